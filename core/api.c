@@ -1,0 +1,173 @@
+/*
+** api.c: the `spil` Lua module through which region code reads its own region (see api.h).
+**
+** Every function is a C closure with upvalues (store, region[, entity]); the region is fixed
+** when the module is made, so code can only ever read the region it belongs to. Rows come from
+** the store's generic row reads and are typed by the model. Functions return fresh tables, so
+** what region code does to them never reaches the database or another call.
+*/
+#include "api.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "model.h"
+#include "refdata.h"
+#include "store.h"
+
+#define UV_STORE lua_upvalueindex(1)
+#define UV_REGION lua_upvalueindex(2)
+#define UV_ENTITY lua_upvalueindex(3)
+
+static store *get_store(lua_State *L) {
+    store *st = lua_touserdata(L, UV_STORE);
+    if (!st) luaL_error(L, "no database is open");
+    return st;
+}
+
+static void push_value(lua_State *L, model_type t, const char *v) {
+    if (!v)
+        lua_pushnil(L);
+    else if (t == FT_BOOL)
+        lua_pushboolean(L, v[0] == '1');
+    else if (t == FT_INT)
+        lua_pushinteger(L, strtoll(v, NULL, 10));
+    else if (t == FT_NUM)
+        lua_pushnumber(L, strtod(v, NULL));
+    else
+        lua_pushstring(L, v);
+}
+
+typedef struct reader {
+    lua_State *L;
+    int e;
+    int list;  /* stack index of the result list */
+    int index; /* stack index of id -> row table of the parent entity */
+} reader;
+
+/* Push a table for one row of entity e: its fields, minus the parent, plus empty child lists. */
+static void push_row(lua_State *L, int e, const char *const *vals) {
+    const model_entity *en = &model_entities[e];
+    luaL_checkstack(L, 4, "reading rows");
+    lua_createtable(L, 0, en->nfields + 2);
+    for (int i = 0; i < en->nfields; i++) {
+        if (en->fields[i].flags & MF_PARENT || !vals[i]) continue;
+        push_value(L, en->fields[i].type, vals[i]);
+        lua_setfield(L, -2, en->fields[i].name);
+    }
+    if (e == ME_MUNICIPALITY) {
+        const ref_municipality *m = ref_municipality_find(vals[0]);
+        if (m) {
+            lua_pushstring(L, m->name);
+            lua_setfield(L, -2, "name");
+            lua_pushstring(L, m->province);
+            lua_setfield(L, -2, "province");
+        }
+    }
+    for (int c = 0; c < model_nentities; c++) {
+        if (model_entities[c].parent != e) continue;
+        lua_newtable(L);
+        lua_setfield(L, -2, model_entities[c].section);
+    }
+}
+
+static int read_top_row(void *ctx, const char *const *vals, int n) {
+    (void)n;
+    reader *R = ctx;
+    lua_State *L = R->L;
+    push_row(L, R->e, vals);
+    int idf = model_id_field(R->e);
+    if (idf >= 0 && vals[idf]) {
+        lua_pushvalue(L, -1);
+        lua_setfield(L, R->index, vals[idf]);
+    }
+    lua_rawseti(L, R->list, (lua_Integer)lua_rawlen(L, R->list) + 1);
+    return 0;
+}
+
+static int read_child_row(void *ctx, const char *const *vals, int n) {
+    (void)n;
+    reader *R = ctx;
+    lua_State *L = R->L;
+    const model_entity *en = &model_entities[R->e];
+    int pf = -1, vf = -1;
+    for (int i = 0; i < en->nfields; i++)
+        if (en->fields[i].flags & MF_PARENT)
+            pf = i;
+        else if (vf < 0)
+            vf = i;
+    luaL_checkstack(L, 4, "reading rows");
+    /* The parent row: by id, or the only row for children of the region. */
+    if (pf >= 0)
+        lua_getfield(L, R->index, vals[pf]);
+    else
+        lua_rawgeti(L, R->list, 1);
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_getfield(L, -1, en->section);
+    if (en->shape == MS_SCALARS)
+        push_value(L, en->fields[vf].type, vals[vf]);
+    else
+        push_row(L, R->e, vals);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 2);
+    return 0;
+}
+
+/* Push the list of rows of top-level entity e, children nested. */
+static void push_entity(lua_State *L, store *st, const char *region, int e) {
+    lua_newtable(L);
+    lua_newtable(L);
+    reader R = {L, e, lua_gettop(L) - 1, lua_gettop(L)};
+    if (store_rows(st, e, region, read_top_row, &R))
+        luaL_error(L, "reading %s: %s", model_entities[e].section, store_errmsg(st));
+    for (int c = 0; c < model_nentities; c++) {
+        if (model_entities[c].parent != e) continue;
+        R.e = c;
+        if (store_rows(st, c, region, read_child_row, &R))
+            luaL_error(L, "reading %s: %s", model_entities[c].section, store_errmsg(st));
+    }
+    lua_pop(L, 1);
+}
+
+static int api_section(lua_State *L) {
+    store *st = get_store(L);
+    int e = (int)lua_tointeger(L, UV_ENTITY);
+    push_entity(L, st, lua_tostring(L, UV_REGION), e);
+    return 1;
+}
+
+static int api_region(lua_State *L) {
+    const char *own = lua_tostring(L, UV_REGION);
+    if (!lua_isnoneornil(L, 1)) {
+        const char *asked = luaL_checkstring(L, 1);
+        if (strcmp(asked, own) != 0)
+            return luaL_error(L, "region code can only read its own region ('%s'), not '%s'", own,
+                              asked);
+    }
+    push_entity(L, get_store(L), own, ME_REGION);
+    lua_rawgeti(L, -1, 1);
+    return 1;
+}
+
+int api_push_module(lua_State *L, struct store *st, const char *region) {
+    luaL_checkstack(L, 6, "making the spil module");
+    lua_newtable(L);
+    lua_pushlightuserdata(L, st);
+    lua_pushstring(L, region ? region : "");
+    lua_pushcclosure(L, api_region, 2);
+    lua_setfield(L, -2, "region");
+    for (int e = 0; e < model_nentities; e++) {
+        if (model_entities[e].parent >= 0 || e == ME_REGION) continue;
+        lua_pushlightuserdata(L, st);
+        lua_pushstring(L, region ? region : "");
+        lua_pushinteger(L, e);
+        lua_pushcclosure(L, api_section, 3);
+        lua_setfield(L, -2, model_entities[e].section);
+    }
+    return 1;
+}

@@ -1,0 +1,275 @@
+/*
+** cli.c: the command table, option parsing, dispatch and help (see cli.h).
+**
+** `spil CMD [ARGS] [OPTIONS]`: options may come anywhere after the command; each command lists
+** the options it accepts, and an unknown one is a usage error with a suggestion. Help goes to
+** stdout with exit 0; a usage error is one line on stderr, then where to find help, exit 2.
+*/
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "out.h"
+#include "store.h"
+
+typedef struct command {
+    const char *name;
+    const char *usage;   /* arguments after the name */
+    const char *summary; /* one line */
+    const char *help;    /* what it does, in full */
+    const char *options; /* accepted options, space-separated, without dashes */
+    int nargs_min, nargs_max;
+    int (*run)(cli_opts *o);
+} command;
+
+static const command commands[] = {
+    {"init", "", "create the database, or upgrade its schema",
+     "Creates the database file with the whole data model and the reference list of\n"
+     "municipalities, or upgrades an older database to this spil's schema. Safe to repeat.\n",
+     "db json", 0, 0, cmd_init},
+    {"load", "DIR", "validate a region folder and apply it to the database",
+     "Reads DIR/region.yaml, checks everything (reporting every problem as\n"
+     "file:line:column, then writing nothing), runs the region's Lua files in the sandbox,\n"
+     "and applies the region in one transaction. The file is the whole truth for its\n"
+     "region: rows that are not in it are removed. Prints what was added, changed and\n"
+     "removed, and logs each change as an event. Loading the same file again changes\n"
+     "nothing. Creates the database when it does not exist.\n"
+     "  --dry-run   show what would change, write nothing\n",
+     "db json dry-run", 1, 1, cmd_load},
+    {"validate", "DIR", "check a region folder without a database",
+     "Checks DIR/region.yaml and runs the region's Lua files in the sandbox against a\n"
+     "private in-memory database. Nothing is written anywhere. For a region's own CI.\n",
+     "json", 1, 1, cmd_validate},
+    {"regions", "", "list the regions in the database",
+     "Lists each region with its number of municipalities and the programmes it runs.\n",
+     "db json", 0, 0, cmd_regions},
+    {"status", "[REGION]", "where each region stands in each programme",
+     "Shows each region (or one), its municipalities and, per programme, the current\n"
+     "step and since when.\n",
+     "db json", 0, 1, cmd_status},
+    {"export", "REGION", "write a region as region.yaml",
+     "Writes the region as YAML that loads into a fresh database to the same state.\n"
+     "  -o, --output FILE   write to FILE (atomically) instead of standard output\n",
+     "db output", 1, 1, cmd_export},
+    {"log", "[REGION]", "show the event log",
+     "Shows every recorded change, oldest first: when, who, which command, what.\n"
+     "  --limit N   only the last N events\n",
+     "db json limit", 0, 1, cmd_log},
+};
+#define NCOMMANDS ((int)(sizeof commands / sizeof commands[0]))
+
+static const char *const option_names[] = {"db", "json", "dry-run", "output", "limit", "help", NULL};
+
+static const command *find_command(const char *name) {
+    for (int i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0) return &commands[i];
+    return NULL;
+}
+
+static void usage_all(FILE *f) {
+    fprintf(f, "spil: regional collaboration in public health, scripted per region.\n\n"
+               "Usage: spil COMMAND [ARGS] [OPTIONS]\n\nCommands:\n");
+    for (int i = 0; i < NCOMMANDS; i++) {
+        char head[48];
+        snprintf(head, sizeof head, "%s %s", commands[i].name, commands[i].usage);
+        fprintf(f, "  %-18s %s\n", head, commands[i].summary);
+    }
+    fprintf(f, "\nOptions for every command that reads or writes the database:\n"
+               "  --db PATH   the database (default $SPIL_DB, else ./spil.db)\n"
+               "  --json      machine-readable output (read commands)\n"
+               "  --help      help for the command\n\n"
+               "Exit codes: 0 ok, 1 not ready or refused, 2 bad input or usage, 3 internal or\n"
+               "storage error. Run 'spil COMMAND --help' for more.\n");
+}
+
+static void usage_command(const command *c) {
+    printf("Usage: spil %s%s%s\n\n%s: %s.\n\n%s", c->name, *c->usage ? " " : "", c->usage,
+           c->name, c->summary, c->help);
+    if (strstr(c->options, "db"))
+        printf("  --db PATH   the database (default $SPIL_DB, else ./spil.db)\n");
+    if (strstr(c->options, "json")) printf("  --json      machine-readable output\n");
+}
+
+int cli_fail(const cli_opts *o, int code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "spil: %s%s", o->cmd ? o->cmd : "", o->cmd ? ": " : "");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (code == SPIL_EXIT_USAGE && o->cmd) fprintf(stderr, "Try 'spil %s --help'.\n", o->cmd);
+    return code;
+}
+
+static int accepts(const command *c, const char *opt) {
+    size_t n = strlen(opt);
+    for (const char *p = c->options; (p = strstr(p, opt)); p += n)
+        if ((p == c->options || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) return 1;
+    return 0;
+}
+
+/* Parse argv[first..] into o for command c. Returns -1 after printing a usage error. */
+static int parse(const command *c, int argc, char **argv, int first, cli_opts *o, int *help) {
+    for (int i = first; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++) {
+                if (o->nargs == 8) return cli_fail(o, SPIL_EXIT_USAGE, "too many arguments"), -1;
+                o->args[o->nargs++] = argv[i];
+            }
+            break;
+        }
+        if (a[0] != '-' || a[1] == '\0') {
+            if (o->nargs == 8) return cli_fail(o, SPIL_EXIT_USAGE, "too many arguments"), -1;
+            o->args[o->nargs++] = a;
+            continue;
+        }
+        char name[32];
+        const char *val = NULL;
+        if (strcmp(a, "-o") == 0) a = "--output";
+        if (strcmp(a, "-h") == 0) a = "--help";
+        if (a[1] != '-') {
+            cli_fail(o, SPIL_EXIT_USAGE, "unknown option '%s'", a);
+            return -1;
+        }
+        const char *eq = strchr(a, '=');
+        snprintf(name, sizeof name, "%.*s", (int)(eq ? eq - a - 2 : (long)strlen(a) - 2), a + 2);
+        if (eq) val = eq + 1;
+        if (strcmp(name, "help") == 0) {
+            *help = 1;
+            continue;
+        }
+        if (!accepts(c, name)) {
+            const char *s = diag_suggest(name, option_names);
+            if (s && accepts(c, s))
+                cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'; did you mean '--%s'?", name,
+                         s);
+            else
+                cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'", name);
+            return -1;
+        }
+        int takes_value = strcmp(name, "db") == 0 || strcmp(name, "output") == 0 ||
+                          strcmp(name, "limit") == 0;
+        if (takes_value && !val) {
+            if (i + 1 >= argc) {
+                cli_fail(o, SPIL_EXIT_USAGE, "option '--%s' needs a value", name);
+                return -1;
+            }
+            val = argv[++i];
+        } else if (!takes_value && val) {
+            cli_fail(o, SPIL_EXIT_USAGE, "option '--%s' takes no value", name);
+            return -1;
+        }
+        if (strcmp(name, "db") == 0) o->db = val;
+        if (strcmp(name, "output") == 0) o->output = val;
+        if (strcmp(name, "json") == 0) o->json = 1;
+        if (strcmp(name, "dry-run") == 0) o->dry_run = 1;
+        if (strcmp(name, "limit") == 0) {
+            char *end;
+            long long n = strtoll(val, &end, 10);
+            if (*end || n <= 0) {
+                cli_fail(o, SPIL_EXIT_USAGE, "--limit takes a whole number above 0, not '%s'",
+                         val);
+                return -1;
+            }
+            o->limit = n;
+        }
+    }
+    return 0;
+}
+
+int cli_main(int argc, char **argv) {
+    cli_opts o = {0};
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        if (argc >= 3 && strcmp(argv[1], "help") == 0) {
+            const command *c = find_command(argv[2]);
+            if (c) {
+                usage_command(c);
+                return SPIL_EXIT_OK;
+            }
+        }
+        usage_all(argc < 2 ? stderr : stdout);
+        return argc < 2 ? SPIL_EXIT_USAGE : SPIL_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("spil 0.1.0 (schema %d)\n", STORE_SCHEMA_VERSION);
+        return SPIL_EXIT_OK;
+    }
+    const command *c = find_command(argv[1]);
+    if (!c) {
+        const char *names[NCOMMANDS + 1];
+        for (int i = 0; i < NCOMMANDS; i++) names[i] = commands[i].name;
+        names[NCOMMANDS] = NULL;
+        const char *s = diag_suggest(argv[1], names);
+        fprintf(stderr, "spil: unknown command '%s'%s%s%s\nTry 'spil --help'.\n", argv[1],
+                s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+        return SPIL_EXIT_USAGE;
+    }
+    o.cmd = c->name;
+    int help = 0;
+    if (parse(c, argc, argv, 2, &o, &help)) return SPIL_EXIT_USAGE;
+    if (help) {
+        usage_command(c);
+        return SPIL_EXIT_OK;
+    }
+    if (o.nargs < c->nargs_min)
+        return cli_fail(&o, SPIL_EXIT_USAGE, "missing %s", c->usage);
+    if (o.nargs > c->nargs_max)
+        return cli_fail(&o, SPIL_EXIT_USAGE, "unexpected argument '%s'", o.args[c->nargs_max]);
+    if (!o.db) o.db = getenv("SPIL_DB");
+    if (!o.db || !*o.db) o.db = "spil.db";
+    return c->run(&o);
+}
+
+store *cli_open(const cli_opts *o, int must_exist, int *code) {
+    if (must_exist && access(o->db, F_OK) != 0) {
+        *code = cli_fail(o, SPIL_EXIT_USAGE,
+                         "no database at %s; create one with 'spil init' or 'spil load DIR'",
+                         o->db);
+        return NULL;
+    }
+    char *err = NULL;
+    store *st = store_open(o->db, STORE_CREATE, &err);
+    if (!st) {
+        *code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
+        free(err);
+    }
+    return st;
+}
+
+int cli_diagnostics(const cli_opts *o, diag *d) {
+    if (o->json)
+        diag_print_json(d, stdout);
+    else
+        diag_print(d, stderr, out_color(stderr));
+    return SPIL_EXIT_USAGE;
+}
+
+static int add_id(void *ctx, const char *const *vals, int n) {
+    (void)n;
+    char *buf = ctx;
+    size_t len = strlen(buf);
+    if (len + strlen(vals[0]) + 3 < 512) snprintf(buf + len, 512 - len, "%s%s", len ? ", " : "", vals[0]);
+    return 0;
+}
+
+int cli_need_region(const cli_opts *o, store *st, const char *region) {
+    int found = store_region_exists(st, region);
+    if (found < 0) return cli_fail(o, SPIL_EXIT_INTERNAL, "%s", store_errmsg(st));
+    if (found) return SPIL_EXIT_OK;
+    char known[512] = "";
+    store_regions(st, add_id, known);
+    return cli_fail(o, SPIL_EXIT_USAGE, "no region '%s' in %s (known: %s). Try 'spil regions'.",
+                    region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
+}
+
+const char *cli_actor(void) {
+    const char *a = getenv("SPIL_ACTOR");
+    if (!a || !*a) a = getenv("USER");
+    return a && *a ? a : "unknown";
+}

@@ -1,0 +1,63 @@
+/*
+** cli.h: the command line. One table of commands (name, usage, summary, help, options, handler)
+** drives dispatch, option checking and every --help; each command is one function
+** (cmd_<name>) in a cmd_*.c file. Exit codes are the enum below, nowhere else.
+*/
+#ifndef SPIL_CLI_H
+#define SPIL_CLI_H
+
+#include <stdint.h>
+
+#include "diag.h"
+
+struct store;
+
+typedef enum {
+    SPIL_EXIT_OK = 0,       /* done, or ready */
+    SPIL_EXIT_REFUSED = 1,  /* not ready, or refused by a rule */
+    SPIL_EXIT_USAGE = 2,    /* bad input or usage */
+    SPIL_EXIT_INTERNAL = 3, /* internal or storage error */
+} spil_exit;
+
+/* Options, parsed for every command; each command names which it accepts. */
+typedef struct cli_opts {
+    const char *cmd;       /* command name, for messages */
+    const char *db;        /* --db, else $SPIL_DB, else ./spil.db */
+    int json;              /* --json */
+    int dry_run;           /* --dry-run */
+    const char *output;    /* --output/-o FILE */
+    int64_t limit;         /* --limit N (0: none) */
+    const char *args[8];   /* positional arguments */
+    int nargs;
+} cli_opts;
+
+/* Run spil with argv; returns the exit code. */
+int cli_main(int argc, char **argv);
+
+/* Print "spil: CMD: message" to stderr (with "Try 'spil CMD --help'." for usage errors) and
+** return code. */
+int cli_fail(const cli_opts *o, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Open the database for a command. must_exist: a missing file is a usage error naming
+** 'spil init'. NULL after printing the problem; *code receives the exit code. */
+struct store *cli_open(const cli_opts *o, int must_exist, int *code);
+
+/* Report diagnostics (text or --json) and return SPIL_EXIT_USAGE. */
+int cli_diagnostics(const cli_opts *o, diag *d);
+
+/* Check that region exists; else print what exists and return SPIL_EXIT_USAGE. */
+int cli_need_region(const cli_opts *o, struct store *st, const char *region);
+
+/* Who is acting: $SPIL_ACTOR, else $USER, else "unknown". */
+const char *cli_actor(void);
+
+/* The commands. */
+int cmd_init(cli_opts *o);
+int cmd_load(cli_opts *o);
+int cmd_validate(cli_opts *o);
+int cmd_export(cli_opts *o);
+int cmd_regions(cli_opts *o);
+int cmd_status(cli_opts *o);
+int cmd_log(cli_opts *o);
+
+#endif

@@ -1,0 +1,242 @@
+/*
+** cmd_region.c: the commands that move a whole region in or out: init, load, validate, export.
+**
+** load and validate share one path: read and check the folder (load.c), diff against what the
+** database holds, apply in one transaction, run the region's Lua in the sandbox against the new
+** state, then commit (load) or roll back (load --dry-run, validate on a private in-memory
+** database). Any problem on the way rolls back: nothing is half-written.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diff.h"
+#include "export.h"
+#include "load.h"
+#include "model.h"
+#include "out.h"
+#include "sbx.h"
+#include "store.h"
+
+int cmd_init(cli_opts *o) {
+    int existed = access(o->db, F_OK) == 0, code;
+    store *st = cli_open(o, 0, &code);
+    if (!st) return code;
+    int from = store_opened_version(st);
+    store_close(st);
+    if (o->json)
+        return out_json(stdout, json_pack("{s:s, s:i, s:i, s:b}", "db", o->db, "schema",
+                                          STORE_SCHEMA_VERSION, "previous_schema", from, "created",
+                                          !existed))
+                   ? SPIL_EXIT_INTERNAL
+                   : SPIL_EXIT_OK;
+    if (!existed)
+        printf("Created %s (schema %d).\n", o->db, STORE_SCHEMA_VERSION);
+    else if (from < STORE_SCHEMA_VERSION)
+        printf("Upgraded %s from schema %d to %d.\n", o->db, from, STORE_SCHEMA_VERSION);
+    else
+        printf("%s is up to date (schema %d).\n", o->db, STORE_SCHEMA_VERSION);
+    return SPIL_EXIT_OK;
+}
+
+/* A Lua error "dir/file.lua:12: message" as a diagnostic at that file and line. */
+static void lua_diag(diag *d, const char *script, const char *msg) {
+    const char *c1 = strchr(msg, ':');
+    if (c1) {
+        char *end;
+        long line = strtol(c1 + 1, &end, 10);
+        if (end != c1 + 1 && end[0] == ':' && end[1] == ' ' && line > 0) {
+            char file[4096];
+            snprintf(file, sizeof file, "%.*s", (int)(c1 - msg), msg);
+            diag_add(d, file, (int)line, 0, NULL, "%s", end + 2);
+            return;
+        }
+    }
+    diag_add(d, script, 0, 0, NULL, "%s", msg);
+}
+
+/* Run the region's scripts, in file-name order, in one sandbox over the store's current state. */
+static void run_scripts(store *st, const rdata *r, diag *d) {
+    const rtable *t = &r->tables[ME_SCRIPT];
+    if (!t->n) return;
+    char *err = NULL;
+    sbx *S = sbx_new(st, rdata_region(r), r->dir, NULL, &err);
+    if (!S) {
+        diag_add(d, r->file, 0, 0, NULL, "cannot start the Lua sandbox: %s", err);
+        free(err);
+        return;
+    }
+    for (size_t i = 0; i < t->n; i++) {
+        const char *name = t->rows[i].v[0];
+        if (sbx_run_file(S, name, &err)) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", r->dir, name);
+            lua_diag(d, path, err ? err : "error");
+            free(err);
+            break;
+        }
+    }
+    sbx_free(S);
+}
+
+typedef struct applied {
+    changes ch;
+    rdata *old;
+} applied;
+
+/* Diff r against st, apply, run scripts: in the open transaction. Problems go to d; storage
+** failures return SPIL_EXIT_INTERNAL after printing. */
+static int apply_region(cli_opts *o, store *st, rdata *r, diag *d, applied *a) {
+    char now[32];
+    const char *region = rdata_region(r);
+    a->old = rdata_from_store(st, region);
+    if (!a->old || diff_compute(a->old, r, &a->ch) ||
+        diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd))
+        return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    run_scripts(st, r, d);
+    return SPIL_EXIT_OK;
+}
+
+static void applied_free(applied *a) {
+    diff_free(&a->ch);
+    rdata_free(a->old);
+}
+
+static int report(cli_opts *o, const rdata *r, const applied *a, const char *verb) {
+    const changes *c = &a->ch;
+    if (o->json) {
+        json_t *doc = json_pack("{s:s, s:s, s:b, s:i, s:i, s:i, s:o}", "region", rdata_region(r),
+                                "file", r->file, "dry_run", o->dry_run, "added", c->added,
+                                "changed", c->changed, "removed", c->removed, "changes",
+                                diff_json(c));
+        return out_json(stdout, doc) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
+    }
+    int color = out_color(stdout);
+    if (!c->n) {
+        printf("%s is up to date in %s: nothing changed.\n", rdata_region(r), o->db);
+        return SPIL_EXIT_OK;
+    }
+    diff_print(c, stdout, color);
+    printf("%s%s %s into %s: %d added, %d changed, %d removed.%s\n", out_bold(color), verb,
+           rdata_region(r), o->db, c->added, c->changed, c->removed, out_reset(color));
+    return SPIL_EXIT_OK;
+}
+
+int cmd_load(cli_opts *o) {
+    diag *d = diag_new();
+    rdata *r = load_read(o->args[0], d);
+    int code = SPIL_EXIT_OK;
+    store *st = NULL;
+    applied a = {0};
+    if (!r) {
+        code = cli_diagnostics(o, d);
+        goto done;
+    }
+    if (!(st = cli_open(o, 0, &code))) goto done;
+    if (store_begin(st)) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        goto done;
+    }
+    code = apply_region(o, st, r, d, &a);
+    if (code == SPIL_EXIT_OK && diag_count(d)) code = cli_diagnostics(o, d);
+    if (code != SPIL_EXIT_OK || o->dry_run) {
+        store_rollback(st);
+    } else if (store_commit(st)) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        store_rollback(st);
+    }
+    if (code == SPIL_EXIT_OK) code = report(o, r, &a, o->dry_run ? "Would load" : "Loaded");
+done:
+    applied_free(&a);
+    store_close(st);
+    rdata_free(r);
+    diag_free(d);
+    return code;
+}
+
+int cmd_validate(cli_opts *o) {
+    diag *d = diag_new();
+    rdata *r = load_read(o->args[0], d);
+    int code = SPIL_EXIT_OK;
+    store *st = NULL;
+    applied a = {0};
+    char *err = NULL;
+    if (!r) {
+        code = cli_diagnostics(o, d);
+        goto done;
+    }
+    if (!(st = store_open(":memory:", STORE_CREATE, &err))) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
+        goto done;
+    }
+    if (store_begin(st)) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        goto done;
+    }
+    code = apply_region(o, st, r, d, &a);
+    store_rollback(st);
+    if (code != SPIL_EXIT_OK) goto done;
+    if (diag_count(d)) {
+        code = cli_diagnostics(o, d);
+        goto done;
+    }
+    size_t rows = 0;
+    for (int e = 0; e < model_nentities; e++) rows += r->tables[e].n;
+    if (o->json)
+        code = out_json(stdout, json_pack("{s:s, s:s, s:b, s:i, s:i}", "region", rdata_region(r),
+                                          "file", r->file, "valid", 1, "rows", (int)rows,
+                                          "scripts", (int)r->tables[ME_SCRIPT].n))
+                   ? SPIL_EXIT_INTERNAL
+                   : SPIL_EXIT_OK;
+    else
+        printf("%s: valid (%zu rows, %zu scripts ran)\n", r->file, rows, r->tables[ME_SCRIPT].n);
+done:
+    free(err);
+    applied_free(&a);
+    store_close(st);
+    rdata_free(r);
+    diag_free(d);
+    return code;
+}
+
+int cmd_export(cli_opts *o) {
+    int code;
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    const char *region = o->args[0];
+    if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
+        store_close(st);
+        return code;
+    }
+    rdata *r = rdata_from_store(st, region);
+    if (!r) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        store_close(st);
+        return code;
+    }
+    store_close(st);
+    code = SPIL_EXIT_OK;
+    if (!o->output) {
+        if (export_region(r, stdout) || fflush(stdout))
+            code = cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write the export");
+    } else {
+        /* Write beside the target and rename, so a failed export never leaves half a file. */
+        char tmp[4096];
+        snprintf(tmp, sizeof tmp, "%s.tmp%ld", o->output, (long)getpid());
+        FILE *f = fopen(tmp, "w");
+        if (!f) {
+            code = cli_fail(o, SPIL_EXIT_USAGE, "cannot write %s", o->output);
+        } else {
+            int bad = export_region(r, f);
+            bad |= fclose(f) != 0;
+            if (bad || rename(tmp, o->output) != 0) {
+                unlink(tmp);
+                code = cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write %s", o->output);
+            }
+        }
+    }
+    rdata_free(r);
+    return code;
+}

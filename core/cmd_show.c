@@ -1,0 +1,205 @@
+/*
+** cmd_show.c: the read commands: regions, status, log. Human output or --json; never writes
+** (beyond a schema upgrade on open).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "model.h"
+#include "out.h"
+#include "rdata.h"
+#include "store.h"
+
+/* Collects rows of a query as a JSON array of arrays of strings/null. */
+static int collect(void *ctx, const char *const *vals, int n) {
+    json_t *row = json_array();
+    for (int i = 0; i < n; i++) json_array_append_new(row, vals[i] ? json_string(vals[i]) : json_null());
+    json_array_append_new(ctx, row);
+    return 0;
+}
+
+static const char *str_at(json_t *row, size_t i) {
+    return json_string_value(json_array_get(row, i));
+}
+
+/* One region as JSON: id, name, municipalities [{code, name, status, since, until}],
+** programmes [{programme, step, since}]. */
+static json_t *region_json(store *st, const char *id, const char *name, int *failed) {
+    json_t *munis = json_array(), *rows = json_array();
+    if (store_region_municipalities(st, id, collect, rows)) *failed = 1;
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row) {
+        json_array_append_new(munis, json_pack("{s:O, s:O, s:O, s:O, s:O}", "code",
+                                               json_array_get(row, 0), "name", json_array_get(row, 1),
+                                               "status", json_array_get(row, 2), "since",
+                                               json_array_get(row, 3), "until",
+                                               json_array_get(row, 4)));
+    }
+    json_decref(rows);
+    rows = json_array();
+    int e = model_entity_by_table("region_programme");
+    if (store_rows(st, e, id, collect, rows)) *failed = 1;
+    json_t *progs = json_array();
+    json_array_foreach(rows, i, row) {
+        json_array_append_new(progs, json_pack("{s:O, s:O, s:O}", "programme",
+                                               json_array_get(row, 0), "step",
+                                               json_array_get(row, 1), "since",
+                                               json_array_get(row, 2)));
+    }
+    json_decref(rows);
+    return json_pack("{s:s, s:s, s:o, s:o}", "id", id, "name", name, "municipalities", munis,
+                     "programmes", progs);
+}
+
+/* Every region (or the one named) as a JSON array; NULL on a storage error. */
+static json_t *regions_json(store *st, const char *only) {
+    json_t *ids = json_array(), *out = json_array();
+    int failed = store_regions(st, collect, ids) != 0;
+    size_t i;
+    json_t *row;
+    json_array_foreach(ids, i, row) {
+        if (only && strcmp(only, str_at(row, 0)) != 0) continue;
+        json_array_append_new(out, region_json(st, str_at(row, 0), str_at(row, 1), &failed));
+    }
+    json_decref(ids);
+    if (failed) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}
+
+static int show(cli_opts *o, int detailed) {
+    int code;
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    const char *only = o->nargs ? o->args[0] : NULL;
+    if (only && (code = cli_need_region(o, st, only)) != SPIL_EXIT_OK) {
+        store_close(st);
+        return code;
+    }
+    json_t *regions = regions_json(st, only);
+    if (!regions) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        store_close(st);
+        return code;
+    }
+    store_close(st);
+    if (o->json)
+        return out_json(stdout, json_pack("{s:o}", "regions", regions)) ? SPIL_EXIT_INTERNAL
+                                                                         : SPIL_EXIT_OK;
+    int color = out_color(stdout);
+    size_t i, j;
+    json_t *r, *x;
+    if (!json_array_size(regions))
+        printf("No regions in %s yet. Load one with 'spil load regions/<name>'.\n", o->db);
+    json_array_foreach(regions, i, r) {
+        json_t *munis = json_object_get(r, "municipalities"),
+               *progs = json_object_get(r, "programmes");
+        if (!detailed) {
+            printf("%s%-24s%s %-32s %2zu municipalities", out_bold(color),
+                   json_string_value(json_object_get(r, "id")), out_reset(color),
+                   json_string_value(json_object_get(r, "name")), json_array_size(munis));
+            json_array_foreach(progs, j, x) printf("%s %s", j ? "," : ";",
+                                                   json_string_value(json_object_get(x, "programme")));
+            putchar('\n');
+            continue;
+        }
+        printf("%s%s%s (%s)\n", out_bold(color), json_string_value(json_object_get(r, "name")),
+               out_reset(color), json_string_value(json_object_get(r, "id")));
+        printf("  municipalities (%zu):", json_array_size(munis));
+        int col = 22;
+        json_array_foreach(munis, j, x) {
+            const char *name = json_string_value(json_object_get(x, "name"));
+            if (col + (int)strlen(name) + 2 > 96) {
+                printf("\n   ");
+                col = 3;
+            }
+            col += printf(" %s%s", name, j + 1 < json_array_size(munis) ? "," : "");
+        }
+        putchar('\n');
+        if (!json_array_size(progs)) printf("  programmes: none\n");
+        json_array_foreach(progs, j, x) {
+            const char *step = json_string_value(json_object_get(x, "step"));
+            const char *since = json_string_value(json_object_get(x, "since"));
+            printf("  %-18s step %s%s%s%s%s\n",
+                   json_string_value(json_object_get(x, "programme")), out_bold(color),
+                   step ? step : "(not started)", out_reset(color), since ? " since " : "",
+                   since ? since : "");
+        }
+        if (i + 1 < json_array_size(regions)) putchar('\n');
+    }
+    json_decref(regions);
+    return SPIL_EXIT_OK;
+}
+
+int cmd_regions(cli_opts *o) {
+    return show(o, 0);
+}
+
+int cmd_status(cli_opts *o) {
+    return show(o, 1);
+}
+
+static const char *const event_cols[] = {"id",     "at",     "actor", "region", "command",
+                                          "action", "entity", "key",   "detail", "reason"};
+
+static int print_event(void *ctx, const char *const *v, int n) {
+    (void)n;
+    int color = *(int *)ctx;
+    printf("%s%s%s  %-10s %-8s %s%-6s%s %s %s", out_dim(color), v[1], out_reset(color), v[2],
+           v[4], out_bold(color), v[5], out_reset(color), v[6] ? v[6] : "",
+           v[7] ? v[7] : "");
+    if (v[3]) printf("  %s(%s)%s", out_dim(color), v[3], out_reset(color));
+    if (v[9]) printf("  reason: %s", v[9]);
+    putchar('\n');
+    return 0;
+}
+
+static int json_event(void *ctx, const char *const *v, int n) {
+    json_t *o = json_object();
+    for (int i = 0; i < n && i < 10; i++) {
+        json_t *val = v[i] ? json_string(v[i]) : json_null();
+        if (i == 0) {
+            json_decref(val);
+            val = json_integer(strtoll(v[0], NULL, 10));
+        } else if (i == 8 && v[i]) {
+            json_decref(val);
+            val = json_loads(v[i], 0, NULL);
+            if (!val) val = json_string(v[i]);
+        }
+        json_object_set_new(o, event_cols[i], val);
+    }
+    json_array_append_new(ctx, o);
+    return 0;
+}
+
+int cmd_log(cli_opts *o) {
+    int code;
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    const char *region = o->nargs ? o->args[0] : NULL;
+    if (region && (code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
+        store_close(st);
+        return code;
+    }
+    int color = out_color(stdout), r;
+    json_t *events = json_array();
+    if (o->json)
+        r = store_events(st, region, o->limit, json_event, events);
+    else
+        r = store_events(st, region, o->limit, print_event, &color);
+    if (r) {
+        json_decref(events);
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        store_close(st);
+        return code;
+    }
+    store_close(st);
+    if (o->json) return out_json(stdout, json_pack("{s:o}", "events", events)) ? 3 : 0;
+    json_decref(events);
+    return SPIL_EXIT_OK;
+}

@@ -1,0 +1,253 @@
+/*
+** diag.c: the collected diagnostics and their two printed forms.
+**
+** Owns: the list of diagnostics (file, line, column, message, hint) that producers fill with
+** diag_add, its sorted printing as text (optionally coloured) or as JSON, and diag_suggest's
+** "did you mean" guess. Exports the functions of diag.h; everything else is file-static.
+**
+** Representation: a growable array of entries. Each entry owns one allocation holding its file,
+** message and hint back to back, and remembers the order it was added in (`seq`), which makes the
+** sort stable although qsort is not. At most DIAG_MAX entries are kept: a broken file can yield a
+** diagnostic per line, and nobody reads the millionth. Those past the cap (or lost to a failed
+** allocation) are only counted; diag_count includes them, so "were there errors?" stays true,
+** and the printed forms say how many were left out.
+**
+** Does not: decide exit codes, or know what a terminal is (the caller passes color).
+*/
+#include "diag.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DIAG_MAX 1000
+
+#define ANSI_BOLD  "\033[1m"
+#define ANSI_ERROR "\033[1;31m"
+#define ANSI_RESET "\033[0m"
+
+typedef struct entry {
+    const char *file;    /* points into text */
+    const char *message; /* points into text */
+    const char *hint;    /* points into text, or NULL */
+    int line, col;       /* 1-based; 0 when not known */
+    size_t seq;          /* order of diag_add, the tie-break that keeps sorting stable */
+    char *text;          /* the one allocation behind file, message and hint */
+} entry;
+
+struct diag {
+    entry *items;
+    size_t n, cap;
+    size_t dropped; /* added but not kept: past DIAG_MAX, or out of memory */
+};
+
+diag *diag_new(void) {
+    return calloc(1, sizeof(diag));
+}
+
+void diag_free(diag *d) {
+    if (!d) return;
+    for (size_t i = 0; i < d->n; i++)
+        free(d->items[i].text);
+    free(d->items);
+    free(d);
+}
+
+size_t diag_count(const diag *d) {
+    return d->n + d->dropped;
+}
+
+/* Room for one more entry; 0 when full or out of memory. */
+static int reserve(diag *d) {
+    if (d->n >= DIAG_MAX) return 0;
+    if (d->n < d->cap) return 1;
+    size_t cap = d->cap ? 2 * d->cap : 16;
+    if (cap > DIAG_MAX) cap = DIAG_MAX;
+    entry *items = realloc(d->items, cap * sizeof *items);
+    if (!items) return 0;
+    d->items = items;
+    d->cap = cap;
+    return 1;
+}
+
+void diag_add(diag *d, const char *file, int line, int col, const char *hint, const char *fmt,
+              ...) {
+    assert(d && fmt);
+    if (!file) file = "";
+    if (!reserve(d)) {
+        d->dropped++;
+        return;
+    }
+
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int mlen = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    size_t flen = strlen(file), hlen = hint ? strlen(hint) : 0;
+    char *text = mlen < 0 ? NULL : malloc(flen + 1 + (size_t)mlen + 1 + hlen + 1);
+    if (!text) {
+        va_end(again);
+        d->dropped++;
+        return;
+    }
+    char *message = text + flen + 1, *hint_copy = message + mlen + 1;
+    memcpy(text, file, flen + 1);
+    vsnprintf(message, (size_t)mlen + 1, fmt, again);
+    va_end(again);
+    if (hint) memcpy(hint_copy, hint, hlen + 1);
+
+    d->items[d->n] = (entry){.file = text,
+                             .message = message,
+                             .hint = hint ? hint_copy : NULL,
+                             .line = line > 0 ? line : 0,
+                             .col = col > 0 ? col : 0,
+                             .seq = d->n,
+                             .text = text};
+    d->n++;
+}
+
+/* By file, then line, then column; equal positions keep the order they were added in. */
+static int by_position(const void *pa, const void *pb) {
+    const entry *a = pa, *b = pb;
+    int c = strcmp(a->file, b->file);
+    if (c) return c;
+    if (a->line != b->line) return a->line < b->line ? -1 : 1;
+    if (a->col != b->col) return a->col < b->col ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void sort(diag *d) {
+    if (d->n > 1) qsort(d->items, d->n, sizeof *d->items, by_position);
+}
+
+/* "file:line:col: ", leaving out what is not known. */
+static void print_location(FILE *f, const entry *e, int color) {
+    if (!e->file[0]) return;
+    if (color) fputs(ANSI_BOLD, f);
+    fputs(e->file, f);
+    if (e->line) {
+        fprintf(f, ":%d", e->line);
+        if (e->col) fprintf(f, ":%d", e->col);
+    }
+    fputc(':', f);
+    if (color) fputs(ANSI_RESET, f);
+    fputc(' ', f);
+}
+
+void diag_print(diag *d, FILE *f, int color) {
+    sort(d);
+    for (size_t i = 0; i < d->n; i++) {
+        const entry *e = &d->items[i];
+        print_location(f, e, color);
+        fputs(color ? ANSI_ERROR "error:" ANSI_RESET " " : "error: ", f);
+        fputs(e->message, f);
+        if (e->hint) fprintf(f, "; %s", e->hint);
+        fputc('\n', f);
+    }
+    if (d->dropped) fprintf(f, "%zu more errors not shown\n", d->dropped);
+}
+
+/*
+** A JSON string for s. JSON text must be UTF-8, and jansson refuses anything else; a path or a
+** message can still carry stray bytes, so those are replaced by '?' rather than losing the error.
+*/
+static json_t *json_text(const char *s) {
+    json_t *j = json_string(s);
+    if (j) return j;
+    char *copy = strdup(s);
+    if (!copy) return NULL;
+    for (char *p = copy; *p; p++)
+        if ((unsigned char)*p >= 0x80) *p = '?';
+    j = json_string(copy);
+    free(copy);
+    return j;
+}
+
+/* A 1-based position, or null when not known. */
+static json_t *json_position(int v) {
+    return v ? json_integer(v) : json_null();
+}
+
+void diag_print_json(diag *d, FILE *f) {
+    sort(d);
+    json_t *errors = json_array();
+    for (size_t i = 0; i < d->n; i++) {
+        const entry *e = &d->items[i];
+        json_array_append_new(errors,
+                              json_pack("{s:o, s:o, s:o, s:o, s:o}", "file", json_text(e->file),
+                                        "line", json_position(e->line), "col",
+                                        json_position(e->col), "message", json_text(e->message),
+                                        "hint", e->hint ? json_text(e->hint) : json_null()));
+    }
+    json_t *root = json_pack("{s:o}", "errors", errors);
+    if (root && d->dropped)
+        json_object_set_new(root, "not_shown", json_integer((json_int_t)d->dropped));
+    if (root) json_dumpf(root, f, JSON_COMPACT);
+    fputc('\n', f);
+    json_decref(root);
+}
+
+/*
+** Optimal string alignment distance (Damerau-Levenshtein without moving a letter twice) between
+** a and b, ASCII letters compared without case. Counts bytes, so a letter outside ASCII costs as
+** many edits as it has bytes: good enough for keys and ids, which are ASCII. rows holds 3 * (lb +
+*1)
+** values.
+*/
+static size_t osa_distance(const char *a, size_t la, const char *b, size_t lb, size_t *rows) {
+    size_t *two_back = rows, *prev = rows + lb + 1, *cur = rows + 2 * (lb + 1);
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        int ca = tolower((unsigned char)a[i - 1]);
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cb = tolower((unsigned char)b[j - 1]);
+            size_t best = prev[j - 1] + (ca != cb);
+            if (prev[j] + 1 < best) best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == cb && two_back[j - 2] + 1 < best)
+                best = two_back[j - 2] + 1;
+            cur[j] = best;
+        }
+        size_t *t = two_back;
+        two_back = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[lb];
+}
+
+const char *diag_suggest(const char *word, const char *const *candidates) {
+    size_t len = strlen(word);
+    if (!len || !candidates) return NULL;
+    size_t limit = len / 3 > 1 ? len / 3 : 1;
+
+    /* Only candidates within limit of word's length can be within limit of it. */
+    size_t longest = 0;
+    for (const char *const *c = candidates; *c; c++) {
+        size_t clen = strlen(*c);
+        if (clen <= len + limit && clen > longest) longest = clen;
+    }
+    size_t *rows = malloc(3 * (longest + 1) * sizeof *rows);
+    if (!rows) return NULL;
+
+    const char *best = NULL;
+    size_t best_distance = limit + 1;
+    for (const char *const *c = candidates; *c; c++) {
+        size_t clen = strlen(*c);
+        if (clen > len + limit || clen + limit < len) continue;
+        size_t dist = osa_distance(word, len, *c, clen, rows);
+        if (dist < best_distance) {
+            best = *c;
+            best_distance = dist;
+        }
+    }
+    free(rows);
+    return best;
+}

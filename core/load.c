@@ -1,0 +1,416 @@
+/*
+** load.c: region.yaml -> validated rows (see load.h).
+**
+** Three passes over what ydoc read, each reporting every problem it finds:
+**   1. shape and values: known keys (else "did you mean"), the right kind of node, every scalar
+**      typed and canonicalised by its field's model type, required keys present;
+**   2. identity: no two rows of an entity share a key;
+**   3. references: every FT_REF names a row of its entity in this file, every CBS code outside
+**      `municipalities` is a member municipality, every script file exists.
+** Only a file with no problem at all yields rows. Nothing here touches the database.
+*/
+#include "load.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model.h"
+#include "refdata.h"
+#include "ydoc.h"
+
+typedef struct loader {
+    diag *d;
+    const char *file;
+    rdata *r;
+    int oom;
+} loader;
+
+#define MAX_NAMES 32
+
+/* The keys an item of entity e may have: its fields (not the parent) and child sections. */
+static void item_keys(int e, const char **names) {
+    int n = 0;
+    const model_entity *en = &model_entities[e];
+    for (int i = 0; i < en->nfields && n < MAX_NAMES - 1; i++)
+        if (!(en->fields[i].flags & MF_PARENT)) names[n++] = en->fields[i].name;
+    for (int c = 0; c < model_nentities && n < MAX_NAMES - 1; c++)
+        if (model_entities[c].parent == e) names[n++] = model_entities[c].section;
+    names[n] = NULL;
+}
+
+static int child_entity(int e, const char *section) {
+    for (int c = 0; c < model_nentities; c++)
+        if (model_entities[c].parent == e && strcmp(model_entities[c].section, section) == 0)
+            return c;
+    return -1;
+}
+
+static void unknown_key(loader *L, const ynode *key, const char *where, const char **names) {
+    char hint[160] = "";
+    const char *s = diag_suggest(key->str, names);
+    if (s) snprintf(hint, sizeof hint, "did you mean '%s'?", s);
+    diag_add(L->d, L->file, key->line, key->col, s ? hint : NULL, "unknown key '%s' in %s",
+             key->str, where);
+}
+
+static int is_null(const ynode *n) {
+    if (n->kind != YN_SCALAR || !n->plain) return 0;
+    return n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
+           strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0;
+}
+
+static int all_digits(const char *s, size_t n) {
+    if (n == 0) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
+static int valid_decimal(const char *s) {
+    const char *dot = strchr(s, '.');
+    if (!dot) return all_digits(s, strlen(s));
+    return all_digits(s, (size_t)(dot - s)) && all_digits(dot + 1, strlen(dot + 1));
+}
+
+static int enum_index(const char *const *values, const char *v) {
+    for (int i = 0; values[i]; i++)
+        if (strcmp(values[i], v) == 0) return i;
+    return -1;
+}
+
+static void join_values(const char *const *values, char *buf, size_t cap) {
+    buf[0] = '\0';
+    size_t len = 0;
+    for (int i = 0; values[i] && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", values[i]);
+}
+
+/* Check scalar node n as field f and write its canonical text to out (cap bytes).
+** Returns 1 when valid, 0 after reporting the problem. */
+static int check_scalar(loader *L, const model_field *f, const ynode *n, char *out, size_t cap) {
+    const char *v = n->str;
+#define BAD(hint, ...) (diag_add(L->d, L->file, n->line, n->col, hint, __VA_ARGS__), 0)
+    if (n->kind != YN_SCALAR)
+        return BAD(NULL, "'%s' must be a single value, not %s", f->name, ydoc_kind_name(n));
+    if (strlen(v) != n->len) return BAD(NULL, "'%s' contains a NUL byte", f->name);
+    switch (f->type) {
+    case FT_ID:
+        if (!model_valid_id(v))
+            return BAD("use lowercase letters, digits, '-', '_' and '.', at most 64",
+                       "invalid id '%s' for '%s'", v, f->name);
+        break;
+    case FT_REF:
+        if (!model_valid_id(v)) return BAD(NULL, "invalid reference '%s' in '%s'", v, f->name);
+        break;
+    case FT_STR:
+        if (strchr(v, '\n')) return BAD("use a shorter text", "'%s' must be one line", f->name);
+        /* fall through */
+    case FT_TEXT:
+        if (!*v) return BAD(NULL, "'%s' is empty", f->name);
+        break;
+    case FT_INT:
+        if (!n->plain || !all_digits(v, n->len) || n->len > 15)
+            return BAD(NULL, "'%s' must be a whole number, got '%s'", f->name, v);
+        snprintf(out, cap, "%lld", strtoll(v, NULL, 10));
+        return 1;
+    case FT_NUM:
+        if (!n->plain || !valid_decimal(v) || n->len > 20)
+            return BAD(NULL, "'%s' must be a number such as 12 or 4.5, got '%s'", f->name, v);
+        model_format_num(strtod(v, NULL), out);
+        return 1;
+    case FT_BOOL:
+        if (!n->plain || (strcmp(v, "true") != 0 && strcmp(v, "false") != 0))
+            return BAD(NULL, "'%s' must be true or false, got '%s'", f->name, v);
+        snprintf(out, cap, "%s", v[0] == 't' ? "1" : "0");
+        return 1;
+    case FT_DATE:
+        if (!model_valid_date(v))
+            return BAD(NULL, "'%s' must be a date YYYY-MM-DD, got '%s'", f->name, v);
+        break;
+    case FT_ENUM:
+        if (enum_index(f->values, v) < 0) {
+            char list[600], hint[120];
+            join_values(f->values, list, sizeof list);
+            const char *s = diag_suggest(v, (const char **)f->values);
+            if (s) snprintf(hint, sizeof hint, "did you mean '%s'?", s);
+            return BAD(s ? hint : NULL, "invalid %s '%s'; expected one of: %s", f->name, v, list);
+        }
+        break;
+    case FT_CBS: {
+        int form = n->len == 6 && v[0] == 'G' && v[1] == 'M' && all_digits(v + 2, 4);
+        if (!form) {
+            const ref_municipality *m = ref_municipality_by_name(v);
+            char hint[160];
+            if (m) snprintf(hint, sizeof hint, "%s is %s", m->name, m->code);
+            return BAD(m ? hint : NULL,
+                       "invalid CBS code '%s' in '%s': expected GM and four digits, e.g. GM0505",
+                       v, f->name);
+        }
+        if (!ref_municipality_find(v))
+            return BAD("see data/municipalities-2024.csv",
+                       "unknown CBS code '%s': not one of the 342 municipalities of 2023-2025", v);
+        break;
+    }
+    case FT_FILE:
+        if (strstr(v, "..") || v[0] == '/' || n->len < 5 || strcmp(v + n->len - 4, ".lua") != 0)
+            return BAD(NULL, "invalid script '%s': name a .lua file inside the region folder", v);
+        break;
+    }
+#undef BAD
+    snprintf(out, cap, "%s", v);
+    return 1;
+}
+
+static void read_list(loader *L, int e, const ynode *list, const char *parent);
+
+/* Set field i of row from node n (or report it); n may be NULL for the parent value. */
+static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
+    const model_field *f = &model_entities[e].fields[i];
+    char buf[YDOC_MAX_SCALAR + 1];
+    if (is_null(n)) return;
+    if (check_scalar(L, f, n, buf, sizeof buf) && rdata_set(L->r, e, row, i, buf, n->line, n->col))
+        L->oom = 1;
+}
+
+/* Read one item of entity e: a mapping of fields and child sections. */
+static void read_item(loader *L, int e, const ynode *map, const char *parent) {
+    const model_entity *en = &model_entities[e];
+    if (map->kind != YN_MAP) {
+        diag_add(L->d, L->file, map->line, map->col, NULL, "each %s must be a mapping, not %s",
+                 en->name, ydoc_kind_name(map));
+        return;
+    }
+    rrow *row = rdata_add(L->r, e, map->line, map->col);
+    if (!row) {
+        L->oom = 1;
+        return;
+    }
+    const char *names[MAX_NAMES];
+    item_keys(e, names);
+    for (size_t k = 0; k + 1 < map->n; k += 2) {
+        const ynode *key = map->items[k], *val = map->items[k + 1];
+        int i = model_field_index(e, key->str);
+        if (i >= 0 && (en->fields[i].flags & MF_PARENT)) i = -1;
+        if (i >= 0) {
+            set_field(L, e, row, i, val);
+        } else if (child_entity(e, key->str) < 0) {
+            char where[80];
+            snprintf(where, sizeof where, "%s", en->name);
+            unknown_key(L, key, where, names);
+        }
+    }
+    for (int i = 0; i < en->nfields; i++) {
+        const model_field *f = &en->fields[i];
+        if (f->flags & MF_PARENT) {
+            if (parent && rdata_set(L->r, e, row, i, parent, map->line, map->col)) L->oom = 1;
+        } else if ((f->flags & MF_REQUIRED) && !row->v[i]) {
+            const ynode *given = ydoc_get(map, f->name);
+            if (!given || is_null(given))
+                diag_add(L->d, L->file, map->line, map->col, NULL, "%s is missing '%s'", en->name,
+                         f->name);
+        }
+    }
+    int since = model_field_index(e, "since"), until = model_field_index(e, "until");
+    if (since >= 0 && until >= 0 && row->v[since] && row->v[until] &&
+        strcmp(row->v[until], row->v[since]) < 0)
+        diag_add(L->d, L->file, row->fline[until], row->fcol[until], NULL,
+                 "'until' %s is before 'since' %s", row->v[until], row->v[since]);
+    /* Children: the row's own id is their parent value. */
+    int idf = model_id_field(e);
+    char *own = idf >= 0 && row->v[idf] ? strdup(row->v[idf]) : strdup("");
+    if (!own) {
+        L->oom = 1;
+        return;
+    }
+    for (size_t k = 0; k + 1 < map->n; k += 2) {
+        int c = child_entity(e, map->items[k]->str);
+        if (c >= 0 && !is_null(map->items[k + 1])) read_list(L, c, map->items[k + 1], own);
+    }
+    free(own);
+}
+
+/* Read a section: a list of items (mappings, or scalars for MS_SCALARS entities). */
+static void read_list(loader *L, int e, const ynode *list, const char *parent) {
+    const model_entity *en = &model_entities[e];
+    if (list->kind != YN_SEQ) {
+        diag_add(L->d, L->file, list->line, list->col, NULL, "'%s' must be a list, not %s",
+                 en->section, ydoc_kind_name(list));
+        return;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        const ynode *item = list->items[i];
+        if (en->shape != MS_SCALARS) {
+            read_item(L, e, item, parent);
+            continue;
+        }
+        rrow *row = rdata_add(L->r, e, item->line, item->col);
+        if (!row) {
+            L->oom = 1;
+            return;
+        }
+        for (int f = 0; f < en->nfields; f++) {
+            if (en->fields[f].flags & MF_PARENT) {
+                if (rdata_set(L->r, e, row, f, parent, item->line, item->col)) L->oom = 1;
+            } else if (is_null(item)) {
+                diag_add(L->d, L->file, item->line, item->col, NULL, "empty %s in '%s'", en->name,
+                         en->section);
+            } else {
+                set_field(L, e, row, f, item);
+            }
+        }
+    }
+}
+
+static void read_top(loader *L, const ynode *root) {
+    if (root->kind != YN_MAP) {
+        diag_add(L->d, L->file, root->line, root->col, "start the file with 'spil: 1'",
+                 "the top level must be a mapping, not %s", ydoc_kind_name(root));
+        return;
+    }
+    const ynode *version = ydoc_get(root, "spil");
+    if (!version)
+        diag_add(L->d, L->file, root->line, root->col, "add 'spil: 1' as the first line",
+                 "missing 'spil' format version");
+    else if (version->kind != YN_SCALAR || strcmp(version->str, LOAD_FORMAT_VERSION) != 0)
+        diag_add(L->d, L->file, version->line, version->col, NULL,
+                 "unsupported format version '%s'; this spil reads 'spil: %s'",
+                 version->kind == YN_SCALAR ? version->str : "?", LOAD_FORMAT_VERSION);
+    const char *const *top = model_top_keys();
+    for (size_t k = 0; k + 1 < root->n; k += 2) {
+        const ynode *key = root->items[k], *val = root->items[k + 1];
+        if (enum_index(top, key->str) < 0) {
+            unknown_key(L, key, "the top level", (const char **)top);
+            continue;
+        }
+        for (int e = 0; e < model_nentities; e++) {
+            if (model_entities[e].parent >= 0 || strcmp(model_entities[e].section, key->str))
+                continue;
+            if (e == ME_REGION)
+                read_item(L, e, val, NULL);
+            else if (!is_null(val))
+                read_list(L, e, val, NULL);
+        }
+    }
+    if (!ydoc_get(root, "region"))
+        diag_add(L->d, L->file, root->line, root->col, "add 'region:' with its id and name",
+                 "missing 'region' section");
+}
+
+/* Pass 2: no two rows of an entity share a key. Sorts the tables. */
+static void check_duplicates(loader *L) {
+    if (rdata_sort(L->r)) {
+        L->oom = 1;
+        return;
+    }
+    for (int e = 0; e < model_nentities; e++) {
+        rtable *t = &L->r->tables[e];
+        for (size_t i = 1; i < t->n; i++) {
+            if (strcmp(t->rows[i - 1].key, t->rows[i].key) != 0) continue;
+            /* Report at the later of the two in the file. */
+            const rrow *a = &t->rows[i - 1], *b = &t->rows[i];
+            if (b->line < a->line) {
+                const rrow *x = a;
+                a = b;
+                b = x;
+            }
+            char *shown = rdata_key(e, b, '/');
+            diag_add(L->d, L->file, b->line, b->col, NULL, "duplicate %s '%s' (first at line %d)",
+                     model_entities[e].name, shown ? shown : "?", a->line);
+            free(shown);
+        }
+    }
+}
+
+/* The ids of entity e, NULL-terminated, for suggestions; malloc'd array of borrowed strings. */
+static const char **ids_of(loader *L, int e) {
+    rtable *t = &L->r->tables[e];
+    int idf = model_id_field(e);
+    const char **ids = calloc(t->n + 1, sizeof *ids);
+    for (size_t i = 0, n = 0; ids && idf >= 0 && i < t->n; i++)
+        if (t->rows[i].v[idf]) ids[n++] = t->rows[i].v[idf];
+    return ids;
+}
+
+/* Pass 3: references resolve, local CBS codes are members, scripts exist. */
+static void check_references(loader *L) {
+    for (int e = 0; e < model_nentities; e++) {
+        const model_entity *en = &model_entities[e];
+        rtable *t = &L->r->tables[e];
+        for (size_t i = 0; i < t->n; i++) {
+            rrow *row = &t->rows[i];
+            for (int f = 0; f < en->nfields; f++) {
+                const model_field *fd = &en->fields[f];
+                const char *v = row->v[f];
+                if (!v || (fd->flags & MF_PARENT)) continue;
+                int line = row->fline[f], col = row->fcol[f];
+                if (fd->type == FT_REF && !rdata_find(L->r, fd->ref, v)) {
+                    const char **ids = ids_of(L, fd->ref);
+                    const char *s = ids ? diag_suggest(v, ids) : NULL;
+                    char hint[160];
+                    if (s)
+                        snprintf(hint, sizeof hint, "did you mean '%s'?", s);
+                    else
+                        snprintf(hint, sizeof hint, "declare it under '%s'",
+                                 model_entities[fd->ref].section);
+                    diag_add(L->d, L->file, line, col, hint, "unknown %s '%s' in '%s'",
+                             model_entities[fd->ref].name, v, fd->name);
+                    free(ids);
+                } else if (fd->type == FT_CBS && e != ME_MUNICIPALITY &&
+                           !rdata_find(L->r, ME_MUNICIPALITY, v)) {
+                    const ref_municipality *m = ref_municipality_find(v);
+                    diag_add(L->d, L->file, line, col, "add it under 'municipalities'",
+                             "municipality %s (%s) is not a member of this region", v,
+                             m ? m->name : "?");
+                } else if (fd->type == FT_FILE && L->r->dir) {
+                    char path[4096];
+                    struct stat sb;
+                    snprintf(path, sizeof path, "%s/%s", L->r->dir, v);
+                    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+                        diag_add(L->d, L->file, line, col, NULL, "script '%s' not found in %s", v,
+                                 L->r->dir);
+                }
+            }
+        }
+    }
+}
+
+rdata *load_read(const char *path, diag *d) {
+    char file[4200], dir[4096];
+    size_t plen = strlen(path);
+    if (plen > 5 && strcmp(path + plen - 5, ".yaml") == 0) {
+        snprintf(file, sizeof file, "%s", path);
+        const char *slash = strrchr(path, '/');
+        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    } else {
+        while (plen > 1 && path[plen - 1] == '/') plen--;
+        snprintf(dir, sizeof dir, "%.*s", (int)plen, path);
+        snprintf(file, sizeof file, "%s/%s", dir, LOAD_FILE);
+    }
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        diag_add(d, dir, 0, 0, "give the folder that holds region.yaml, e.g. regions/zuid-holland-zuid",
+                 "no such region folder");
+        return NULL;
+    }
+    size_t before = diag_count(d);
+    ydoc *doc = ydoc_read(file, d);
+    if (!doc) return NULL;
+    loader L = {d, file, rdata_new(file, dir), 0};
+    if (!L.r) {
+        ydoc_free(doc);
+        return NULL;
+    }
+    read_top(&L, doc->root);
+    check_duplicates(&L);
+    if (!L.oom) check_references(&L);
+    ydoc_free(doc);
+    if (L.oom) diag_add(d, file, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    if (diag_count(d) > before) {
+        rdata_free(L.r);
+        return NULL;
+    }
+    return L.r;
+}

@@ -1,0 +1,69 @@
+/*
+** out.c: terminal colour, JSON values and documents, and the clock (see out.h).
+*/
+#include "out.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+int out_color(FILE *f) {
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+    if (no && *no) return 0;
+    if (term && strcmp(term, "dumb") == 0) return 0;
+    return isatty(fileno(f));
+}
+
+const char *out_bold(int c) {
+    return c ? "\033[1m" : "";
+}
+const char *out_dim(int c) {
+    return c ? "\033[2m" : "";
+}
+const char *out_red(int c) {
+    return c ? "\033[31m" : "";
+}
+const char *out_green(int c) {
+    return c ? "\033[32m" : "";
+}
+const char *out_yellow(int c) {
+    return c ? "\033[33m" : "";
+}
+const char *out_reset(int c) {
+    return c ? "\033[0m" : "";
+}
+
+json_t *out_json_value(model_type t, const char *v) {
+    if (!v) return json_null();
+    switch (t) {
+    case FT_BOOL: return json_boolean(v[0] == '1');
+    case FT_INT: return json_integer(strtoll(v, NULL, 10));
+    case FT_NUM: {
+        double d = strtod(v, NULL);
+        if (d == (double)(long long)d && d < 9e15) return json_integer((long long)d);
+        return json_real(d);
+    }
+    default: return json_string(v);
+    }
+}
+
+int out_json(FILE *f, json_t *doc) {
+    int r = json_dumpf(doc, f, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    json_decref(doc);
+    if (r == 0 && fputc('\n', f) == EOF) r = -1;
+    return r ? -1 : 0;
+}
+
+const char *out_now(char *buf) {
+    const char *fixed = getenv("SPIL_NOW");
+    if (fixed && *fixed) {
+        snprintf(buf, 32, "%s", fixed);
+        return buf;
+    }
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}

@@ -1,0 +1,35 @@
+/*
+** out.h: how spil talks to people and to programs.
+**
+** Colour only when the stream is a terminal, NO_COLOR is unset and TERM is not "dumb"; the
+** escape helpers return "" otherwise, so callers print them unconditionally. JSON documents are
+** written with jansson, indented, one document per command, ending in a newline.
+*/
+#ifndef SPIL_OUT_H
+#define SPIL_OUT_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "model.h"
+
+/* 1 when output to f should be coloured. */
+int out_color(FILE *f);
+const char *out_bold(int color);
+const char *out_dim(int color);
+const char *out_red(int color);
+const char *out_green(int color);
+const char *out_yellow(int color);
+const char *out_reset(int color);
+
+/* A canonical model value as JSON: booleans, numbers, strings; null when v is NULL. */
+json_t *out_json_value(model_type t, const char *v);
+/* Write doc to f (indented, newline) and release it. 0, or -1 on a write error. */
+int out_json(FILE *f, json_t *doc);
+
+/* Current time as UTC ISO 8601 (e.g. 2026-11-23T22:15:03Z) into buf (32 bytes). $SPIL_NOW, when
+** set, is used instead, so tests and demos are reproducible. */
+const char *out_now(char *buf);
+
+#endif

@@ -1,0 +1,137 @@
+/*
+** refdata.c: reference data compiled into the binary (see refdata.h).
+**
+** The build embeds data/municipalities-2024.csv and every .lua file under stdlib/ as byte arrays
+** (cmake/embed.cmake writes embedded.c). The CSV is parsed once, on first use, into a static
+** table; its strings point into one copy owned by this module for the life of the process.
+*/
+#include "refdata.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct embedded_file {
+    const char *name;
+    const char *data;
+    size_t len;
+};
+extern const struct embedded_file embedded_files[];
+
+#define MAX_MUNICIPALITIES 512
+
+static ref_municipality municipalities[MAX_MUNICIPALITIES];
+static size_t nmunicipalities;
+static char *csv_copy;
+
+static const struct embedded_file *embedded(const char *name) {
+    for (const struct embedded_file *f = embedded_files; f->name; f++)
+        if (strcmp(f->name, name) == 0) return f;
+    return NULL;
+}
+
+/* Split one CSV line in place into at most max fields; handles "quoted, fields". */
+static int split_csv(char *line, char **fields, int max) {
+    int n = 0;
+    char *p = line;
+    while (n < max) {
+        char *out = p;
+        fields[n++] = p;
+        if (*p == '"') {
+            char *q = p + 1;
+            while (*q && !(*q == '"' && q[1] != '"')) {
+                if (*q == '"') q++;
+                *out++ = *q++;
+            }
+            p = *q ? q + 1 : q;
+        } else {
+            while (*p && *p != ',') *out++ = *p++;
+        }
+        int more = *p == ',';
+        *out = '\0';
+        if (!more) break;
+        p++;
+    }
+    return n;
+}
+
+static void load_municipalities(void) {
+    if (csv_copy) return;
+    const struct embedded_file *f = embedded("data/municipalities-2024.csv");
+    if (!f || !(csv_copy = malloc(f->len + 1))) abort(); /* the build always embeds it */
+    memcpy(csv_copy, f->data, f->len);
+    csv_copy[f->len] = '\0';
+    char *save = NULL;
+    strtok_r(csv_copy, "\n", &save); /* header */
+    for (char *line = strtok_r(NULL, "\n", &save); line && nmunicipalities < MAX_MUNICIPALITIES;
+         line = strtok_r(NULL, "\n", &save)) {
+        line[strcspn(line, "\r")] = '\0';
+        /* cbs_code,name,province,province_code,safety_region_code,safety_region,ggd_region */
+        char *fields[7];
+        if (split_csv(line, fields, 7) != 7) continue;
+        municipalities[nmunicipalities++] = (ref_municipality){
+            .code = fields[0],
+            .name = fields[1],
+            .province = fields[2],
+            .safety_region = fields[5],
+            .ggd_region = fields[6],
+        };
+    }
+}
+
+const ref_municipality *ref_municipalities(size_t *n) {
+    load_municipalities();
+    *n = nmunicipalities;
+    return municipalities;
+}
+
+const ref_municipality *ref_municipality_find(const char *code) {
+    load_municipalities();
+    for (size_t i = 0; i < nmunicipalities; i++)
+        if (strcmp(municipalities[i].code, code) == 0) return &municipalities[i];
+    return NULL;
+}
+
+const ref_municipality *ref_municipality_by_name(const char *name) {
+    load_municipalities();
+    for (size_t i = 0; i < nmunicipalities; i++)
+        if (strcasecmp(municipalities[i].name, name) == 0) return &municipalities[i];
+    return NULL;
+}
+
+const char *ref_stdlib(const char *name, size_t *len, int *owned) {
+    *owned = 0;
+    const char *dir = getenv("SPIL_STDLIB");
+    if (dir && *dir) {
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) return NULL;
+        FILE *f = fopen(path, "rb");
+        if (!f) return NULL;
+        char *buf = NULL;
+        size_t cap = 0, n = 0, got;
+        do {
+            if (n + 4096 > cap) {
+                char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
+                if (!nb) {
+                    free(buf);
+                    fclose(f);
+                    return NULL;
+                }
+                buf = nb;
+            }
+            got = fread(buf + n, 1, cap - n, f);
+            n += got;
+        } while (got > 0);
+        fclose(f);
+        *len = n;
+        *owned = 1;
+        return buf;
+    }
+    char path[512];
+    if (snprintf(path, sizeof path, "stdlib/%s", name) >= (int)sizeof path) return NULL;
+    const struct embedded_file *f = embedded(path);
+    if (!f) return NULL;
+    *len = f->len;
+    return f->data;
+}

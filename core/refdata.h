@@ -1,0 +1,31 @@
+/*
+** refdata.h: reference data compiled into the binary: the 342 Dutch municipalities (CBS
+** gemeentelijke indeling 2023-2025, from data/municipalities-2024.csv) and the stdlib's Lua files.
+** Parsed lazily on first use; read-only after that.
+*/
+#ifndef SPIL_REFDATA_H
+#define SPIL_REFDATA_H
+
+#include <stddef.h>
+
+typedef struct ref_municipality {
+    const char *code;        /* GM0505 */
+    const char *name;        /* Dordrecht */
+    const char *province;    /* Zuid-Holland */
+    const char *ggd_region;  /* GGD Zuid-Holland Zuid */
+    const char *safety_region;
+} ref_municipality;
+
+/* All municipalities, in file order; *n receives the count. */
+const ref_municipality *ref_municipalities(size_t *n);
+/* The municipality with this CBS code, or NULL. */
+const ref_municipality *ref_municipality_find(const char *code);
+/* The municipality with this name (case-insensitive), or NULL. */
+const ref_municipality *ref_municipality_by_name(const char *name);
+
+/* Source of the stdlib module file `name` (e.g. "spil/model.lua"), or NULL.
+** When $SPIL_STDLIB names a directory, files are read from there instead (for development);
+** the returned buffer is then malloc'd and *owned is set to 1. */
+const char *ref_stdlib(const char *name, size_t *len, int *owned);
+
+#endif

@@ -1,0 +1,573 @@
+/*
+** store.c: the only code that talks to SQLite (see store.h).
+**
+** Owns: opening the database (WAL, foreign_keys=ON, busy timeout), the schema and its forward
+** migrations keyed on PRAGMA user_version, one BEGIN IMMEDIATE transaction per writing command,
+** the generic row statements generated from the data model, and the append-only event log.
+**
+** NOTES ON THE DESIGN
+** - Region-owned tables are keyed by (region, natural key) with text ids, so the loader can diff a
+**   region file against the database without knowing any table by name. Children reference
+**   their parent with ON DELETE CASCADE; references to organisations, people and bodies are plain
+**   foreign keys, checked at commit (the loader sets defer_foreign_keys), so a load may write
+**   rows in any order.
+** - Enumerations are checked by the loader, not by CHECK constraints: adding a value to an
+**   enumeration must not need a table rebuild (SQLite cannot alter a CHECK).
+** - Generated SQL quotes every identifier; identifiers come only from the compiled-in model.
+** - Statements are prepared once per store and reused (cache indexed by entity and operation).
+** Does not: parse YAML, touch Lua, format output.
+*/
+#include "store.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "model.h"
+#include "refdata.h"
+
+enum { OP_SELECT, OP_INSERT, OP_UPDATE, OP_DELETE, NOPS };
+
+#define MAX_ENTITIES 64
+#define MAX_FIELDS 16
+
+struct store {
+    sqlite3 *db;
+    int opened_version;
+    char errmsg[512];
+    sqlite3_stmt *rowstmt[MAX_ENTITIES][NOPS];
+};
+
+/* The schema, one entry per version: migrations[v] takes a database from version v to v + 1. */
+static const char *const migrations[] = {
+    /* 0 -> 1: the shared data model. */
+    "CREATE TABLE municipality(\n"
+    "  code TEXT PRIMARY KEY CHECK (code GLOB 'GM[0-9][0-9][0-9][0-9]'),\n"
+    "  name TEXT NOT NULL, province TEXT NOT NULL, ggd_region TEXT NOT NULL,\n"
+    "  safety_region TEXT, valid_from TEXT NOT NULL, valid_until TEXT\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE programme(id TEXT PRIMARY KEY, name TEXT NOT NULL);\n"
+    "CREATE TABLE region(id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT);\n"
+    "CREATE TABLE region_script(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, file TEXT NOT NULL,\n"
+    "  PRIMARY KEY (region, file));\n"
+    "CREATE TABLE region_municipality(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE,\n"
+    "  code TEXT NOT NULL REFERENCES municipality(code), status TEXT, since TEXT, until TEXT,\n"
+    "  PRIMARY KEY (region, code));\n"
+    "CREATE TABLE organisation(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL, kind TEXT NOT NULL, municipality TEXT,\n"
+    "  PRIMARY KEY (region, id),\n"
+    "  FOREIGN KEY (region, municipality) REFERENCES region_municipality(region, code));\n"
+    "CREATE TABLE person(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL, organisation TEXT, email TEXT,\n"
+    "  PRIMARY KEY (region, id),\n"
+    "  FOREIGN KEY (region, organisation) REFERENCES organisation(region, id));\n"
+    "CREATE TABLE role_assignment(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE,\n"
+    "  person TEXT NOT NULL, role TEXT NOT NULL, municipality TEXT, hours REAL,\n"
+    "  since TEXT, until TEXT, formal_assignment INTEGER CHECK (formal_assignment IN (0, 1)),\n"
+    "  FOREIGN KEY (region, person) REFERENCES person(region, id),\n"
+    "  FOREIGN KEY (region, municipality) REFERENCES region_municipality(region, code));\n"
+    "CREATE UNIQUE INDEX role_assignment_key\n"
+    "  ON role_assignment(region, person, role, coalesce(municipality, ''));\n"
+    "CREATE TABLE region_programme(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE,\n"
+    "  programme TEXT NOT NULL REFERENCES programme(id), step TEXT, since TEXT,\n"
+    "  PRIMARY KEY (region, programme));\n"
+    "CREATE TABLE programme_step(\n"
+    "  region TEXT NOT NULL, programme TEXT NOT NULL, step TEXT NOT NULL,\n"
+    "  entered TEXT NOT NULL, left TEXT,\n"
+    "  PRIMARY KEY (region, programme, step, entered),\n"
+    "  FOREIGN KEY (region, programme) REFERENCES region_programme(region, programme)\n"
+    "    ON DELETE CASCADE);\n"
+    "CREATE TABLE body(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL, kind TEXT NOT NULL, meetings_per_year INTEGER,\n"
+    "  PRIMARY KEY (region, id));\n"
+    "CREATE TABLE body_member(\n"
+    "  region TEXT NOT NULL, body TEXT NOT NULL, organisation TEXT NOT NULL, person TEXT,\n"
+    "  membership TEXT NOT NULL, function TEXT, mandate INTEGER CHECK (mandate IN (0, 1)),\n"
+    "  PRIMARY KEY (region, body, organisation),\n"
+    "  FOREIGN KEY (region, body) REFERENCES body(region, id) ON DELETE CASCADE,\n"
+    "  FOREIGN KEY (region, organisation) REFERENCES organisation(region, id),\n"
+    "  FOREIGN KEY (region, person) REFERENCES person(region, id));\n"
+    "CREATE TABLE agreement(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  title TEXT NOT NULL, kind TEXT NOT NULL, date TEXT, since TEXT, until TEXT,\n"
+    "  document TEXT, PRIMARY KEY (region, id));\n"
+    "CREATE TABLE agreement_topic(\n"
+    "  region TEXT NOT NULL, agreement TEXT NOT NULL, topic TEXT NOT NULL,\n"
+    "  PRIMARY KEY (region, agreement, topic),\n"
+    "  FOREIGN KEY (region, agreement) REFERENCES agreement(region, id) ON DELETE CASCADE);\n"
+    "CREATE TABLE agreement_party(\n"
+    "  region TEXT NOT NULL, agreement TEXT NOT NULL, organisation TEXT NOT NULL,\n"
+    "  status TEXT NOT NULL, date TEXT, signatory TEXT,\n"
+    "  PRIMARY KEY (region, agreement, organisation),\n"
+    "  FOREIGN KEY (region, agreement) REFERENCES agreement(region, id) ON DELETE CASCADE,\n"
+    "  FOREIGN KEY (region, organisation) REFERENCES organisation(region, id),\n"
+    "  FOREIGN KEY (region, signatory) REFERENCES person(region, id));\n"
+    "CREATE TABLE decision(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  body TEXT NOT NULL, date TEXT NOT NULL, subject TEXT NOT NULL, kind TEXT NOT NULL,\n"
+    "  outcome TEXT, PRIMARY KEY (region, id),\n"
+    "  FOREIGN KEY (region, body) REFERENCES body(region, id));\n"
+    "CREATE TABLE decision_position(\n"
+    "  region TEXT NOT NULL, decision TEXT NOT NULL, organisation TEXT NOT NULL, person TEXT,\n"
+    "  position TEXT NOT NULL, mandate INTEGER CHECK (mandate IN (0, 1)),\n"
+    "  PRIMARY KEY (region, decision, organisation),\n"
+    "  FOREIGN KEY (region, decision) REFERENCES decision(region, id) ON DELETE CASCADE,\n"
+    "  FOREIGN KEY (region, organisation) REFERENCES organisation(region, id),\n"
+    "  FOREIGN KEY (region, person) REFERENCES person(region, id));\n"
+    "CREATE TABLE funding(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  source TEXT NOT NULL, purpose TEXT NOT NULL, amount REAL, funder TEXT,\n"
+    "  since TEXT, until TEXT, status TEXT NOT NULL, PRIMARY KEY (region, id),\n"
+    "  FOREIGN KEY (region, funder) REFERENCES organisation(region, id));\n"
+    "CREATE TABLE responsibility(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, task TEXT NOT NULL,\n"
+    "  organisation TEXT NOT NULL, level TEXT NOT NULL, person TEXT,\n"
+    "  PRIMARY KEY (region, task, organisation, level),\n"
+    "  FOREIGN KEY (region, organisation) REFERENCES organisation(region, id),\n"
+    "  FOREIGN KEY (region, person) REFERENCES person(region, id));\n"
+    "CREATE TABLE theme(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL, description TEXT, PRIMARY KEY (region, id));\n"
+    "CREATE TABLE theme_relevance(\n"
+    "  region TEXT NOT NULL, theme TEXT NOT NULL, organisation TEXT NOT NULL,\n"
+    "  relevant INTEGER NOT NULL CHECK (relevant IN (0, 1)),\n"
+    "  PRIMARY KEY (region, theme, organisation),\n"
+    "  FOREIGN KEY (region, theme) REFERENCES theme(region, id) ON DELETE CASCADE,\n"
+    "  FOREIGN KEY (region, organisation) REFERENCES organisation(region, id));\n"
+    "CREATE TABLE meeting(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  body TEXT NOT NULL, date TEXT NOT NULL, title TEXT, PRIMARY KEY (region, id),\n"
+    "  FOREIGN KEY (region, body) REFERENCES body(region, id));\n"
+    "CREATE TABLE meeting_agenda(\n"
+    "  region TEXT NOT NULL, meeting TEXT NOT NULL, item TEXT NOT NULL,\n"
+    "  PRIMARY KEY (region, meeting, item),\n"
+    "  FOREIGN KEY (region, meeting) REFERENCES meeting(region, id) ON DELETE CASCADE);\n"
+    "CREATE TABLE action(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  title TEXT NOT NULL, owner TEXT, due TEXT, status TEXT, meeting TEXT,\n"
+    "  PRIMARY KEY (region, id),\n"
+    "  FOREIGN KEY (region, owner) REFERENCES person(region, id),\n"
+    "  FOREIGN KEY (region, meeting) REFERENCES meeting(region, id));\n"
+    "CREATE TABLE evaluation(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  date TEXT NOT NULL, subject TEXT NOT NULL, PRIMARY KEY (region, id));\n"
+    "CREATE TABLE evaluation_finding(\n"
+    "  region TEXT NOT NULL, evaluation TEXT NOT NULL, finding TEXT NOT NULL,\n"
+    "  PRIMARY KEY (region, evaluation, finding),\n"
+    "  FOREIGN KEY (region, evaluation) REFERENCES evaluation(region, id) ON DELETE CASCADE);\n"
+    "CREATE TABLE evaluation_followup(\n"
+    "  region TEXT NOT NULL, evaluation TEXT NOT NULL, followup TEXT NOT NULL,\n"
+    "  PRIMARY KEY (region, evaluation, followup),\n"
+    "  FOREIGN KEY (region, evaluation) REFERENCES evaluation(region, id) ON DELETE CASCADE);\n"
+    /* Indicators: region NULL for the national catalogues (a later issue), else the region's
+    ** own. Measurements are the large table: integer indicator key, no rowid. */
+    "CREATE TABLE indicator(\n"
+    "  id INTEGER PRIMARY KEY, region TEXT REFERENCES region(id) ON DELETE CASCADE,\n"
+    "  code TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT, level TEXT,\n"
+    "  numerator TEXT, denominator TEXT, source TEXT NOT NULL);\n"
+    "CREATE UNIQUE INDEX indicator_key ON indicator(coalesce(region, ''), code);\n"
+    "CREATE TABLE measurement(\n"
+    "  indicator INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
+    "  area TEXT NOT NULL, period TEXT NOT NULL, value REAL, numerator INTEGER,\n"
+    "  denominator INTEGER, source TEXT,\n"
+    "  PRIMARY KEY (indicator, area, period)) WITHOUT ROWID;\n"
+    /* The event log: append-only; region is not a foreign key so history outlives a region. */
+    "CREATE TABLE event(\n"
+    "  id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, region TEXT,\n"
+    "  command TEXT NOT NULL, action TEXT NOT NULL, entity TEXT, key TEXT, detail TEXT,\n"
+    "  reason TEXT);\n"
+    "CREATE INDEX event_region ON event(region, id);\n"
+    "CREATE TRIGGER event_no_update BEFORE UPDATE ON event\n"
+    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+    "CREATE TRIGGER event_no_delete BEFORE DELETE ON event\n"
+    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+    "INSERT INTO programme(id, name) VALUES\n"
+    "  ('kngg', 'Kind naar Gezonder Gewicht'), ('kansrijke-start', 'Kansrijke Start'),\n"
+    "  ('jzojp', 'Juiste Zorg op de Juiste Plek (werkstructuur)');\n",
+};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+_Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
+
+static int fail(store *s, const char *what) {
+    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, sqlite3_errmsg(s->db));
+    return -1;
+}
+
+const char *store_errmsg(store *s) {
+    return s->errmsg;
+}
+
+int store_opened_version(store *s) {
+    return s->opened_version;
+}
+
+static int exec(store *s, const char *sql) {
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int user_version(store *s) {
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int seed_municipalities(store *s) {
+    sqlite3_stmt *st;
+    size_t n;
+    const ref_municipality *m = ref_municipalities(&n);
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO municipality(code, name, province, ggd_region, "
+                           "safety_region, valid_from) VALUES (?1, ?2, ?3, ?4, ?5, '2023-01-01')",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "seeding municipalities");
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_text(st, 1, m[i].code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, m[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, m[i].province, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, m[i].ggd_region, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, m[i].safety_region, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            fail(s, "seeding municipalities");
+            sqlite3_finalize(st);
+            return -1;
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+/* Bring the schema to STORE_SCHEMA_VERSION in one transaction. */
+static int migrate(store *s) {
+    int v = s->opened_version;
+    if (v == STORE_SCHEMA_VERSION) return 0;
+    if (store_begin(s)) return -1;
+    /* Another process may have migrated while we waited for the lock. */
+    v = user_version(s);
+    for (; v < STORE_SCHEMA_VERSION; v++) {
+        if (exec(s, migrations[v])) goto fail;
+        if (v == 0 && seed_municipalities(s)) goto fail;
+    }
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+    if (exec(s, sql) || store_commit(s)) goto fail;
+    return 0;
+fail:
+    store_rollback(s);
+    return -1;
+}
+
+store *store_open(const char *path, int flags, char **err) {
+    store *s = calloc(1, sizeof *s);
+    if (!s) {
+        *err = strdup("out of memory");
+        return NULL;
+    }
+    int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (flags & STORE_CREATE) oflags |= SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_URI, NULL);
+    if (rc != SQLITE_OK) {
+        fail(s, path);
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 5000);
+    if (exec(s, "PRAGMA foreign_keys = ON")) goto fail;
+    s->opened_version = user_version(s);
+    if (s->opened_version < 0) {
+        fail(s, path);
+        goto fail;
+    }
+    if (s->opened_version > STORE_SCHEMA_VERSION) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "%s was written by a newer spil (schema %d; this spil knows up to %d): "
+                 "upgrade spil",
+                 path, s->opened_version, STORE_SCHEMA_VERSION);
+        goto fail;
+    }
+    if (!(flags & STORE_READONLY)) {
+        if (strcmp(path, ":memory:") != 0 && exec(s, "PRAGMA journal_mode = WAL")) goto fail;
+        if (exec(s, "PRAGMA synchronous = NORMAL") || migrate(s)) goto fail;
+    } else if (s->opened_version < STORE_SCHEMA_VERSION) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "%s has schema %d, this spil needs %d: run 'spil init' to upgrade it", path,
+                 s->opened_version, STORE_SCHEMA_VERSION);
+        goto fail;
+    }
+    return s;
+fail:
+    *err = strdup(s->errmsg[0] ? s->errmsg : "cannot open database");
+    store_close(s);
+    return NULL;
+}
+
+void store_close(store *s) {
+    if (!s) return;
+    for (int e = 0; e < MAX_ENTITIES; e++)
+        for (int op = 0; op < NOPS; op++) sqlite3_finalize(s->rowstmt[e][op]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+int store_begin(store *s) {
+    /* Foreign keys are checked at commit, so a command may write rows in any order. */
+    return exec(s, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON");
+}
+
+int store_commit(store *s) {
+    return exec(s, "COMMIT");
+}
+
+int store_rollback(store *s) {
+    if (sqlite3_get_autocommit(s->db)) return 0;
+    return exec(s, "ROLLBACK");
+}
+
+/* ---- Generic rows over the model ---------------------------------------------------------- */
+
+static const char *region_column(int e) {
+    return e == ME_REGION ? "id" : "region";
+}
+
+/* Append to buf (size cap) with bounds checking; returns 0, or -1 when it does not fit. */
+static int append(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int append(char *buf, size_t cap, const char *fmt, ...) {
+    size_t len = strlen(buf);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + len, cap - len, fmt, ap);
+    va_end(ap);
+    return (n < 0 || (size_t)n >= cap - len) ? -1 : 0;
+}
+
+/* The SQL of one generic operation: ?1 is the region, ?(i+2) field i. */
+static int build_sql(int e, int op, char *sql, size_t cap) {
+    const model_entity *en = &model_entities[e];
+    const char *rc = region_column(e);
+    int r = 0;
+    sql[0] = '\0';
+    switch (op) {
+    case OP_SELECT:
+        r |= append(sql, cap, "SELECT ");
+        for (int i = 0; i < en->nfields; i++)
+            r |= append(sql, cap, "%s\"%s\"", i ? ", " : "", en->fields[i].name);
+        r |= append(sql, cap, " FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY ", en->table, rc);
+        for (int i = 0, k = 0; i < en->nfields; i++)
+            if (en->fields[i].flags & MF_KEY)
+                r |= append(sql, cap, "%s\"%s\"", k++ ? ", " : "", en->fields[i].name);
+        break;
+    case OP_INSERT:
+        r |= append(sql, cap, "INSERT INTO \"%s\"(", en->table);
+        if (e != ME_REGION) r |= append(sql, cap, "\"%s\", ", rc);
+        for (int i = 0; i < en->nfields; i++)
+            r |= append(sql, cap, "%s\"%s\"", i ? ", " : "", en->fields[i].name);
+        r |= append(sql, cap, ") VALUES (");
+        if (e != ME_REGION) r |= append(sql, cap, "?1, ");
+        for (int i = 0; i < en->nfields; i++) r |= append(sql, cap, "%s?%d", i ? ", " : "", i + 2);
+        r |= append(sql, cap, ")");
+        break;
+    case OP_UPDATE:
+    case OP_DELETE:
+        if (op == OP_UPDATE) {
+            r |= append(sql, cap, "UPDATE \"%s\" SET ", en->table);
+            for (int i = 0, k = 0; i < en->nfields; i++)
+                if (!(en->fields[i].flags & MF_KEY))
+                    r |= append(sql, cap, "%s\"%s\" = ?%d", k++ ? ", " : "", en->fields[i].name,
+                                i + 2);
+        } else {
+            r |= append(sql, cap, "DELETE FROM \"%s\"", en->table);
+        }
+        r |= append(sql, cap, " WHERE \"%s\" = ?1", rc);
+        for (int i = 0; i < en->nfields; i++)
+            if (en->fields[i].flags & MF_KEY)
+                r |= append(sql, cap, " AND \"%s\" IS ?%d", en->fields[i].name, i + 2);
+        break;
+    }
+    return r;
+}
+
+static sqlite3_stmt *row_stmt(store *s, int e, int op) {
+    if (e < 0 || e >= model_nentities || e >= MAX_ENTITIES) return NULL;
+    if (!s->rowstmt[e][op]) {
+        char sql[2048];
+        if (build_sql(e, op, sql, sizeof sql)) {
+            snprintf(s->errmsg, sizeof s->errmsg, "internal: SQL for %s too long",
+                     model_entities[e].table);
+            return NULL;
+        }
+        if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->rowstmt[e][op],
+                               NULL) != SQLITE_OK) {
+            fail(s, model_entities[e].table);
+            return NULL;
+        }
+    }
+    return s->rowstmt[e][op];
+}
+
+/* Bind canonical text v as the SQL type of field f. */
+static void bind_value(sqlite3_stmt *st, int idx, const model_field *f, const char *v) {
+    if (!v) {
+        sqlite3_bind_null(st, idx);
+    } else if (f->type == FT_BOOL || f->type == FT_INT) {
+        sqlite3_bind_int64(st, idx, strtoll(v, NULL, 10));
+    } else if (f->type == FT_NUM) {
+        sqlite3_bind_double(st, idx, strtod(v, NULL));
+    } else {
+        sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+    }
+}
+
+static int bind_row(sqlite3_stmt *st, int e, const char *region, const char *const *vals,
+                    int keys_only) {
+    const model_entity *en = &model_entities[e];
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
+    for (int i = 0; i < en->nfields; i++)
+        if (!keys_only || (en->fields[i].flags & MF_KEY))
+            bind_value(st, i + 2, &en->fields[i], vals[i]);
+    return 0;
+}
+
+static int step_done(store *s, sqlite3_stmt *st, int e) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return fail(s, model_entities[e].table);
+    return 0;
+}
+
+int store_rows(store *s, int e, const char *region, store_row_fn fn, void *ctx) {
+    sqlite3_stmt *st = row_stmt(s, e, OP_SELECT);
+    if (!st) return -1;
+    const model_entity *en = &model_entities[e];
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *vals[MAX_FIELDS];
+        char nums[MAX_FIELDS][32];
+        for (int i = 0; i < en->nfields && i < MAX_FIELDS; i++) {
+            if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+                vals[i] = NULL;
+            } else if (en->fields[i].type == FT_NUM) {
+                vals[i] = model_format_num(sqlite3_column_double(st, i), nums[i]);
+            } else {
+                vals[i] = (const char *)sqlite3_column_text(st, i);
+            }
+        }
+        if (fn(ctx, vals, en->nfields)) break;
+    }
+    int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    sqlite3_reset(st);
+    return bad ? fail(s, en->table) : 0;
+}
+
+int store_insert(store *s, int e, const char *region, const char *const *vals) {
+    sqlite3_stmt *st = row_stmt(s, e, OP_INSERT);
+    if (!st) return -1;
+    bind_row(st, e, region, vals, 0);
+    return step_done(s, st, e);
+}
+
+int store_update(store *s, int e, const char *region, const char *const *vals) {
+    sqlite3_stmt *st = row_stmt(s, e, OP_UPDATE);
+    if (!st) return -1;
+    bind_row(st, e, region, vals, 0);
+    return step_done(s, st, e);
+}
+
+int store_delete(store *s, int e, const char *region, const char *const *vals) {
+    sqlite3_stmt *st = row_stmt(s, e, OP_DELETE);
+    if (!st) return -1;
+    bind_row(st, e, region, vals, 1);
+    return step_done(s, st, e);
+}
+
+/* ---- Queries ------------------------------------------------------------------------------ */
+
+/* Run sql with text parameters params[0..nparams), calling fn for each row. */
+static int query(store *s, const char *sql, const char *const *params, int nparams,
+                 store_row_fn fn, void *ctx) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return fail(s, "query");
+    for (int i = 0; i < nparams; i++) sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC);
+    int rc, ncol = sqlite3_column_count(st);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *vals[16];
+        for (int i = 0; i < ncol && i < 16; i++) vals[i] = (const char *)sqlite3_column_text(st, i);
+        if (fn && fn(ctx, vals, ncol)) break;
+    }
+    int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    if (bad) fail(s, "query");
+    sqlite3_finalize(st);
+    return bad ? -1 : 0;
+}
+
+int store_regions(store *s, store_row_fn fn, void *ctx) {
+    return query(s, "SELECT id, name FROM region ORDER BY id", NULL, 0, fn, ctx);
+}
+
+static int set_flag(void *ctx, const char *const *vals, int n) {
+    (void)vals;
+    (void)n;
+    *(int *)ctx = 1;
+    return 1;
+}
+
+int store_region_exists(store *s, const char *region) {
+    int found = 0;
+    if (query(s, "SELECT 1 FROM region WHERE id = ?1", &region, 1, set_flag, &found)) return -1;
+    return found;
+}
+
+int store_region_municipalities(store *s, const char *region, store_row_fn fn, void *ctx) {
+    return query(s,
+                 "SELECT m.code, m.name, rm.status, rm.since, rm.until FROM region_municipality rm"
+                 " JOIN municipality m ON m.code = rm.code WHERE rm.region = ?1 ORDER BY m.name",
+                 &region, 1, fn, ctx);
+}
+
+int store_log(store *s, const store_event *ev) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO event(at, actor, region, command, action, entity, key, "
+                           "detail, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "event log");
+    const char *v[] = {ev->at,     ev->actor, ev->region, ev->command, ev->action,
+                       ev->entity, ev->key,   ev->detail, ev->reason};
+    for (int i = 0; i < 9; i++) sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : fail(s, "event log");
+}
+
+int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, void *ctx) {
+    char lim[32];
+    snprintf(lim, sizeof lim, "%lld", (long long)(limit > 0 ? limit : -1));
+    const char *params[] = {region, lim};
+    return query(s,
+                 "SELECT * FROM (SELECT id, at, actor, region, command, action, entity, key,"
+                 " detail, reason FROM event WHERE ?1 IS NULL OR region = ?1"
+                 " ORDER BY id DESC LIMIT CAST(?2 AS INTEGER)) ORDER BY id",
+                 params, 2, fn, ctx);
+}

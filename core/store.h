@@ -1,0 +1,79 @@
+/*
+** store.h: the only interface to the database. Nothing outside store.c includes sqlite3.h.
+**
+** Owns: opening (WAL, foreign_keys=ON, busy timeout), the schema and its migrations keyed on
+** PRAGMA user_version, transactions (one per writing command, BEGIN IMMEDIATE), the generic row
+** operations over the data model (model.h) and the append-only event log.
+** Values cross this interface as canonical text (model.h); the store binds them with the
+** column's type. Every statement is prepared with bound parameters; the only identifiers in
+** generated SQL are table and column names from the compiled-in model.
+** Why one module: another backend can follow behind this interface.
+*/
+#ifndef SPIL_STORE_H
+#define SPIL_STORE_H
+
+#include <stdint.h>
+
+typedef struct store store;
+
+enum {
+    STORE_CREATE = 1,   /* create the file and the schema if missing, migrate if old */
+    STORE_READONLY = 2, /* open read-only; fails if the file is missing */
+};
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/* Open path (":memory:" for a private in-memory database). On failure returns NULL and sets
+** *err to a malloc'd message. A database from a newer spil is refused. */
+store *store_open(const char *path, int flags, char **err);
+void store_close(store *s);
+/* Message of the last failure. */
+const char *store_errmsg(store *s);
+/* Schema version found when the database was opened, before any migration (0 when new). */
+int store_opened_version(store *s);
+
+/* One writing transaction: BEGIN IMMEDIATE, then commit or roll back. 0 on success. */
+int store_begin(store *s);
+int store_commit(store *s);
+int store_rollback(store *s);
+
+/* Callback for row iteration; return non-zero to stop. vals[i] is column i (NULL for SQL NULL). */
+typedef int (*store_row_fn)(void *ctx, const char *const *vals, int n);
+
+/* Rows of model entity e in region, in key order. Columns are the entity's fields. 0 on success. */
+int store_rows(store *s, int e, const char *region, store_row_fn fn, void *ctx);
+/* Insert a row (vals: one per field). 0 on success. */
+int store_insert(store *s, int e, const char *region, const char *const *vals);
+/* Update the row with the same key fields to vals. 0 on success. */
+int store_update(store *s, int e, const char *region, const char *const *vals);
+/* Delete the row whose key fields equal those in vals (other fields are ignored). */
+int store_delete(store *s, int e, const char *region, const char *const *vals);
+
+/* Regions in the database, by id: vals = id, name. */
+int store_regions(store *s, store_row_fn fn, void *ctx);
+/* 1 if region exists, 0 if not, -1 on error. */
+int store_region_exists(store *s, const char *region);
+/* Municipalities of a region with their names: vals = code, name, status, since, until. */
+int store_region_municipalities(store *s, const char *region, store_row_fn fn, void *ctx);
+
+/* One entry of the event log. */
+typedef struct store_event {
+    const char *at;     /* UTC time, ISO 8601 */
+    const char *actor;  /* who made the change */
+    const char *region; /* region it belongs to, or NULL */
+    const char *command;/* spil command that made it: "load", "sign", ... */
+    const char *action; /* "add", "change", "remove", ... */
+    const char *entity; /* model entity name, or NULL */
+    const char *key;    /* the row's key as text, or NULL */
+    const char *detail; /* JSON text with the details, or NULL */
+    const char *reason; /* why, as given by the user, or NULL */
+} store_event;
+
+/* Append an event. 0 on success. The log cannot be updated or deleted from (triggers). */
+int store_log(store *s, const store_event *ev);
+/* Events, newest last, optionally of one region, at most limit (0: all):
+** vals = id, at, actor, region, command, action, entity, key, detail, reason. */
+int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, void *ctx);
+
+#endif

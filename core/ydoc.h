@@ -1,0 +1,55 @@
+/*
+** ydoc.h: reads one YAML file into a tree of nodes that remember their file:line:column.
+**
+** Built on libyaml's event parser, fed from the open file (never slurped). The tree is the only
+** copy of the document in memory. The reader is strict on purpose, since region files come from
+** many hands (see docs/design.md, "The YAML loader"):
+**   - anchors, aliases and tags are refused (no alias bombs, no typed objects);
+**   - nesting deeper than YDOC_MAX_DEPTH, scalars longer than YDOC_MAX_SCALAR and more than
+**     YDOC_MAX_NODES nodes are refused as soon as they are seen;
+**   - a duplicate key in a mapping is an error naming both places;
+**   - a file holds exactly one document; an empty file is an error;
+**   - invalid UTF-8 is reported at its line:column (libyaml only gives a byte offset).
+** Scalars stay strings: typing is the caller's job (the loader types by the data model), so
+** `no` stays "no" and a Norwegian country code is never false.
+*/
+#ifndef SPIL_YDOC_H
+#define SPIL_YDOC_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+#define YDOC_MAX_DEPTH 64
+#define YDOC_MAX_SCALAR (64 * 1024)
+#define YDOC_MAX_NODES 1000000
+
+typedef enum { YN_SCALAR, YN_SEQ, YN_MAP } ynode_kind;
+
+typedef struct ynode ynode;
+struct ynode {
+    ynode_kind kind;
+    int line, col; /* 1-based start of the node */
+    int plain;     /* scalar written without quotes or block style (so `null` vs "null") */
+    char *str;     /* scalar: NUL-terminated value (may contain NUL: use len) */
+    size_t len;    /* scalar: length of str */
+    ynode **items; /* seq: n items; map: n/2 pairs as key, value, key, value... */
+    size_t n;
+};
+
+typedef struct ydoc {
+    char *file;   /* path as given, used in diagnostics */
+    ynode *root;  /* NULL when reading failed */
+    void *arena;  /* owned memory */
+} ydoc;
+
+/* Read path. On any problem, adds diagnostics to d and returns NULL. */
+ydoc *ydoc_read(const char *path, diag *d);
+void ydoc_free(ydoc *doc);
+
+/* Value node for key in map, or NULL. */
+ynode *ydoc_get(const ynode *map, const char *key);
+/* Human name of a node's kind for messages: "a string", "a list", "a mapping". */
+const char *ydoc_kind_name(const ynode *n);
+
+#endif
