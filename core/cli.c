@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include "out.h"
@@ -264,12 +265,17 @@ int cli_need_region(const cli_opts *o, store *st, const char *region) {
     if (found) return SPIL_EXIT_OK;
     char known[512] = "";
     store_regions(st, add_id, known);
-    return cli_fail(o, SPIL_EXIT_USAGE, "no region '%s' in %s (known: %s). Try 'spil regions'.",
-                    region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
+    fprintf(stderr, "spil: %s: no region '%s' in %s (known: %s). Try 'spil regions'.\n", o->cmd,
+            region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
+    return SPIL_EXIT_USAGE;
 }
 
 const char *cli_actor(void) {
     const char *a = getenv("SPIL_ACTOR");
     if (!a || !*a) a = getenv("USER");
+    if (!a || !*a) {
+        const struct passwd *pw = getpwuid(geteuid());
+        a = pw ? pw->pw_name : NULL;
+    }
     return a && *a ? a : "unknown";
 }

@@ -105,6 +105,7 @@ int diff_apply(store *st, const char *region, const changes *c, const char *acto
             return -1;
     for (size_t i = 0; i < c->n; i++) {
         const change *ch = &c->v[i];
+        if (ch->kind == CH_REMOVE) continue;
         const char *const *vals = (const char *const *)ch->new->v;
         if (ch->kind == CH_ADD && store_insert(st, ch->e, region, vals)) return -1;
         if (ch->kind == CH_CHANGE && store_update(st, ch->e, region, vals)) return -1;

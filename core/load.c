@@ -88,6 +88,33 @@ static void join_values(const char *const *values, char *buf, size_t cap) {
         len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", values[i]);
 }
 
+/* Why a YYYY-MM-DD text is not a date, as a hint; NULL when it is not even shaped like one. */
+static const char *date_hint(const char *v, char *buf, size_t cap) {
+    static const char *const months[] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(v) != 10 || v[4] != '-' || v[7] != '-' || !all_digits(v, 4) ||
+        !all_digits(v + 5, 2) || !all_digits(v + 8, 2))
+        return NULL;
+    int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
+    if (y < 1900) return "the year must be 1900 or later";
+    if (m < 1 || m > 12) {
+        snprintf(buf, cap, "there is no month %d", m);
+        return buf;
+    }
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int n = mdays[m - 1] + (m == 2 && leap);
+    if (d < 1 || d > n) {
+        if (m == 2)
+            snprintf(buf, cap, "February %d has %d days", y, n);
+        else
+            snprintf(buf, cap, "%s has %d days", months[m - 1], n);
+        return buf;
+    }
+    return NULL;
+}
+
 /* Check scalar node n as field f and write its canonical text to out (cap bytes).
 ** Returns 1 when valid, 0 after reporting the problem. */
 static int check_scalar(loader *L, const model_field *f, const ynode *n, char *out, size_t cap) {
@@ -99,7 +126,7 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
     switch (f->type) {
     case FT_ID:
         if (!model_valid_id(v))
-            return BAD("use lowercase letters, digits, '-', '_' and '.', at most 64",
+            return BAD("use lowercase letters, digits, '-', '_' and '.', at most 64 characters",
                        "invalid id '%s' for '%s'", v, f->name);
         break;
     case FT_REF:
@@ -127,8 +154,11 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
         snprintf(out, cap, "%s", v[0] == 't' ? "1" : "0");
         return 1;
     case FT_DATE:
-        if (!model_valid_date(v))
-            return BAD(NULL, "'%s' must be a date YYYY-MM-DD, got '%s'", f->name, v);
+        if (!model_valid_date(v)) {
+            char hint[64];
+            return BAD(date_hint(v, hint, sizeof hint), "'%s' must be a date YYYY-MM-DD, got '%s'",
+                       f->name, v);
+        }
         break;
     case FT_ENUM:
         if (enum_index(f->values, v) < 0) {
@@ -175,12 +205,28 @@ static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
         L->oom = 1;
 }
 
+/* 1 when map has an unknown key whose suggestion is field: "naam" for a missing "name" was
+** reported as an unknown key already, and saying "missing 'name'" too would say it twice. */
+static int misspelled(const ynode *map, const char *field, const char **names) {
+    for (size_t k = 0; k + 1 < map->n; k += 2) {
+        const char *key = map->items[k]->str, *s;
+        int known = 0;
+        for (int i = 0; names[i]; i++) known |= strcmp(names[i], key) == 0;
+        if (!known && (s = diag_suggest(key, names)) && strcmp(s, field) == 0) return 1;
+    }
+    return 0;
+}
+
 /* Read one item of entity e: a mapping of fields and child sections. */
 static void read_item(loader *L, int e, const ynode *map, const char *parent) {
     const model_entity *en = &model_entities[e];
     if (map->kind != YN_MAP) {
-        diag_add(L->d, L->file, map->line, map->col, NULL, "each %s must be a mapping, not %s",
-                 en->name, ydoc_kind_name(map));
+        if (en->shape == MS_ONE)
+            diag_add(L->d, L->file, map->line, map->col, NULL, "'%s' must be a mapping, not %s",
+                     en->section, ydoc_kind_name(map));
+        else
+            diag_add(L->d, L->file, map->line, map->col, NULL, "each %s must be a mapping, not %s",
+                     en->name, ydoc_kind_name(map));
         return;
     }
     rrow *row = rdata_add(L->r, e, map->line, map->col);
@@ -208,7 +254,7 @@ static void read_item(loader *L, int e, const ynode *map, const char *parent) {
             if (parent && rdata_set(L->r, e, row, i, parent, map->line, map->col)) L->oom = 1;
         } else if ((f->flags & MF_REQUIRED) && !row->v[i]) {
             const ynode *given = ydoc_get(map, f->name);
-            if (!given || is_null(given))
+            if ((!given || is_null(given)) && !misspelled(map, f->name, names))
                 diag_add(L->d, L->file, map->line, map->col, NULL, "%s is missing '%s'", en->name,
                          f->name);
         }
@@ -299,7 +345,36 @@ static void read_top(loader *L, const ynode *root) {
                  "missing 'region' section");
 }
 
-/* Pass 2: no two rows of an entity share a key. Sorts the tables. */
+/* 1 when every required key field of row is set: only such rows can be duplicates. */
+static int has_key(int e, const rrow *row) {
+    const model_entity *en = &model_entities[e];
+    for (int i = 0; i < en->nfields; i++)
+        if ((en->fields[i].flags & MF_KEY) && (en->fields[i].flags & (MF_REQUIRED | MF_PARENT)) &&
+            !row->v[i])
+            return 0;
+    return 1;
+}
+
+/* How a user names a row: its own key ("ggd"), then its parent ("in body 'kerngroep'"). */
+static void row_name(int e, const rrow *row, char *buf, size_t cap) {
+    const model_entity *en = &model_entities[e];
+    size_t len = 0;
+    const char *parent = NULL;
+    buf[0] = '\0';
+    for (int i = 0; i < en->nfields && len < cap; i++) {
+        if (!(en->fields[i].flags & MF_KEY) || !row->v[i]) continue;
+        if (en->fields[i].flags & MF_PARENT) {
+            parent = row->v[i];
+            continue;
+        }
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", len ? "/" : "", row->v[i]);
+    }
+    if (parent && len < cap)
+        snprintf(buf + len, cap - len, "' in %s '%s", model_entities[en->parent].name, parent);
+}
+
+/* Pass 2: no two rows of an entity share a key; each repeat names the first in the file.
+** Sorts the tables. */
 static void check_duplicates(loader *L) {
     if (rdata_sort(L->r)) {
         L->oom = 1;
@@ -307,19 +382,21 @@ static void check_duplicates(loader *L) {
     }
     for (int e = 0; e < model_nentities; e++) {
         rtable *t = &L->r->tables[e];
-        for (size_t i = 1; i < t->n; i++) {
-            if (strcmp(t->rows[i - 1].key, t->rows[i].key) != 0) continue;
-            /* Report at the later of the two in the file. */
-            const rrow *a = &t->rows[i - 1], *b = &t->rows[i];
-            if (b->line < a->line) {
-                const rrow *x = a;
-                a = b;
-                b = x;
+        for (size_t i = 0, j; i < t->n; i = j) {
+            /* The run [i, j) shares one key; the first in the file is the original. */
+            const rrow *first = &t->rows[i];
+            for (j = i + 1; j < t->n && strcmp(t->rows[j].key, first->key) == 0; j++)
+                if (t->rows[j].line < first->line) first = &t->rows[j];
+            if (j - i < 2 || !has_key(e, first)) continue;
+            for (size_t k = i; k < j; k++) {
+                const rrow *b = &t->rows[k];
+                if (b == first) continue;
+                char name[512];
+                row_name(e, b, name, sizeof name);
+                diag_add(L->d, L->file, b->line, b->col, NULL,
+                         "duplicate %s '%s' (first at line %d)", model_entities[e].name, name,
+                         first->line);
             }
-            char *shown = rdata_key(e, b, '/');
-            diag_add(L->d, L->file, b->line, b->col, NULL, "duplicate %s '%s' (first at line %d)",
-                     model_entities[e].name, shown ? shown : "?", a->line);
-            free(shown);
         }
     }
 }
@@ -332,6 +409,27 @@ static const char **ids_of(loader *L, int e) {
     for (size_t i = 0, n = 0; ids && idf >= 0 && i < t->n; i++)
         if (t->rows[i].v[idf]) ids[n++] = t->rows[i].v[idf];
     return ids;
+}
+
+/* A script must be a regular file inside the region folder (a symlink must not lead out). */
+static void script_problem(loader *L, const char *path, const char *name, int line, int col) {
+    struct stat sb;
+    char *real = NULL, *dir = NULL;
+    if (stat(path, &sb) != 0) {
+        diag_add(L->d, L->file, line, col, NULL, "script '%s' not found in %s", name, L->r->dir);
+    } else if (S_ISDIR(sb.st_mode)) {
+        diag_add(L->d, L->file, line, col, NULL, "script '%s' in %s is a folder, not a file", name,
+                 L->r->dir);
+    } else if (!S_ISREG(sb.st_mode)) {
+        diag_add(L->d, L->file, line, col, NULL, "script '%s' in %s is not a regular file", name,
+                 L->r->dir);
+    } else if ((real = realpath(path, NULL)) && (dir = realpath(L->r->dir, NULL)) &&
+               (strncmp(real, dir, strlen(dir)) != 0 || real[strlen(dir)] != '/')) {
+        diag_add(L->d, L->file, line, col, "copy the file into the region folder",
+                 "script '%s' leads outside %s", name, L->r->dir);
+    }
+    free(real);
+    free(dir);
 }
 
 /* Pass 3: references resolve, local CBS codes are members, scripts exist. */
@@ -365,12 +463,9 @@ static void check_references(loader *L) {
                              "municipality %s (%s) is not a member of this region", v,
                              m ? m->name : "?");
                 } else if (fd->type == FT_FILE && L->r->dir) {
-                    char path[4096];
-                    struct stat sb;
+                    char path[4200];
                     snprintf(path, sizeof path, "%s/%s", L->r->dir, v);
-                    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
-                        diag_add(L->d, L->file, line, col, NULL, "script '%s' not found in %s", v,
-                                 L->r->dir);
+                    script_problem(L, path, v, line, col);
                 }
             }
         }

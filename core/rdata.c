@@ -98,6 +98,7 @@ char *rdata_key(int e, const rrow *row, char sep) {
     if (!k) return NULL;
     for (int i = 0; i < en->nfields; i++) {
         if (!(en->fields[i].flags & MF_KEY)) continue;
+        if (sep != RDATA_KEYSEP && !row->v[i]) continue; /* shown keys leave out what is absent */
         if (p != k) *p++ = sep;
         size_t n = row->v[i] ? strlen(row->v[i]) : 0;
         memcpy(p, row->v[i] ? row->v[i] : "", n);

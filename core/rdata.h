@@ -43,8 +43,9 @@ int rdata_set(rdata *r, int e, rrow *row, int i, const char *v, int line, int co
 /* The region id (field id of the region row), or NULL. */
 const char *rdata_region(const rdata *r);
 
-/* The key of a row as one string: key field values (absent ones as "") joined by sep; malloc'd.
-** With sep '/' it is what messages and the event log show; parents come first. */
+/* The key of a row as one string: key field values joined by sep; malloc'd. With RDATA_KEYSEP
+** absent values count as "" (for sorting); with another sep ('/': what messages and the event
+** log show) they are left out. Parents come first. */
 char *rdata_key(int e, const rrow *row, char sep);
 /* Set every row's key and sort every table by it, so two rdata can be merged in order.
 ** 0, or -1 when out of memory. */

@@ -451,7 +451,11 @@ static int bind_row(sqlite3_stmt *st, int e, const char *region, const char *con
 static int step_done(store *s, sqlite3_stmt *st, int e) {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return fail(s, model_entities[e].table);
+    if (rc != SQLITE_DONE) {
+        char what[96];
+        snprintf(what, sizeof what, "writing %s", model_entities[e].table);
+        return fail(s, what);
+    }
     return 0;
 }
 

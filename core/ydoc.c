@@ -29,7 +29,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-/* ---- arena ---------------------------------------------------------------------------------- */
+/* ---- arena ----------------------------------------------------------------------------------- */
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -91,8 +91,7 @@ static void arena_free(chunk *head) {
     }
 }
 
-/* ---- key sets ---------------------------------------------------------------------------------
- */
+/* ---- key sets -------------------------------------------------------------------------------- */
 
 /*
 ** Up to SMALL_MAP keys, a duplicate is found by comparing with each earlier key: that many
@@ -143,8 +142,7 @@ static int keyset_add(keyset *k, ynode *key) {
     return 1;
 }
 
-/* ---- the reader -------------------------------------------------------------------------------
- */
+/* ---- the reader ------------------------------------------------------------------------------ */
 
 typedef struct frame {
     ynode *node;    /* the open sequence or mapping */
@@ -164,7 +162,6 @@ typedef struct reader {
     int depth; /* open collections */
     size_t nodes;
     int documents;
-    int failed; /* a problem was reported but reading went on, to find more */
     ynode *root;
 } reader;
 
@@ -191,8 +188,9 @@ static int refuse_utf16(reader *r) {
 }
 
 /*
-** A key as it can be quoted in a one-line message: at most about 40 bytes, cut between
-** characters, with control characters (a newline, a NUL) shown as '?'.
+** A key as it can be quoted in a one-line message, into out: at most size - 4 bytes of it, cut
+** between characters and followed by "..." when cut, with control characters (a newline, a NUL)
+** shown as '?'.
 */
 static void quote_key(const ynode *key, char *out, size_t size) {
     size_t n = key->len < size - 4 ? key->len : size - 4;
@@ -207,10 +205,7 @@ static void quote_key(const ynode *key, char *out, size_t size) {
 
 /* The earlier key of f equal to key, or NULL. f's children are complete key, value pairs. */
 static ynode *find_key(const reader *r, const frame *f, const ynode *key) {
-    if (f->keys.cap) {
-        ynode *found = *keyset_slot(&f->keys, key);
-        return found;
-    }
+    if (f->keys.cap) return *keyset_slot(&f->keys, key);
     for (size_t i = f->start; i < r->npending; i += 2)
         if (same_key(r->pending[i], key)) return r->pending[i];
     return NULL;
@@ -257,7 +252,6 @@ static int attach(reader *r, ynode *n) {
             quote_key(n, quoted, sizeof quoted);
             diag_add(r->d, r->path, n->line, n->col, "remove one of them",
                      "duplicate key '%s' (first at line %d)", quoted, first->line);
-            r->failed = 1;
             f->drop_value = 1;
             return 1;
         }
@@ -364,8 +358,7 @@ static int on_event(reader *r, const yaml_event_t *ev) {
     return 1;
 }
 
-/* ---- libyaml's errors -------------------------------------------------------------------------
- */
+/* ---- libyaml's errors ------------------------------------------------------------------------ */
 
 /* Bytes in the UTF-8 sequence that lead byte b starts (1 for a byte that cannot start one). */
 static size_t utf8_width(unsigned char b) {
@@ -441,8 +434,7 @@ static int report_yaml_error(reader *r, const yaml_parser_t *p) {
     return 0;
 }
 
-/* ---- reading a file ---------------------------------------------------------------------------
- */
+/* ---- reading a file -------------------------------------------------------------------------- */
 
 /* Pull events until the stream ends or a problem ends the reading. */
 static int read_events(reader *r, yaml_parser_t *p) {
@@ -493,7 +485,7 @@ ydoc *ydoc_read(const char *path, diag *d) {
     }
     fclose(f);
 
-    ydoc *doc = ok && !r.failed ? finish(&r) : NULL;
+    ydoc *doc = ok ? finish(&r) : NULL;
     for (int i = 0; i < r.depth; i++)
         free(r.frames[i].keys.slots);
     free(r.pending);
@@ -505,8 +497,7 @@ void ydoc_free(ydoc *doc) {
     if (doc) arena_free(doc->arena);
 }
 
-/* ---- using the tree ---------------------------------------------------------------------------
- */
+/* ---- using the tree -------------------------------------------------------------------------- */
 
 ynode *ydoc_get(const ynode *map, const char *key) {
     if (!map || map->kind != YN_MAP) return NULL;

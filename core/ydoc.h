@@ -7,7 +7,7 @@
 **   - anchors, aliases and tags are refused (no alias bombs, no typed objects);
 **   - nesting deeper than YDOC_MAX_DEPTH, scalars longer than YDOC_MAX_SCALAR and more than
 **     YDOC_MAX_NODES nodes are refused as soon as they are seen;
-**   - a duplicate key in a mapping is an error naming both places;
+**   - a duplicate key in a mapping is an error naming both places (not fatal: see ydoc_read);
 **   - a file holds exactly one document; an empty file is an error;
 **   - invalid UTF-8 is reported at its line:column (libyaml only gives a byte offset).
 ** Scalars stay strings: typing is the caller's job (the loader types by the data model), so
@@ -43,13 +43,15 @@ typedef struct ydoc {
     void *arena;  /* owned memory */
 } ydoc;
 
-/* Read path. On any problem, adds diagnostics to d and returns NULL. */
+/* Read path. A problem that stops reading adds a diagnostic to d and returns NULL. A duplicate
+** key is reported but not fatal: the tree is returned with the first value kept, so the caller
+** can go on to report further problems; callers must therefore check d as well. */
 ydoc *ydoc_read(const char *path, diag *d);
 void ydoc_free(ydoc *doc);
 
 /* Value node for key in map, or NULL. */
 ynode *ydoc_get(const ynode *map, const char *key);
-/* Human name of a node's kind for messages: "a string", "a list", "a mapping". */
+/* Human name of a node's kind for messages: "a text value", "a list", "a mapping". */
 const char *ydoc_kind_name(const ynode *n);
 
 #endif

@@ -3,6 +3,7 @@
 -- their say is advice until their own organisation decides. Only members with a
 -- mandate count for a decision; agendaleden never do.
 local spil = require "spil"
+local data = require "spil.data"
 
 local M = {}
 
@@ -11,18 +12,11 @@ local M = {}
 -- Returns a list of member tables (organisation, person, membership, function,
 -- mandate), or nil and a message when the region has no such body.
 function M.decision_members(body_id)
-  for _, body in ipairs(spil.bodies()) do
-    if body.id == body_id then
-      local counted = {}
-      for _, m in ipairs(body.members or {}) do
-        if m.membership == "member" and m.mandate == true then
-          counted[#counted + 1] = m
-        end
-      end
-      return counted
-    end
+  local body = data.index(spil.bodies())[body_id]
+  if not body then
+    return nil, "no body '" .. tostring(body_id) .. "' in this region"
   end
-  return nil, "no body '" .. tostring(body_id) .. "' in this region"
+  return data.where(body.members, { membership = "member", mandate = true })
 end
 
 return M

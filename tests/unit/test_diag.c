@@ -19,8 +19,7 @@
 #include "diag.h"
 
 /* What diag_print (json = 0) or diag_print_json (json = 1) writes; the caller frees it. */
-static char *printed(diag *d, int json, int color)
-{
+static char *printed(diag *d, int json, int color) {
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
@@ -33,16 +32,14 @@ static char *printed(diag *d, int json, int color)
     return text;
 }
 
-static void assert_printed(diag *d, const char *expected)
-{
+static void assert_printed(diag *d, const char *expected) {
     char *text = printed(d, 0, 0);
     assert_string_equal(text, expected);
     free(text);
 }
 
 /* diag-1.1: sorted by file, then line, then column; equal positions keep their order. */
-static void test_diag_sorts_by_file_line_col_stably(void **state)
-{
+static void test_diag_sorts_by_file_line_col_stably(void **state) {
     (void)state;
     diag *d = diag_new();
     diag_add(d, "b.yaml", 1, 1, NULL, "b first");
@@ -72,8 +69,7 @@ static void test_diag_sorts_by_file_line_col_stably(void **state)
 }
 
 /* diag-1.2: a line or column of 0 is not known and is left out. */
-static void test_diag_leaves_out_unknown_positions(void **state)
-{
+static void test_diag_leaves_out_unknown_positions(void **state) {
     (void)state;
     diag *d = diag_new();
     diag_add(d, "r.yaml", 0, 0, NULL, "cannot open");
@@ -83,8 +79,7 @@ static void test_diag_leaves_out_unknown_positions(void **state)
 }
 
 /* diag-1.3: the hint follows the message after "; ", the message is printf-formatted. */
-static void test_diag_formats_message_and_hint(void **state)
-{
+static void test_diag_formats_message_and_hint(void **state) {
     (void)state;
     diag *d = diag_new();
     diag_add(d, "regions/zhz/region.yaml", 14, 7, "did you mean 'municipalities'?",
@@ -97,21 +92,18 @@ static void test_diag_formats_message_and_hint(void **state)
 }
 
 /* diag-1.4: with colour, the location is bold and "error:" bold red. */
-static void test_diag_colours_location_and_error(void **state)
-{
+static void test_diag_colours_location_and_error(void **state) {
     (void)state;
     diag *d = diag_new();
     diag_add(d, "a.yaml", 3, 5, "fix it", "bad");
     char *text = printed(d, 0, 1);
-    assert_string_equal(text,
-                        "\033[1ma.yaml:3:5:\033[0m \033[1;31merror:\033[0m bad; fix it\n");
+    assert_string_equal(text, "\033[1ma.yaml:3:5:\033[0m \033[1;31merror:\033[0m bad; fix it\n");
     free(text);
     diag_free(d);
 }
 
 /* diag-1.5: past 1000 diagnostics the rest are counted, not kept, and the count is printed. */
-static void test_diag_caps_at_1000_and_counts_the_rest(void **state)
-{
+static void test_diag_caps_at_1000_and_counts_the_rest(void **state) {
     (void)state;
     diag *d = diag_new();
     for (int i = 1; i <= 1005; i++)
@@ -141,8 +133,7 @@ static void test_diag_caps_at_1000_and_counts_the_rest(void **state)
 }
 
 /* diag-1.6: a new collection is empty and prints nothing. */
-static void test_diag_empty_prints_nothing(void **state)
-{
+static void test_diag_empty_prints_nothing(void **state) {
     (void)state;
     diag *d = diag_new();
     assert_int_equal(diag_count(d), 0);
@@ -154,8 +145,7 @@ static void test_diag_empty_prints_nothing(void **state)
 }
 
 /* diag-2.1: the JSON form has the same facts, sorted, unknown values as null. */
-static void test_diag_json_shape(void **state)
-{
+static void test_diag_json_shape(void **state) {
     (void)state;
     diag *d = diag_new();
     diag_add(d, "b.yaml", 2, 3, "fix it", "bad \"value\"");
@@ -172,8 +162,7 @@ static void test_diag_json_shape(void **state)
 }
 
 /* diag-2.2: bytes that are not UTF-8 (say, in a path) still give valid JSON. */
-static void test_diag_json_survives_invalid_utf8(void **state)
-{
+static void test_diag_json_survives_invalid_utf8(void **state) {
     (void)state;
     diag *d = diag_new();
     diag_add(d, "caf\xe9.yaml", 1, 1, NULL, "r\xc3\xa9gion");
@@ -193,8 +182,7 @@ static const char *const sections[] = {"municipalities", "organisations", "peopl
                                        "bodies",         "agreements",    NULL};
 
 /* diag-3.1: a misspelling close enough is suggested; something far away is not. */
-static void test_diag_suggests_near_misses(void **state)
-{
+static void test_diag_suggests_near_misses(void **state) {
     (void)state;
     assert_string_equal(diag_suggest("organisatons", sections), "organisations");
     assert_string_equal(diag_suggest("muncipalities", sections), "municipalities");
@@ -205,8 +193,7 @@ static void test_diag_suggests_near_misses(void **state)
 }
 
 /* diag-3.2: case does not count, a swap of neighbours is one edit. */
-static void test_diag_suggest_ignores_case_and_counts_swaps_once(void **state)
-{
+static void test_diag_suggest_ignores_case_and_counts_swaps_once(void **state) {
     (void)state;
     assert_string_equal(diag_suggest("ORGANISATIONS", sections), "organisations");
     /* "ba" allows one edit: only a swap counted as one (not as two) reaches "ab". */
@@ -215,12 +202,11 @@ static void test_diag_suggest_ignores_case_and_counts_swaps_once(void **state)
 }
 
 /* diag-3.3: the limit is max(1, len/3) edits, and ties go to the first candidate. */
-static void test_diag_suggest_limit_and_ties(void **state)
-{
+static void test_diag_suggest_limit_and_ties(void **state) {
     (void)state;
     const char *const far[] = {"abcxyz", NULL};
     const char *const near[] = {"abcxyz", "abcdxy", NULL};
-    assert_null(diag_suggest("abcdef", far));                     /* 3 edits > 6/3 */
+    assert_null(diag_suggest("abcdef", far));                    /* 3 edits > 6/3 */
     assert_string_equal(diag_suggest("abcdef", near), "abcdxy"); /* 2 edits */
     const char *const tie[] = {"cat", "bat", "car", NULL};
     assert_string_equal(diag_suggest("hat", tie), "cat");
@@ -228,8 +214,7 @@ static void test_diag_suggest_limit_and_ties(void **state)
     assert_null(diag_suggest("cat", none));
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_diag_sorts_by_file_line_col_stably),
         cmocka_unit_test(test_diag_leaves_out_unknown_positions),

@@ -1,0 +1,852 @@
+/*
+** sbx.c: the sandbox that region code runs in (contract in sbx.h; threat model, and the test
+** that proves each defence, in docs/sandbox.md).
+**
+** Owns: one fresh lua_State per sbx, with a counting allocator (the memory cap) and a count hook
+** set before any region code runs (the instruction budget, sticky once spent); the region's
+** globals, built up from the allow lists below and then locked; the replacements of the
+** functions that would open a door (load, pcall, xpcall, setmetatable, print, require,
+** coroutine.wrap); the guards in front of C library functions whose work the hook cannot see
+** (pattern matching, string.rep, the table functions that loop up to #t, coroutine creation);
+** sbx_call, the one door into region code, and the error text callers get.
+** Does not: touch SQLite (the spil module comes from api.c), print anything but print's output.
+** Invariants: region code never runs with the hook disabled (no __gc on region values, xpcall's
+** handler runs after unwinding, a coroutine stopped by the hook is never reset); once a limit is
+** hit, no region code runs in that state again (pcall re-raises, sbx_call refuses).
+*/
+#include "sbx.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "api.h"
+#include "refdata.h"
+
+#define HOOK_EVERY    1000     /* instructions between two calls of the count hook */
+#define MATCH_STEPS   1e8      /* worst-case steps of the pattern matcher per call (~1 s) */
+#define MEMFIND_BYTES 1e10     /* bytes compared by a literal search per call (~0.3 s) */
+#define WRAPPER_CHUNK "=[sbx]" /* chunk name of the Lua wrappers below; skipped in locations */
+#define STOPPED_MSG   "sandbox stopped after a limit was hit"
+
+struct sbx {
+    lua_State *L;
+    char *dir;                     /* the region's folder, without a trailing slash */
+    struct store *st;              /* for the spil module, during sbx_new only */
+    const char *region;            /* idem */
+    int64_t max_instr, used_instr; /* budget; used grows by HOOK_EVERY per hook call, and by
+                                      the work charged for C loops */
+    size_t max_mem, used_mem;      /* cap; the bytes L holds now */
+    int mem_refused;               /* the allocator refused a request */
+    int instr_hit;                 /* the budget is spent: the hook fires at every instruction */
+    int stopped;                   /* a limit was hit: no more region code in this state */
+    char limit_msg[256];           /* the first "file:line: instruction limit (N) exceeded" */
+    char script[256];              /* what sbx_call runs, to name in the memory message */
+};
+
+/* lua_Alloc counting the bytes L holds. ptr == NULL means a new block (osize is then a type
+** tag, not a size); nsize == 0 is a free, which always succeeds. */
+static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    sbx *S = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        S->used_mem -= old;
+        return NULL;
+    }
+    if (nsize > old && nsize - old > S->max_mem - S->used_mem) {
+        S->mem_refused = 1;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p) S->used_mem = S->used_mem - old + nsize;
+    return p;
+}
+
+static sbx *owner(lua_State *L) {
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+/* Push "file:line: " of the innermost region code at or above level: C functions and this
+** file's wrappers are skipped, so that guards and the hook blame the line the region wrote. */
+static void where(lua_State *L, int level) {
+    lua_Debug ar;
+    for (; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0 && strcmp(ar.source, WRAPPER_CHUNK) != 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
+/* Raise "file:line: message" located at the region code that called us. */
+static int fail(lua_State *L, const char *fmt, ...) {
+    va_list ap;
+    where(L, 0);
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+/* A limit was hit if the error has status LUA_ERRMEM or a limit flag is set (an error can also
+** come from lauxlib's buffers, which raise "not enough memory" as a runtime error). */
+static int limit_hit(sbx *S, int status) {
+    if (status == LUA_ERRMEM || S->mem_refused || S->instr_hit) S->stopped = 1;
+    return S->stopped;
+}
+
+/* ---- the instruction budget ---- */
+
+static void count_hook(lua_State *L, lua_Debug *ar);
+
+/* The budget is spent: from now on the hook fires at every instruction of this thread and of
+** the main one (other coroutines follow at their next hook call), so no pcall outlives it. */
+static int trip(lua_State *L, sbx *S) {
+    S->instr_hit = S->stopped = 1;
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    lua_sethook(S->L, count_hook, LUA_MASKCOUNT, 1);
+    where(L, 0);
+    lua_pushfstring(L, "instruction limit (%I) exceeded", (lua_Integer)S->max_instr);
+    lua_concat(L, 2);
+    if (!S->limit_msg[0]) snprintf(S->limit_msg, sizeof S->limit_msg, "%s", lua_tostring(L, -1));
+    return lua_error(L);
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+    sbx *S = owner(L);
+    (void)ar;
+    S->used_instr += S->instr_hit ? 1 : HOOK_EVERY;
+    if (S->instr_hit || S->used_instr > S->max_instr) trip(L, S);
+}
+
+/* Charge n units of work done in C, where the hook cannot see, to the budget. */
+static void charge(lua_State *L, double n) {
+    sbx *S = owner(L);
+    if (S->instr_hit || n > (double)(S->max_instr - S->used_instr)) trip(L, S);
+    S->used_instr += (int64_t)n;
+}
+
+/* ---- replacements of base functions ---- */
+
+/* print, as Lua's, but to stderr: stdout carries the output of spil's commands. */
+static int sb_print(lua_State *L) {
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (i > 1) fputc('\t', stderr);
+        fwrite(s, 1, len, stderr);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stderr);
+    fflush(stderr);
+    return 0;
+}
+
+/* pcall, as Lua's (yieldable), except that an error from a limit is raised again. */
+static int finish_pcall(lua_State *L, int status, lua_KContext extra) {
+    if (status == LUA_OK || status == LUA_YIELD) return lua_gettop(L) - (int)extra;
+    if (limit_hit(owner(L), status)) return lua_error(L);
+    lua_pushboolean(L, 0);
+    lua_pushvalue(L, -2);
+    return 2;
+}
+
+static int sb_pcall(lua_State *L) {
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1);
+    lua_insert(L, 1);
+    return finish_pcall(L, lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, finish_pcall), 0);
+}
+
+/* xpcall(f, handler, ...): Lua runs a message handler with hooks disabled when the error came
+** from a hook, so xpcall(loop, loop) would never stop. Here the handler is called after the
+** stack has unwound, as ordinary code under the budget (a limit error skips it). */
+static int finish_xpcall(lua_State *L, int status, lua_KContext extra) {
+    sbx *S = owner(L);
+    if (status == LUA_OK || status == LUA_YIELD) return lua_gettop(L) - (int)extra;
+    if (limit_hit(S, status)) return lua_error(L);
+    lua_pushvalue(L, 2); /* stack: f, handler, true, error */
+    lua_insert(L, -2);
+    status = lua_pcall(L, 1, 1, 0);
+    if (status != LUA_OK && limit_hit(S, status)) return lua_error(L);
+    lua_pushboolean(L, 0);
+    lua_insert(L, -2);
+    return 2;
+}
+
+static int sb_xpcall(lua_State *L) {
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushboolean(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 2);
+    return finish_xpcall(L, lua_pcallk(L, n - 2, LUA_MULTRET, 0, 2, finish_xpcall), 2);
+}
+
+/* setmetatable, refusing __gc: finalizers run with hooks disabled, also inside lua_close. Any
+** __gc value counts: Lua marks the object when the field exists, and calls whatever it holds
+** by the time the object is collected. */
+static int sb_setmetatable(lua_State *L) {
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return fail(L, "setmetatable: __gc metamethods are not allowed in region code");
+        lua_pop(L, 1);
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return fail(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+/* load(chunk [, name [, mode [, env]]]): text only, and in the region's globals by default
+** (Lua's load would use the state's globals, whatever _ENV the caller has). */
+static int sb_load(lua_State *L) {
+    if (!lua_isstring(L, 1)) luaL_checktype(L, 1, LUA_TFUNCTION);
+    luaL_optstring(L, 2, NULL);
+    if (strcmp(luaL_optstring(L, 3, "t"), "t") != 0)
+        return fail(L, "load: only text chunks are allowed in region code");
+    int has_env = !lua_isnone(L, 4);
+    lua_settop(L, 4);
+    lua_pushliteral(L, "t");
+    lua_replace(L, 3);
+    if (!has_env) {
+        lua_pushglobaltable(L);
+        lua_replace(L, 4);
+    }
+    lua_getfield(L, lua_upvalueindex(1), "load");
+    lua_insert(L, 1);
+    lua_call(L, 4, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* ---- require ---- */
+
+/* Read all of path into a malloc'd buffer of at most max bytes; NULL with errno set if not. */
+static char *read_file(const char *path, size_t max, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0, got;
+    int err = 0;
+    do {
+        if (n == cap) {
+            char *nb = cap > max ? NULL : realloc(buf, cap ? 2 * cap : 8192);
+            if (!nb) {
+                err = cap > max ? EFBIG : ENOMEM;
+                break;
+            }
+            buf = nb;
+            cap = cap ? 2 * cap : 8192;
+        }
+        n += got = fread(buf + n, 1, cap - n, f);
+        if (!got && ferror(f)) err = errno ? errno : EIO;
+    } while (got && !err);
+    fclose(f);
+    if (err) {
+        free(buf);
+        errno = err;
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* ^[%w_]+(%.[%w_]+)*$ : no "..", "/", leading or trailing dot, NUL byte. */
+static int module_name_ok(const char *s, size_t len) {
+    size_t part = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '.' && part)
+            part = 0;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_')
+            part++;
+        else
+            return 0;
+    }
+    return part > 0;
+}
+
+/* Push the compiled chunk of stdlib file `file`, else of the region's dir/file; 0 if neither
+** exists. Raises on a read or syntax error. Nothing malloc'd is held when Lua may raise. */
+static int load_module(lua_State *L, sbx *S, const char *file) {
+    size_t len;
+    int owned, status;
+    const char *name = lua_pushfstring(L, "@stdlib/%s", file);
+    const char *src = ref_stdlib(file, &len, &owned);
+    if (src) {
+        status = luaL_loadbufferx(L, src, len, name, "t");
+        if (owned) free((void *)src);
+        return status == LUA_OK ? 1 : lua_error(L);
+    }
+    name = lua_pushfstring(L, "@%s/%s", S->dir, file);
+    char *buf = read_file(name + 1, S->max_mem, &len);
+    if (!buf) {
+        int e = errno;
+        return e == ENOENT || e == ENOTDIR ? 0
+                                           : fail(L, "cannot read %s (%s)", name + 1, strerror(e));
+    }
+    status = luaL_loadbufferx(L, buf, len, name, "t");
+    free(buf);
+    return status == LUA_OK ? 1 : lua_error(L);
+}
+
+/* require(name): the loaded value (upvalue 1 is the loaded table), else runs stdlib file
+** name/with/slashes.lua, else the region's own; `package` itself is never exposed. */
+static int sb_require(lua_State *L) {
+    size_t len;
+    const char *name = luaL_checklstring(L, 1, &len);
+    lua_settop(L, 1);
+    if (!module_name_ok(name, len))
+        return fail(L,
+                    "require: bad module name '%s' (use letters, digits and _, parts "
+                    "separated by dots: 'checks', 'lib.util')",
+                    name);
+    if (lua_getfield(L, lua_upvalueindex(1), name) != LUA_TNIL) return 1;
+    const char *file = lua_pushfstring(L, "%s.lua", luaL_gsub(L, name, ".", "/"));
+    if (!load_module(L, owner(L), file))
+        return fail(L, "module '%s' not found (looked in the stdlib and %s/%s)", name,
+                    owner(L)->dir, file);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    if (lua_isnil(L, -1)) lua_pushboolean(L, 1);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, lua_upvalueindex(1), name);
+    return 1;
+}
+
+/* ---- guards: run before a C library function (see the wrappers in setup) ---- */
+
+/* Skip one single-character class, as lstrlib's classEnd does but without its errors: the
+** matcher itself reports a malformed pattern. */
+static const char *class_end(const char *p, const char *end) {
+    char c = *p++;
+    if (c == '%') return p < end ? p + 1 : end;
+    if (c == '[') {
+        if (p < end && *p == '^') p++;
+        do {
+            if (p >= end) return end;
+            if (*p++ == '%' && p < end) p++;
+        } while (p < end && *p != ']');
+        return p < end ? p + 1 : end;
+    }
+    return p;
+}
+
+/* Items of a pattern that may rescan the subject: quantified classes (*, +, -, ?), %b and
+** back-references. *free_last is set when the last item is one and only ')' follow it: it
+** then ends the match at once and costs only its own run. */
+static int quantifiers(const char *p, const char *end, int *free_last) {
+    int q = 0;
+    *free_last = 0;
+    while (p < end) {
+        int rescans = 0;
+        if (*p == '(' || *p == ')') {
+            p++;
+            continue;
+        }
+        if (*p == '%' && end - p >= 2 && p[1] == 'b') {
+            p += end - p >= 4 ? 4 : end - p;
+            rescans = 1;
+        } else if (*p == '%' && end - p >= 3 && p[1] == 'f') {
+            p = class_end(p + 2, end);
+        } else if (*p == '%' && end - p >= 2 && p[1] >= '0' && p[1] <= '9') {
+            p += 2;
+            rescans = 1;
+        } else {
+            p = class_end(p, end);
+            rescans = p < end && (*p == '*' || *p == '+' || *p == '-' || *p == '?');
+            p += rescans;
+        }
+        if (rescans) {
+            q++;
+            *free_last = p + strspn(p, ")") >= end;
+        }
+    }
+    return q;
+}
+
+/* Refuse a call of string.find/match/gmatch/gsub (s, p, ...) whose worst case would run long
+** inside C, where the hook cannot stop it. Lua's matcher backtracks: each rescanning item can
+** cost a factor n (the subject's length), and so does trying every start of an unanchored
+** search: ("a"):rep(2000):find(".-.-b") takes 15 s. plain_arg: index of find's `plain`. */
+static void check_pattern(lua_State *L, int anchorable, int plain_arg) {
+    size_t n, lp;
+    if (!lua_isstring(L, 1) || !lua_isstring(L, 2)) return; /* the function says what is wrong */
+    lua_tolstring(L, 1, &n);
+    const char *p = lua_tolstring(L, 2, &lp);
+    int plain = plain_arg && lua_toboolean(L, plain_arg);
+    int anchored = !plain && anchorable && lp > 0 && p[0] == '^';
+    int literal = plain;
+    if (!plain) {
+        int free_last, q = quantifiers(p + anchored, p + lp, &free_last);
+        int e = q - free_last + !anchored;
+        if ((q >= 2 && pow((double)n, q) > MATCH_STEPS) ||
+            (e >= 2 && pow((double)n, e) > MATCH_STEPS))
+            fail(L, "pattern too complex for a subject of %I bytes (%d quantifiers)",
+                 (lua_Integer)n, q);
+        literal = plain_arg && strcspn(p, "^$*+?.([%-") == lp; /* find then uses memcmp */
+    }
+    if ((anchored ? 1.0 : (double)n) * (double)lp > (literal ? MEMFIND_BYTES : MATCH_STEPS))
+        fail(L, "pattern too long (%I bytes) for a subject of %I bytes", (lua_Integer)lp,
+             (lua_Integer)n);
+}
+
+static int g_find(lua_State *L) {
+    check_pattern(L, 1, 4);
+    return 0;
+}
+
+static int g_match(lua_State *L) { /* string.match and string.gsub */
+    check_pattern(L, 1, 0);
+    return 0;
+}
+
+static int g_gmatch(lua_State *L) {
+    check_pattern(L, 0, 0); /* gmatch has no anchor */
+    return 0;
+}
+
+/* Lua 5.4.4's string.rep copies an empty string n times: rep("", 1e15) runs for days. */
+static int g_rep(lua_State *L) {
+    size_t l = 0, lsep = 0;
+    if (lua_isstring(L, 1)) lua_tolstring(L, 1, &l);
+    if (lua_isstring(L, 3)) lua_tolstring(L, 3, &lsep);
+    if (l + lsep == 0) charge(L, (double)lua_tointeger(L, 2));
+    return 0;
+}
+
+/* table.insert, remove, sort and concat loop up to #t in C. A border is not bounded by the size
+** of a table ({[1]=1, [2]=1, [4]=1, ..., [2^60]=1} may have #t = 2^60) and __len may answer
+** anything, differently at each call: so __len is refused, and #t charged before the loop. */
+static double raw_len(lua_State *L, const char *fn) {
+    if (luaL_getmetafield(L, 1, "__len") != LUA_TNIL)
+        fail(L, "table.%s: tables with a __len metamethod are not allowed in region code", fn);
+    return (double)lua_rawlen(L, 1);
+}
+
+static int g_insert(lua_State *L) {
+    if (lua_istable(L, 1) && lua_gettop(L) >= 3) charge(L, raw_len(L, "insert"));
+    return 0;
+}
+
+static int g_remove(lua_State *L) {
+    if (lua_istable(L, 1) && lua_gettop(L) >= 2) charge(L, raw_len(L, "remove"));
+    return 0;
+}
+
+static int g_sort(lua_State *L) {
+    if (lua_istable(L, 1)) {
+        double n = raw_len(L, "sort");
+        charge(L, n * log2(n + 1));
+    }
+    return 0;
+}
+
+static int g_concat(lua_State *L) {
+    if (!lua_istable(L, 1)) return 0;
+    double i = lua_isnoneornil(L, 3) ? 1 : (double)lua_tointeger(L, 3);
+    double j = lua_isnoneornil(L, 4) ? raw_len(L, "concat") : (double)lua_tointeger(L, 4);
+    if (j >= i) charge(L, j - i + 1);
+    return 0;
+}
+
+static int g_move(lua_State *L) {
+    double f = (double)lua_tointeger(L, 2), e = (double)lua_tointeger(L, 3);
+    if (e >= f) charge(L, e - f + 1);
+    return 0;
+}
+
+/* A new coroutine starts with a fresh hook count, so its first HOOK_EVERY instructions would go
+** uncounted: `repeat coroutine.wrap(f)() until false` could run 999 free instructions each. */
+static int g_create(lua_State *L) {
+    charge(L, HOOK_EVERY);
+    return 0;
+}
+
+/* After a limit, closing a coroutine could run its __close handlers with hooks disabled. */
+static int g_close(lua_State *L) {
+    if (owner(L)->stopped) return fail(L, STOPPED_MSG);
+    return 0;
+}
+
+/* The function coroutine.wrap returns (upvalues: the coroutine, the real coroutine.resume): as
+** Lua's, except that a coroutine stopped by a limit is not reset. Resetting runs its __close
+** handlers, and a coroutine whose hook raised an error keeps hooks disabled for good. */
+static int co_call(lua_State *L) {
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_rotate(L, 1, 2);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    if (lua_toboolean(L, 1)) return lua_gettop(L) - 1;
+    int status = lua_status(co);
+    if (status != LUA_OK && status != LUA_YIELD) {
+        if (limit_hit(owner(L), status)) return lua_error(L);
+        lua_resetthread(co); /* close its to-be-closed variables */
+        lua_xmove(co, L, 1);
+    }
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        where(L, 0);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+static int co_wrap(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    g_create(L);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_getfield(L, lua_upvalueindex(1), "resume");
+    lua_pushcclosure(L, co_call, 2);
+    return 1;
+}
+
+/* ---- the region's globals ---- */
+
+static const char *key_name(lua_State *L) {
+    int t = lua_type(L, 2);
+    return t == LUA_TSTRING || t == LUA_TNUMBER ? lua_tostring(L, 2) : luaL_typename(L, 2);
+}
+
+static int undeclared_get(lua_State *L) {
+    return fail(L, "undeclared global '%s'", key_name(L));
+}
+
+static int undeclared_set(lua_State *L) {
+    return fail(L, "assignment to undeclared global '%s'", key_name(L));
+}
+
+/* A function replaced in a library: by a guard, which a Lua wrapper runs before tail-calling
+** the original (so that the original's own errors still name the caller's line), or by our
+** own C function, which gets the original library table as upvalue 1. */
+typedef struct repl {
+    const char *name;
+    lua_CFunction fn;
+    int guard;
+} repl;
+
+static const repl base_repl[] = {{"load", sb_load, 0},     {"pcall", sb_pcall, 0},
+                                 {"print", sb_print, 0},   {"setmetatable", sb_setmetatable, 0},
+                                 {"xpcall", sb_xpcall, 0}, {NULL, NULL, 0}};
+static const repl string_repl[] = {{"find", g_find, 1},  {"gmatch", g_gmatch, 1},
+                                   {"gsub", g_match, 1}, {"match", g_match, 1},
+                                   {"rep", g_rep, 1},    {NULL, NULL, 0}};
+static const repl table_repl[] = {{"concat", g_concat, 1}, {"insert", g_insert, 1},
+                                  {"move", g_move, 1},     {"remove", g_remove, 1},
+                                  {"sort", g_sort, 1},     {NULL, NULL, 0}};
+static const repl coroutine_repl[] = {
+    {"close", g_close, 1}, {"create", g_create, 1}, {"wrap", co_wrap, 0}, {NULL, NULL, 0}};
+
+/* The allow list: everything region code can reach, one entry per library. Left out on purpose:
+** io, debug, package, os but clock/date/time, dofile, loadfile, collectgarbage, warn,
+** string.dump. A Lua upgrade adds nothing here by itself. */
+static const struct lib {
+    const char *name; /* "_G": the base functions, which go straight into the globals */
+    lua_CFunction open;
+    const char *copy; /* copied as they are */
+    const repl *repl;
+} libs[] = {
+    {"_G", luaopen_base,
+     "assert error getmetatable ipairs next pairs rawequal rawget rawlen rawset select tonumber "
+     "tostring type _VERSION",
+     base_repl},
+    {"string", luaopen_string, "byte char format len lower pack packsize reverse sub unpack upper",
+     string_repl},
+    {"table", luaopen_table, "pack unpack", table_repl},
+    {"math", luaopen_math,
+     "abs acos asin atan ceil cos deg exp floor fmod huge log max maxinteger min mininteger modf "
+     "pi rad random randomseed sin sqrt tan tointeger type ult",
+     NULL},
+    {"utf8", luaopen_utf8, "char charpattern codepoint codes len offset", NULL},
+    {"coroutine", luaopen_coroutine, "isyieldable resume running status yield", coroutine_repl},
+    {"os", luaopen_os, "clock date time", NULL},
+};
+
+static const char wrapper_src[] = "local guard, f = ... return function(...) guard(...) "
+                                  "return f(...) end";
+
+/* Open lib in full (the original stays out of reach) and put what the allow list names into
+** the table the region sees: G itself for the base functions, else a fresh G[lib->name]. */
+static void open_lib(lua_State *L, const struct lib *lib, int G, int maker) {
+    int base = strcmp(lib->name, "_G") == 0;
+    lua_pushcfunction(L, lib->open);
+    lua_call(L, 0, 1);
+    int orig = lua_gettop(L);
+    if (base)
+        lua_pushvalue(L, G);
+    else
+        lua_newtable(L);
+    for (const char *p = lib->copy; *p; p += *p == ' ') {
+        size_t len = strcspn(p, " ");
+        lua_pushlstring(L, p, len);
+        lua_pushvalue(L, -1);
+        lua_rawget(L, orig);
+        lua_rawset(L, -3);
+        p += len;
+    }
+    for (const repl *r = lib->repl; r && r->name; r++) {
+        if (r->guard) {
+            lua_pushvalue(L, maker);
+            lua_pushcfunction(L, r->fn);
+            lua_getfield(L, orig, r->name);
+            lua_call(L, 2, 1);
+        } else {
+            lua_pushvalue(L, orig);
+            lua_pushcclosure(L, r->fn, 1);
+        }
+        lua_setfield(L, -2, r->name);
+    }
+    /* Registered by its real name, so that argument errors read "bad argument #1 to
+    ** 'string.find'"; the registry is out of region code's reach. */
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, orig);
+    lua_setfield(L, -2, lib->name);
+    lua_pop(L, 1);
+    if (base)
+        lua_pop(L, 1);
+    else
+        lua_setfield(L, G, lib->name);
+    lua_pop(L, 1);
+}
+
+/* Build the region's globals (protected: runs under lua_pcall in sbx_new). */
+static int setup(lua_State *L) {
+    sbx *S = lua_touserdata(L, 1);
+    lua_newtable(L);
+    int G = lua_gettop(L);
+    if (luaL_loadbufferx(L, wrapper_src, sizeof wrapper_src - 1, WRAPPER_CHUNK, "t") != LUA_OK)
+        return lua_error(L);
+    lua_pushnil(L);
+    lua_setupvalue(L, -2, 1); /* the maker needs no _ENV */
+    int maker = lua_gettop(L);
+    for (size_t i = 0; i < sizeof libs / sizeof *libs; i++)
+        open_lib(L, &libs[i], G, maker);
+
+    /* The string metatable is shared by every string: point it at the region's string table
+    ** (without dump) and lock it, so getmetatable('') gives false. */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_getfield(L, G, "string");
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_settop(L, G);
+
+    /* G becomes the globals: of every chunk loaded from now on, and load's default env. */
+    lua_pushvalue(L, G);
+    lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushvalue(L, G);
+    lua_setfield(L, G, "_G");
+    lua_newtable(L); /* the loaded modules, upvalue of require */
+    api_push_module(L, S->st, S->region);
+    lua_settop(L, G + 2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, G, "spil");
+    lua_setfield(L, G + 1, "spil");
+    lua_pushcclosure(L, sb_require, 1);
+    lua_setfield(L, G, "require");
+
+    lua_createtable(L, 0, 3);
+    lua_pushcfunction(L, undeclared_get);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, undeclared_set);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, G);
+    return 0;
+}
+
+/* ---- the C side ---- */
+
+/* Set *err (unless err is NULL) to a malloc'd copy of the message; return status. */
+static int report(char **err, int status, const char *fmt, ...) {
+    va_list ap;
+    if (!err) return status;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    *err = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (*err) {
+        va_start(ap, fmt);
+        vsnprintf(*err, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return status;
+}
+
+static void set_script(sbx *S, const char *source) {
+    if (*source == '@' || *source == '=') source++;
+    snprintf(S->script, sizeof S->script, "%s", source);
+}
+
+/* A load or call failed with status, its error value on top: set *err, pop it, return status.
+** Nothing here calls into Lua: an error object's __tostring would be region code run outside
+** any protection (and the message handler already turned anything else into a string). */
+static int failure(sbx *S, int status, char **err) {
+    lua_State *L = S->L;
+    if (status == LUA_ERRMEM || S->mem_refused) {
+        S->stopped = 1;
+        status = report(err, LUA_ERRMEM, "%s: memory limit (%g MiB) exceeded", S->script,
+                        (double)S->max_mem / (1024 * 1024));
+    } else if (S->instr_hit) {
+        S->stopped = 1;
+        status = report(err, LUA_ERRRUN, "%s", S->limit_msg);
+    } else if (lua_type(L, -1) == LUA_TSTRING) {
+        status = report(err, status, "%s", lua_tostring(L, -1));
+    } else {
+        status = report(err, status, "(error object is a %s value)", luaL_typename(L, -1));
+    }
+    lua_pop(L, 1);
+    return status;
+}
+
+/* Message handler of sbx_call: strings (and numbers) pass; anything else is described, never
+** converted with __tostring, which would run region code outside the limits. */
+static int msghandler(lua_State *L) {
+    int t = lua_type(L, 1);
+    if (t == LUA_TSTRING || t == LUA_TNUMBER)
+        lua_tostring(L, 1);
+    else
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    return 1;
+}
+
+static int panic(lua_State *L) {
+    fprintf(stderr, "spil: unprotected Lua error: %s\n",
+            lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+    abort();
+}
+
+sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_limits *lim,
+             char **err) {
+    if (err) *err = NULL;
+    sbx *S = calloc(1, sizeof *S);
+    if (!S || !(S->dir = strdup(dir && *dir ? dir : "."))) {
+        free(S);
+        report(err, LUA_ERRMEM, "out of memory");
+        return NULL;
+    }
+    for (size_t n = strlen(S->dir); n > 1 && S->dir[n - 1] == '/';)
+        S->dir[--n] = '\0';
+    S->max_instr = lim && lim->instructions > 0 ? lim->instructions : SBX_DEFAULT_INSTRUCTIONS;
+    S->max_mem = lim && lim->memory ? lim->memory : SBX_DEFAULT_MEMORY;
+    S->st = st;
+    S->region = region;
+    set_script(S, S->dir);
+    S->L = lua_newstate(sbx_alloc, S);
+    if (!S->L) {
+        report(err, LUA_ERRMEM, "%s: memory limit (%g MiB) exceeded", S->script,
+               (double)S->max_mem / (1024 * 1024));
+        sbx_free(S);
+        return NULL;
+    }
+    lua_atpanic(S->L, panic);
+    lua_sethook(S->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY); /* before any region code */
+    lua_pushcfunction(S->L, setup);
+    lua_pushlightuserdata(S->L, S);
+    int status = lua_pcall(S->L, 1, 0, 0);
+    S->st = NULL;
+    S->region = NULL;
+    if (status != LUA_OK) {
+        failure(S, status, err);
+        sbx_free(S);
+        return NULL;
+    }
+    return S;
+}
+
+void sbx_free(sbx *S) {
+    if (!S) return;
+    if (S->L) lua_close(S->L); /* runs no region code: it cannot have set a __gc */
+    free(S->dir);
+    free(S);
+}
+
+lua_State *sbx_state(sbx *S) {
+    return S->L;
+}
+
+/* A script name relative to the region's folder: not absolute, no ".." component. */
+static int file_name_ok(const char *name) {
+    if (!*name || *name == '/') return 0;
+    for (const char *p = name; *p; p += *p == '/') {
+        size_t len = strcspn(p, "/");
+        if (len == 2 && p[0] == '.' && p[1] == '.') return 0;
+        p += len;
+    }
+    return 1;
+}
+
+int sbx_run_file(sbx *S, const char *name, char **err) {
+    if (err) *err = NULL;
+    if (!file_name_ok(name))
+        return report(err, LUA_ERRFILE, "bad script name '%s' (a path inside %s, without '..')",
+                      name, S->dir);
+    size_t size = strlen(S->dir) + strlen(name) + 3, len;
+    char *chunkname = malloc(size);
+    if (!chunkname) return report(err, LUA_ERRMEM, "out of memory");
+    snprintf(chunkname, size, "@%s/%s", S->dir, name);
+    char *src = read_file(chunkname + 1, S->max_mem, &len);
+    int status;
+    if (!src) {
+        status = report(err, LUA_ERRFILE, "%s: cannot read (%s)", chunkname + 1, strerror(errno));
+    } else {
+        status = sbx_run_string(S, chunkname, src, len, err);
+        free(src);
+    }
+    free(chunkname);
+    return status;
+}
+
+int sbx_run_string(sbx *S, const char *chunkname, const char *src, size_t len, char **err) {
+    if (err) *err = NULL;
+    if (S->stopped) return report(err, LUA_ERRRUN, STOPPED_MSG);
+    set_script(S, chunkname);
+    if (!lua_checkstack(S->L, 3)) return report(err, LUA_ERRMEM, "Lua stack overflow");
+    int status = luaL_loadbufferx(S->L, src, len, chunkname, "t");
+    return status == LUA_OK ? sbx_call(S, 0, 0, err) : failure(S, status, err);
+}
+
+int sbx_call(sbx *S, int nargs, int nres, char **err) {
+    lua_State *L = S->L;
+    int fn = lua_gettop(L) - nargs;
+    if (err) *err = NULL;
+    if (S->stopped || !lua_checkstack(L, 2)) {
+        lua_settop(L, fn - 1);
+        return report(err, LUA_ERRRUN, "%s", S->stopped ? STOPPED_MSG : "Lua stack overflow");
+    }
+    if (lua_type(L, fn) == LUA_TFUNCTION) {
+        lua_Debug ar;
+        lua_pushvalue(L, fn);
+        lua_getinfo(L, ">S", &ar);
+        set_script(S, ar.source);
+    }
+    lua_pushcfunction(L, msghandler);
+    lua_insert(L, fn);
+    int status = lua_pcall(L, nargs, nres, fn);
+    lua_remove(L, fn);
+    return status == LUA_OK ? 0 : failure(S, status, err);
+}

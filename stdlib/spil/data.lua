@@ -1,0 +1,49 @@
+--- spil.data: small helpers for reading a region's data in checks and rules.
+-- The lists come from the `spil` module (spil.organisations(), spil.bodies(), ...): plain
+-- tables, one per row, with the fields of docs/region-format.md.
+local M = {}
+
+--- Index a list of rows by a field (default "id"): { [id] = row }.
+function M.index(list, field)
+  field = field or "id"
+  local out = {}
+  for _, row in ipairs(list) do
+    local k = row[field]
+    if k ~= nil then out[k] = row end
+  end
+  return out
+end
+
+--- The rows for which pred(row) is true; pred may also be a table of field = value pairs.
+function M.where(list, pred)
+  if type(pred) == "table" then
+    local want = pred
+    pred = function(row)
+      for k, v in pairs(want) do
+        if row[k] ~= v then return false end
+      end
+      return true
+    end
+  end
+  local out = {}
+  for _, row in ipairs(list) do
+    if pred(row) then out[#out + 1] = row end
+  end
+  return out
+end
+
+--- The first row for which pred(row) is true (pred as in where), or nil.
+function M.first(list, pred)
+  return M.where(list, pred)[1]
+end
+
+--- The values of one field, in list order, skipping rows without it.
+function M.pluck(list, field)
+  local out = {}
+  for _, row in ipairs(list) do
+    if row[field] ~= nil then out[#out + 1] = row[field] end
+  end
+  return out
+end
+
+return M

@@ -1,0 +1,76 @@
+# spil load / validate / init: applying a region folder to a database (cases cli-load-N).
+
+=== cli-load-1: init creates a database with the schema, and is safe to repeat
+$ spil init
+> Created spil.db (schema 1).
+$ spil init
+> spil.db is up to date (schema 1).
+$ sqlite3 spil.db 'select count(*) from municipality'
+> 342
+
+=== cli-load-2: the first load adds every row and says so per entity
+$ spil load $ROOT/regions/zuid-holland-zuid
+> Loaded zuid-holland-zuid into spil.db: 183 added, 0 changed, 0 removed.
+> municipalities: 10 added
+>~ + GM0482, GM0505, GM0512
+> scripts: 1 added
+
+=== cli-load-3: loading the same file again changes nothing and logs nothing
+$ sqlite3 spil.db 'select count(*) from event'
+> 183
+$ spil load $ROOT/regions/zuid-holland-zuid
+> zuid-holland-zuid is up to date in spil.db: nothing changed.
+$ sqlite3 spil.db 'select count(*) from event'
+> 183
+
+=== cli-load-4: an edited file reports exactly what changed, per entity, and logs it
+$ cp -r $ROOT/regions/zuid-holland-zuid zhz2 && sed -i 's/meetings_per_year: 4/meetings_per_year: 6/' zhz2/region.yaml && sed -i 's/- {id: vgz, name: VGZ, kind: zorgverzekeraar}/- {id: vgz, name: VGZ Zorgverzekeraar, kind: zorgverzekeraar}/' zhz2/region.yaml && grep -c 'VGZ Zorgverzekeraar' zhz2/region.yaml
+> 1
+$ spil load zhz2
+> bodies: 1 changed
+>   ~ coalitie: meetings_per_year 4 -> 6
+> organisations: 1 changed
+>   ~ vgz: name VGZ -> VGZ Zorgverzekeraar
+> Loaded zuid-holland-zuid into spil.db: 0 added, 2 changed, 0 removed.
+$ spil log zuid-holland-zuid --limit 2
+> 2026-01-15T10:00:00Z  tester     load     change body coalitie  (zuid-holland-zuid)
+> 2026-01-15T10:00:00Z  tester     load     change organisation vgz  (zuid-holland-zuid)
+$ spil log --limit 2 --json
+>~ "to": "VGZ Zorgverzekeraar"
+>~ "from": 4,
+
+=== cli-load-5: a row missing from the file is removed, and loading the original adds it back
+$ cp -r $ROOT/regions/zuid-holland-zuid zhz3 && sed -i '/id: verken-sociale-dienst/d' zhz3/region.yaml
+$ spil load zhz3
+> actions: 1 removed
+>   - verken-sociale-dienst
+> Loaded zuid-holland-zuid into spil.db: 0 added, 2 changed, 1 removed.
+$ spil load $ROOT/regions/zuid-holland-zuid
+> actions: 1 added
+>   + verken-sociale-dienst
+>! bodies:
+> Loaded zuid-holland-zuid into spil.db: 1 added, 0 changed, 0 removed.
+
+=== cli-load-6: --dry-run shows the diff and writes nothing
+$ spil load zhz2 --dry-run | tail -1
+> Would load zuid-holland-zuid into spil.db: 0 added, 2 changed, 0 removed.
+$ spil load zhz2 --dry-run --json
+>~ "dry_run": true
+>~ "changed": 2
+$ spil export zuid-holland-zuid | grep -c 'meetings_per_year: 4'
+> 1
+
+=== cli-load-7: validate checks a folder without any database
+$ spil validate $ROOT/regions/zuid-holland-zuid --db nowhere.db
+? 2
+! spil: validate: unknown option '--db'
+$ rm -f spil.db* && spil validate $ROOT/regions/zuid-holland-zuid
+>~ zuid-holland-zuid/region.yaml: valid (183 rows, 1 scripts ran)
+$ ls spil.db
+? 2
+
+=== cli-load-8: load creates the database when there is none
+$ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid --db fresh.db --json
+>~ "added": 183
+$ spil regions --db fresh.db
+>~ zuid-holland-zuid        Zuid-Holland Zuid

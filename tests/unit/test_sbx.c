@@ -1,0 +1,558 @@
+/*
+** test_sbx.c: unit tests of core/sbx.c, the sandbox, written from the attacker's side.
+**
+** Plan: sbx-1 escapes through the environment (io, os, require, load, bytecode, string.dump,
+** the string metatable, __gc, the allow list itself, an error object's __tostring); sbx-2 the
+** limits (the instruction budget, sticky through pcall, xpcall and coroutines; the memory cap;
+** work done in C where the hook cannot see it), each followed by a fresh sandbox that works;
+** sbx-3 the pattern guard; sbx-4 require; sbx-5 globals, print, the C side (sbx_call, errors).
+** Every test pins the exact message a region author reads. Region folders are written below
+** $SPIL_TEST_TMP/sbx, which is also the working directory, so messages read "regions/zhz/...".
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <lauxlib.h>
+
+#include "sbx.h"
+
+#define DIR    "regions/zhz"
+#define BUDGET "instruction limit (1000000) exceeded"
+#define MEMORY "memory limit (8 MiB) exceeded"
+
+static const sbx_limits limits = {1000000, 8u * 1024 * 1024};
+
+static void put(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static sbx *new_sbx(void) {
+    char *err = NULL;
+    sbx *S = sbx_new(NULL, "zhz", DIR, &limits, &err);
+    if (!S) fail_msg("sbx_new: %s", err);
+    return S;
+}
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Run src as regions/zhz/t.lua in S; the error (malloc'd) or NULL. */
+static char *run_in(sbx *S, const char *src) {
+    char *err = NULL;
+    put(DIR "/t.lua", src);
+    int rc = sbx_run_file(S, "t.lua", &err);
+    assert_true(rc == 0 ? err == NULL : err != NULL);
+    assert_int_equal(lua_gettop(sbx_state(S)), 0);
+    return err;
+}
+
+/* Run src in a fresh sandbox: it must fail with exactly `expected` (NULL: succeed) within a
+** second; then that sandbox refuses more code and a fresh one works. */
+static void expect(const char *src, const char *expected) {
+    sbx *S = new_sbx();
+    double t0 = now();
+    char *err = run_in(S, src);
+    assert_true(now() - t0 < 1.0);
+    if (!expected) {
+        if (err) fail_msg("unexpected error: %s", err);
+    } else {
+        if (!err) fail_msg("no error, expected: %s", expected);
+        assert_string_equal(err, expected);
+    }
+    free(err);
+    sbx_free(S);
+}
+
+/* As expect, for a limit: the sandbox then refuses more code, and a fresh one works. */
+static void expect_limit(const char *src, const char *expected) {
+    sbx *S = new_sbx();
+    double t0 = now();
+    char *err = run_in(S, src);
+    assert_true(now() - t0 < 2.0);
+    if (!err) fail_msg("no error, expected: %s", expected);
+    assert_string_equal(err, expected);
+    free(err);
+    err = run_in(S, "local x = 1");
+    assert_string_equal(err, "sandbox stopped after a limit was hit");
+    free(err);
+    sbx_free(S);
+    S = new_sbx();
+    err = run_in(S, "assert(1 + 1 == 2)");
+    assert_null(err);
+    sbx_free(S);
+}
+
+/* The value of `return <src>` as a string (malloc'd), run as chunk "=t" through sbx_call. */
+static char *eval_in(sbx *S, const char *src) {
+    lua_State *L = sbx_state(S);
+    char *err = NULL;
+    assert_int_equal(luaL_loadbufferx(L, src, strlen(src), "=t", "t"), LUA_OK);
+    if (sbx_call(S, 0, 1, &err)) fail_msg("error: %s", err);
+    size_t len;
+    const char *s = lua_tolstring(L, -1, &len);
+    assert_non_null(s);
+    char *copy = strndup(s, len);
+    lua_pop(L, 1);
+    return copy;
+}
+
+static void expect_value(const char *src, const char *expected) {
+    sbx *S = new_sbx();
+    char *v = eval_in(S, src);
+    assert_string_equal(v, expected);
+    free(v);
+    sbx_free(S);
+}
+
+/* ---- sbx-1: escapes through the environment ---- */
+
+static void test_io_os_debug_package_absent(void **state) {
+    (void)state;
+    expect("local f = io.open('/etc/passwd')", DIR "/t.lua:1: undeclared global 'io'");
+    expect("local x = 1\nx = debug.getinfo(1)", DIR "/t.lua:2: undeclared global 'debug'");
+    expect("return package.loadlib", DIR "/t.lua:1: undeclared global 'package'");
+    expect("dofile('x')", DIR "/t.lua:1: undeclared global 'dofile'");
+    expect("loadfile('x')", DIR "/t.lua:1: undeclared global 'loadfile'");
+    expect("collectgarbage()", DIR "/t.lua:1: undeclared global 'collectgarbage'");
+    expect("os.execute('touch pwned')",
+           DIR "/t.lua:1: attempt to call a nil value (field 'execute')");
+    expect_value("tostring(os.exit) .. tostring(os.getenv) .. tostring(os.remove)", "nilnilnil");
+}
+
+static void test_os_time_date_clock_work(void **state) {
+    (void)state;
+    expect_value("math.type(os.time()) .. type(os.clock()) .. os.date('!%Y', 0)",
+                 "integernumber1970");
+}
+
+static void test_require_io_os_debug_not_found(void **state) {
+    (void)state;
+    expect("require 'io'",
+           DIR "/t.lua:1: module 'io' not found (looked in the stdlib and " DIR "/io.lua)");
+    expect("require('os')",
+           DIR "/t.lua:1: module 'os' not found (looked in the stdlib and " DIR "/os.lua)");
+    expect("local d = require 'debug'", DIR "/t.lua:1: module 'debug' not found (looked in the "
+                                            "stdlib and " DIR "/debug.lua)");
+}
+
+static void test_binary_chunks_refused(void **state) {
+    (void)state;
+    /* string.dump is gone, so a bytecode header is built by hand */
+    expect("local f, e = load('\\27Lua\\84\\0\\25\\147\\r\\n\\26\\n\\4\\8\\8xV')\n"
+           "assert(f == nil)\nerror(e, 0)",
+           "attempt to load a binary chunk (mode is 't')");
+    expect("load('return 1', 'x', 'b')",
+           DIR "/t.lua:1: load: only text chunks are allowed in region code");
+    expect("local f = load('return 1', 'x', 'bt')",
+           DIR "/t.lua:1: load: only text chunks are allowed in region code");
+    expect_value("load('return 1', 'x', 't')()", "1");
+}
+
+static void test_load_sees_the_region_globals(void **state) {
+    (void)state;
+    expect("local f = load('return io')\nf()", "[string \"return io\"]:1: undeclared global 'io'");
+    expect("load('x = 1')()", "[string \"x = 1\"]:1: assignment to undeclared global 'x'");
+    expect_value("load('return x + 1', 'c', 't', {x = 41})()", "42");
+    expect_value("load('return string.rep(\"a\", 3)')()", "aaa");
+}
+
+static void test_string_dump_gone(void **state) {
+    (void)state;
+    expect_value("tostring(string.dump) .. tostring(('').dump) .. tostring(('x').dump)",
+                 "nilnilnil");
+}
+
+static void test_string_metatable_locked(void **state) {
+    (void)state;
+    expect_value("tostring(getmetatable(''))", "false");
+    expect("local s = getmetatable('').__index", DIR "/t.lua:1: attempt to index a boolean value");
+    expect_value("('abc'):upper() .. ('x'):rep(2)", "ABCxx");
+}
+
+static void test_gc_metamethods_refused(void **state) {
+    (void)state;
+    expect("setmetatable({}, {__gc = function() while true do end end})",
+           DIR "/t.lua:1: setmetatable: __gc metamethods are not allowed in region code");
+    /* a __gc that exists at setmetatable time marks the object, whatever it holds then */
+    expect("local mt = {__gc = false}\nsetmetatable({}, mt)",
+           DIR "/t.lua:2: setmetatable: __gc metamethods are not allowed in region code");
+    expect("setmetatable(_G, nil)", DIR "/t.lua:1: cannot change a protected metatable");
+    /* added later, __gc does not mark the object: nothing runs at lua_close */
+    expect("local mt = {}\nlocal t = setmetatable({}, mt)\n"
+           "mt.__gc = function() while true do end end",
+           NULL);
+}
+
+/* Walk everything reachable from the globals: a Lua upgrade that adds a function changes
+** nothing, and a function left out by mistake shows here. */
+static void test_allow_list(void **state) {
+    (void)state;
+    expect_value(
+        "(function() local out = {}\n"
+        "for k, v in pairs(_G) do\n"
+        "  if type(v) == 'table' and k ~= '_G' and k ~= 'spil' then\n"
+        "    for f in pairs(v) do out[#out + 1] = k .. '.' .. f end\n"
+        "  else out[#out + 1] = k end\n"
+        "end\n"
+        "table.sort(out) return table.concat(out, ' ') end)()",
+        "_G _VERSION assert coroutine.close coroutine.create coroutine.isyieldable "
+        "coroutine.resume coroutine.running coroutine.status coroutine.wrap coroutine.yield error "
+        "getmetatable ipairs load math.abs math.acos math.asin math.atan math.ceil math.cos "
+        "math.deg math.exp math.floor math.fmod math.huge math.log math.max math.maxinteger "
+        "math.min math.mininteger math.modf math.pi math.rad math.random math.randomseed math.sin "
+        "math.sqrt math.tan math.tointeger math.type math.ult next os.clock os.date os.time pairs "
+        "pcall print rawequal rawget rawlen rawset require select setmetatable spil string.byte "
+        "string.char string.find string.format string.gmatch string.gsub string.len string.lower "
+        "string.match string.pack string.packsize string.rep string.reverse string.sub "
+        "string.unpack string.upper table.concat table.insert table.move table.pack table.remove "
+        "table.sort table.unpack tonumber tostring type utf8.char utf8.charpattern utf8.codepoint "
+        "utf8.codes utf8.len utf8.offset xpcall");
+}
+
+static void test_error_object_tostring_not_called(void **state) {
+    (void)state;
+    expect("error(setmetatable({}, {__tostring = function() while true do end end}))",
+           "(error object is a table value)");
+    expect("error(42)", "42");
+    expect("error()", "(error object is a nil value)");
+}
+
+/* ---- sbx-2: limits ---- */
+
+static void test_loop_stops(void **state) {
+    (void)state;
+    expect_limit("local x = 0\nwhile true do x = x + 1 end", DIR "/t.lua:2: " BUDGET);
+}
+
+static void test_pcall_cannot_swallow_the_budget(void **state) {
+    (void)state;
+    expect_limit("pcall(function() while true do end end)\nwhile true do end",
+                 DIR "/t.lua:1: " BUDGET);
+    expect_limit("for i = 1, 1e9 do pcall(error) end", DIR "/t.lua:1: " BUDGET);
+    expect_limit("local function f() while true do end end\n"
+                 "while true do pcall(pcall, f) end",
+                 DIR "/t.lua:1: " BUDGET);
+}
+
+static void test_xpcall_handler_runs_under_the_budget(void **state) {
+    (void)state;
+    expect_limit("local function loop() while true do end end\nxpcall(loop, loop)",
+                 DIR "/t.lua:1: " BUDGET);
+    expect_limit("xpcall(error, function() while true do end end)", DIR "/t.lua:1: " BUDGET);
+}
+
+static void test_coroutines_stop(void **state) {
+    (void)state;
+    expect_limit("coroutine.wrap(function()\n  while true do end\nend)()", DIR "/t.lua:2: " BUDGET);
+    /* after a hook error the coroutine keeps hooks disabled: its __close must never run */
+    expect_limit("local f = coroutine.wrap(function()\n"
+                 "  local x <close> = setmetatable({}, {__close = function() while true do end "
+                 "end})\n"
+                 "  while true do end\n"
+                 "end)\n"
+                 "f()",
+                 DIR "/t.lua:3: " BUDGET);
+    expect_limit("local co = coroutine.create(function()\n"
+                 "  local x <close> = setmetatable({}, {__close = function() while true do end "
+                 "end})\n"
+                 "  while true do end\n"
+                 "end)\n"
+                 "coroutine.resume(co)\ncoroutine.close(co)",
+                 DIR "/t.lua:3: " BUDGET);
+    /* each new coroutine has a fresh hook count: creating many must not run for free */
+    expect_limit("while true do coroutine.wrap(function() end)() end", DIR "/t.lua:1: " BUDGET);
+}
+
+static void test_memory_bombs_stop(void **state) {
+    (void)state;
+    expect_limit("local s = string.rep('x', 1e9)", DIR "/t.lua: " MEMORY);
+    expect_limit("local s = 'x'\nfor i = 1, 40 do s = s .. s end", DIR "/t.lua: " MEMORY);
+    expect_limit("local t = {}\nfor i = 1, 1e7 do t[i] = i end", DIR "/t.lua: " MEMORY);
+    expect_limit("print(pcall(string.rep, 'x', 1e9))\nlocal s = 'x'", DIR "/t.lua: " MEMORY);
+}
+
+static void test_memory_is_given_back(void **state) {
+    (void)state;
+    /* 100 MB allocated in all, 100 kB at a time: the count follows the frees */
+    expect("for i = 1, 1000 do local s = string.rep('x', 100000, tostring(i)) end", NULL);
+}
+
+static void test_tiny_memory_limit(void **state) {
+    (void)state;
+    sbx_limits tiny = {0, 4096};
+    char *err = NULL;
+    assert_null(sbx_new(NULL, "zhz", DIR, &tiny, &err));
+    assert_non_null(err);
+    assert_non_null(strstr(err, "memory limit (0.00390625 MiB) exceeded"));
+    free(err);
+}
+
+/* C functions run where the hook cannot see: loops in C are charged or refused. */
+static void test_c_loops_stop(void **state) {
+    (void)state;
+    expect_limit("local s = string.rep('', 1e15)", DIR "/t.lua:1: " BUDGET);
+    expect_limit("table.move({}, 1, 1e15, 2)", DIR "/t.lua:1: " BUDGET);
+    expect_limit("local t = {}\nfor i = 60, 0, -1 do t[1 << i] = 1 end\ntable.insert(t, 1, 0)",
+                 DIR "/t.lua:3: " BUDGET);
+    expect_limit("local t = {}\nfor i = 60, 0, -1 do t[1 << i] = 1 end\nlocal s = table.concat(t)",
+                 DIR "/t.lua:3: " BUDGET);
+    expect("local t = setmetatable({}, {__len = function() return 1e15 end})\n"
+           "table.remove(t, 1)",
+           DIR "/t.lua:2: table.remove: tables with a __len metamethod are not allowed in region "
+               "code");
+    expect_value("(function() local t = {3, 1, 2} table.insert(t, 1, 4) table.sort(t)\n"
+                 "table.remove(t, 1) return table.concat(t, ',') end)()",
+                 "2,3,4");
+}
+
+/* ---- sbx-3: the pattern guard ---- */
+
+static void test_pattern_bomb_refused(void **state) {
+    (void)state;
+    expect("local r = ('a'):rep(2000):find('.-.-.-.-b')",
+           DIR "/t.lua:1: pattern too complex for a subject of 2000 bytes (4 quantifiers)");
+    /* n^q = 4e6 only, but every start of the search rescans: 15 s unguarded */
+    expect("local r = string.find(('a'):rep(2000), '.-.-b')",
+           DIR "/t.lua:1: pattern too complex for a subject of 2000 bytes (2 quantifiers)");
+    expect("for w in ('a'):rep(1e5):gmatch('a-b') do end",
+           DIR "/t.lua:1: pattern too complex for a subject of 100000 bytes (1 quantifiers)");
+    expect("local s = ('a'):rep(1e6)\nlocal r = s:find(('a'):rep(1e5) .. 'b', 1, true)",
+           DIR "/t.lua:2: pattern too long (100001 bytes) for a subject of 1000000 bytes");
+}
+
+static void test_patterns_in_normal_use(void **state) {
+    (void)state;
+    expect_value("select(3, ('key = value'):find('^(%w+)%s*=%s*(%w+)$'))", "key");
+    expect_value("(('a  b   c'):rep(1000, ' '):gsub('%s+', ' ')) == ('a b c'):rep(1000, ' ')",
+                 "true");
+    expect_value("(('x'):rep(1e5) .. '.-.-b'):find('.-.-b', 1, true)", "100001");
+    expect_value("select(2, ('[a]'):rep(3000):gsub('%b[]', ''))", "3000");
+}
+
+static void test_library_errors_name_the_caller(void **state) {
+    (void)state;
+    expect("local x = 1\nlocal r = string.find(nil, 'x')",
+           DIR "/t.lua:2: bad argument #1 to 'string.find' (string expected, got nil)");
+    expect("local r = ('x'):find('%')", DIR "/t.lua:1: malformed pattern (ends with '%')");
+    expect("table.insert({}, 1, 2, 3)", DIR "/t.lua:1: wrong number of arguments to 'insert'");
+}
+
+/* ---- sbx-4: require ---- */
+
+static void test_require_region_module(void **state) {
+    (void)state;
+    mkdir(DIR "/lib", 0755);
+    put(DIR "/lib/util.lua", "local M = {}\nfunction M.twice(x) return 2 * x end\nreturn M\n");
+    expect_value("require('lib.util') == require 'lib.util' and require('lib.util').twice(21)",
+                 "42");
+    put(DIR "/lib/broken.lua", "local M = {}\nreturn M.x.y\n");
+    expect("local b = require 'lib.broken'",
+           DIR "/lib/broken.lua:2: attempt to index a nil value (field 'x')");
+    put(DIR "/lib/syntax.lua", "return = 1\n");
+    expect("require 'lib.syntax'", DIR "/lib/syntax.lua:1: unexpected symbol near '='");
+}
+
+static void test_require_bad_names_refused(void **state) {
+    (void)state;
+    static const char *const bad[] = {"../x", "a/b", ".x", "x.", "a..b", "", "/etc/passwd"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char src[128], msg[256];
+        snprintf(src, sizeof src, "require('%s')", bad[i]);
+        snprintf(msg, sizeof msg,
+                 DIR "/t.lua:1: require: bad module name '%s' (use letters, digits and _, parts "
+                     "separated by dots: 'checks', 'lib.util')",
+                 bad[i]);
+        expect(src, msg);
+    }
+}
+
+static void test_require_stdlib_first(void **state) {
+    (void)state;
+    mkdir("stdlib", 0755);
+    mkdir("stdlib/x", 0755);
+    mkdir(DIR "/x", 0755);
+    put("stdlib/x/y.lua", "return 'stdlib'");
+    put(DIR "/x/y.lua", "return 'region'");
+    put(DIR "/x/z.lua", "return 'region'");
+    setenv("SPIL_STDLIB", "stdlib", 1);
+    expect_value("require('x.y') .. ' ' .. require('x.z')", "stdlib region");
+    put("stdlib/x/bad.lua", "error('oops')");
+    expect("require 'x.bad'", "stdlib/x/bad.lua:1: oops");
+    unsetenv("SPIL_STDLIB");
+    expect_value("require('spil') == spil and type(spil)", "table");
+}
+
+/* ---- sbx-5: globals, print, the C side ---- */
+
+static void test_undeclared_globals(void **state) {
+    (void)state;
+    expect("local a = 1\nlocal b = undefined_thing",
+           DIR "/t.lua:2: undeclared global 'undefined_thing'");
+    expect("\n\nx = 1", DIR "/t.lua:3: assignment to undeclared global 'x'");
+    expect("function f() end", DIR "/t.lua:1: assignment to undeclared global 'f'");
+    expect_value("(function() rawset(_G, 'y', 1) y = y + 1 return y end)()", "2");
+}
+
+static void test_print_goes_to_stderr(void **state) {
+    (void)state;
+    FILE *out = tmpfile(), *errf = tmpfile();
+    int saved_out = dup(1), saved_err = dup(2);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(fileno(out), 1);
+    dup2(fileno(errf), 2);
+    expect("print('a', 1, nil, true, setmetatable({}, {__tostring = function() return 'T' end}))",
+           NULL);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(saved_out, 1);
+    dup2(saved_err, 2);
+    close(saved_out);
+    close(saved_err);
+    char buf[64] = "";
+    rewind(out);
+    assert_int_equal(fread(buf, 1, sizeof buf - 1, out), 0);
+    rewind(errf);
+    buf[fread(buf, 1, sizeof buf - 1, errf)] = '\0';
+    assert_string_equal(buf, "a\t1\tnil\ttrue\tT\n");
+    fclose(out);
+    fclose(errf);
+}
+
+static void test_run_file_errors(void **state) {
+    (void)state;
+    sbx *S = new_sbx();
+    char *err = NULL;
+    assert_int_not_equal(sbx_run_file(S, "nope.lua", &err), 0);
+    assert_string_equal(err, DIR "/nope.lua: cannot read (No such file or directory)");
+    free(err);
+    assert_int_not_equal(sbx_run_file(S, "../zhz/t.lua", &err), 0);
+    assert_string_equal(err,
+                        "bad script name '../zhz/t.lua' (a path inside " DIR ", without '..')");
+    free(err);
+    err = run_in(S, "x = = 1");
+    assert_string_equal(err, DIR "/t.lua:1: unexpected symbol near '='");
+    free(err);
+    err = run_in(S, "error('plain')"); /* an ordinary error does not stop the sandbox */
+    assert_string_equal(err, DIR "/t.lua:1: plain");
+    free(err);
+    assert_int_equal(sbx_run_string(S, "=stdin", "local x = 1", 11, &err), 0);
+    assert_null(err);
+    sbx_free(S);
+}
+
+static void test_call_with_arguments(void **state) {
+    (void)state;
+    sbx *S = new_sbx();
+    lua_State *L = sbx_state(S);
+    char *err = NULL;
+    const char *src = "return function(a, b) if b == 0 then error('b is 0') end return a // b end";
+    assert_int_equal(luaL_loadbufferx(L, src, strlen(src), "@" DIR "/div.lua", "t"), LUA_OK);
+    assert_int_equal(sbx_call(S, 0, 1, &err), 0);
+    lua_pushvalue(L, 1);
+    lua_pushinteger(L, 85);
+    lua_pushinteger(L, 2);
+    assert_int_equal(sbx_call(S, 2, 1, &err), 0);
+    assert_int_equal(lua_tointeger(L, -1), 42);
+    lua_pop(L, 1);
+    lua_pushvalue(L, 1);
+    lua_pushinteger(L, 1);
+    lua_pushinteger(L, 0);
+    assert_int_not_equal(sbx_call(S, 2, 1, &err), 0);
+    assert_string_equal(err, DIR "/div.lua:1: b is 0");
+    free(err);
+    assert_int_equal(lua_gettop(L), 1); /* the stack is restored */
+    lua_pop(L, 1);
+    sbx_free(S);
+}
+
+static void test_pcall_xpcall_still_work(void **state) {
+    (void)state;
+    expect_value("select(2, pcall(error, 'e', 0))", "e");
+    expect_value("select(2, xpcall(function(a) error(a, 0) end, function(m) return 'h:' .. m end, "
+                 "'x'))",
+                 "h:x");
+    expect_value("select('#', pcall(function(...) return ... end, 1, 2, 3))", "4");
+    /* pcall stays yieldable inside a coroutine */
+    expect_value("coroutine.wrap(function() pcall(coroutine.yield, 'y') end)()", "y");
+    expect("coroutine.wrap(function() error('in co') end)()",
+           DIR "/t.lua:1: " DIR "/t.lua:1: in co");
+}
+
+static void test_regions_are_isolated(void **state) {
+    (void)state;
+    sbx *a = new_sbx(), *b = new_sbx();
+    char *v =
+        eval_in(a, "(function() rawset(_G, 'secret', 'a') string.upper = nil return 'ok' end)()");
+    assert_string_equal(v, "ok");
+    free(v);
+    v = eval_in(b, "tostring(rawget(_G, 'secret')) .. ('x'):upper()");
+    assert_string_equal(v, "nilX");
+    free(v);
+    sbx_free(a);
+    sbx_free(b);
+}
+
+static int setup_dir(void **state) {
+    (void)state;
+    const char *tmp = getenv("SPIL_TEST_TMP");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/sbx", tmp ? tmp : "/tmp/spil-test");
+    mkdir(tmp ? tmp : "/tmp/spil-test", 0755);
+    mkdir(path, 0755);
+    if (chdir(path) != 0) return -1;
+    mkdir("regions", 0755);
+    mkdir(DIR, 0755);
+    return 0;
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_io_os_debug_package_absent),
+        cmocka_unit_test(test_os_time_date_clock_work),
+        cmocka_unit_test(test_require_io_os_debug_not_found),
+        cmocka_unit_test(test_binary_chunks_refused),
+        cmocka_unit_test(test_load_sees_the_region_globals),
+        cmocka_unit_test(test_string_dump_gone),
+        cmocka_unit_test(test_string_metatable_locked),
+        cmocka_unit_test(test_gc_metamethods_refused),
+        cmocka_unit_test(test_allow_list),
+        cmocka_unit_test(test_error_object_tostring_not_called),
+        cmocka_unit_test(test_loop_stops),
+        cmocka_unit_test(test_pcall_cannot_swallow_the_budget),
+        cmocka_unit_test(test_xpcall_handler_runs_under_the_budget),
+        cmocka_unit_test(test_coroutines_stop),
+        cmocka_unit_test(test_memory_bombs_stop),
+        cmocka_unit_test(test_memory_is_given_back),
+        cmocka_unit_test(test_tiny_memory_limit),
+        cmocka_unit_test(test_c_loops_stop),
+        cmocka_unit_test(test_pattern_bomb_refused),
+        cmocka_unit_test(test_patterns_in_normal_use),
+        cmocka_unit_test(test_library_errors_name_the_caller),
+        cmocka_unit_test(test_require_region_module),
+        cmocka_unit_test(test_require_bad_names_refused),
+        cmocka_unit_test(test_require_stdlib_first),
+        cmocka_unit_test(test_undeclared_globals),
+        cmocka_unit_test(test_print_goes_to_stderr),
+        cmocka_unit_test(test_run_file_errors),
+        cmocka_unit_test(test_call_with_arguments),
+        cmocka_unit_test(test_pcall_xpcall_still_work),
+        cmocka_unit_test(test_regions_are_isolated),
+    };
+    return cmocka_run_group_tests_name("sbx", tests, setup_dir, NULL);
+}
