@@ -17,7 +17,7 @@
 #include "refdata.h"
 #include "store.h"
 
-#define UV_STORE lua_upvalueindex(1)
+#define UV_STORE  lua_upvalueindex(1)
 #define UV_REGION lua_upvalueindex(2)
 #define UV_ENTITY lua_upvalueindex(3)
 

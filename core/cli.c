@@ -46,8 +46,8 @@ static const command commands[] = {
      "private in-memory database. Nothing is written anywhere. For a region's own CI.\n",
      "json", 1, 1, cmd_validate},
     {"regions", "", "list the regions in the database",
-     "Lists each region with its number of municipalities and the programmes it runs.\n",
-     "db json", 0, 0, cmd_regions},
+     "Lists each region with its number of municipalities and the programmes it runs.\n", "db json",
+     0, 0, cmd_regions},
     {"status", "[REGION]", "where each region stands in each programme",
      "Shows each region (or one), its municipalities and, per programme, the current\n"
      "step and since when.\n",
@@ -63,7 +63,8 @@ static const command commands[] = {
 };
 #define NCOMMANDS ((int)(sizeof commands / sizeof commands[0]))
 
-static const char *const option_names[] = {"db", "json", "dry-run", "output", "limit", "help", NULL};
+static const char *const option_names[] = {"db",    "json", "dry-run", "output",
+                                           "limit", "help", NULL};
 
 static const command *find_command(const char *name) {
     for (int i = 0; i < NCOMMANDS; i++)
@@ -88,8 +89,8 @@ static void usage_all(FILE *f) {
 }
 
 static void usage_command(const command *c) {
-    printf("Usage: spil %s%s%s\n\n%s: %s.\n\n%s", c->name, *c->usage ? " " : "", c->usage,
-           c->name, c->summary, c->help);
+    printf("Usage: spil %s%s%s\n\n%s: %s.\n\n%s", c->name, *c->usage ? " " : "", c->usage, c->name,
+           c->summary, c->help);
     if (strstr(c->options, "db"))
         printf("  --db PATH   the database (default $SPIL_DB, else ./spil.db)\n");
     if (strstr(c->options, "json")) printf("  --json      machine-readable output\n");
@@ -153,8 +154,8 @@ static int parse(const command *c, int argc, char **argv, int first, cli_opts *o
                 cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'", name);
             return -1;
         }
-        int takes_value = strcmp(name, "db") == 0 || strcmp(name, "output") == 0 ||
-                          strcmp(name, "limit") == 0;
+        int takes_value =
+            strcmp(name, "db") == 0 || strcmp(name, "output") == 0 || strcmp(name, "limit") == 0;
         if (takes_value && !val) {
             if (i + 1 >= argc) {
                 cli_fail(o, SPIL_EXIT_USAGE, "option '--%s' needs a value", name);
@@ -173,8 +174,7 @@ static int parse(const command *c, int argc, char **argv, int first, cli_opts *o
             char *end;
             long long n = strtoll(val, &end, 10);
             if (*end || n <= 0) {
-                cli_fail(o, SPIL_EXIT_USAGE, "--limit takes a whole number above 0, not '%s'",
-                         val);
+                cli_fail(o, SPIL_EXIT_USAGE, "--limit takes a whole number above 0, not '%s'", val);
                 return -1;
             }
             o->limit = n;
@@ -204,7 +204,8 @@ int cli_main(int argc, char **argv) {
     const command *c = find_command(argv[1]);
     if (!c) {
         const char *names[NCOMMANDS + 1];
-        for (int i = 0; i < NCOMMANDS; i++) names[i] = commands[i].name;
+        for (int i = 0; i < NCOMMANDS; i++)
+            names[i] = commands[i].name;
         names[NCOMMANDS] = NULL;
         const char *s = diag_suggest(argv[1], names);
         fprintf(stderr, "spil: unknown command '%s'%s%s%s\nTry 'spil --help'.\n", argv[1],
@@ -218,8 +219,7 @@ int cli_main(int argc, char **argv) {
         usage_command(c);
         return SPIL_EXIT_OK;
     }
-    if (o.nargs < c->nargs_min)
-        return cli_fail(&o, SPIL_EXIT_USAGE, "missing %s", c->usage);
+    if (o.nargs < c->nargs_min) return cli_fail(&o, SPIL_EXIT_USAGE, "missing %s", c->usage);
     if (o.nargs > c->nargs_max)
         return cli_fail(&o, SPIL_EXIT_USAGE, "unexpected argument '%s'", o.args[c->nargs_max]);
     if (!o.db) o.db = getenv("SPIL_DB");
@@ -229,9 +229,9 @@ int cli_main(int argc, char **argv) {
 
 store *cli_open(const cli_opts *o, int must_exist, int *code) {
     if (must_exist && access(o->db, F_OK) != 0) {
-        *code = cli_fail(o, SPIL_EXIT_USAGE,
-                         "no database at %s; create one with 'spil init' or 'spil load DIR'",
-                         o->db);
+        *code =
+            cli_fail(o, SPIL_EXIT_USAGE,
+                     "no database at %s; create one with 'spil init' or 'spil load DIR'", o->db);
         return NULL;
     }
     char *err = NULL;
@@ -255,7 +255,8 @@ static int add_id(void *ctx, const char *const *vals, int n) {
     (void)n;
     char *buf = ctx;
     size_t len = strlen(buf);
-    if (len + strlen(vals[0]) + 3 < 512) snprintf(buf + len, 512 - len, "%s%s", len ? ", " : "", vals[0]);
+    if (len + strlen(vals[0]) + 3 < 512)
+        snprintf(buf + len, 512 - len, "%s%s", len ? ", " : "", vals[0]);
     return 0;
 }
 

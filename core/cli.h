@@ -21,13 +21,13 @@ typedef enum {
 
 /* Options, parsed for every command; each command names which it accepts. */
 typedef struct cli_opts {
-    const char *cmd;       /* command name, for messages */
-    const char *db;        /* --db, else $SPIL_DB, else ./spil.db */
-    int json;              /* --json */
-    int dry_run;           /* --dry-run */
-    const char *output;    /* --output/-o FILE */
-    int64_t limit;         /* --limit N (0: none) */
-    const char *args[8];   /* positional arguments */
+    const char *cmd;     /* command name, for messages */
+    const char *db;      /* --db, else $SPIL_DB, else ./spil.db */
+    int json;            /* --json */
+    int dry_run;         /* --dry-run */
+    const char *output;  /* --output/-o FILE */
+    int64_t limit;       /* --limit N (0: none) */
+    const char *args[8]; /* positional arguments */
     int nargs;
 } cli_opts;
 
@@ -36,7 +36,8 @@ int cli_main(int argc, char **argv);
 
 /* Print "spil: CMD: message" to stderr (with "Try 'spil CMD --help'." for usage errors) and
 ** return code. */
-int cli_fail(const cli_opts *o, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int cli_fail(const cli_opts *o, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Open the database for a command. must_exist: a missing file is a usage error naming
 ** 'spil init'. NULL after printing the problem; *code receives the exit code. */

@@ -107,10 +107,10 @@ static void applied_free(applied *a) {
 static int report(cli_opts *o, const rdata *r, const applied *a, const char *verb) {
     const changes *c = &a->ch;
     if (o->json) {
-        json_t *doc = json_pack("{s:s, s:s, s:b, s:i, s:i, s:i, s:o}", "region", rdata_region(r),
-                                "file", r->file, "dry_run", o->dry_run, "added", c->added,
-                                "changed", c->changed, "removed", c->removed, "changes",
-                                diff_json(c));
+        json_t *doc =
+            json_pack("{s:s, s:s, s:b, s:i, s:i, s:i, s:o}", "region", rdata_region(r), "file",
+                      r->file, "dry_run", o->dry_run, "added", c->added, "changed", c->changed,
+                      "removed", c->removed, "changes", diff_json(c));
         return out_json(stdout, doc) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
     }
     int color = out_color(stdout);
@@ -183,11 +183,12 @@ int cmd_validate(cli_opts *o) {
         goto done;
     }
     size_t rows = 0;
-    for (int e = 0; e < model_nentities; e++) rows += r->tables[e].n;
+    for (int e = 0; e < model_nentities; e++)
+        rows += r->tables[e].n;
     if (o->json)
         code = out_json(stdout, json_pack("{s:s, s:s, s:b, s:i, s:i}", "region", rdata_region(r),
-                                          "file", r->file, "valid", 1, "rows", (int)rows,
-                                          "scripts", (int)r->tables[ME_SCRIPT].n))
+                                          "file", r->file, "valid", 1, "rows", (int)rows, "scripts",
+                                          (int)r->tables[ME_SCRIPT].n))
                    ? SPIL_EXIT_INTERNAL
                    : SPIL_EXIT_OK;
     else

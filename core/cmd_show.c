@@ -15,7 +15,8 @@
 /* Collects rows of a query as a JSON array of arrays of strings/null. */
 static int collect(void *ctx, const char *const *vals, int n) {
     json_t *row = json_array();
-    for (int i = 0; i < n; i++) json_array_append_new(row, vals[i] ? json_string(vals[i]) : json_null());
+    for (int i = 0; i < n; i++)
+        json_array_append_new(row, vals[i] ? json_string(vals[i]) : json_null());
     json_array_append_new(ctx, row);
     return 0;
 }
@@ -32,11 +33,10 @@ static json_t *region_json(store *st, const char *id, const char *name, int *fai
     size_t i;
     json_t *row;
     json_array_foreach(rows, i, row) {
-        json_array_append_new(munis, json_pack("{s:O, s:O, s:O, s:O, s:O}", "code",
-                                               json_array_get(row, 0), "name", json_array_get(row, 1),
-                                               "status", json_array_get(row, 2), "since",
-                                               json_array_get(row, 3), "until",
-                                               json_array_get(row, 4)));
+        json_array_append_new(
+            munis, json_pack("{s:O, s:O, s:O, s:O, s:O}", "code", json_array_get(row, 0), "name",
+                             json_array_get(row, 1), "status", json_array_get(row, 2), "since",
+                             json_array_get(row, 3), "until", json_array_get(row, 4)));
     }
     json_decref(rows);
     rows = json_array();
@@ -44,10 +44,9 @@ static json_t *region_json(store *st, const char *id, const char *name, int *fai
     if (store_rows(st, e, id, collect, rows)) *failed = 1;
     json_t *progs = json_array();
     json_array_foreach(rows, i, row) {
-        json_array_append_new(progs, json_pack("{s:O, s:O, s:O}", "programme",
-                                               json_array_get(row, 0), "step",
-                                               json_array_get(row, 1), "since",
-                                               json_array_get(row, 2)));
+        json_array_append_new(
+            progs, json_pack("{s:O, s:O, s:O}", "programme", json_array_get(row, 0), "step",
+                             json_array_get(row, 1), "since", json_array_get(row, 2)));
     }
     json_decref(rows);
     return json_pack("{s:s, s:s, s:o, s:o}", "id", id, "name", name, "municipalities", munis,
@@ -90,7 +89,7 @@ static int show(cli_opts *o, int detailed) {
     store_close(st);
     if (o->json)
         return out_json(stdout, json_pack("{s:o}", "regions", regions)) ? SPIL_EXIT_INTERNAL
-                                                                         : SPIL_EXIT_OK;
+                                                                        : SPIL_EXIT_OK;
     int color = out_color(stdout);
     size_t i, j;
     json_t *r, *x;
@@ -103,8 +102,8 @@ static int show(cli_opts *o, int detailed) {
             printf("%s%-24s%s %-32s %2zu municipalities", out_bold(color),
                    json_string_value(json_object_get(r, "id")), out_reset(color),
                    json_string_value(json_object_get(r, "name")), json_array_size(munis));
-            json_array_foreach(progs, j, x) printf("%s %s", j ? "," : ";",
-                                                   json_string_value(json_object_get(x, "programme")));
+            json_array_foreach(progs, j, x)
+                printf("%s %s", j ? "," : ";", json_string_value(json_object_get(x, "programme")));
             putchar('\n');
             continue;
         }
@@ -125,10 +124,9 @@ static int show(cli_opts *o, int detailed) {
         json_array_foreach(progs, j, x) {
             const char *step = json_string_value(json_object_get(x, "step"));
             const char *since = json_string_value(json_object_get(x, "since"));
-            printf("  %-18s step %s%s%s%s%s\n",
-                   json_string_value(json_object_get(x, "programme")), out_bold(color),
-                   step ? step : "(not started)", out_reset(color), since ? " since " : "",
-                   since ? since : "");
+            printf("  %-18s step %s%s%s%s%s\n", json_string_value(json_object_get(x, "programme")),
+                   out_bold(color), step ? step : "(not started)", out_reset(color),
+                   since ? " since " : "", since ? since : "");
         }
         if (i + 1 < json_array_size(regions)) putchar('\n');
     }
@@ -145,14 +143,13 @@ int cmd_status(cli_opts *o) {
 }
 
 static const char *const event_cols[] = {"id",     "at",     "actor", "region", "command",
-                                          "action", "entity", "key",   "detail", "reason"};
+                                         "action", "entity", "key",   "detail", "reason"};
 
 static int print_event(void *ctx, const char *const *v, int n) {
     (void)n;
     int color = *(int *)ctx;
-    printf("%s%s%s  %-10s %-8s %s%-6s%s %s %s", out_dim(color), v[1], out_reset(color), v[2],
-           v[4], out_bold(color), v[5], out_reset(color), v[6] ? v[6] : "",
-           v[7] ? v[7] : "");
+    printf("%s%s%s  %-10s %-8s %s%-6s%s %s %s", out_dim(color), v[1], out_reset(color), v[2], v[4],
+           out_bold(color), v[5], out_reset(color), v[6] ? v[6] : "", v[7] ? v[7] : "");
     if (v[3]) printf("  %s(%s)%s", out_dim(color), v[3], out_reset(color));
     if (v[9]) printf("  reason: %s", v[9]);
     putchar('\n');

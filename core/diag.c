@@ -2,8 +2,9 @@
 ** diag.c: the collected diagnostics and their two printed forms.
 **
 ** Owns: the list of diagnostics (file, line, column, message, hint) that producers fill with
-** diag_add, its sorted printing as text (optionally coloured) or as JSON, and diag_suggest's
-** "did you mean" guess. Exports the functions of diag.h; everything else is file-static.
+** diag_add, its sorted printing as text (optionally coloured) or as JSON, diag_suggest's
+** "did you mean" guess and diag_quote's safe echo of a user's value. Exports the functions of
+** diag.h; everything else is file-static.
 **
 ** Representation: a growable array of entries. Each entry owns one allocation holding its file,
 ** message and hint back to back, and remembers the order it was added in (`seq`), which makes the
@@ -11,6 +12,11 @@
 ** diagnostic per line, and nobody reads the millionth. Those past the cap (or lost to a failed
 ** allocation) are only counted; diag_count includes them, so "were there errors?" stays true,
 ** and the printed forms say how many were left out.
+**
+** Messages and hints echo what users wrote, so diag_add makes them safe to print: a control
+** character (a newline, an escape) becomes '?', so no value can start a line of its own that looks
+** like a diagnostic or drive the terminal, and each is cut after DIAG_TEXT_MAX bytes. Callers cut a
+** quoted value much shorter with diag_quote; the cap is the backstop for one that was not.
 **
 ** Does not: decide exit codes, or know what a terminal is (the caller passes color).
 */
@@ -22,8 +28,14 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define DIAG_MAX 1000
+
+/* Longest message or hint kept, in bytes; longer ones are cut and end in "...". */
+#define DIAG_TEXT_MAX 1024
+/* Most bytes of a value that diag_quote keeps. */
+#define DIAG_QUOTE_MAX 44
 
 #define ANSI_BOLD  "\033[1m"
 #define ANSI_ERROR "\033[1;31m"
@@ -73,6 +85,34 @@ static int reserve(diag *d) {
     return 1;
 }
 
+/* Bytes of s (of length len) to keep to cut it at most at max bytes, between UTF-8 characters. */
+static size_t utf8_cut(const char *s, size_t len, size_t max) {
+    if (len <= max) return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+static int is_control(unsigned char c) {
+    return c < 0x20 || c == 0x7F;
+}
+
+/* Copy len bytes of s to out with control characters as '?'; "..." follows when cut is set. */
+static void copy_safe(char *out, const char *s, size_t len, int cut) {
+    for (size_t i = 0; i < len; i++)
+        out[i] = is_control((unsigned char)s[i]) ? '?' : s[i];
+    strcpy(out + len, cut ? "..." : "");
+}
+
+/* The length s (of length len) has once made safe by copy_safe, at most DIAG_TEXT_MAX; the first
+** *keep bytes of it come from s, and "..." follows when that is not all of s. */
+static size_t safe_length(const char *s, size_t len, size_t *keep) {
+    if (len <= DIAG_TEXT_MAX) return *keep = len;
+    *keep = utf8_cut(s, len, DIAG_TEXT_MAX - 3);
+    return *keep + 3;
+}
+
 void diag_add(diag *d, const char *file, int line, int col, const char *hint, const char *fmt,
               ...) {
     assert(d && fmt);
@@ -87,18 +127,27 @@ void diag_add(diag *d, const char *file, int line, int col, const char *hint, co
     va_copy(again, ap);
     int mlen = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    size_t flen = strlen(file), hlen = hint ? strlen(hint) : 0;
-    char *text = mlen < 0 ? NULL : malloc(flen + 1 + (size_t)mlen + 1 + hlen + 1);
-    if (!text) {
-        va_end(again);
+    char *formatted = mlen < 0 ? NULL : malloc((size_t)mlen + 1);
+    if (formatted) vsnprintf(formatted, (size_t)mlen + 1, fmt, again);
+    va_end(again);
+    if (!formatted) {
         d->dropped++;
         return;
     }
-    char *message = text + flen + 1, *hint_copy = message + mlen + 1;
+    size_t flen = strlen(file), mkeep, hkeep = 0, hlen = hint ? strlen(hint) : 0;
+    size_t msize = safe_length(formatted, (size_t)mlen, &mkeep);
+    size_t hsize = hint ? safe_length(hint, hlen, &hkeep) : 0;
+    char *text = malloc(flen + 1 + msize + 1 + hsize + 1);
+    if (!text) {
+        free(formatted);
+        d->dropped++;
+        return;
+    }
+    char *message = text + flen + 1, *hint_copy = message + msize + 1;
     memcpy(text, file, flen + 1);
-    vsnprintf(message, (size_t)mlen + 1, fmt, again);
-    va_end(again);
-    if (hint) memcpy(hint_copy, hint, hlen + 1);
+    copy_safe(message, formatted, mkeep, mkeep < (size_t)mlen);
+    free(formatted);
+    if (hint) copy_safe(hint_copy, hint, hkeep, hkeep < hlen);
 
     d->items[d->n] = (entry){.file = text,
                              .message = message,
@@ -108,6 +157,18 @@ void diag_add(diag *d, const char *file, int line, int col, const char *hint, co
                              .seq = d->n,
                              .text = text};
     d->n++;
+}
+
+const char *diag_quote(const char *s, char *buf, size_t size) {
+    if (size < 4) {
+        if (size) buf[0] = '\0';
+        return size ? buf : "";
+    }
+    if (!s) s = "";
+    size_t max = size - 4 < DIAG_QUOTE_MAX ? size - 4 : DIAG_QUOTE_MAX;
+    size_t len = strnlen(s, max + 1), keep = utf8_cut(s, len, max);
+    copy_safe(buf, s, keep, keep < len);
+    return buf;
 }
 
 /* By file, then line, then column; equal positions keep the order they were added in. */
@@ -194,9 +255,8 @@ void diag_print_json(diag *d, FILE *f) {
 /*
 ** Optimal string alignment distance (Damerau-Levenshtein without moving a letter twice) between
 ** a and b, ASCII letters compared without case. Counts bytes, so a letter outside ASCII costs as
-** many edits as it has bytes: good enough for keys and ids, which are ASCII. rows holds 3 * (lb +
-*1)
-** values.
+** many edits as it has bytes: good enough for keys and ids, which are ASCII. rows holds
+** 3 * (lb + 1) values.
 */
 static size_t osa_distance(const char *a, size_t la, const char *b, size_t lb, size_t *rows) {
     size_t *two_back = rows, *prev = rows + lb + 1, *cur = rows + 2 * (lb + 1);
@@ -223,10 +283,66 @@ static size_t osa_distance(const char *a, size_t la, const char *b, size_t lb, s
     return prev[lb];
 }
 
+/*
+** Dutch words that people in this domain type for the format's English keys. They are too far
+** from the key for the edit distance to find, and a synonym is a surer guess than a near spelling.
+*/
+static const struct {
+    const char *word, *key;
+} synonyms[] = {
+    {"gemeenten", "municipalities"},
+    {"gemeentes", "municipalities"},
+    {"organisaties", "organisations"},
+    {"personen", "people"},
+    {"mensen", "people"},
+    {"rollen", "roles"},
+    {"programma", "programmes"},
+    {"programmas", "programmes"},
+    {"programma's", "programmes"},
+    {"organen", "bodies"},
+    {"overleggen", "bodies"},
+    {"afspraken", "agreements"},
+    {"overeenkomsten", "agreements"},
+    {"besluiten", "decisions"},
+    {"financiering", "funding"},
+    {"verantwoordelijkheden", "responsibilities"},
+    {"themas", "themes"},
+    {"thema's", "themes"},
+    {"vergaderingen", "meetings"},
+    {"acties", "actions"},
+    {"evaluaties", "evaluations"},
+    {"indicatoren", "indicators"},
+    {"naam", "name"},
+    {"leden", "members"},
+    {"partijen", "parties"},
+    {"soort", "kind"},
+};
+
+/* The candidate that word is a Dutch synonym of (case aside), or NULL. */
+static const char *synonym(const char *word, const char *const *candidates) {
+    for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++) {
+        if (strcasecmp(word, synonyms[i].word) != 0) continue;
+        for (const char *const *c = candidates; *c; c++)
+            if (strcmp(*c, synonyms[i].key) == 0) return *c;
+    }
+    return NULL;
+}
+
+/*
+** How many edits make a guess: one for words of up to three letters (where two would reach
+** nearly anything), else a third of the word and at least two, so that 'naam' finds 'name'.
+*/
+static size_t edit_limit(size_t len) {
+    if (len < 4) return 1;
+    return len / 3 > 2 ? len / 3 : 2;
+}
+
 const char *diag_suggest(const char *word, const char *const *candidates) {
     size_t len = strlen(word);
     if (!len || !candidates) return NULL;
-    size_t limit = len / 3 > 1 ? len / 3 : 1;
+    const char *known = synonym(word, candidates);
+    if (known) return known;
+    size_t limit = edit_limit(len);
 
     /* Only candidates within limit of word's length can be within limit of it. */
     size_t longest = 0;

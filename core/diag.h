@@ -32,4 +32,9 @@ void diag_print_json(diag *d, FILE *f);
 /* The nearest of candidates (NULL-terminated) to word, if close enough to suggest; else NULL. */
 const char *diag_suggest(const char *word, const char *const *candidates);
 
+/* s made safe to quote in a message, in buf (size bytes; 48 is enough) and returned: control
+** characters (a newline, an escape) become '?', and past 44 bytes (or size - 4) it is cut between
+** UTF-8 characters and ends in "...". NULL is quoted as "". */
+const char *diag_quote(const char *s, char *buf, size_t size);
+
 #endif

@@ -66,7 +66,8 @@ int diff_compute(const rdata *old, const rdata *new, changes *out) {
 }
 
 void diff_free(changes *c) {
-    for (size_t i = 0; i < c->n; i++) free(c->v[i].key);
+    for (size_t i = 0; i < c->n; i++)
+        free(c->v[i].key);
     free(c->v);
     memset(c, 0, sizeof *c);
 }
@@ -162,11 +163,10 @@ void diff_print(const changes *c, FILE *f, int color) {
             for (; i < c->n && c->v[i].e == ch->e && c->v[i].kind == CH_ADD; i++) {
                 int len = (int)strlen(c->v[i].key) + 2;
                 if (width > 4 && width + len > 96) width = fprintf(f, "\n   ");
-                width += fprintf(f, " %s%s", c->v[i].key,
-                                 i + 1 < c->n && c->v[i + 1].e == ch->e &&
-                                         c->v[i + 1].kind == CH_ADD
-                                     ? ","
-                                     : "");
+                width += fprintf(
+                    f, " %s%s", c->v[i].key,
+                    i + 1 < c->n && c->v[i + 1].e == ch->e && c->v[i + 1].kind == CH_ADD ? ","
+                                                                                         : "");
             }
             i--;
             fputc('\n', f);

@@ -19,11 +19,11 @@ struct store;
 typedef enum { CH_ADD = '+', CH_CHANGE = '~', CH_REMOVE = '-' } change_kind;
 
 typedef struct change {
-    int e;               /* model entity */
+    int e; /* model entity */
     change_kind kind;
-    const rrow *old;     /* row in the database (NULL when added), borrowed */
-    const rrow *new;     /* row in the file (NULL when removed), borrowed */
-    char *key;           /* the row's key for display, e.g. "coalitie/ggd-zhz" */
+    const rrow *old; /* row in the database (NULL when added), borrowed */
+    const rrow *new; /* row in the file (NULL when removed), borrowed */
+    char *key;       /* the row's key for display, e.g. "coalitie/ggd-zhz" */
 } change;
 
 typedef struct changes {

@@ -49,11 +49,11 @@ static int child_entity(int e, const char *section) {
 }
 
 static void unknown_key(loader *L, const ynode *key, const char *where, const char **names) {
-    char hint[160] = "";
+    char hint[160] = "", q[48];
     const char *s = diag_suggest(key->str, names);
     if (s) snprintf(hint, sizeof hint, "did you mean '%s'?", s);
     diag_add(L->d, L->file, key->line, key->col, s ? hint : NULL, "unknown key '%s' in %s",
-             key->str, where);
+             diag_quote(key->str, q, sizeof q), where);
 }
 
 static int is_null(const ynode *n) {
@@ -69,10 +69,13 @@ static int all_digits(const char *s, size_t n) {
     return 1;
 }
 
+/* A decimal the store holds exactly and prints back (model_format_num): at most 12 digits
+** before the point, 6 after, 15 in all. */
 static int valid_decimal(const char *s) {
     const char *dot = strchr(s, '.');
-    if (!dot) return all_digits(s, strlen(s));
-    return all_digits(s, (size_t)(dot - s)) && all_digits(dot + 1, strlen(dot + 1));
+    size_t whole = dot ? (size_t)(dot - s) : strlen(s), frac = dot ? strlen(dot + 1) : 0;
+    if (!all_digits(s, whole) || whole > 12 || frac > 6 || whole + frac > 15) return 0;
+    return !dot || all_digits(dot + 1, frac);
 }
 
 static int enum_index(const char *const *values, const char *v) {
@@ -90,9 +93,9 @@ static void join_values(const char *const *values, char *buf, size_t cap) {
 
 /* Why a YYYY-MM-DD text is not a date, as a hint; NULL when it is not even shaped like one. */
 static const char *date_hint(const char *v, char *buf, size_t cap) {
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (strlen(v) != 10 || v[4] != '-' || v[7] != '-' || !all_digits(v, 4) ||
         !all_digits(v + 5, 2) || !all_digits(v + 8, 2))
@@ -119,6 +122,8 @@ static const char *date_hint(const char *v, char *buf, size_t cap) {
 ** Returns 1 when valid, 0 after reporting the problem. */
 static int check_scalar(loader *L, const model_field *f, const ynode *n, char *out, size_t cap) {
     const char *v = n->str;
+    char q[48]; /* v as echoed in messages: cut short, control characters shown as '?' */
+    diag_quote(v, q, sizeof q);
 #define BAD(hint, ...) (diag_add(L->d, L->file, n->line, n->col, hint, __VA_ARGS__), 0)
     if (n->kind != YN_SCALAR)
         return BAD(NULL, "'%s' must be a single value, not %s", f->name, ydoc_kind_name(n));
@@ -127,10 +132,10 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
     case FT_ID:
         if (!model_valid_id(v))
             return BAD("use lowercase letters, digits, '-', '_' and '.', at most 64 characters",
-                       "invalid id '%s' for '%s'", v, f->name);
+                       "invalid id '%s' for '%s'", q, f->name);
         break;
     case FT_REF:
-        if (!model_valid_id(v)) return BAD(NULL, "invalid reference '%s' in '%s'", v, f->name);
+        if (!model_valid_id(v)) return BAD(NULL, "invalid reference '%s' in '%s'", q, f->name);
         break;
     case FT_STR:
         if (strchr(v, '\n')) return BAD("use a shorter text", "'%s' must be one line", f->name);
@@ -139,25 +144,34 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
         if (!*v) return BAD(NULL, "'%s' is empty", f->name);
         break;
     case FT_INT:
-        if (!n->plain || !all_digits(v, n->len) || n->len > 15)
-            return BAD(NULL, "'%s' must be a whole number, got '%s'", f->name, v);
+        if (!n->plain && all_digits(v, n->len))
+            return BAD("write the number without quotes", "'%s' must be a whole number, got '%s'",
+                       f->name, q);
+        if (!all_digits(v, n->len) || n->len > 12)
+            return BAD(NULL, "'%s' must be a whole number, got '%s'", f->name, q);
         snprintf(out, cap, "%lld", strtoll(v, NULL, 10));
         return 1;
     case FT_NUM:
-        if (!n->plain || !valid_decimal(v) || n->len > 20)
-            return BAD(NULL, "'%s' must be a number such as 12 or 4.5, got '%s'", f->name, v);
+        if (!n->plain && valid_decimal(v))
+            return BAD("write the number without quotes",
+                       "'%s' must be a number such as 12 or 4.5, got '%s'", f->name, q);
+        if (!valid_decimal(v))
+            return BAD(strspn(v, "0123456789.") == n->len
+                           ? "at most 12 digits before the point, 6 after and 15 in all"
+                           : NULL,
+                       "'%s' must be a number such as 12 or 4.5, got '%s'", f->name, q);
         model_format_num(strtod(v, NULL), out);
         return 1;
     case FT_BOOL:
         if (!n->plain || (strcmp(v, "true") != 0 && strcmp(v, "false") != 0))
-            return BAD(NULL, "'%s' must be true or false, got '%s'", f->name, v);
+            return BAD(NULL, "'%s' must be true or false, got '%s'", f->name, q);
         snprintf(out, cap, "%s", v[0] == 't' ? "1" : "0");
         return 1;
     case FT_DATE:
         if (!model_valid_date(v)) {
             char hint[64];
             return BAD(date_hint(v, hint, sizeof hint), "'%s' must be a date YYYY-MM-DD, got '%s'",
-                       f->name, v);
+                       f->name, q);
         }
         break;
     case FT_ENUM:
@@ -166,7 +180,7 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
             join_values(f->values, list, sizeof list);
             const char *s = diag_suggest(v, (const char **)f->values);
             if (s) snprintf(hint, sizeof hint, "did you mean '%s'?", s);
-            return BAD(s ? hint : NULL, "invalid %s '%s'; expected one of: %s", f->name, v, list);
+            return BAD(s ? hint : NULL, "invalid %s '%s'; expected one of: %s", f->name, q, list);
         }
         break;
     case FT_CBS: {
@@ -176,8 +190,8 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
             char hint[160];
             if (m) snprintf(hint, sizeof hint, "%s is %s", m->name, m->code);
             return BAD(m ? hint : NULL,
-                       "invalid CBS code '%s' in '%s': expected GM and four digits, e.g. GM0505",
-                       v, f->name);
+                       "invalid CBS code '%s' in '%s': expected GM and four digits, e.g. GM0505", q,
+                       f->name);
         }
         if (!ref_municipality_find(v))
             return BAD("see data/municipalities-2024.csv",
@@ -186,7 +200,7 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
     }
     case FT_FILE:
         if (strstr(v, "..") || v[0] == '/' || n->len < 5 || strcmp(v + n->len - 4, ".lua") != 0)
-            return BAD(NULL, "invalid script '%s': name a .lua file inside the region folder", v);
+            return BAD(NULL, "invalid script '%s': name a .lua file inside the region folder", q);
         break;
     }
 #undef BAD
@@ -211,7 +225,8 @@ static int misspelled(const ynode *map, const char *field, const char **names) {
     for (size_t k = 0; k + 1 < map->n; k += 2) {
         const char *key = map->items[k]->str, *s;
         int known = 0;
-        for (int i = 0; names[i]; i++) known |= strcmp(names[i], key) == 0;
+        for (int i = 0; names[i]; i++)
+            known |= strcmp(names[i], key) == 0;
         if (!known && (s = diag_suggest(key, names)) && strcmp(s, field) == 0) return 1;
     }
     return 0;
@@ -317,13 +332,15 @@ static void read_top(loader *L, const ynode *root) {
         return;
     }
     const ynode *version = ydoc_get(root, "spil");
+    char q[48];
     if (!version)
         diag_add(L->d, L->file, root->line, root->col, "add 'spil: 1' as the first line",
                  "missing 'spil' format version");
     else if (version->kind != YN_SCALAR || strcmp(version->str, LOAD_FORMAT_VERSION) != 0)
         diag_add(L->d, L->file, version->line, version->col, NULL,
                  "unsupported format version '%s'; this spil reads 'spil: %s'",
-                 version->kind == YN_SCALAR ? version->str : "?", LOAD_FORMAT_VERSION);
+                 version->kind == YN_SCALAR ? diag_quote(version->str, q, sizeof q) : "?",
+                 LOAD_FORMAT_VERSION);
     const char *const *top = model_top_keys();
     for (size_t k = 0; k + 1 < root->n; k += 2) {
         const ynode *key = root->items[k], *val = root->items[k + 1];
@@ -480,13 +497,15 @@ rdata *load_read(const char *path, diag *d) {
         const char *slash = strrchr(path, '/');
         snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     } else {
-        while (plen > 1 && path[plen - 1] == '/') plen--;
+        while (plen > 1 && path[plen - 1] == '/')
+            plen--;
         snprintf(dir, sizeof dir, "%.*s", (int)plen, path);
         snprintf(file, sizeof file, "%s/%s", dir, LOAD_FILE);
     }
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        diag_add(d, dir, 0, 0, "give the folder that holds region.yaml, e.g. regions/zuid-holland-zuid",
+        diag_add(d, dir, 0, 0,
+                 "give the folder that holds region.yaml, e.g. regions/zuid-holland-zuid",
                  "no such region folder");
         return NULL;
     }

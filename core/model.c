@@ -15,10 +15,10 @@
 
 static const char *const membership_status[] = {"member", "candidate", "left", NULL};
 static const char *const organisation_kinds[] = {
-    "gemeente",   "ggd",          "jgz",          "cjg",       "zorgverzekeraar", "zorgkantoor",
-    "ziekenhuis", "huisartsen",   "vsv",          "igo",       "welzijn",         "sociaal-wijkteam",
-    "sport",      "kraamzorg",    "paramedici",   "ouders",    "onderwijs",       "kennispartner",
-    "provincie",  "rijk",         "other",        NULL};
+    "gemeente",   "ggd",        "jgz",        "cjg",    "zorgverzekeraar", "zorgkantoor",
+    "ziekenhuis", "huisartsen", "vsv",        "igo",    "welzijn",         "sociaal-wijkteam",
+    "sport",      "kraamzorg",  "paramedici", "ouders", "onderwijs",       "kennispartner",
+    "provincie",  "rijk",       "other",      NULL};
 static const char *const role_kinds[] = {"regiocoordinator",
                                          "kwartiermaker",
                                          "projectleider",
@@ -31,31 +31,40 @@ static const char *const role_kinds[] = {"regiocoordinator",
                                          "contactpersoon",
                                          NULL};
 static const char *const programme_ids[] = {"kngg", "kansrijke-start", "jzojp", NULL};
-static const char *const body_kinds[] = {"kerngroep",   "stuurgroep", "werkgroep",
-                                         "coalitie",    "regiegroep", "projectgroep",
-                                         "bestuurlijk-overleg",       "other",
-                                         NULL};
+static const char *const body_kinds[] = {
+    "kerngroep",    "stuurgroep",          "werkgroep", "coalitie", "regiegroep",
+    "projectgroep", "bestuurlijk-overleg", "other",     NULL};
 static const char *const membership_kinds[] = {"member", "agenda", "advisory", NULL};
 static const char *const member_functions[] = {"chair", "secretary", NULL};
-static const char *const agreement_kinds[] = {"samenwerkingsovereenkomst", "bestuurlijke-opdracht",
-                                              "convenant", "regioplan", "other", NULL};
-static const char *const agreement_topics[] = {
-    "verantwoordelijkheden", "financiering", "mandaat",       "monitoring",
-    "besluitvorming",        "communicatie", "publieke-waarde", "doel",
-    "rol-rc",                "partijen",     "financiering-rc", "besluitvormend-orgaan",
-    "raadsbetrokkenheid",    "werkagenda",   "evaluatie",     NULL};
-static const char *const party_status[] = {"invited", "agreed", "signed", "declined", "withdrawn",
-                                           NULL};
+static const char *const agreement_kinds[] = {
+    "samenwerkingsovereenkomst", "bestuurlijke-opdracht", "convenant", "regioplan", "other", NULL};
+static const char *const agreement_topics[] = {"verantwoordelijkheden",
+                                               "financiering",
+                                               "mandaat",
+                                               "monitoring",
+                                               "besluitvorming",
+                                               "communicatie",
+                                               "publieke-waarde",
+                                               "doel",
+                                               "rol-rc",
+                                               "partijen",
+                                               "financiering-rc",
+                                               "besluitvormend-orgaan",
+                                               "raadsbetrokkenheid",
+                                               "werkagenda",
+                                               "evaluatie",
+                                               NULL};
+static const char *const party_status[] = {"invited",  "agreed",    "signed",
+                                           "declined", "withdrawn", NULL};
 static const char *const decision_kinds[] = {"decision", "advice", NULL};
 static const char *const decision_outcomes[] = {"adopted", "rejected", "pending", "deferred", NULL};
 static const char *const positions[] = {"for", "against", "abstain", "objection", NULL};
-static const char *const funding_sources[] = {"gala",        "spuk",     "iza",       "gemeente",
-                                              "zorgverzekeraar", "zorgkantoor", "rijk", "provincie",
-                                              "fonds",       "other",    NULL};
-static const char *const funding_purposes[] = {"rc",         "m&e",          "training",
-                                               "communicatie", "materiaal",  "czv-indirect",
-                                               "interventies", "programma",  "other",
-                                               NULL};
+static const char *const funding_sources[] = {
+    "gala",      "spuk",  "iza",   "gemeente", "zorgverzekeraar", "zorgkantoor", "rijk",
+    "provincie", "fonds", "other", NULL};
+static const char *const funding_purposes[] = {
+    "rc",           "m&e",          "training",  "communicatie", "materiaal",
+    "czv-indirect", "interventies", "programma", "other",        NULL};
 static const char *const funding_status[] = {"proposed", "requested", "agreed", "granted",
                                              "rejected", "ended",     NULL};
 static const char *const levels[] = {"strategic", "operational", NULL};
@@ -93,10 +102,14 @@ enum {
 
 #define REQ MF_REQUIRED
 #define KEY MF_KEY
-#define ID_FIELD {"id", FT_ID, REQ | KEY, NULL, 0, "identifier, unique in the region"}
-#define PARENT(e, what) {what, FT_REF, KEY | MF_PARENT, NULL, e, "the " what " this belongs to"}
-#define PERIOD                                                                                    \
-    {"since", FT_DATE, 0, NULL, 0, "first day"}, {"until", FT_DATE, 0, NULL, 0, "last day"}
+#define ID_FIELD                                                                                   \
+    { "id", FT_ID, REQ | KEY, NULL, 0, "identifier, unique in the region" }
+#define PARENT(e, what)                                                                            \
+    { what, FT_REF, KEY | MF_PARENT, NULL, e, "the " what " this belongs to" }
+#define PERIOD                                                                                     \
+    {"since", FT_DATE, 0, NULL, 0, "first day"}, {                                                 \
+        "until", FT_DATE, 0, NULL, 0, "last day"                                                   \
+    }
 
 static const model_field region_f[] = {
     ID_FIELD,
@@ -257,8 +270,8 @@ static const model_field indicator_f[] = {
     {"source", FT_STR, REQ, NULL, 0, "where the definition comes from"},
 };
 
-#define ENTITY(name, section, table, parent, shape, f, doc)                                       \
-    {name, section, table, parent, shape, f, N(f), doc}
+#define ENTITY(name, section, table, parent, shape, f, doc)                                        \
+    { name, section, table, parent, shape, f, N(f), doc }
 
 const model_entity model_entities[] = {
     ENTITY("region", "region", "region", -1, MS_ONE, region_f, "the region itself"),
@@ -346,7 +359,18 @@ const char *const *model_top_keys(void) {
 }
 
 const char *model_format_num(double v, char *buf) {
-    snprintf(buf, 32, "%.15g", v);
+    /* Plain decimals, never exponents, at most 15 significant digits (what a double holds) and
+    ** 6 decimals: the loader reads back exactly this form. */
+    int whole = 1;
+    for (double a = v < 0 ? -v : v; a >= 10 && whole < 20; a /= 10)
+        whole++;
+    int decimals = 15 - whole < 6 ? (15 - whole > 0 ? 15 - whole : 0) : 6;
+    snprintf(buf, 32, "%.*f", decimals, v);
+    char *end = buf + strlen(buf);
+    while (end > buf && end[-1] == '0')
+        *--end = '\0';
+    if (end > buf && end[-1] == '.') *--end = '\0';
+    if (strcmp(buf, "-0") == 0) strcpy(buf, "0");
     return buf;
 }
 

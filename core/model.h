@@ -24,7 +24,7 @@ typedef enum {
     FT_STR,  /* one line of text */
     FT_TEXT, /* free text, may span lines */
     FT_INT,  /* whole number >= 0 */
-    FT_NUM,  /* decimal number >= 0 */
+    FT_NUM,  /* decimal >= 0: at most 12 digits before the point, 6 after, 15 in all */
     FT_BOOL, /* true or false */
     FT_DATE, /* calendar date YYYY-MM-DD */
     FT_ENUM, /* one of the field's values */
@@ -84,7 +84,8 @@ int model_id_field(int e);
 /* Top-level YAML section keys, NULL-terminated (for "did you mean"). */
 const char *const *model_top_keys(void);
 
-/* Canonical text of a number: shortest of %.15g. buf must hold 32 bytes. */
+/* Canonical text of a number: plain decimal, at most 15 significant digits and 6 decimals, no
+** trailing zeros (4.5, 16). buf must hold 32 bytes. The loader accepts exactly such numbers. */
 const char *model_format_num(double v, char *buf);
 /* 1 if s is a valid YYYY-MM-DD calendar date. */
 int model_valid_date(const char *s);

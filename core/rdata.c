@@ -28,7 +28,8 @@ void rdata_free(rdata *r) {
     for (int e = 0; r->tables && e < model_nentities; e++) {
         rtable *t = &r->tables[e];
         for (size_t i = 0; i < t->n; i++) {
-            for (int f = 0; f < model_entities[e].nfields; f++) free(t->rows[i].v[f]);
+            for (int f = 0; f < model_entities[e].nfields; f++)
+                free(t->rows[i].v[f]);
             free(t->rows[i].v);
             free(t->rows[i].fline);
             free(t->rows[i].fcol);

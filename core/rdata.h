@@ -14,14 +14,13 @@
 struct store;
 
 typedef struct rrow {
-    char **v;             /* one value per field of the entity, canonical text or NULL */
-    int line, col;        /* where the row starts in its file (0 when from the store) */
-    int *fline, *fcol;    /* per field, where its value starts (NULL when from the store) */
-    char *key;            /* set by rdata_sort: key fields joined by RDATA_KEYSEP */
+    char **v;          /* one value per field of the entity, canonical text or NULL */
+    int line, col;     /* where the row starts in its file (0 when from the store) */
+    int *fline, *fcol; /* per field, where its value starts (NULL when from the store) */
+    char *key;         /* set by rdata_sort: key fields joined by RDATA_KEYSEP */
 } rrow;
 
 #define RDATA_KEYSEP '\x1f'
-
 
 typedef struct rtable {
     rrow *rows;
@@ -29,9 +28,9 @@ typedef struct rtable {
 } rtable;
 
 typedef struct rdata {
-    char *file;       /* region.yaml path, or NULL when read from the store */
-    char *dir;        /* region folder, or NULL */
-    rtable *tables;   /* one per model entity, indexed like model_entities */
+    char *file;     /* region.yaml path, or NULL when read from the store */
+    char *dir;      /* region folder, or NULL */
+    rtable *tables; /* one per model entity, indexed like model_entities */
 } rdata;
 
 rdata *rdata_new(const char *file, const char *dir);

@@ -46,7 +46,8 @@ static int split_csv(char *line, char **fields, int max) {
             }
             p = *q ? q + 1 : q;
         } else {
-            while (*p && *p != ',') *out++ = *p++;
+            while (*p && *p != ',')
+                *out++ = *p++;
         }
         int more = *p == ',';
         *out = '\0';

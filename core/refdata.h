@@ -9,10 +9,10 @@
 #include <stddef.h>
 
 typedef struct ref_municipality {
-    const char *code;        /* GM0505 */
-    const char *name;        /* Dordrecht */
-    const char *province;    /* Zuid-Holland */
-    const char *ggd_region;  /* GGD Zuid-Holland Zuid */
+    const char *code;       /* GM0505 */
+    const char *name;       /* Dordrecht */
+    const char *province;   /* Zuid-Holland */
+    const char *ggd_region; /* GGD Zuid-Holland Zuid */
     const char *safety_region;
 } ref_municipality;
 

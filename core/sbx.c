@@ -29,10 +29,9 @@
 #include "api.h"
 #include "refdata.h"
 
-#define HOOK_EVERY    1000     /* instructions between two calls of the count hook */
-#define MATCH_STEPS   1e8      /* worst-case steps of the pattern matcher per call (~1 s) */
-#define MEMFIND_BYTES 1e10     /* bytes compared by a literal search per call (~0.3 s) */
-#define WRAPPER_CHUNK "=[sbx]" /* chunk name of the Lua wrappers below; skipped in locations */
+#define HOOK_EVERY    1000 /* instructions between two calls of the count hook */
+#define MATCH_STEPS   1e8  /* worst-case steps of the pattern matcher per call (~1 s) */
+#define MEMFIND_BYTES 1e10 /* bytes compared by a literal search per call (~0.3 s) */
 #define STOPPED_MSG   "sandbox stopped after a limit was hit"
 
 struct sbx {
@@ -75,13 +74,13 @@ static sbx *owner(lua_State *L) {
     return ud;
 }
 
-/* Push "file:line: " of the innermost region code at or above level: C functions and this
-** file's wrappers are skipped, so that guards and the hook blame the line the region wrote. */
+/* Push "file:line: " of the innermost Lua function at or above level: C functions are skipped,
+** so that a guard (or pcall(string.rep, ...)) blames the line the region wrote. */
 static void where(lua_State *L, int level) {
     lua_Debug ar;
     for (; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
-        if (ar.currentline > 0 && strcmp(ar.source, WRAPPER_CHUNK) != 0) {
+        if (ar.currentline > 0) {
             lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
             return;
         }
@@ -231,7 +230,7 @@ static int sb_load(lua_State *L) {
         lua_pushglobaltable(L);
         lua_replace(L, 4);
     }
-    lua_getfield(L, lua_upvalueindex(1), "load");
+    lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, 4, LUA_MULTRET);
     return lua_gettop(L);
@@ -333,8 +332,33 @@ static int sb_require(lua_State *L) {
     return 1;
 }
 
-/* ---- guards: run before a C library function (see the wrappers in setup) ---- */
+/* ---- guards in front of C library functions ---- */
 
+/* Does message m start with a location ("file:12: ")? */
+static int located(const char *m) {
+    for (; *m && *m != '\n'; m++) {
+        if (*m != ':' || m[1] < '0' || m[1] > '9') continue;
+        const char *d = m + 1 + strspn(m + 1, "0123456789");
+        if (d[0] == ':' && d[1] == ' ') return 1;
+    }
+    return 0;
+}
+
+/* Call upvalue 1, the library function a guard stands in front of, with the guard's arguments.
+** Its caller is then a C function, so its own errors carry no location: add the region's. */
+static int call_original(lua_State *L) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    if (status == LUA_OK) return lua_gettop(L);
+    if (!limit_hit(owner(L), status) && lua_type(L, -1) == LUA_TSTRING &&
+        !located(lua_tostring(L, -1))) {
+        where(L, 0);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
 /* Skip one single-character class, as lstrlib's classEnd does but without its errors: the
 ** matcher itself reports a malformed pattern. */
 static const char *class_end(const char *p, const char *end) {
@@ -412,17 +436,17 @@ static void check_pattern(lua_State *L, int anchorable, int plain_arg) {
 
 static int g_find(lua_State *L) {
     check_pattern(L, 1, 4);
-    return 0;
+    return call_original(L);
 }
 
 static int g_match(lua_State *L) { /* string.match and string.gsub */
     check_pattern(L, 1, 0);
-    return 0;
+    return call_original(L);
 }
 
 static int g_gmatch(lua_State *L) {
     check_pattern(L, 0, 0); /* gmatch has no anchor */
-    return 0;
+    return call_original(L);
 }
 
 /* Lua 5.4.4's string.rep copies an empty string n times: rep("", 1e15) runs for days. */
@@ -431,7 +455,7 @@ static int g_rep(lua_State *L) {
     if (lua_isstring(L, 1)) lua_tolstring(L, 1, &l);
     if (lua_isstring(L, 3)) lua_tolstring(L, 3, &lsep);
     if (l + lsep == 0) charge(L, (double)lua_tointeger(L, 2));
-    return 0;
+    return call_original(L);
 }
 
 /* table.insert, remove, sort and concat loop up to #t in C. A border is not bounded by the size
@@ -445,12 +469,12 @@ static double raw_len(lua_State *L, const char *fn) {
 
 static int g_insert(lua_State *L) {
     if (lua_istable(L, 1) && lua_gettop(L) >= 3) charge(L, raw_len(L, "insert"));
-    return 0;
+    return call_original(L);
 }
 
 static int g_remove(lua_State *L) {
     if (lua_istable(L, 1) && lua_gettop(L) >= 2) charge(L, raw_len(L, "remove"));
-    return 0;
+    return call_original(L);
 }
 
 static int g_sort(lua_State *L) {
@@ -458,34 +482,35 @@ static int g_sort(lua_State *L) {
         double n = raw_len(L, "sort");
         charge(L, n * log2(n + 1));
     }
-    return 0;
+    return call_original(L);
 }
 
 static int g_concat(lua_State *L) {
-    if (!lua_istable(L, 1)) return 0;
-    double i = lua_isnoneornil(L, 3) ? 1 : (double)lua_tointeger(L, 3);
-    double j = lua_isnoneornil(L, 4) ? raw_len(L, "concat") : (double)lua_tointeger(L, 4);
-    if (j >= i) charge(L, j - i + 1);
-    return 0;
+    if (lua_istable(L, 1)) {
+        double i = lua_isnoneornil(L, 3) ? 1 : (double)lua_tointeger(L, 3);
+        double j = lua_isnoneornil(L, 4) ? raw_len(L, "concat") : (double)lua_tointeger(L, 4);
+        if (j >= i) charge(L, j - i + 1);
+    }
+    return call_original(L);
 }
 
 static int g_move(lua_State *L) {
     double f = (double)lua_tointeger(L, 2), e = (double)lua_tointeger(L, 3);
     if (e >= f) charge(L, e - f + 1);
-    return 0;
+    return call_original(L);
 }
 
 /* A new coroutine starts with a fresh hook count, so its first HOOK_EVERY instructions would go
 ** uncounted: `repeat coroutine.wrap(f)() until false` could run 999 free instructions each. */
 static int g_create(lua_State *L) {
     charge(L, HOOK_EVERY);
-    return 0;
+    return call_original(L);
 }
 
 /* After a limit, closing a coroutine could run its __close handlers with hooks disabled. */
 static int g_close(lua_State *L) {
     if (owner(L)->stopped) return fail(L, STOPPED_MSG);
-    return 0;
+    return call_original(L);
 }
 
 /* The function coroutine.wrap returns (upvalues: the coroutine, the real coroutine.resume): as
@@ -514,11 +539,11 @@ static int co_call(lua_State *L) {
 
 static int co_wrap(lua_State *L) {
     luaL_checktype(L, 1, LUA_TFUNCTION);
-    g_create(L);
+    charge(L, HOOK_EVERY);
     lua_State *co = lua_newthread(L);
     lua_pushvalue(L, 1);
     lua_xmove(L, co, 1);
-    lua_getfield(L, lua_upvalueindex(1), "resume");
+    lua_getfield(L, lua_upvalueindex(2), "resume");
     lua_pushcclosure(L, co_call, 2);
     return 1;
 }
@@ -538,26 +563,17 @@ static int undeclared_set(lua_State *L) {
     return fail(L, "assignment to undeclared global '%s'", key_name(L));
 }
 
-/* A function replaced in a library: by a guard, which a Lua wrapper runs before tail-calling
-** the original (so that the original's own errors still name the caller's line), or by our
-** own C function, which gets the original library table as upvalue 1. */
-typedef struct repl {
-    const char *name;
-    lua_CFunction fn;
-    int guard;
-} repl;
-
-static const repl base_repl[] = {{"load", sb_load, 0},     {"pcall", sb_pcall, 0},
-                                 {"print", sb_print, 0},   {"setmetatable", sb_setmetatable, 0},
-                                 {"xpcall", sb_xpcall, 0}, {NULL, NULL, 0}};
-static const repl string_repl[] = {{"find", g_find, 1},  {"gmatch", g_gmatch, 1},
-                                   {"gsub", g_match, 1}, {"match", g_match, 1},
-                                   {"rep", g_rep, 1},    {NULL, NULL, 0}};
-static const repl table_repl[] = {{"concat", g_concat, 1}, {"insert", g_insert, 1},
-                                  {"move", g_move, 1},     {"remove", g_remove, 1},
-                                  {"sort", g_sort, 1},     {NULL, NULL, 0}};
-static const repl coroutine_repl[] = {
-    {"close", g_close, 1}, {"create", g_create, 1}, {"wrap", co_wrap, 0}, {NULL, NULL, 0}};
+/* Functions replaced in a library. Each gets two upvalues: the original function of that name
+** (which a guard calls after its check) and the original library table. */
+static const luaL_Reg base_repl[] = {{"load", sb_load},     {"pcall", sb_pcall},
+                                     {"print", sb_print},   {"setmetatable", sb_setmetatable},
+                                     {"xpcall", sb_xpcall}, {NULL, NULL}};
+static const luaL_Reg string_repl[] = {{"find", g_find},   {"gmatch", g_gmatch}, {"gsub", g_match},
+                                       {"match", g_match}, {"rep", g_rep},       {NULL, NULL}};
+static const luaL_Reg table_repl[] = {{"concat", g_concat}, {"insert", g_insert}, {"move", g_move},
+                                      {"remove", g_remove}, {"sort", g_sort},     {NULL, NULL}};
+static const luaL_Reg coroutine_repl[] = {
+    {"close", g_close}, {"create", g_create}, {"wrap", co_wrap}, {NULL, NULL}};
 
 /* The allow list: everything region code can reach, one entry per library. Left out on purpose:
 ** io, debug, package, os but clock/date/time, dofile, loadfile, collectgarbage, warn,
@@ -566,7 +582,7 @@ static const struct lib {
     const char *name; /* "_G": the base functions, which go straight into the globals */
     lua_CFunction open;
     const char *copy; /* copied as they are */
-    const repl *repl;
+    const luaL_Reg *repl;
 } libs[] = {
     {"_G", luaopen_base,
      "assert error getmetatable ipairs next pairs rawequal rawget rawlen rawset select tonumber "
@@ -584,12 +600,9 @@ static const struct lib {
     {"os", luaopen_os, "clock date time", NULL},
 };
 
-static const char wrapper_src[] = "local guard, f = ... return function(...) guard(...) "
-                                  "return f(...) end";
-
 /* Open lib in full (the original stays out of reach) and put what the allow list names into
 ** the table the region sees: G itself for the base functions, else a fresh G[lib->name]. */
-static void open_lib(lua_State *L, const struct lib *lib, int G, int maker) {
+static void open_lib(lua_State *L, const struct lib *lib, int G) {
     int base = strcmp(lib->name, "_G") == 0;
     lua_pushcfunction(L, lib->open);
     lua_call(L, 0, 1);
@@ -606,16 +619,10 @@ static void open_lib(lua_State *L, const struct lib *lib, int G, int maker) {
         lua_rawset(L, -3);
         p += len;
     }
-    for (const repl *r = lib->repl; r && r->name; r++) {
-        if (r->guard) {
-            lua_pushvalue(L, maker);
-            lua_pushcfunction(L, r->fn);
-            lua_getfield(L, orig, r->name);
-            lua_call(L, 2, 1);
-        } else {
-            lua_pushvalue(L, orig);
-            lua_pushcclosure(L, r->fn, 1);
-        }
+    for (const luaL_Reg *r = lib->repl; r && r->name; r++) {
+        lua_getfield(L, orig, r->name);
+        lua_pushvalue(L, orig);
+        lua_pushcclosure(L, r->func, 2);
         lua_setfield(L, -2, r->name);
     }
     /* Registered by its real name, so that argument errors read "bad argument #1 to
@@ -636,13 +643,8 @@ static int setup(lua_State *L) {
     sbx *S = lua_touserdata(L, 1);
     lua_newtable(L);
     int G = lua_gettop(L);
-    if (luaL_loadbufferx(L, wrapper_src, sizeof wrapper_src - 1, WRAPPER_CHUNK, "t") != LUA_OK)
-        return lua_error(L);
-    lua_pushnil(L);
-    lua_setupvalue(L, -2, 1); /* the maker needs no _ENV */
-    int maker = lua_gettop(L);
     for (size_t i = 0; i < sizeof libs / sizeof *libs; i++)
-        open_lib(L, &libs[i], G, maker);
+        open_lib(L, &libs[i], G);
 
     /* The string metatable is shared by every string: point it at the region's string table
     ** (without dump) and lock it, so getmetatable('') gives false. */

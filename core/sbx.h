@@ -29,7 +29,7 @@ typedef struct sbx_limits {
 } sbx_limits;
 
 #define SBX_DEFAULT_INSTRUCTIONS 100000000
-#define SBX_DEFAULT_MEMORY (64u * 1024 * 1024)
+#define SBX_DEFAULT_MEMORY       (64u * 1024 * 1024)
 
 typedef struct sbx sbx;
 

@@ -32,7 +32,7 @@
 enum { OP_SELECT, OP_INSERT, OP_UPDATE, OP_DELETE, NOPS };
 
 #define MAX_ENTITIES 64
-#define MAX_FIELDS 16
+#define MAX_FIELDS   16
 
 struct store {
     sqlite3 *db;
@@ -323,7 +323,8 @@ fail:
 void store_close(store *s) {
     if (!s) return;
     for (int e = 0; e < MAX_ENTITIES; e++)
-        for (int op = 0; op < NOPS; op++) sqlite3_finalize(s->rowstmt[e][op]);
+        for (int op = 0; op < NOPS; op++)
+            sqlite3_finalize(s->rowstmt[e][op]);
     sqlite3_close(s->db);
     free(s);
 }
@@ -349,7 +350,8 @@ static const char *region_column(int e) {
 }
 
 /* Append to buf (size cap) with bounds checking; returns 0, or -1 when it does not fit. */
-static int append(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int append(char *buf, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static int append(char *buf, size_t cap, const char *fmt, ...) {
     size_t len = strlen(buf);
     va_list ap;
@@ -382,7 +384,8 @@ static int build_sql(int e, int op, char *sql, size_t cap) {
             r |= append(sql, cap, "%s\"%s\"", i ? ", " : "", en->fields[i].name);
         r |= append(sql, cap, ") VALUES (");
         if (e != ME_REGION) r |= append(sql, cap, "?1, ");
-        for (int i = 0; i < en->nfields; i++) r |= append(sql, cap, "%s?%d", i ? ", " : "", i + 2);
+        for (int i = 0; i < en->nfields; i++)
+            r |= append(sql, cap, "%s?%d", i ? ", " : "", i + 2);
         r |= append(sql, cap, ")");
         break;
     case OP_UPDATE:
@@ -509,15 +512,17 @@ int store_delete(store *s, int e, const char *region, const char *const *vals) {
 /* ---- Queries ------------------------------------------------------------------------------ */
 
 /* Run sql with text parameters params[0..nparams), calling fn for each row. */
-static int query(store *s, const char *sql, const char *const *params, int nparams,
-                 store_row_fn fn, void *ctx) {
+static int query(store *s, const char *sql, const char *const *params, int nparams, store_row_fn fn,
+                 void *ctx) {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return fail(s, "query");
-    for (int i = 0; i < nparams; i++) sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC);
+    for (int i = 0; i < nparams; i++)
+        sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC);
     int rc, ncol = sqlite3_column_count(st);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *vals[16];
-        for (int i = 0; i < ncol && i < 16; i++) vals[i] = (const char *)sqlite3_column_text(st, i);
+        for (int i = 0; i < ncol && i < 16; i++)
+            vals[i] = (const char *)sqlite3_column_text(st, i);
         if (fn && fn(ctx, vals, ncol)) break;
     }
     int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
@@ -559,7 +564,8 @@ int store_log(store *s, const store_event *ev) {
         return fail(s, "event log");
     const char *v[] = {ev->at,     ev->actor, ev->region, ev->command, ev->action,
                        ev->entity, ev->key,   ev->detail, ev->reason};
-    for (int i = 0; i < 9; i++) sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+    for (int i = 0; i < 9; i++)
+        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : fail(s, "event log");

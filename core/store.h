@@ -59,15 +59,15 @@ int store_region_municipalities(store *s, const char *region, store_row_fn fn, v
 
 /* One entry of the event log. */
 typedef struct store_event {
-    const char *at;     /* UTC time, ISO 8601 */
-    const char *actor;  /* who made the change */
-    const char *region; /* region it belongs to, or NULL */
-    const char *command;/* spil command that made it: "load", "sign", ... */
-    const char *action; /* "add", "change", "remove", ... */
-    const char *entity; /* model entity name, or NULL */
-    const char *key;    /* the row's key as text, or NULL */
-    const char *detail; /* JSON text with the details, or NULL */
-    const char *reason; /* why, as given by the user, or NULL */
+    const char *at;      /* UTC time, ISO 8601 */
+    const char *actor;   /* who made the change */
+    const char *region;  /* region it belongs to, or NULL */
+    const char *command; /* spil command that made it: "load", "sign", ... */
+    const char *action;  /* "add", "change", "remove", ... */
+    const char *entity;  /* model entity name, or NULL */
+    const char *key;     /* the row's key as text, or NULL */
+    const char *detail;  /* JSON text with the details, or NULL */
+    const char *reason;  /* why, as given by the user, or NULL */
 } store_event;
 
 /* Append an event. 0 on success. The log cannot be updated or deleted from (triggers). */

@@ -367,19 +367,22 @@ static size_t utf8_width(unsigned char b) {
 
 /*
 ** Line and column of byte offset in path, for libyaml's reader errors, which give only the
-** offset. The file is read again as a stream up to the offset. Columns count characters (as
-** libyaml's own marks do, and as editors show them), not bytes: the text before the offset has
-** already been decoded by libyaml, so it is valid UTF-8. A broken sequence is placed at the
-** column of its lead byte, wherever in it the offset falls. A leading BOM takes no column; a
-** line ends at LF, CRLF or CR. Both come out 0 if the file cannot be read again.
+** offset, and the byte at which the broken UTF-8 sequence there starts. The file is read again as
+** a stream up to the offset. Columns count characters (as libyaml's own marks do, and as editors
+** show them), not bytes: the text before the offset has already been decoded by libyaml, so it is
+** valid UTF-8. A broken sequence is placed at the column of its first byte, wherever in it the
+** offset falls (libyaml points at a bad trailing byte, not at the first). A leading BOM takes no
+** column; a line ends at LF, CRLF or CR. Line and column come out 0, and the byte -1, if the file
+** cannot be read again.
 */
-static void offset_position(const char *path, size_t offset, int *line, int *col) {
+static void offset_position(const char *path, size_t offset, int *line, int *col, int *first) {
     static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
     *line = *col = 0;
+    *first = -1;
     FILE *f = fopen(path, "rb");
     if (!f) return;
     unsigned char buf[4096];
-    size_t pos = 0, skip = 0, n;
+    size_t pos = 0, skip = 0, n, start = offset;
     int ln = 1, cl = 1, after_cr = 0;
     while (pos < offset && (n = fread(buf, 1, sizeof buf, f)) > 0) {
         if (pos == 0 && n >= 3 && memcmp(buf, bom, 3) == 0) skip = 3;
@@ -390,7 +393,10 @@ static void offset_position(const char *path, size_t offset, int *line, int *col
             }
             unsigned char b = buf[i];
             size_t w = utf8_width(b);
-            if (pos + w > offset) goto done;
+            if (pos + w > offset) {
+                start = pos;
+                goto done;
+            }
             if (b == '\n' || b == '\r') {
                 if (!(b == '\n' && after_cr)) ln++;
                 cl = 1;
@@ -403,28 +409,91 @@ static void offset_position(const char *path, size_t offset, int *line, int *col
         }
     }
 done:
-    fclose(f);
     *line = ln;
     *col = cl;
+    if (start <= LONG_MAX && fseek(f, (long)start, SEEK_SET) == 0) {
+        int c = fgetc(f);
+        *first = c == EOF ? -1 : c;
+    }
+    fclose(f);
+}
+
+/*
+** libyaml's complaints about the bytes of a UTF-8 file that do not make valid UTF-8. An "invalid
+** Unicode character" is a surrogate or a value past U+10FFFF, which UTF-8 may not hold either.
+*/
+static int is_utf8_problem(const char *problem) {
+    static const char *const problems[] = {
+        "invalid leading UTF-8 octet",  "incomplete UTF-8 octet sequence",
+        "invalid trailing UTF-8 octet", "invalid length of a UTF-8 sequence",
+        "invalid Unicode character",
+    };
+    for (size_t i = 0; i < sizeof problems / sizeof *problems; i++)
+        if (strcmp(problem, problems[i]) == 0) return 1;
+    return 0;
+}
+
+/* A reader error: bytes that are not UTF-8 or not allowed, at the line:column of an offset. */
+static int report_reader_error(reader *r, const yaml_parser_t *p, const char *problem) {
+    if (p->encoding != YAML_UTF8_ENCODING && p->encoding != YAML_ANY_ENCODING)
+        return refuse_utf16(r);
+    int line, col, first, value = p->problem_value;
+    offset_position(r->path, p->problem_offset, &line, &col, &first);
+    if (is_utf8_problem(problem)) {
+        if (first < 0)
+            diag_add(r->d, r->path, line, col, "save the file as UTF-8", "invalid UTF-8");
+        else
+            diag_add(r->d, r->path, line, col, "save the file as UTF-8",
+                     "invalid UTF-8 (byte 0x%02X)", (unsigned)first);
+    } else if (value >= 0) {
+        diag_add(r->d, r->path, line, col, "remove it", "%s (U+%04X)", problem, (unsigned)value);
+    } else {
+        diag_add(r->d, r->path, line, col, NULL, "%s", problem);
+    }
+    return 0;
+}
+
+/* The character at the scanner's position, where a scanner error was found; -1 if not known. */
+static int scanner_char(const yaml_parser_t *p) {
+    const yaml_char_t *at = p->buffer.pointer;
+    return at && at >= p->buffer.start && at < p->buffer.last ? *at : -1;
+}
+
+static int same(const char *a, const char *b) {
+    return a && b && strcmp(a, b) == 0;
+}
+
+/*
+** libyaml's scanner errors that people make, said in their words and at the place to fix: a tab
+** as indentation, a quote left open, a value that starts with '*' or '&'. Reports one of those
+** and returns 0 (reading ends there); returns 1, reporting nothing, for any other error.
+*/
+static int report_known_scanner_error(reader *r, const yaml_parser_t *p) {
+    if (p->error != YAML_SCANNER_ERROR) return 1;
+    int tab = scanner_char(p) == '\t' &&
+              (same(p->problem, "found character that cannot start any token") ||
+               same(p->problem, "found a tab character that violates indentation") ||
+               same(p->problem, "found a tab character where an indentation space is expected"));
+    if (tab)
+        return refuse(r, &p->problem_mark, "indent with spaces", "a tab is used for indentation");
+    if (same(p->context, "while scanning a quoted scalar") &&
+        same(p->problem, "found unexpected end of stream"))
+        return refuse(r, &p->context_mark, "add the closing quote",
+                      "quoted value is not closed before the end of the file");
+    if (same(p->context, "while scanning an alias"))
+        return refuse(r, &p->context_mark, "put the value in quotes",
+                      "a value cannot start with '*' (YAML reads it as an alias)");
+    if (same(p->context, "while scanning an anchor"))
+        return refuse(r, &p->context_mark, "put the value in quotes",
+                      "a value cannot start with '&' (YAML reads it as an anchor)");
+    return 1;
 }
 
 static int report_yaml_error(reader *r, const yaml_parser_t *p) {
     const char *problem = p->problem ? p->problem : "cannot read this file";
     if (p->error == YAML_MEMORY_ERROR) return out_of_memory(r);
-    if (p->error == YAML_READER_ERROR) {
-        if (p->encoding != YAML_UTF8_ENCODING && p->encoding != YAML_ANY_ENCODING)
-            return refuse_utf16(r);
-        int line, col, utf8 = strstr(problem, "UTF-8") != NULL, value = p->problem_value;
-        offset_position(r->path, p->problem_offset, &line, &col);
-        const char *hint = utf8 ? "save the file as UTF-8" : value >= 0 ? "remove it" : NULL;
-        if (value < 0)
-            diag_add(r->d, r->path, line, col, hint, "%s", problem);
-        else if (utf8)
-            diag_add(r->d, r->path, line, col, hint, "%s (byte 0x%02X)", problem, (unsigned)value);
-        else
-            diag_add(r->d, r->path, line, col, hint, "%s (U+%04X)", problem, (unsigned)value);
-        return 0;
-    }
+    if (p->error == YAML_READER_ERROR) return report_reader_error(r, p, problem);
+    if (!report_known_scanner_error(r, p)) return 0;
     int line = one_based(p->problem_mark.line), col = one_based(p->problem_mark.column);
     if (p->context)
         diag_add(r->d, r->path, line, col, NULL, "%s (%s at line %d)", problem, p->context,

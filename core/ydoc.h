@@ -20,9 +20,9 @@
 
 #include "diag.h"
 
-#define YDOC_MAX_DEPTH 64
+#define YDOC_MAX_DEPTH  64
 #define YDOC_MAX_SCALAR (64 * 1024)
-#define YDOC_MAX_NODES 1000000
+#define YDOC_MAX_NODES  1000000
 
 typedef enum { YN_SCALAR, YN_SEQ, YN_MAP } ynode_kind;
 
@@ -38,9 +38,9 @@ struct ynode {
 };
 
 typedef struct ydoc {
-    char *file;   /* path as given, used in diagnostics */
-    ynode *root;  /* NULL when reading failed */
-    void *arena;  /* owned memory */
+    char *file;  /* path as given, used in diagnostics */
+    ynode *root; /* NULL when reading failed */
+    void *arena; /* owned memory */
 } ydoc;
 
 /* Read path. A problem that stops reading adds a diagnostic to d and returns NULL. A duplicate

@@ -1,9 +1,10 @@
 /*
 ** test_diag.c: unit tests of core/diag.c, the collected diagnostics.
 **
-** Plan: diag-1 the text form (sorting, unknown positions, hints, colour, formatting, the cap),
-** diag-2 the JSON form, diag-3 diag_suggest. Output is captured with open_memstream and
-** compared in full, so every test pins the exact text a user reads.
+** Plan: diag-1 the text form (sorting, unknown positions, hints, colour, formatting, the cap,
+** control characters and long messages), diag-2 the JSON form, diag-3 diag_suggest (edit distance
+** and Dutch synonyms), diag-4 diag_quote. Output is captured with open_memstream and compared in
+** full, so every test pins the exact text a user reads.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -144,6 +145,49 @@ static void test_diag_empty_prints_nothing(void **state) {
     diag_free(d);
 }
 
+/* diag-1.7: a newline or other control character in a message or hint (echoed from a user's key
+** or value) is printed as '?', so it cannot start a line that looks like a diagnostic of its own,
+** nor colour or move the terminal. Other bytes, UTF-8 included, are kept. */
+static void test_diag_replaces_control_characters(void **state) {
+    (void)state;
+    diag *d = diag_new();
+    diag_add(d, "r.yaml", 5, 1, NULL, "unknown key '%s' in the top level",
+             "gemeente\nregion.yaml:1:1: error: fake");
+    diag_add(d, "r.yaml", 6, 1, "did you mean '\033[31mx\r'?", "bad '%s'",
+             "a\tb\x7f\x01"
+             "caf\xc3\xa9");
+    assert_printed(d, "r.yaml:5:1: error: unknown key 'gemeente?region.yaml:1:1: error: fake' in "
+                      "the top level\n"
+                      "r.yaml:6:1: error: bad 'a?b??caf\xc3\xa9'; did you mean '?[31mx?'?\n");
+    diag_free(d);
+}
+
+/* diag-1.8: a message or hint longer than 1024 bytes is cut between characters and ends in
+** "...", a backstop for a value echoed without diag_quote. 1024 bytes are kept whole. */
+static void test_diag_cuts_very_long_messages(void **state) {
+    (void)state;
+    char exact[1025], longer[1100];
+    memset(exact, 'a', 1024);
+    exact[1024] = '\0';
+    /* 1020 bytes, then 'é' across the cut at 1021, then more. */
+    memset(longer, 'b', 1020);
+    memcpy(longer + 1020, "\xc3\xa9", 2);
+    memset(longer + 1022, 'c', 77);
+    longer[1099] = '\0';
+    diag *d = diag_new();
+    diag_add(d, "r.yaml", 1, 1, NULL, "%s", exact);
+    diag_add(d, "r.yaml", 2, 1, longer, "%s", longer);
+    char *text = printed(d, 0, 0);
+    char *want = malloc(4096), *w = want;
+    assert_non_null(want);
+    w += sprintf(w, "r.yaml:1:1: error: %s\n", exact);
+    w += sprintf(w, "r.yaml:2:1: error: %.1020s...; %.1020s...\n", longer, longer);
+    assert_string_equal(text, want);
+    free(want);
+    free(text);
+    diag_free(d);
+}
+
 /* diag-2.1: the JSON form has the same facts, sorted, unknown values as null. */
 static void test_diag_json_shape(void **state) {
     (void)state;
@@ -188,7 +232,7 @@ static void test_diag_suggests_near_misses(void **state) {
     assert_string_equal(diag_suggest("muncipalities", sections), "municipalities");
     assert_string_equal(diag_suggest("peeple", sections), "people");
     assert_null(diag_suggest("xyz", sections));
-    assert_null(diag_suggest("gemeentes", sections));
+    assert_null(diag_suggest("bestuurders", sections));
     assert_null(diag_suggest("", sections));
 }
 
@@ -201,17 +245,124 @@ static void test_diag_suggest_ignores_case_and_counts_swaps_once(void **state) {
     assert_string_equal(diag_suggest("ba", two), "ab");
 }
 
-/* diag-3.3: the limit is max(1, len/3) edits, and ties go to the first candidate. */
+/* diag-3.3: the limit is 1 edit up to three letters, else max(2, len/3) edits, and ties go to
+** the first candidate. */
 static void test_diag_suggest_limit_and_ties(void **state) {
     (void)state;
     const char *const far[] = {"abcxyz", NULL};
     const char *const near[] = {"abcxyz", "abcdxy", NULL};
     assert_null(diag_suggest("abcdef", far));                    /* 3 edits > 6/3 */
     assert_string_equal(diag_suggest("abcdef", near), "abcdxy"); /* 2 edits */
+    const char *const long_far[] = {"abcdefghijkl", "abcdefghxyzw", NULL};
+    assert_string_equal(diag_suggest("abcdefghxyzq", long_far), "abcdefghxyzw");
+    assert_null(diag_suggest("abcdwxyzmnop", (const char *const[]){"abcdefghijkl", NULL}));
+    /* Four letters allow two edits: "naam" is two from "name". */
+    const char *const fields[] = {"id", "name", "kind", NULL};
+    assert_string_equal(diag_suggest("nmae", fields), "name");
+    assert_string_equal(diag_suggest("abxy", (const char *const[]){"abcd", NULL}), "abcd");
+    /* Three letters allow one. */
+    assert_null(diag_suggest("axy", (const char *const[]){"abc", NULL}));
+    assert_string_equal(diag_suggest("ggz", (const char *const[]){"gemeente", "ggd", NULL}), "ggd");
+    assert_string_equal(diag_suggest("nam", fields), "name");
     const char *const tie[] = {"cat", "bat", "car", NULL};
     assert_string_equal(diag_suggest("hat", tie), "cat");
     const char *const none[] = {NULL};
     assert_null(diag_suggest("cat", none));
+}
+
+/* diag-3.4: the Dutch words this domain's users type find the English key, case aside, and before
+** any near spelling; only when that key is a candidate. */
+static void test_diag_suggest_dutch_synonyms(void **state) {
+    (void)state;
+    static const char *const top[] = {
+        "spil",     "region",           "municipalities", "organisations", "people",     "roles",
+        "bodies",   "agreements",       "decisions",      "funding",       "programmes", "themes",
+        "meetings", "responsibilities", "actions",        "evaluations",   "indicators", NULL};
+    static const struct {
+        const char *word, *key;
+    } cases[] = {
+        {"gemeenten", "municipalities"},
+        {"gemeentes", "municipalities"},
+        {"Gemeenten", "municipalities"},
+        {"organisaties", "organisations"},
+        {"personen", "people"},
+        {"mensen", "people"},
+        {"rollen", "roles"},
+        {"programma", "programmes"},
+        {"programmas", "programmes"},
+        {"programma's", "programmes"},
+        {"organen", "bodies"},
+        {"overleggen", "bodies"},
+        {"afspraken", "agreements"},
+        {"overeenkomsten", "agreements"},
+        {"besluiten", "decisions"},
+        {"financiering", "funding"},
+        {"verantwoordelijkheden", "responsibilities"},
+        {"themas", "themes"},
+        {"thema's", "themes"},
+        {"vergaderingen", "meetings"},
+        {"acties", "actions"},
+        {"evaluaties", "evaluations"},
+        {"indicatoren", "indicators"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *s = diag_suggest(cases[i].word, top);
+        if (!s || strcmp(s, cases[i].key) != 0)
+            fail_msg("'%s' gave '%s', not '%s'", cases[i].word, s ? s : "(nothing)", cases[i].key);
+    }
+    static const char *const fields[] = {"id",      "name",  "kind",  "members",
+                                         "parties", "since", "until", NULL};
+    assert_string_equal(diag_suggest("naam", fields), "name");
+    assert_string_equal(diag_suggest("leden", fields), "members");
+    assert_string_equal(diag_suggest("partijen", fields), "parties");
+    assert_string_equal(diag_suggest("soort", fields), "kind");
+    /* A synonym goes before a near spelling ("soort" is one edit from "sort"). */
+    assert_string_equal(diag_suggest("soort", (const char *const[]){"sort", "kind", NULL}), "kind");
+    /* Not when its key is not a candidate: then only the edit distance counts. */
+    assert_null(diag_suggest("mensen", fields));
+    assert_null(diag_suggest("gemeenten", sections + 1));
+    assert_string_equal(diag_suggest("leden", (const char *const[]){"laden", NULL}), "laden");
+    /* A synonym must match the whole word. */
+    assert_null(diag_suggest("gemeentenlijst", top));
+}
+
+/* diag-4.1: diag_quote keeps a short value as it is and shows control characters as '?'. */
+static void test_diag_quote_short_values(void **state) {
+    (void)state;
+    char buf[48];
+    assert_ptr_equal(diag_quote("ggz", buf, sizeof buf), buf);
+    assert_string_equal(buf, "ggz");
+    assert_string_equal(diag_quote("", buf, sizeof buf), "");
+    assert_string_equal(diag_quote(NULL, buf, sizeof buf), "");
+    assert_string_equal(diag_quote("ggd\nerror: fake\r\t\033[1m\x7f", buf, sizeof buf),
+                        "ggd?error: fake???[1m?");
+    assert_string_equal(diag_quote("Co\xc3\xb6rdinator", buf, sizeof buf), "Co\xc3\xb6rdinator");
+}
+
+/* diag-4.2: past 44 bytes the value is cut between characters and ends in "..."; a buffer
+** smaller than 48 bytes cuts at its size - 4. */
+static void test_diag_quote_cuts_long_values(void **state) {
+    (void)state;
+    char x[1001], buf[48], small[10];
+    memset(x, 'x', 1000);
+    x[1000] = '\0';
+    assert_string_equal(diag_quote(x, buf, sizeof buf),
+                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...");
+    x[44] = '\0'; /* exactly 44 bytes: kept whole */
+    assert_string_equal(diag_quote(x, buf, sizeof buf),
+                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    /* 43 bytes, then 'é' across byte 44: the cut goes before it. */
+    memcpy(x + 43, "\xc3\xa9yz", 5);
+    assert_string_equal(diag_quote(x, buf, sizeof buf),
+                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...");
+    /* A bigger buffer does not keep more than 44 bytes. */
+    char big[200];
+    memset(x, 'y', 100);
+    x[100] = '\0';
+    assert_int_equal(strlen(diag_quote(x, big, sizeof big)), 47);
+    assert_string_equal(diag_quote("abcdefghijk", small, sizeof small), "abcdef...");
+    assert_string_equal(diag_quote("abcdef", small, sizeof small), "abcdef");
+    assert_string_equal(diag_quote("abc", small, 3), "");
 }
 
 int main(void) {
@@ -222,11 +373,16 @@ int main(void) {
         cmocka_unit_test(test_diag_colours_location_and_error),
         cmocka_unit_test(test_diag_caps_at_1000_and_counts_the_rest),
         cmocka_unit_test(test_diag_empty_prints_nothing),
+        cmocka_unit_test(test_diag_replaces_control_characters),
+        cmocka_unit_test(test_diag_cuts_very_long_messages),
         cmocka_unit_test(test_diag_json_shape),
         cmocka_unit_test(test_diag_json_survives_invalid_utf8),
         cmocka_unit_test(test_diag_suggests_near_misses),
         cmocka_unit_test(test_diag_suggest_ignores_case_and_counts_swaps_once),
         cmocka_unit_test(test_diag_suggest_limit_and_ties),
+        cmocka_unit_test(test_diag_suggest_dutch_synonyms),
+        cmocka_unit_test(test_diag_quote_short_values),
+        cmocka_unit_test(test_diag_quote_cuts_long_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -483,7 +483,7 @@ static void test_ydoc_refuses_empty_file(void **state) {
            "1:1: error: the file is empty; start with 'spil: 1'\n");
 }
 
-/* ydoc-2.12: libyaml's syntax errors, at its position, with its context. */
+/* ydoc-2.12: libyaml's other syntax errors, at its position, with its context. */
 static void test_ydoc_reports_syntax_errors(void **state) {
     (void)state;
     REFUSE("syntax.yaml", "a: 1\nb: c: d\n",
@@ -491,9 +491,58 @@ static void test_ydoc_reports_syntax_errors(void **state) {
     REFUSE("syntax-flow.yaml", "a: [1, 2\n",
            "2:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line "
            "1)\n");
-    REFUSE("syntax-quote.yaml", "a: 1\nk: \"open\n",
-           "3:1: error: found unexpected end of stream (while scanning a quoted scalar at line "
-           "2)\n");
+    /* A character that cannot start a token, other than a tab, keeps libyaml's words. */
+    REFUSE("syntax-at.yaml", "a: 1\n@b: 2\n",
+           "2:1: error: found character that cannot start any token (while scanning for the "
+           "next token at line 2)\n");
+}
+
+/* ydoc-2.13: a tab used to indent, at the tab, wherever libyaml notices it. */
+static void test_ydoc_refuses_tab_indentation(void **state) {
+    (void)state;
+    REFUSE("tab.yaml", "spil: 1\nregion:\n\tid: test\n\tname: Test\n",
+           "3:1: error: a tab is used for indentation; indent with spaces\n");
+    REFUSE("tab-after-spaces.yaml", "region:\n  \tid: test\n",
+           "2:3: error: a tab is used for indentation; indent with spaces\n");
+    /* Inside a plain value that goes on on the next line. */
+    REFUSE("tab-plain.yaml", "region:\n  id: x\n\tname: y\n",
+           "3:1: error: a tab is used for indentation; indent with spaces\n");
+    /* Inside a block scalar. */
+    REFUSE("tab-block.yaml", "a: |\n\t x\n",
+           "2:1: error: a tab is used for indentation; indent with spaces\n");
+    /* A tab between a key and its value, or in a flow list, is only a space. */
+    read_ok r = ACCEPT("tab-separator.yaml", "a:\tb\nc: [1,\t2]\n");
+    assert_scalar(ydoc_get(r.doc->root, "a"), "b", 1, 4, 1);
+    done(r);
+}
+
+/* ydoc-2.14: a quote left open is reported where it opens, not at the end of the file. */
+static void test_ydoc_refuses_unclosed_quotes(void **state) {
+    (void)state;
+    REFUSE("quote.yaml", "a: 1\nk: \"open\n",
+           "2:4: error: quoted value is not closed before the end of the file; add the closing "
+           "quote\n");
+    REFUSE("quote-single.yaml", "region:\n  name: 'Test\n  id: x\n",
+           "2:9: error: quoted value is not closed before the end of the file; add the closing "
+           "quote\n");
+}
+
+/* ydoc-2.15: text that starts with '*' or '&' and cannot be an alias or an anchor. */
+static void test_ydoc_refuses_values_starting_with_star_or_ampersand(void **state) {
+    (void)state;
+    REFUSE("star.yaml", "region:\n  description: *belangrijk* voor de regio\n",
+           "2:16: error: a value cannot start with '*' (YAML reads it as an alias); put the value "
+           "in quotes\n");
+    REFUSE("star-space.yaml", "a: * punt\n",
+           "1:4: error: a value cannot start with '*' (YAML reads it as an alias); put the value "
+           "in quotes\n");
+    REFUSE("ampersand.yaml", "a: & co\n",
+           "1:4: error: a value cannot start with '&' (YAML reads it as an anchor); put the value "
+           "in quotes\n");
+    /* Quoted, it is text. */
+    read_ok r = ACCEPT("star-quoted.yaml", "a: \"*belangrijk* voor\"\n");
+    assert_scalar(ydoc_get(r.doc->root, "a"), "*belangrijk* voor", 1, 4, 0);
+    done(r);
 }
 
 /* ---- ydoc-3: encodings ----------------------------------------------------------------------- */
@@ -502,13 +551,41 @@ static void test_ydoc_reports_syntax_errors(void **state) {
 static void test_ydoc_places_invalid_utf8(void **state) {
     (void)state;
     REFUSE("utf8.yaml", "a: 1\nb: 2\nc: h\xc3\xa9llo \xff x\n",
-           "3:10: error: invalid leading UTF-8 octet (byte 0xFF); save the file as UTF-8\n");
-    /* A sequence cut short is placed at its first byte, not at the byte that gave it away. */
+           "3:10: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8\n");
+    /* A sequence cut short is placed at its first byte, and named by it, not by the byte that
+       gave it away. */
     REFUSE("utf8-cut.yaml", "a: h\xc3(x\n",
-           "1:5: error: invalid trailing UTF-8 octet (byte 0x28); save the file as UTF-8\n");
+           "1:5: error: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n");
+    REFUSE("utf8-cut3.yaml", "a: ab\xe2\x82x\n",
+           "1:6: error: invalid UTF-8 (byte 0xE2); save the file as UTF-8\n");
 }
 
-/* ydoc-3.2: far into the file (past libyaml's and the position scan's buffers). */
+/* ydoc-3.2: Latin-1 text: 'ö' is the byte 0xF6, which UTF-8 reads as the start of four bytes. */
+static void test_ydoc_places_latin1_text(void **state) {
+    (void)state;
+    REFUSE("latin1.yaml",
+           "spil: 1\npeople:\n"
+           "  - {id: rc, name: Rita Co\xf6rdinator}\n",
+           "3:27: error: invalid UTF-8 (byte 0xF6); save the file as UTF-8\n");
+}
+
+/* ydoc-3.3: every kind of broken sequence libyaml finds says the same, naming its first byte. */
+static void test_ydoc_names_first_byte_of_every_broken_sequence(void **state) {
+    (void)state;
+    /* Cut short by the end of the file. */
+    REFUSE("utf8-eof.yaml", "a: h\xc3",
+           "1:5: error: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n");
+    /* Too long for its value (an overlong NUL). */
+    REFUSE("utf8-overlong.yaml", "a: \xc0\x80\n",
+           "1:4: error: invalid UTF-8 (byte 0xC0); save the file as UTF-8\n");
+    /* A surrogate, and a value past U+10FFFF: not characters UTF-8 may hold. */
+    REFUSE("utf8-surrogate.yaml", "a: \xed\xa0\x80\n",
+           "1:4: error: invalid UTF-8 (byte 0xED); save the file as UTF-8\n");
+    REFUSE("utf8-too-big.yaml", "a: \xf4\x90\x80\x80\n",
+           "1:4: error: invalid UTF-8 (byte 0xF4); save the file as UTF-8\n");
+}
+
+/* ydoc-3.4: far into the file (past libyaml's and the position scan's buffers). */
 static void test_ydoc_places_invalid_utf8_far_in(void **state) {
     (void)state;
     enum { LINES = 10000 };
@@ -518,11 +595,11 @@ static void test_ydoc_places_invalid_utf8_far_in(void **state) {
         p += sprintf(p, "- item %d\n", i);
     p += sprintf(p, "- \xe2\x82\xac\x80\n"); /* a continuation byte with no lead */
     refuse("utf8-far.yaml", text, (size_t)(p - text),
-           "10001:4: error: invalid leading UTF-8 octet (byte 0x80); save the file as UTF-8\n");
+           "10001:4: error: invalid UTF-8 (byte 0x80); save the file as UTF-8\n");
     free(text);
 }
 
-/* ydoc-3.3: a UTF-8 BOM is legal and takes no column. */
+/* ydoc-3.5: a UTF-8 BOM is legal and takes no column. */
 static void test_ydoc_accepts_bom(void **state) {
     (void)state;
     read_ok r = ACCEPT("bom.yaml", "\xef\xbb\xbfspil: 1\nregion: zhz\n");
@@ -532,26 +609,26 @@ static void test_ydoc_accepts_bom(void **state) {
     REFUSE("bom-bad.yaml",
            "\xef\xbb\xbf"
            "ab: \xff\n",
-           "1:5: error: invalid leading UTF-8 octet (byte 0xFF); save the file as UTF-8\n");
+           "1:5: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8\n");
 }
 
-/* ydoc-3.4: CRLF counts as one line end, a lone CR as one too. */
+/* ydoc-3.6: CRLF counts as one line end, a lone CR as one too. */
 static void test_ydoc_places_errors_after_crlf_and_cr(void **state) {
     (void)state;
     REFUSE("crlf.yaml", "a: 1\r\nb: 2\r\nc: \xc3\xa9\xff\r\n",
-           "3:5: error: invalid leading UTF-8 octet (byte 0xFF); save the file as UTF-8\n");
+           "3:5: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8\n");
     REFUSE("cr.yaml", "a: 1\rb: \xff\r",
-           "2:4: error: invalid leading UTF-8 octet (byte 0xFF); save the file as UTF-8\n");
+           "2:4: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8\n");
 }
 
-/* ydoc-3.5: control characters. */
+/* ydoc-3.7: control characters keep libyaml's words and name the character. */
 static void test_ydoc_refuses_control_characters(void **state) {
     (void)state;
     REFUSE("bell.yaml", "a: ok\nb: \x07\n",
            "2:4: error: control characters are not allowed (U+0007); remove it\n");
 }
 
-/* ydoc-3.6: UTF-16 (legal YAML) is refused: region files are UTF-8. */
+/* ydoc-3.8: UTF-16 (legal YAML) is refused: region files are UTF-8. */
 static void test_ydoc_refuses_utf16(void **state) {
     (void)state;
     REFUSE("utf16.yaml",
@@ -590,7 +667,12 @@ int main(void) {
         cmocka_unit_test(test_ydoc_refuses_second_document),
         cmocka_unit_test(test_ydoc_refuses_empty_file),
         cmocka_unit_test(test_ydoc_reports_syntax_errors),
+        cmocka_unit_test(test_ydoc_refuses_tab_indentation),
+        cmocka_unit_test(test_ydoc_refuses_unclosed_quotes),
+        cmocka_unit_test(test_ydoc_refuses_values_starting_with_star_or_ampersand),
         cmocka_unit_test(test_ydoc_places_invalid_utf8),
+        cmocka_unit_test(test_ydoc_places_latin1_text),
+        cmocka_unit_test(test_ydoc_names_first_byte_of_every_broken_sequence),
         cmocka_unit_test(test_ydoc_places_invalid_utf8_far_in),
         cmocka_unit_test(test_ydoc_accepts_bom),
         cmocka_unit_test(test_ydoc_places_errors_after_crlf_and_cr),
