@@ -41,8 +41,14 @@ int cmd_init(cli_opts *o) {
     return SPIL_EXIT_OK;
 }
 
-/* A Lua error "dir/file.lua:12: message" as a diagnostic at that file and line. */
+/* A Lua error "dir/file.lua:12: message" as a diagnostic at that file and line; "script: message"
+** (a limit without a line) at the script. */
 static void lua_diag(diag *d, const char *script, const char *msg) {
+    size_t n = strlen(script);
+    if (strncmp(msg, script, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ') {
+        diag_add(d, script, 0, 0, NULL, "%s", msg + n + 2);
+        return;
+    }
     const char *c1 = strchr(msg, ':');
     if (c1) {
         char *end;
