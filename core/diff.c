@@ -179,8 +179,11 @@ void diff_print(const changes *c, FILE *f, int color) {
             for (int k = 0; k < en->nfields; k++) {
                 const model_field *fd = &en->fields[k];
                 if (same(ch->old->v[k], ch->new->v[k])) continue;
-                fprintf(f, "%s%s %s -> %s", sep, fd->name, shown(fd, ch->old->v[k]),
-                        shown(fd, ch->new->v[k]));
+                const char *a = ch->old->v[k], *b = ch->new->v[k];
+                if ((a && strchr(a, '\n')) || (b && strchr(b, '\n')))
+                    fprintf(f, "%s%s changed", sep, fd->name); /* texts: too long to show */
+                else
+                    fprintf(f, "%s%s %s -> %s", sep, fd->name, shown(fd, a), shown(fd, b));
                 sep = ", ";
             }
         }

@@ -1,5 +1,6 @@
 /*
-** export.c: writes a region as region.yaml (see export.h).
+** export.c: writes a region as region.yaml (see export.h). Derived values (a script's source)
+** are not written: the scripts themselves stay files beside region.yaml.
 **
 ** Uses libyaml's emitter, so quoting is always right. The output is canonical: sections in
 ** model order, rows in key order, fields in model order, absent fields left out, children under
@@ -101,14 +102,14 @@ static void item(emitter *E, const rdata *r, int e, const rrow *row) {
     /* Flow style when the row fits on one line of about 96 characters. */
     size_t len = 4;
     for (int i = 0; i < en->nfields; i++)
-        if (row->v[i] && !(en->fields[i].flags & MF_PARENT))
+        if (row->v[i] && !(en->fields[i].flags & (MF_PARENT | MF_DERIVED)))
             len += strlen(en->fields[i].name) + strlen(row->v[i]) + 4 +
                    (strchr(row->v[i], '\n') ? 1000 : 0);
     int flow = e != ME_REGION && len <= 96 && !has_children(r, e, row);
     map_start(E, flow);
     for (int i = 0; i < en->nfields; i++) {
         const model_field *f = &en->fields[i];
-        if (!row->v[i] || (f->flags & MF_PARENT)) continue;
+        if (!row->v[i] || (f->flags & (MF_PARENT | MF_DERIVED))) continue;
         scalar(E, f->name, YAML_PLAIN_SCALAR_STYLE);
         value(E, f, row->v[i]);
     }
@@ -131,7 +132,7 @@ static void list(emitter *E, const rdata *r, int e, const char *parent) {
     for (int i = 0; i < en->nfields; i++)
         if (en->fields[i].flags & MF_PARENT)
             pf = i;
-        else
+        else if (vf < 0 && !(en->fields[i].flags & MF_DERIVED))
             vf = i;
     seq_start(E, en->shape == MS_SCALARS);
     for (size_t i = first; i < t->n; i++) {

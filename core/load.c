@@ -35,7 +35,7 @@ static void item_keys(int e, const char **names) {
     int n = 0;
     const model_entity *en = &model_entities[e];
     for (int i = 0; i < en->nfields && n < MAX_NAMES - 1; i++)
-        if (!(en->fields[i].flags & MF_PARENT)) names[n++] = en->fields[i].name;
+        if (!(en->fields[i].flags & (MF_PARENT | MF_DERIVED))) names[n++] = en->fields[i].name;
     for (int c = 0; c < model_nentities && n < MAX_NAMES - 1; c++)
         if (model_entities[c].parent == e) names[n++] = model_entities[c].section;
     names[n] = NULL;
@@ -254,7 +254,7 @@ static void read_item(loader *L, int e, const ynode *map, const char *parent) {
     for (size_t k = 0; k + 1 < map->n; k += 2) {
         const ynode *key = map->items[k], *val = map->items[k + 1];
         int i = model_field_index(e, key->str);
-        if (i >= 0 && (en->fields[i].flags & MF_PARENT)) i = -1;
+        if (i >= 0 && (en->fields[i].flags & (MF_PARENT | MF_DERIVED))) i = -1;
         if (i >= 0) {
             set_field(L, e, row, i, val);
         } else if (child_entity(e, key->str) < 0) {
@@ -313,6 +313,7 @@ static void read_list(loader *L, int e, const ynode *list, const char *parent) {
             return;
         }
         for (int f = 0; f < en->nfields; f++) {
+            if (en->fields[f].flags & MF_DERIVED) continue;
             if (en->fields[f].flags & MF_PARENT) {
                 if (rdata_set(L->r, e, row, f, parent, item->line, item->col)) L->oom = 1;
             } else if (is_null(item)) {
@@ -428,10 +429,12 @@ static const char **ids_of(loader *L, int e) {
     return ids;
 }
 
-/* A script must be a regular file inside the region folder (a symlink must not lead out). */
-static void script_problem(loader *L, const char *path, const char *name, int line, int col) {
+/* A script must be a regular file inside the region folder (a symlink must not lead out).
+** Returns 1 when it is fine, else reports why and returns 0. */
+static int script_ok(loader *L, const char *path, const char *name, int line, int col) {
     struct stat sb;
     char *real = NULL, *dir = NULL;
+    int ok = 0;
     if (stat(path, &sb) != 0) {
         diag_add(L->d, L->file, line, col, NULL, "script '%s' not found in %s", name, L->r->dir);
     } else if (S_ISDIR(sb.st_mode)) {
@@ -444,9 +447,38 @@ static void script_problem(loader *L, const char *path, const char *name, int li
                (strncmp(real, dir, strlen(dir)) != 0 || real[strlen(dir)] != '/')) {
         diag_add(L->d, L->file, line, col, "copy the file into the region folder",
                  "script '%s' leads outside %s", name, L->r->dir);
+    } else if (sb.st_size > LOAD_MAX_SCRIPT) {
+        diag_add(L->d, L->file, line, col, "split it into modules of the region folder",
+                 "script '%s' is larger than %d bytes", name, LOAD_MAX_SCRIPT);
+    } else {
+        ok = 1;
     }
     free(real);
     free(dir);
+    return ok;
+}
+
+/* Read a script's text into the row's derived source field. */
+static void read_source(loader *L, int e, rrow *row, const char *path) {
+    int sf = -1;
+    for (int i = 0; i < model_entities[e].nfields; i++)
+        if (model_entities[e].fields[i].flags & MF_DERIVED) sf = i;
+    if (sf < 0) return;
+    FILE *f = fopen(path, "rb");
+    char *buf = malloc(LOAD_MAX_SCRIPT + 1);
+    size_t n = f && buf ? fread(buf, 1, LOAD_MAX_SCRIPT, f) : 0;
+    if (!f || !buf || ferror(f)) {
+        diag_add(L->d, L->file, row->line, row->col, NULL, "cannot read %s: %s", path,
+                 strerror(errno));
+    } else {
+        buf[n] = '\0';
+        if (memchr(buf, '\0', n))
+            diag_add(L->d, L->file, row->line, row->col, NULL, "script %s is not text", path);
+        else if (rdata_set(L->r, e, row, sf, buf, 0, 0))
+            L->oom = 1;
+    }
+    free(buf);
+    if (f) fclose(f);
 }
 
 /* Pass 3: references resolve, local CBS codes are members, scripts exist. */
@@ -482,7 +514,7 @@ static void check_references(loader *L) {
                 } else if (fd->type == FT_FILE && L->r->dir) {
                     char path[4200];
                     snprintf(path, sizeof path, "%s/%s", L->r->dir, v);
-                    script_problem(L, path, v, line, col);
+                    if (script_ok(L, path, v, line, col)) read_source(L, e, row, path);
                 }
             }
         }

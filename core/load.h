@@ -10,6 +10,8 @@
 
 /* The region file's name inside a region folder. */
 #define LOAD_FILE "region.yaml"
+/* The largest Lua script a region may have, in bytes. */
+#define LOAD_MAX_SCRIPT (1024 * 1024)
 /* The format version this spil reads (the file's `spil:` key). */
 #define LOAD_FORMAT_VERSION "1"
 

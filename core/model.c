@@ -118,6 +118,7 @@ static const model_field region_f[] = {
 };
 static const model_field script_f[] = {
     {"file", FT_FILE, KEY, NULL, 0, "Lua file in the region folder, run in the sandbox"},
+    {"source", FT_TEXT, MF_DERIVED, NULL, 0, "the file's text, read at load"},
 };
 static const model_field municipality_f[] = {
     {"code", FT_CBS, REQ | KEY, NULL, 0, "CBS code, e.g. GM0505"},

@@ -37,6 +37,7 @@ enum {
     MF_REQUIRED = 1, /* must be present in YAML */
     MF_KEY = 2,      /* part of the row's identity within its region */
     MF_PARENT = 4,   /* holds the parent row's id; implied by nesting in YAML */
+    MF_DERIVED = 8,  /* filled by the loader, never written in YAML (a script's source) */
 };
 
 typedef struct model_field {

@@ -53,7 +53,7 @@ static const char *const migrations[] = {
     "CREATE TABLE region(id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT);\n"
     "CREATE TABLE region_script(\n"
     "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, file TEXT NOT NULL,\n"
-    "  PRIMARY KEY (region, file));\n"
+    "  source TEXT NOT NULL, PRIMARY KEY (region, file));\n"
     "CREATE TABLE region_municipality(\n"
     "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE,\n"
     "  code TEXT NOT NULL REFERENCES municipality(code), status TEXT, since TEXT, until TEXT,\n"

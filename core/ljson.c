@@ -1,0 +1,123 @@
+/*
+** ljson.c: Lua values to JSON (see ljson.h). Runs in whatever state holds the value; it calls
+** no Lua code, so it is safe on values made by region code.
+*/
+#include "ljson.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+static json_t *convert(lua_State *L, int idx, int depth);
+
+static int by_string(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* 1 when the table at idx has exactly the keys 1..n (n may be 0). */
+static int is_array(lua_State *L, int idx) {
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx), count = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (!lua_isinteger(L, -1)) {
+            lua_pop(L, 1);
+            return 0;
+        }
+        lua_Integer k = lua_tointeger(L, -1);
+        if (k < 1 || k > n) {
+            lua_pop(L, 1);
+            return 0;
+        }
+        count++;
+    }
+    return count == n;
+}
+
+static json_t *table(lua_State *L, int idx, int depth) {
+    if (!lua_checkstack(L, 4)) return json_null();
+    if (is_array(L, idx)) {
+        json_t *a = json_array();
+        lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, idx, i);
+            json_array_append_new(a, convert(L, lua_gettop(L), depth + 1));
+            lua_pop(L, 1);
+        }
+        return a;
+    }
+    /* String keys, sorted in C (no Lua code runs here), so a table always prints the same. */
+    json_t *o = json_object();
+    lua_newtable(L);
+    int keys = lua_gettop(L);
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, keys, ++n);
+        }
+    }
+    const char **ks = n ? malloc((size_t)n * sizeof *ks) : NULL;
+    for (lua_Integer i = 1; ks && i <= n; i++) {
+        lua_rawgeti(L, keys, i);
+        ks[i - 1] = lua_tostring(L, -1); /* stays alive: anchored in the keys table */
+        lua_pop(L, 1);
+    }
+    if (ks) qsort(ks, (size_t)n, sizeof *ks, by_string);
+    for (lua_Integer i = 0; ks && i < n; i++) {
+        lua_pushstring(L, ks[i]);
+        lua_rawget(L, idx);
+        json_t *v = convert(L, lua_gettop(L), depth + 1);
+        json_object_set_new(o, ks[i], v ? v : json_null());
+        lua_pop(L, 1);
+    }
+    free(ks);
+    lua_pop(L, 1);
+    return o;
+}
+
+static json_t *convert(lua_State *L, int idx, int depth) {
+    switch (lua_type(L, idx)) {
+    case LUA_TBOOLEAN: return json_boolean(lua_toboolean(L, idx));
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) return json_integer((json_int_t)lua_tointeger(L, idx));
+        return json_real(lua_tonumber(L, idx));
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        json_t *j = json_stringn(s, len);
+        return j ? j : json_string("(text that is not UTF-8)");
+    }
+    case LUA_TTABLE:
+        if (depth >= LJSON_MAX_DEPTH) return json_null();
+        return table(L, lua_absindex(L, idx), depth);
+    default: return json_null();
+    }
+}
+
+typedef struct conversion {
+    int idx;
+    json_t *out;
+} conversion;
+
+static int protected_convert(lua_State *L) {
+    conversion *c = lua_touserdata(L, 1);
+    c->out = convert(L, c->idx, 0);
+    return 0;
+}
+
+json_t *ljson_from_lua(lua_State *L, int idx) {
+    /* Protected: the conversion allocates in L, which may be at its memory cap. */
+    conversion c = {lua_absindex(L, idx), NULL};
+    if (!lua_checkstack(L, 2)) return NULL;
+    lua_pushcfunction(L, protected_convert);
+    lua_pushlightuserdata(L, &c);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    return c.out;
+}
