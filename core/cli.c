@@ -52,6 +52,23 @@ static const command commands[] = {
      "Shows each region (or one), its municipalities and, per programme, the current\n"
      "step and since when.\n",
      "db json", 0, 1, cmd_status},
+    {"check", "REGION", "is the region ready to leave its step, and if not, what is missing",
+     "Runs the readiness checks of the region's current step (or --step S) of its programme\n"
+     "(or --programme P, needed when it runs several) and prints every finding: what is\n"
+     "missing, about whom, what to do and which guidance says so; blocking ones first.\n"
+     "Exit 0 when ready (no blocking findings), 1 when not.\n"
+     "  --programme P   the programme, e.g. kngg\n"
+     "  --step S        check this step instead of the current one\n",
+     "db json programme step", 1, 1, cmd_check},
+    {"advance", "REGION", "leave the current step, if the checks and the rules allow it",
+     "Moves the region's programme to its next step when every blocking check of the\n"
+     "current step passes and the governance rules allow the person acting (by default:\n"
+     "a regiocoordinator, kwartiermaker or netwerkregisseur of the region). Otherwise exits\n"
+     "1 and says exactly why. The move is logged with the check results behind it.\n"
+     "  --as PERSON     who advances (a person id of the region); required\n"
+     "  --programme P   the programme, when the region runs several\n"
+     "  --reason TEXT   why, for the log\n",
+     "db json programme as reason", 1, 1, cmd_advance},
     {"export", "REGION", "write a region as region.yaml",
      "Writes the region as YAML that loads into a fresh database to the same state.\n"
      "  -o, --output FILE   write to FILE (atomically) instead of standard output\n",
@@ -154,8 +171,7 @@ static int parse(const command *c, int argc, char **argv, int first, cli_opts *o
                 cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'", name);
             return -1;
         }
-        int takes_value =
-            strcmp(name, "db") == 0 || strcmp(name, "output") == 0 || strcmp(name, "limit") == 0;
+        int takes_value = strcmp(name, "json") != 0 && strcmp(name, "dry-run") != 0;
         if (takes_value && !val) {
             if (i + 1 >= argc) {
                 cli_fail(o, SPIL_EXIT_USAGE, "option '--%s' needs a value", name);
@@ -170,6 +186,10 @@ static int parse(const command *c, int argc, char **argv, int first, cli_opts *o
         if (strcmp(name, "output") == 0) o->output = val;
         if (strcmp(name, "json") == 0) o->json = 1;
         if (strcmp(name, "dry-run") == 0) o->dry_run = 1;
+        if (strcmp(name, "programme") == 0) o->programme = val;
+        if (strcmp(name, "step") == 0) o->step = val;
+        if (strcmp(name, "as") == 0) o->as = val;
+        if (strcmp(name, "reason") == 0) o->reason = val;
         if (strcmp(name, "limit") == 0) {
             char *end;
             long long n = strtoll(val, &end, 10);

@@ -21,13 +21,17 @@ typedef enum {
 
 /* Options, parsed for every command; each command names which it accepts. */
 typedef struct cli_opts {
-    const char *cmd;     /* command name, for messages */
-    const char *db;      /* --db, else $SPIL_DB, else ./spil.db */
-    int json;            /* --json */
-    int dry_run;         /* --dry-run */
-    const char *output;  /* --output/-o FILE */
-    int64_t limit;       /* --limit N (0: none) */
-    const char *args[8]; /* positional arguments */
+    const char *cmd;       /* command name, for messages */
+    const char *db;        /* --db, else $SPIL_DB, else ./spil.db */
+    int json;              /* --json */
+    int dry_run;           /* --dry-run */
+    const char *output;    /* --output/-o FILE */
+    int64_t limit;         /* --limit N (0: none) */
+    const char *programme; /* --programme P */
+    const char *step;      /* --step S */
+    const char *as;        /* --as PERSON: who acts */
+    const char *reason;    /* --reason TEXT: why, for the log */
+    const char *args[8];   /* positional arguments */
     int nargs;
 } cli_opts;
 
@@ -60,5 +64,7 @@ int cmd_export(cli_opts *o);
 int cmd_regions(cli_opts *o);
 int cmd_status(cli_opts *o);
 int cmd_log(cli_opts *o);
+int cmd_check(cli_opts *o);
+int cmd_advance(cli_opts *o);
 
 #endif

@@ -98,26 +98,24 @@ static json_t *convert(lua_State *L, int idx, int depth) {
     }
 }
 
-typedef struct conversion {
-    int idx;
-    json_t *out;
-} conversion;
-
+/* Converts argument 2 into *(json_t **) argument 1. */
 static int protected_convert(lua_State *L) {
-    conversion *c = lua_touserdata(L, 1);
-    c->out = convert(L, c->idx, 0);
+    json_t **out = lua_touserdata(L, 1);
+    *out = convert(L, 2, 0);
     return 0;
 }
 
 json_t *ljson_from_lua(lua_State *L, int idx) {
     /* Protected: the conversion allocates in L, which may be at its memory cap. */
-    conversion c = {lua_absindex(L, idx), NULL};
-    if (!lua_checkstack(L, 2)) return NULL;
+    json_t *out = NULL;
+    idx = lua_absindex(L, idx);
+    if (!lua_checkstack(L, 3)) return NULL;
     lua_pushcfunction(L, protected_convert);
-    lua_pushlightuserdata(L, &c);
-    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+    lua_pushlightuserdata(L, &out);
+    lua_pushvalue(L, idx);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
         lua_pop(L, 1);
         return NULL;
     }
-    return c.out;
+    return out;
 }

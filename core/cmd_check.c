@@ -1,0 +1,301 @@
+/*
+** cmd_check.c: the workflow commands: check (is the region ready to leave its step, and if not,
+** exactly what is missing) and advance (leave it, when the checks and the governance rules
+** allow). The checks themselves are Lua (stdlib/spil/engine.lua and the programmes); this file
+** asks for their result and shows it, and writes the step change in one transaction.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diff.h"
+#include "model.h"
+#include "out.h"
+#include "rdata.h"
+#include "region.h"
+#include "store.h"
+
+/* Today's date (YYYY-MM-DD) from out_now, so SPIL_NOW fixes it too. */
+static const char *today(char *buf) {
+    char now[32];
+    out_now(now);
+    snprintf(buf, 11, "%.10s", now);
+    return buf;
+}
+
+/* The programme to work on: --programme, else the only one the region runs. */
+static const char *pick_programme(const cli_opts *o, store *st, const char *region, char *buf,
+                                  size_t cap, int *code) {
+    if (o->programme) return o->programme;
+    rdata *r = rdata_from_store(st, region);
+    if (!r) {
+        *code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        return NULL;
+    }
+    int e = model_entity_by_table("region_programme");
+    const rtable *t = &r->tables[e];
+    const char *pick = NULL;
+    if (t->n == 1) {
+        snprintf(buf, cap, "%s", t->rows[0].v[0]);
+        pick = buf;
+    } else if (t->n == 0) {
+        *code =
+            cli_fail(o, SPIL_EXIT_USAGE,
+                     "%s runs no programme; add one under 'programmes' in its region.yaml", region);
+    } else {
+        char list[256] = "";
+        for (size_t i = 0; i < t->n; i++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
+                     t->rows[i].v[0]);
+        *code =
+            cli_fail(o, SPIL_EXIT_USAGE, "%s runs %zu programmes (%s): choose one with --programme",
+                     region, t->n, list);
+    }
+    rdata_free(r);
+    return pick;
+}
+
+static const char *jstr(json_t *o, const char *k) {
+    const char *s = json_string_value(json_object_get(o, k));
+    return s ? s : "";
+}
+
+/* Print one check result with its findings. */
+static void print_check(json_t *c, int color) {
+    const char *status = jstr(c, "status");
+    json_t *findings = json_object_get(c, "findings");
+    int blocking = 0;
+    size_t i;
+    json_t *f;
+    json_array_foreach(findings, i, f) blocking += strcmp(jstr(f, "severity"), "blocking") == 0;
+    const char *mark = strcmp(status, "pass") == 0 ? "ok  " : blocking ? "FAIL" : "warn";
+    const char *col = strcmp(status, "pass") == 0 ? out_green(color)
+                      : blocking                  ? out_red(color)
+                                                  : out_yellow(color);
+    printf("%s%s%s %s%s%s  %s", col, mark, out_reset(color), out_bold(color), jstr(c, "id"),
+           out_reset(color), jstr(c, "name"));
+    if (strcmp(status, "error") == 0)
+        printf(" %s(the check failed)%s", out_red(color), out_reset(color));
+    putchar('\n');
+    const char *source = jstr(c, "source");
+    if (*source && json_array_size(findings))
+        printf("     %ssource: %s%s\n", out_dim(color), source, out_reset(color));
+    json_array_foreach(findings, i, f) {
+        json_t *subject = json_object_get(f, "subject");
+        int adv = strcmp(jstr(f, "severity"), "blocking") != 0;
+        printf("     - %s%s", adv ? "(advisory) " : "", jstr(f, "missing"));
+        if (json_is_object(subject) && strcmp(jstr(subject, "kind"), "region") != 0)
+            printf(" %s[%s %s]%s", out_dim(color), jstr(subject, "kind"), jstr(subject, "id"),
+                   out_reset(color));
+        putchar('\n');
+        if (*jstr(f, "remedy")) printf("       do: %s\n", jstr(f, "remedy"));
+        if (*jstr(f, "source") && strcmp(jstr(f, "source"), source) != 0)
+            printf("       %ssource: %s%s\n", out_dim(color), jstr(f, "source"), out_reset(color));
+    }
+}
+
+/* Checks in the order people act on them: failing blocking, failing advisory, passing. */
+static int rank(json_t *c) {
+    const char *status = jstr(c, "status");
+    if (strcmp(status, "pass") == 0) return 2;
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(c, "findings"), i,
+                       f) if (strcmp(jstr(f, "severity"), "blocking") == 0) return 0;
+    return 1;
+}
+
+static void print_result(const char *region, json_t *res, int color) {
+    int blocking = (int)json_integer_value(json_object_get(res, "blocking"));
+    int advisory = (int)json_integer_value(json_object_get(res, "advisory"));
+    int ready = json_is_true(json_object_get(res, "ready"));
+    printf("%s%s%s: %s, step %s (%s)\n", out_bold(color), region, out_reset(color),
+           jstr(res, "programme"), jstr(res, "step"), jstr(res, "name"));
+    for (int r = 0; r < 3; r++) {
+        size_t i;
+        json_t *c;
+        json_array_foreach(json_object_get(res, "checks"), i, c) if (rank(c) == r)
+            print_check(c, color);
+    }
+    if (ready)
+        printf("%sREADY%s to leave step %s: no blocking findings, %d advisory.\n", out_green(color),
+               out_reset(color), jstr(res, "step"), advisory);
+    else
+        printf("%sNOT READY%s to leave step %s: %d blocking finding%s, %d advisory.\n",
+               out_red(color), out_reset(color), jstr(res, "step"), blocking,
+               blocking == 1 ? "" : "s", advisory);
+}
+
+int cmd_check(cli_opts *o) {
+    int code;
+    const char *region = o->args[0];
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    json_t *res = NULL;
+    sbx *S = NULL;
+    char pbuf[64], day[16], *err = NULL, *why = NULL;
+    const char *programme = NULL;
+    if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
+    if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
+    if (!(S = region_lua(st, region, region, &err))) {
+        code = cli_fail(o, SPIL_EXIT_USAGE, "%s", err);
+        goto done;
+    }
+    const char *args[] = {programme, o->step, today(day)};
+    res = region_call(S, "spil.engine", "evaluate", args, 3, &why, &err);
+    if (!res) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
+    } else if (json_is_null(res)) {
+        code = cli_fail(o, SPIL_EXIT_USAGE, "%s", why ? why : "cannot evaluate");
+    } else {
+        int ready = json_is_true(json_object_get(res, "ready"));
+        if (o->json) {
+            json_object_set_new(res, "region", json_string(region));
+            out_json(stdout, json_incref(res));
+        } else {
+            print_result(region, res, out_color(stdout));
+        }
+        code = ready ? SPIL_EXIT_OK : SPIL_EXIT_REFUSED;
+    }
+done:
+    json_decref(res);
+    free(err);
+    free(why);
+    sbx_free(S);
+    store_close(st);
+    return code;
+}
+
+/* The region's rows with the programme moved from step `from` to `to` on `day`. */
+static int move_step(rdata *r, const char *programme, const char *from, const char *to,
+                     const char *day) {
+    int pe = model_entity_by_table("region_programme"),
+        he = model_entity_by_table("programme_step");
+    int pstep = model_field_index(pe, "step"), psince = model_field_index(pe, "since");
+    rrow *run = NULL;
+    for (size_t i = 0; i < r->tables[pe].n; i++)
+        if (strcmp(r->tables[pe].rows[i].v[0], programme) == 0) run = &r->tables[pe].rows[i];
+    if (!run) return -1;
+    char entered[16];
+    snprintf(entered, sizeof entered, "%s", run->v[psince] ? run->v[psince] : day);
+    /* History: the step left (entered when the run says), and the step entered today. */
+    int hstep = model_field_index(he, "step"), hin = model_field_index(he, "entered"),
+        hleft = model_field_index(he, "left");
+    rrow *old = NULL;
+    for (size_t i = 0; i < r->tables[he].n; i++) {
+        rrow *h = &r->tables[he].rows[i];
+        if (strcmp(h->v[0], programme) == 0 && strcmp(h->v[hstep], from) == 0 &&
+            strcmp(h->v[hin], entered) == 0)
+            old = h;
+    }
+    if (!old) {
+        if (!(old = rdata_add(r, he, 0, 0))) return -1;
+        if (rdata_set(r, he, old, 0, programme, 0, 0) || rdata_set(r, he, old, hstep, from, 0, 0) ||
+            rdata_set(r, he, old, hin, entered, 0, 0))
+            return -1;
+    }
+    if (rdata_set(r, he, old, hleft, day, 0, 0)) return -1;
+    rrow *now = rdata_add(r, he, 0, 0);
+    if (!now || rdata_set(r, he, now, 0, programme, 0, 0) ||
+        rdata_set(r, he, now, hstep, to, 0, 0) || rdata_set(r, he, now, hin, day, 0, 0))
+        return -1;
+    /* rdata_add may have moved the rows: find the run again. */
+    for (size_t i = 0; i < r->tables[pe].n; i++)
+        if (strcmp(r->tables[pe].rows[i].v[0], programme) == 0) run = &r->tables[pe].rows[i];
+    if (rdata_set(r, pe, run, pstep, to, 0, 0) || rdata_set(r, pe, run, psince, day, 0, 0))
+        return -1;
+    return rdata_sort(r);
+}
+
+int cmd_advance(cli_opts *o) {
+    int code;
+    const char *region = o->args[0];
+    if (!o->as) return cli_fail(o, SPIL_EXIT_USAGE, "say who advances the step with --as PERSON");
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    json_t *plan = NULL;
+    sbx *S = NULL;
+    rdata *old = NULL, *new = NULL;
+    changes ch = {0};
+    char pbuf[64], day[16], now[32], *err = NULL, *why = NULL;
+    const char *programme = NULL;
+    if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
+    if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
+    if (!(S = region_lua(st, region, region, &err))) {
+        code = cli_fail(o, SPIL_EXIT_USAGE, "%s", err);
+        goto done;
+    }
+    const char *args[] = {programme, o->as, today(day)};
+    plan = region_call(S, "spil.engine", "plan_advance", args, 3, &why, &err);
+    if (!plan) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
+        goto done;
+    }
+    if (json_is_null(plan)) {
+        code = cli_fail(o, SPIL_EXIT_USAGE, "%s", why ? why : "cannot advance");
+        goto done;
+    }
+    json_t *res = json_object_get(plan, "result");
+    if (!json_is_true(json_object_get(plan, "allowed"))) {
+        if (o->json) {
+            json_object_set_new(plan, "region", json_string(region));
+            out_json(stdout, json_incref(plan));
+        } else {
+            if (!json_is_true(json_object_get(res, "ready"))) print_result(region, res, 0);
+            fprintf(stderr, "spil: advance: refused: %s\n", jstr(plan, "reason"));
+        }
+        code = SPIL_EXIT_REFUSED;
+        goto done;
+    }
+    /* Write the move in one transaction: the step change, its history, and one event with the
+    ** check results that justified it. */
+    const char *from = jstr(plan, "from"), *to = jstr(plan, "to");
+    if (store_begin(st)) goto storage;
+    if (!(old = rdata_from_store(st, region)) || !(new = rdata_from_store(st, region)) ||
+        move_step(new, programme, from, to, day) || diff_compute(old, new, &ch) ||
+        diff_apply(st, region, &ch, o->as, out_now(now), "advance"))
+        goto storage;
+    json_t *summary = json_array();
+    size_t i;
+    json_t *c;
+    json_array_foreach(json_object_get(res, "checks"), i, c) json_array_append_new(
+        summary, json_pack("{s:s, s:s}", "check", jstr(c, "id"), "status", jstr(c, "status")));
+    json_t *detail = json_pack("{s:s, s:s, s:s, s:o}", "programme", programme, "from", from, "to",
+                               to, "checks", summary);
+    char *text = json_dumps(detail, JSON_COMPACT);
+    json_decref(detail);
+    store_event ev = {.at = now,
+                      .actor = o->as,
+                      .region = region,
+                      .command = "advance",
+                      .action = "advance",
+                      .entity = "programme",
+                      .key = programme,
+                      .detail = text,
+                      .reason = o->reason};
+    int bad = store_log(st, &ev) || store_commit(st);
+    free(text);
+    if (bad) goto storage;
+    if (o->json)
+        out_json(stdout, json_pack("{s:s, s:s, s:s, s:s, s:b}", "region", region, "programme",
+                                   programme, "from", from, "to", to, "advanced", 1));
+    else
+        printf("%s: %s moved from step %s to step %s on %s (by %s).\n", region, programme, from, to,
+               day, o->as);
+    code = SPIL_EXIT_OK;
+    goto done;
+storage:
+    code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    store_rollback(st);
+done:
+    diff_free(&ch);
+    rdata_free(old);
+    rdata_free(new);
+    json_decref(plan);
+    free(err);
+    free(why);
+    sbx_free(S);
+    store_close(st);
+    return code;
+}

@@ -1,0 +1,26 @@
+/*
+** region.h: a region's Lua, ready to run: a sandbox over the store (see sbx.h) in which the
+** region's scripts have run, in file-name order, from the sources stored at load. Chunk names
+** are "<prefix>/<file>", so errors read "regions/zhz/rules.lua:12: ..." when prefix is the
+** folder the region was loaded from, or "zuid-holland-zuid/rules.lua:12: ..." otherwise.
+** Also: calling a stdlib function in that sandbox and getting its result as JSON.
+*/
+#ifndef SPIL_REGION_H
+#define SPIL_REGION_H
+
+#include <jansson.h>
+
+#include "sbx.h"
+
+struct store;
+
+/* A sandbox for region with its scripts run. NULL and *err (malloc'd) on failure. */
+sbx *region_lua(struct store *st, const char *region, const char *prefix, char **err);
+
+/* Call module.fn(args...) in S, where args are strings (NULL pushes nil), and return its first
+** result as JSON (a new reference) with *second set to its second result as a string (or NULL;
+** malloc'd) when second is not NULL. NULL and *err on an error or a limit. */
+json_t *region_call(sbx *S, const char *module, const char *fn, const char *const *args, int nargs,
+                    char **second, char **err);
+
+#endif

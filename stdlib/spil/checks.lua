@@ -1,0 +1,301 @@
+--- spil.checks: reusable readiness checks, one per common shape of precondition, so that a
+-- region's rules read like the guidance itself. Each helper takes a table with at least
+-- id, name and source (plus remedy and severity, optional) and returns a check for
+-- spil.programme. Their findings name the subject (which municipality, which organisation)
+-- and what to do. See docs/scripting.md for each helper with an example.
+local P = require "spil.programme"
+local E = require "spil.engine"
+
+local M = {}
+local S = E.subject
+
+-- ---- helpers over the data --------------------------------------------------------------
+
+--- 1 when a row with since/until is in force on date (absent bounds are open).
+local function active(row, date)
+  return (row.since == nil or row.since <= date) and (row["until"] == nil or row["until"] >= date)
+end
+M.active = active
+
+--- The municipalities that take part (status member, or no status), in force today.
+function M.members(ctx)
+  local out = {}
+  for _, m in ipairs(ctx:list("municipalities")) do
+    if (m.status == nil or m.status == "member") and active(m, ctx.today) then out[#out + 1] = m end
+  end
+  return out
+end
+
+local function index(list, field)
+  local out = {}
+  for _, row in ipairs(list) do out[row[field or "id"]] = row end
+  return out
+end
+
+--- The gemeente organisation of municipality code, or nil.
+function M.gemeente_of(ctx, code)
+  for _, o in ipairs(ctx:list("organisations")) do
+    if o.kind == "gemeente" and o.municipality == code then return o end
+  end
+  return nil
+end
+
+--- The date `months` months before date (YYYY-MM-DD), clamped to the month's last day.
+function M.months_before(date, months)
+  local y, m, d = date:match("^(%d+)-(%d+)-(%d+)$")
+  y, m, d = tonumber(y), tonumber(m) - months, tonumber(d)
+  while m < 1 do m, y = m + 12, y - 1 end
+  local last = os.date("*t", os.time { year = y, month = m + 1, day = 0, hour = 12 }).day
+  return string.format("%04d-%02d-%02d", y, m, math.min(d, last))
+end
+
+local function list_of(v)
+  if type(v) == "table" then return v end
+  return { v }
+end
+
+
+local function agreements_of_kind(ctx, kind)
+  local out = {}
+  for _, a in ipairs(ctx:list("agreements")) do
+    if a.kind == kind and active(a, ctx.today) then out[#out + 1] = a end
+  end
+  return out
+end
+
+local function one_agreement(ctx, kind, remedy)
+  local found = agreements_of_kind(ctx, kind)
+  if #found == 0 then
+    ctx:finding { missing = "no " .. kind .. " is recorded", subject = S.region(ctx.region),
+      remedy = remedy or ("record the " .. kind .. " under 'agreements' with its parties") }
+  end
+  return found[1]
+end
+
+local function make(def, run)
+  return P.check { id = def.id, name = def.name, source = def.source, remedy = def.remedy,
+    severity = def.severity, run = run }
+end
+
+-- ---- the helpers ------------------------------------------------------------------------
+
+--- Every municipality of the region has a person in one of `roles` (or `role`) for it.
+-- { id, name, source, role = "projectleider" | roles = {...} }
+function M.role_per_municipality(def)
+  local roles = list_of(def.roles or def.role)
+  return make(def, function(ctx)
+    local held = {}
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.municipality and active(r, ctx.today) then
+        for _, want in ipairs(roles) do
+          if r.role == want then held[r.municipality] = true end
+        end
+      end
+    end
+    for _, m in ipairs(M.members(ctx)) do
+      if not held[m.code] then
+        ctx:finding { subject = S.municipality(m),
+          missing = string.format("%s has no %s", m.name, table.concat(roles, " or ")),
+          remedy = def.remedy or string.format("assign a %s for %s under 'roles' (municipality: %s)",
+            roles[1], m.name, m.code) }
+      end
+    end
+  end)
+end
+
+--- An agreement of `kind` is signed by every party the region invited, by every municipality
+-- (when municipalities = true) and by at least one organisation of each of `kinds`.
+-- A withdrawn signature undoes it. { id, name, source, kind, municipalities, kinds = {...} }
+function M.agreement_signed(def)
+  return make(def, function(ctx)
+    local a = one_agreement(ctx, def.kind)
+    if not a then return end
+    local orgs = index(ctx:list("organisations"))
+    local status = {}
+    for _, party in ipairs(a.parties) do
+      status[party.organisation] = party.status
+      if party.status ~= "signed" then
+        local o = orgs[party.organisation] or { id = party.organisation }
+        local what = party.status == "withdrawn" and "withdrew its signature from"
+          or party.status == "declined" and "declined to sign"
+          or "has not signed (status " .. party.status .. ")"
+        ctx:finding { subject = S.organisation(o),
+          missing = string.format("%s %s %s", o.name or o.id, what, a.title),
+          remedy = def.remedy or ("obtain the signature of " .. (o.name or o.id) ..
+            " and record it with 'spil sign'") }
+      end
+    end
+    if def.municipalities then
+      for _, m in ipairs(M.members(ctx)) do
+        local g = M.gemeente_of(ctx, m.code)
+        if not g then
+          ctx:finding { subject = S.municipality(m),
+            missing = string.format("%s is not a party to %s", m.name, a.title),
+            remedy = "add the gemeente as an organisation (kind gemeente, municipality " ..
+              m.code .. ") and invite it as a party" }
+        elseif status[g.id] == nil then
+          ctx:finding { subject = S.municipality(m),
+            missing = string.format("%s is not a party to %s", m.name, a.title),
+            remedy = "invite " .. g.name .. " as a party of " .. a.id }
+        end
+      end
+    end
+    for _, kind in ipairs(def.kinds or {}) do
+      local any = false
+      for id, st in pairs(status) do
+        if st == "signed" and orgs[id] and orgs[id].kind == kind then any = true end
+      end
+      if not any then
+        ctx:finding { subject = S.agreement(a),
+          missing = string.format("no organisation of kind %s has signed %s", kind, a.title),
+          remedy = "invite the " .. kind .. " as a party and record its signature" }
+      end
+    end
+  end)
+end
+
+--- An agreement of `kind` covers every one of `topics`. { id, name, source, kind, topics }
+function M.agreement_covers(def)
+  return make(def, function(ctx)
+    local a = one_agreement(ctx, def.kind)
+    if not a then return end
+    local has = {}
+    for _, t in ipairs(a.topics) do has[t] = true end
+    for _, t in ipairs(def.topics) do
+      if not has[t] then
+        ctx:finding { subject = S.agreement(a),
+          missing = string.format("%s does not cover %s", a.title, t),
+          remedy = def.remedy or ("agree on " .. t .. " and add it to the topics of " .. a.id) }
+      end
+    end
+  end)
+end
+
+--- A body of `kind` exists with full members of each of `member_kinds` and, when chair is
+-- true, a chair. { id, name, source, kind, member_kinds = {...}, chair = true }
+function M.body_exists(def)
+  return make(def, function(ctx)
+    local body
+    for _, b in ipairs(ctx:list("bodies")) do
+      if b.kind == def.kind then body = b; break end
+    end
+    if not body then
+      ctx:finding { subject = S.region(ctx.region), missing = "there is no " .. def.kind,
+        remedy = def.remedy or ("set up a " .. def.kind .. " and record it under 'bodies'") }
+      return
+    end
+    local orgs = index(ctx:list("organisations"))
+    local kinds, chair = {}, false
+    for _, m in ipairs(body.members) do
+      local o = orgs[m.organisation]
+      if m.membership == "member" and o then kinds[o.kind] = true end
+      if m["function"] == "chair" then chair = true end
+    end
+    local missing = {}
+    for _, k in ipairs(def.member_kinds or {}) do
+      if not kinds[k] then missing[#missing + 1] = k end
+    end
+    for _, k in ipairs(missing) do
+      ctx:finding { subject = S.body(body),
+        missing = string.format("%s has no member from a %s organisation", body.name, k),
+        remedy = "add a " .. k .. " organisation as a full member of " .. body.id }
+    end
+    if def.chair and not chair then
+      ctx:finding { subject = S.body(body), missing = body.name .. " has no chair",
+        remedy = "record who chairs " .. body.id .. " (function: chair)" }
+    end
+  end)
+end
+
+--- Funding is agreed (status agreed or granted, in force) for every one of `purposes`.
+-- { id, name, source, purposes = {...} }
+function M.funding_agreed(def)
+  local ok = { agreed = true, granted = true }
+  return make(def, function(ctx)
+    local covered = {}
+    for _, f in ipairs(ctx:list("funding")) do
+      if ok[f.status] and active(f, ctx.today) then covered[f.purpose] = true end
+    end
+    for _, p in ipairs(def.purposes) do
+      if not covered[p] then
+        ctx:finding { subject = S.region(ctx.region),
+          missing = "no funding is agreed for " .. p,
+          remedy = def.remedy or ("agree funding for " .. p .. " and record it with 'spil fund'") }
+      end
+    end
+  end)
+end
+
+--- Someone holds `role` for the region, in force, with a formal assignment (formal = true) and
+-- at least min_hours hours a week. { id, name, source, role, formal, min_hours }
+function M.role_assigned(def)
+  return make(def, function(ctx)
+    local people = index(ctx:list("people"))
+    local best
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == def.role and r.municipality == nil and active(r, ctx.today) then
+        if not best or (r.formal_assignment and not best.formal_assignment) then best = r end
+      end
+    end
+    if not best then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no " .. def.role .. " is appointed for the region",
+        remedy = def.remedy or ("appoint a " .. def.role .. " and record it with 'spil assign'") }
+      return
+    end
+    local who = people[best.person] or { id = best.person }
+    if def.formal and not best.formal_assignment then
+      ctx:finding { subject = S.person(who),
+        missing = (who.name or who.id) .. " has no formal assignment as " .. def.role,
+        remedy = "write a formal assignment (role, tasks, mandate, hours) and record it" }
+    end
+    if def.min_hours and (best.hours or 0) < def.min_hours then
+      ctx:finding { subject = S.person(who),
+        missing = string.format("%s has %s hours a week as %s; at least %d are needed",
+          who.name or who.id, tostring(best.hours or 0), def.role, def.min_hours),
+        remedy = "agree more hours for the " .. def.role }
+    end
+  end)
+end
+
+--- Responsibilities are recorded for every one of `tasks` at `level` ("strategic",
+-- "operational" or "both"). { id, name, source, tasks = {...}, level }
+function M.responsibilities(def)
+  local levels = def.level == "both" and { "strategic", "operational" } or { def.level }
+  return make(def, function(ctx)
+    local have = {}
+    for _, r in ipairs(ctx:list("responsibilities")) do
+      have[r.task:lower() .. "\0" .. r.level] = true
+    end
+    for _, task in ipairs(def.tasks) do
+      for _, lvl in ipairs(levels) do
+        if not have[task:lower() .. "\0" .. lvl] then
+          ctx:finding { subject = S.region(ctx.region),
+            missing = string.format("nobody is recorded as responsible for '%s' (%s)", task, lvl),
+            remedy = def.remedy or ("record who owns '" .. task .. "' at " .. lvl ..
+              " level under 'responsibilities'") }
+        end
+      end
+    end
+  end)
+end
+
+--- An evaluation of the collaboration took place within the last `months` months.
+-- { id, name, source, months = 12 }
+function M.evaluated_within(def)
+  return make(def, function(ctx)
+    local since = M.months_before(ctx.today, def.months)
+    for _, e in ipairs(ctx:list("evaluations")) do
+      if e.date >= since and e.date <= ctx.today then return end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = string.format("no evaluation of the collaboration since %s", since),
+      remedy = def.remedy or "evaluate the collaboration and record it under 'evaluations'" }
+  end)
+end
+
+--- Names of the helpers, for documentation and the REPL.
+M.helpers = { "role_per_municipality", "agreement_signed", "agreement_covers", "body_exists",
+  "funding_agreed", "role_assigned", "responsibilities", "evaluated_within" }
+
+return M

@@ -1,0 +1,120 @@
+--- spil.governance: the common governance rules. A rule decides whether an action is valid and
+-- says why not. Signatures (a region replaces any of them with programme:rule(name, fn)):
+--   may_advance(ctx, person_id, programme, step)  -> ok, reason
+--   decision_valid(ctx, decision, opts)           -> ok, reasons, outcome
+--   theme_regional(ctx, theme, opts)              -> ok, reasons
+-- ctx is an engine context (spil.engine.context): ctx:list("bodies") and so on.
+local M = {}
+
+local function active(row, date)
+  return (row.since == nil or row.since <= date) and (row["until"] == nil or row["until"] >= date)
+end
+
+local function index(list, field)
+  local out = {}
+  for _, row in ipairs(list) do out[row[field or "id"]] = row end
+  return out
+end
+
+--- Roles that may move a region's programme to its next step.
+M.advancing_roles = { regiocoordinator = true, kwartiermaker = true, netwerkregisseur = true }
+
+--- Default: the person exists and holds, in force, a region-wide role in M.advancing_roles.
+function M.may_advance(ctx, person_id, programme, step)
+  local person = index(ctx:list("people"))[person_id]
+  if not person then
+    return false, string.format("'%s' is not a person of region %s", tostring(person_id),
+      ctx.region.id)
+  end
+  for _, r in ipairs(ctx:list("roles")) do
+    if r.person == person_id and r.municipality == nil and M.advancing_roles[r.role]
+        and active(r, ctx.today) then
+      return true
+    end
+  end
+  return false, string.format("%s holds no role that may advance %s past step %s "
+    .. "(regiocoordinator, kwartiermaker or netwerkregisseur)", person.name, programme.id,
+    step.id)
+end
+
+--- Options of decision_valid: count = "members" (full members) or "mandated" (full members
+-- whose representative holds a mandate); quorum = fraction of counted members that must take
+-- a position (default 0.5); unanimous_municipalities = every gemeente member must be for.
+-- Agenda and advisory members never count. Returns ok, reasons (a list) and outcome: for each
+-- counted member without a mandate, when count = "members", the position is advice that goes
+-- back to that organisation, listed in outcome.pending.
+function M.decision_valid(ctx, decision, opts)
+  opts = opts or {}
+  local count = opts.count or "mandated"
+  local quorum = opts.quorum or 0.5
+  local body = index(ctx:list("bodies"))[decision.body]
+  if not body then return false, { "decision " .. decision.id .. " names no known body" }, {} end
+  local orgs = index(ctx:list("organisations"))
+  local positions = index(decision.positions or {}, "organisation")
+  local counted, present, against, pending, reasons = 0, 0, 0, {}, {}
+  for _, m in ipairs(body.members) do
+    if m.membership == "member" then
+      local mandated = m.mandate == true
+      local pos = positions[m.organisation]
+      if count == "members" or mandated then
+        counted = counted + 1
+        if pos then
+          present = present + 1
+          if pos.position == "against" or pos.position == "objection" then
+            against = against + 1
+          end
+        end
+      elseif pos then
+        pending[#pending + 1] = m.organisation
+      end
+      local o = orgs[m.organisation]
+      if opts.unanimous_municipalities and o and o.kind == "gemeente"
+          and (not pos or pos.position ~= "for") then
+        reasons[#reasons + 1] = (o.name or o.id) .. " is not for it, and municipalities must be unanimous"
+      end
+    end
+  end
+  if counted == 0 then
+    reasons[#reasons + 1] = "no member of " .. body.name .. " counts for this decision"
+      .. (count == "mandated" and " (nobody holds a mandate)" or "")
+  elseif present < quorum * counted then
+    reasons[#reasons + 1] = string.format("quorum not reached: %d of %d counted members took a "
+      .. "position, %d needed", present, counted, math.ceil(quorum * counted))
+  end
+  if against > 0 and counted > 0 and against * 2 >= present then
+    reasons[#reasons + 1] = string.format("%d of %d positions are against", against, present)
+  end
+  return #reasons == 0, reasons, { counted = counted, present = present, pending = pending }
+end
+
+--- Default: a theme is regional when every partner that gave a view holds it relevant and at
+-- least one did. opts.partners (a list of organisation ids) makes it "every one of these".
+function M.theme_regional(ctx, theme, opts)
+  opts = opts or {}
+  local views = index(theme.relevance or {}, "organisation")
+  local reasons = {}
+  local partners = opts.partners
+  if not partners then
+    partners = {}
+    for _, r in ipairs(theme.relevance or {}) do partners[#partners + 1] = r.organisation end
+  end
+  if #partners == 0 then return false, { "no partner has said whether " .. theme.name .. " is relevant" } end
+  local orgs = index(ctx:list("organisations"))
+  for _, id in ipairs(partners) do
+    local v = views[id]
+    local name = orgs[id] and orgs[id].name or id
+    if not v then
+      reasons[#reasons + 1] = name .. " has not said whether " .. theme.name .. " is relevant"
+    elseif not v.relevant then
+      reasons[#reasons + 1] = name .. " does not hold " .. theme.name .. " relevant"
+    end
+  end
+  return #reasons == 0, reasons
+end
+
+--- The rule `name` of programme p: the region's own when set, else the default here.
+function M.rule(p, name)
+  return (p and p.rules[name]) or M[name]
+end
+
+return M
