@@ -69,6 +69,13 @@ static const command commands[] = {
      "  --programme P   the programme, when the region runs several\n"
      "  --reason TEXT   why, for the log\n",
      "db json programme as reason", 1, 1, cmd_advance},
+    {"test", "[PATHS]", "run region rule tests (*_test.lua)",
+     "Runs the *_test.lua files in PATHS (default: regions/ and stdlib/). Each file runs\n"
+     "against its fixture region in a private in-memory database; each case in a\n"
+     "transaction that is rolled back. Reports every failure with its file and line and\n"
+     "ends with 'N passed, N failed'. Exit 0 when all pass, 1 when any fails.\n"
+     "See docs/scripting.md for writing tests.\n",
+     "", 0, 8, cmd_test},
     {"export", "REGION", "write a region as region.yaml",
      "Writes the region as YAML that loads into a fresh database to the same state.\n"
      "  -o, --output FILE   write to FILE (atomically) instead of standard output\n",

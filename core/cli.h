@@ -66,5 +66,6 @@ int cmd_status(cli_opts *o);
 int cmd_log(cli_opts *o);
 int cmd_check(cli_opts *o);
 int cmd_advance(cli_opts *o);
+int cmd_test(cli_opts *o);
 
 #endif

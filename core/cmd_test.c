@@ -1,0 +1,253 @@
+/*
+** cmd_test.c: spil test: runs region authors' rule tests (*_test.lua files, written with the
+** stdlib's spil.test). Each file runs against its fixture, a region folder loaded into a private
+** in-memory database: the folder named on a first-lines comment `--! fixture: DIR` (relative to
+** the test file), else the nearest folder above the file that holds a region.yaml. Every case
+** runs in a transaction that is rolled back, so cases cannot leak into each other. Ends with
+** the line "N passed, N failed"; exit 0 when all passed, 1 when any failed, 2 when none ran.
+*/
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <lauxlib.h>
+
+#include "cli.h"
+#include "diff.h"
+#include "load.h"
+#include "out.h"
+#include "region.h"
+#include "store.h"
+
+typedef struct files {
+    char **v;
+    size_t n;
+} files;
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static void add_file(files *f, const char *path) {
+    char **v = realloc(f->v, (f->n + 1) * sizeof *v);
+    if (!v) return;
+    f->v = v;
+    if ((f->v[f->n] = strdup(path))) f->n++;
+}
+
+/* Every *_test.lua under path (or path itself), skipping build folders and hidden ones. */
+static void find_tests(files *f, const char *path, int depth) {
+    struct stat sb;
+    if (depth > 8 || stat(path, &sb) != 0) return;
+    if (S_ISREG(sb.st_mode)) {
+        if (ends_with(path, "_test.lua") || depth == 0) add_file(f, path);
+        return;
+    }
+    if (!S_ISDIR(sb.st_mode)) return;
+    DIR *d = opendir(path);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || strncmp(e->d_name, "build", 5) == 0) continue;
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+        find_tests(f, sub, depth + 1);
+    }
+    closedir(d);
+}
+
+static int by_path(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The fixture folder of a test file into out; 0, or -1 when there is none. */
+static int fixture_of(const char *test, const char *src, char *out, size_t cap) {
+    char dir[2048];
+    snprintf(dir, sizeof dir, "%s", test);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    const char *mark = strstr(src, "--! fixture:");
+    if (mark && mark - src < 400) {
+        mark += strlen("--! fixture:");
+        while (*mark == ' ')
+            mark++;
+        char name[512];
+        size_t n = strcspn(mark, " \r\n");
+        snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), mark);
+        if ((size_t)snprintf(out, cap, "%s/%s", dir, name) >= cap) return -1;
+        return 0;
+    }
+    for (int up = 0; up < 4; up++) {
+        char probe[4200];
+        struct stat sb;
+        snprintf(probe, sizeof probe, "%s/%s", dir, LOAD_FILE);
+        if (stat(probe, &sb) == 0) {
+            snprintf(out, cap, "%s", dir);
+            return 0;
+        }
+        slash = strrchr(dir, '/');
+        if (!slash) {
+            if (strcmp(dir, ".") == 0) break;
+            snprintf(dir, sizeof dir, ".");
+        } else {
+            *slash = '\0';
+        }
+    }
+    return -1;
+}
+
+static char *read_text(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = malloc(LOAD_MAX_SCRIPT + 1);
+    size_t n = buf ? fread(buf, 1, LOAD_MAX_SCRIPT, f) : 0;
+    fclose(f);
+    if (buf) buf[n] = '\0';
+    return buf;
+}
+
+typedef struct tally {
+    int passed, failed, color;
+} tally;
+
+static void report(tally *t, int ok, const char *name, const char *why) {
+    if (ok) {
+        t->passed++;
+        printf("  %sok%s - %s\n", out_green(t->color), out_reset(t->color), name);
+    } else {
+        t->failed++;
+        printf("  %snot ok%s - %s\n", out_red(t->color), out_reset(t->color), name);
+        if (why) printf("      %s\n", why);
+    }
+}
+
+/* A fixture region loaded into a fresh in-memory database; NULL after reporting. */
+static store *load_fixture(const char *dir, char **region, tally *t, const char *test) {
+    diag *d = diag_new();
+    rdata *r = load_read(dir, d), *old = NULL;
+    store *st = NULL;
+    changes ch = {0};
+    char *err = NULL;
+    if (!r) {
+        diag_print(d, stdout, 0);
+        report(t, 0, test, "its fixture does not load (above)");
+        goto done;
+    }
+    if (!(st = store_open(":memory:", STORE_CREATE, &err)) || store_begin(st) ||
+        !(old = rdata_from_store(st, rdata_region(r))) || diff_compute(old, r, &ch) ||
+        diff_apply(st, rdata_region(r), &ch, "spil test", "2000-01-01T00:00:00Z", "test") ||
+        store_commit(st)) {
+        report(t, 0, test, err ? err : store_errmsg(st));
+        store_close(st);
+        st = NULL;
+        goto done;
+    }
+    *region = strdup(rdata_region(r));
+done:
+    free(err);
+    diff_free(&ch);
+    rdata_free(old);
+    rdata_free(r);
+    diag_free(d);
+    return st;
+}
+
+/* Run the cases registered by the test file already run in S. */
+static void run_cases(sbx *S, store *st, tally *t) {
+    lua_State *L = sbx_state(S);
+    char *err = NULL;
+    lua_getglobal(L, "require");
+    lua_pushstring(L, "spil.test");
+    if (sbx_call(S, 1, 1, &err)) {
+        report(t, 0, "spil.test", err);
+        free(err);
+        return;
+    }
+    lua_getfield(L, -1, "cases");
+    int cases = lua_gettop(L);
+    lua_Integer n = lua_istable(L, cases) ? (lua_Integer)lua_rawlen(L, cases) : 0;
+    if (n == 0) report(t, 0, "the file registers no case (use spil.test's t.case)", NULL);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, cases, i);
+        lua_getfield(L, -1, "name");
+        char *name = strdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : "?");
+        lua_pop(L, 1);
+        lua_getfield(L, -1, "fn");
+        lua_remove(L, -2);
+        if (store_begin(st)) {
+            lua_pop(L, 1);
+            report(t, 0, name, store_errmsg(st));
+        } else {
+            int bad = sbx_call(S, 0, 0, &err);
+            store_rollback(st);
+            report(t, !bad, name, err);
+            free(err);
+            err = NULL;
+        }
+        free(name);
+    }
+    lua_settop(L, cases - 2);
+}
+
+static void run_file(const char *path, tally *t) {
+    char fixture[4096], chunk[4200], *region = NULL, *err = NULL;
+    char *src = read_text(path);
+    printf("%s\n", path);
+    if (!src) {
+        report(t, 0, path, "cannot read the file");
+        return;
+    }
+    if (fixture_of(path, src, fixture, sizeof fixture)) {
+        report(t, 0, path,
+               "no fixture: put it under a region folder, or name one with '--! fixture: DIR'");
+        free(src);
+        return;
+    }
+    store *st = load_fixture(fixture, &region, t, path);
+    sbx *S = st ? region_lua(st, region, fixture, &err) : NULL;
+    if (st && !S) report(t, 0, path, err);
+    snprintf(chunk, sizeof chunk, "@%s", path);
+    if (S && sbx_run_string(S, chunk, src, strlen(src), &err))
+        report(t, 0, path, err);
+    else if (S)
+        run_cases(S, st, t);
+    free(err);
+    free(src);
+    free(region);
+    sbx_free(S);
+    store_close(st);
+}
+
+int cmd_test(cli_opts *o) {
+    files f = {0};
+    const char *defaults[] = {"regions", "stdlib"};
+    if (o->nargs == 0) {
+        for (int i = 0; i < 2; i++)
+            find_tests(&f, defaults[i], 1);
+    }
+    for (int i = 0; i < o->nargs; i++) {
+        struct stat sb;
+        if (stat(o->args[i], &sb) != 0)
+            return cli_fail(o, SPIL_EXIT_USAGE, "no such file or folder: %s", o->args[i]);
+        find_tests(&f, o->args[i], 0);
+    }
+    qsort(f.v, f.n, sizeof *f.v, by_path);
+    tally t = {0, 0, out_color(stdout)};
+    for (size_t i = 0; i < f.n; i++) {
+        run_file(f.v[i], &t);
+        free(f.v[i]);
+    }
+    free(f.v);
+    printf("%d passed, %d failed\n", t.passed, t.failed);
+    if (t.passed + t.failed == 0) {
+        fprintf(stderr, "spil: test: no *_test.lua files found\n");
+        return SPIL_EXIT_USAGE;
+    }
+    return t.failed ? SPIL_EXIT_REFUSED : SPIL_EXIT_OK;
+}

@@ -1,0 +1,91 @@
+--- spil.test: what region authors write their rule tests with (run them with `spil test`).
+-- A test file registers cases; spil runs each against the file's fixture region, in a
+-- transaction that is rolled back afterwards, and reports each failure with file and line.
+--
+--   --! fixture: ../fixtures/ready        (optional: the region folder to test against)
+--   local t = require "spil.test"
+--   t.case("blocks step 7 while a gemeente has not signed", function()
+--     local r = t.check("kngg", "6")
+--     t.expect(not r.ready, "step 6 not ready")
+--     t.finding(r, { check = "sov-signed", subject = "gem-dordrecht" })
+--   end)
+local E = require "spil.engine"
+
+local M = { cases = {}, today = nil }
+
+--- Register a case: a sentence saying what must hold, and a function that checks it.
+function M.case(name, fn)
+  if type(name) ~= "string" or type(fn) ~= "function" then
+    error("case needs a name and a function", 2)
+  end
+  M.cases[#M.cases + 1] = { name = name, fn = fn }
+end
+
+--- Fail unless cond holds.
+function M.expect(cond, what)
+  if not cond then error("expected " .. (what or "a true value"), 2) end
+  return cond
+end
+
+--- Fail unless got equals want.
+function M.equal(got, want, what)
+  if got ~= want then
+    error(string.format("%s: expected %s, got %s", what or "value", tostring(want), tostring(got)), 2)
+  end
+  return got
+end
+
+--- Evaluate a step (the current one when step is nil) on M.today (default: today).
+function M.check(programme, step)
+  local r, err = E.evaluate(programme, step, M.today)
+  if not r then error(err, 2) end
+  return r
+end
+
+local function matches(f, want)
+  if want.check and f.check ~= want.check then return false end
+  if want.severity and f.severity ~= want.severity then return false end
+  if want.subject and not (f.subject and f.subject.id == want.subject) then return false end
+  if want.missing and not f.missing:find(want.missing, 1, true) then return false end
+  return true
+end
+
+--- All findings of a result that match want = { check, subject (an id), severity, missing
+-- (a piece of the text) }.
+function M.findings(result, want)
+  local out = {}
+  for _, c in ipairs(result.checks) do
+    for _, f in ipairs(c.findings) do
+      if matches(f, want or {}) then out[#out + 1] = f end
+    end
+  end
+  return out
+end
+
+--- Fail unless the result has a finding matching want; returns it.
+function M.finding(result, want)
+  local found = M.findings(result, want)[1]
+  if not found then
+    local parts = {}
+    for k, v in pairs(want) do parts[#parts + 1] = k .. "=" .. tostring(v) end
+    table.sort(parts)
+    error("expected a finding with " .. table.concat(parts, ", "), 2)
+  end
+  return found
+end
+
+--- Fail if the result has a finding matching want.
+function M.no_finding(result, want)
+  local found = M.findings(result, want)[1]
+  if found then error("expected no finding like: " .. found.missing, 2) end
+end
+
+--- The status of one check in a result ("pass", "fail" or "error").
+function M.status(result, check_id)
+  for _, c in ipairs(result.checks) do
+    if c.id == check_id then return c.status end
+  end
+  error("the result has no check '" .. tostring(check_id) .. "'", 2)
+end
+
+return M
