@@ -10,6 +10,7 @@
 #include "model.h"
 #include "out.h"
 #include "rdata.h"
+#include "region.h"
 #include "store.h"
 
 /* Collects rows of a query as a JSON array of arrays of strings/null. */
@@ -71,6 +72,38 @@ static json_t *regions_json(store *st, const char *only) {
     return out;
 }
 
+/* Add to each programme of region r (JSON) whether its current step is ready to leave:
+** ready, blocking and advisory, or check_error when the checks cannot run. */
+static void add_readiness(store *st, json_t *r) {
+    const char *id = json_string_value(json_object_get(r, "id"));
+    char *err = NULL, *why = NULL, now[32], day[16];
+    snprintf(day, sizeof day, "%.10s", out_now(now));
+    sbx *S = region_lua(st, id, id, &err);
+    size_t i;
+    json_t *p;
+    json_array_foreach(json_object_get(r, "programmes"), i, p) {
+        if (!S) {
+            json_object_set_new(p, "check_error", json_string(err ? err : "cannot start Lua"));
+            continue;
+        }
+        const char *args[] = {json_string_value(json_object_get(p, "programme")), NULL, day};
+        json_t *res = region_call(S, "spil.engine", "evaluate", args, 3, &why, &err);
+        if (res && json_is_object(res)) {
+            json_object_set(p, "ready", json_object_get(res, "ready"));
+            json_object_set(p, "blocking", json_object_get(res, "blocking"));
+            json_object_set(p, "advisory", json_object_get(res, "advisory"));
+        } else {
+            json_object_set_new(p, "check_error", json_string(why ? why : err ? err : "?"));
+        }
+        json_decref(res);
+        free(why);
+        free(err);
+        why = err = NULL;
+    }
+    free(err);
+    sbx_free(S);
+}
+
 static int show(cli_opts *o, int detailed) {
     int code;
     store *st = cli_open(o, 1, &code);
@@ -86,6 +119,9 @@ static int show(cli_opts *o, int detailed) {
         store_close(st);
         return code;
     }
+    size_t k;
+    json_t *each;
+    if (detailed) json_array_foreach(regions, k, each) add_readiness(st, each);
     store_close(st);
     if (o->json)
         return out_json(stdout, json_pack("{s:o}", "regions", regions)) ? SPIL_EXIT_INTERNAL
@@ -124,9 +160,19 @@ static int show(cli_opts *o, int detailed) {
         json_array_foreach(progs, j, x) {
             const char *step = json_string_value(json_object_get(x, "step"));
             const char *since = json_string_value(json_object_get(x, "since"));
-            printf("  %-18s step %s%s%s%s%s\n", json_string_value(json_object_get(x, "programme")),
+            printf("  %-18s step %s%s%s%s%s", json_string_value(json_object_get(x, "programme")),
                    out_bold(color), step ? step : "(not started)", out_reset(color),
                    since ? " since " : "", since ? since : "");
+            json_t *ready = json_object_get(x, "ready");
+            long long blocking = json_integer_value(json_object_get(x, "blocking"));
+            if (json_is_true(ready))
+                printf(": %sready%s to advance\n", out_green(color), out_reset(color));
+            else if (ready)
+                printf(": %snot ready%s, %lld blocking finding%s\n", out_red(color),
+                       out_reset(color), blocking, blocking == 1 ? "" : "s");
+            else
+                printf(": cannot check: %s\n",
+                       json_string_value(json_object_get(x, "check_error")));
         }
         if (i + 1 < json_array_size(regions)) putchar('\n');
     }

@@ -50,7 +50,7 @@ $ spil load $ROOT/regions/zuid-holland-zuid > /dev/null
 $ spil status
 > Zuid-Holland Zuid (zuid-holland-zuid)
 >~ municipalities (10): Alblasserdam, Dordrecht, Gorinchem
->   kansrijke-start    step coalitie since 2023-04-01
+>~   kansrijke-start    step coalitie since 2023-04-01: not ready, 
 $ spil status zuid-holland-zuid --json
 >~ "code": "GM0505",
 >~ "name": "Dordrecht",
