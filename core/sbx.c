@@ -42,11 +42,13 @@ struct sbx {
     int64_t max_instr, used_instr; /* budget; used grows by HOOK_EVERY per hook call, and by
                                       the work charged for C loops */
     size_t max_mem, used_mem;      /* cap; the bytes L holds now */
-    int mem_refused;               /* the allocator refused a request */
-    int instr_hit;                 /* the budget is spent: the hook fires at every instruction */
-    int stopped;                   /* a limit was hit: no more region code in this state */
-    char limit_msg[256];           /* the first "file:line: instruction limit (N) exceeded" */
-    char script[256];              /* what sbx_call runs, to name in the memory message */
+    int mem_refused;               /* the allocator refused a request, not retried with success */
+    const void *refused_ptr;       /* that request, to recognise Lua's retry after an */
+    size_t refused_osize, refused_nsize; /* emergency collection */
+    int instr_hit;       /* the budget is spent: the hook fires at every instruction */
+    int stopped;         /* a limit was hit: no more region code in this state */
+    char limit_msg[256]; /* the first "file:line: instruction limit (N) exceeded" */
+    char script[256];    /* what sbx_call runs, to name in the memory message */
 };
 
 /* lua_Alloc counting the bytes L holds. ptr == NULL means a new block (osize is then a type
@@ -61,10 +63,16 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (nsize > old && nsize - old > S->max_mem - S->used_mem) {
         S->mem_refused = 1;
+        S->refused_ptr = ptr;
+        S->refused_osize = osize;
+        S->refused_nsize = nsize;
         return NULL;
     }
     void *p = realloc(ptr, nsize);
-    if (p) S->used_mem = S->used_mem - old + nsize;
+    if (!p) return NULL;
+    if (ptr == S->refused_ptr && osize == S->refused_osize && nsize == S->refused_nsize)
+        S->mem_refused = 0; /* the retry worked: nothing failed */
+    S->used_mem = S->used_mem - old + nsize;
     return p;
 }
 
@@ -130,11 +138,11 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     if (S->instr_hit || S->used_instr > S->max_instr) trip(L, S);
 }
 
-/* Charge n units of work done in C, where the hook cannot see, to the budget. */
+/* Charge n units of work done in C, where the hook cannot see, to the budget (n < 0: none). */
 static void charge(lua_State *L, double n) {
     sbx *S = owner(L);
     if (S->instr_hit || n > (double)(S->max_instr - S->used_instr)) trip(L, S);
-    S->used_instr += (int64_t)n;
+    if (n > 0) S->used_instr += (int64_t)n;
 }
 
 /* ---- replacements of base functions ---- */
@@ -754,6 +762,7 @@ sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_li
     for (size_t n = strlen(S->dir); n > 1 && S->dir[n - 1] == '/';)
         S->dir[--n] = '\0';
     S->max_instr = lim && lim->instructions > 0 ? lim->instructions : SBX_DEFAULT_INSTRUCTIONS;
+    if (S->max_instr > INT64_MAX / 2) S->max_instr = INT64_MAX / 2; /* room to count past it */
     S->max_mem = lim && lim->memory ? lim->memory : SBX_DEFAULT_MEMORY;
     S->st = st;
     S->region = region;
