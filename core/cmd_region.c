@@ -17,7 +17,7 @@
 #include "load.h"
 #include "model.h"
 #include "out.h"
-#include "sbx.h"
+#include "region.h"
 #include "store.h"
 
 int cmd_init(cli_opts *o) {
@@ -44,9 +44,12 @@ int cmd_init(cli_opts *o) {
 /* A Lua error "dir/file.lua:12: message" as a diagnostic at that file and line; "script: message"
 ** (a limit without a line) at the script. */
 static void lua_diag(diag *d, const char *script, const char *msg) {
-    size_t n = strlen(script);
-    if (strncmp(msg, script, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ') {
-        diag_add(d, script, 0, 0, NULL, "%s", msg + n + 2);
+    /* "dir/file.lua: message": a limit, which has no line. */
+    const char *lua = strstr(msg, ".lua: ");
+    if (lua && !memchr(msg, ' ', (size_t)(lua - msg))) {
+        char file[4096];
+        snprintf(file, sizeof file, "%.*s", (int)(lua - msg + 4), msg);
+        diag_add(d, file, 0, 0, NULL, "%s", lua + 6);
         return;
     }
     const char *c1 = strchr(msg, ':');
@@ -63,27 +66,13 @@ static void lua_diag(diag *d, const char *script, const char *msg) {
     diag_add(d, script, 0, 0, NULL, "%s", msg);
 }
 
-/* Run the region's scripts, in file-name order, in one sandbox over the store's current state. */
+/* Run the region's scripts over the store's new state, as every later check will. */
 static void run_scripts(store *st, const rdata *r, diag *d) {
-    const rtable *t = &r->tables[ME_SCRIPT];
-    if (!t->n) return;
+    if (!r->tables[ME_SCRIPT].n) return;
     char *err = NULL;
-    sbx *S = sbx_new(st, rdata_region(r), r->dir, NULL, &err);
-    if (!S) {
-        diag_add(d, r->file, 0, 0, NULL, "cannot start the Lua sandbox: %s", err);
-        free(err);
-        return;
-    }
-    for (size_t i = 0; i < t->n; i++) {
-        const char *name = t->rows[i].v[0];
-        if (sbx_run_file(S, name, &err)) {
-            char path[4096];
-            snprintf(path, sizeof path, "%s/%s", r->dir, name);
-            lua_diag(d, path, err ? err : "error");
-            free(err);
-            break;
-        }
-    }
+    sbx *S = region_lua(st, rdata_region(r), r->dir, &err);
+    if (!S) lua_diag(d, r->file, err ? err : "cannot start the Lua sandbox");
+    free(err);
     sbx_free(S);
 }
 

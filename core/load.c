@@ -199,8 +199,13 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
         break;
     }
     case FT_FILE:
-        if (strstr(v, "..") || v[0] == '/' || n->len < 5 || strcmp(v + n->len - 4, ".lua") != 0)
-            return BAD(NULL, "invalid script '%s': name a .lua file inside the region folder", q);
+        /* A module name with slashes: it is required as such (lib/util.lua is lib.util). */
+        if (n->len < 5 || strcmp(v + n->len - 4, ".lua") != 0 || v[0] == '/' ||
+            strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/") !=
+                n->len - 4 ||
+            strstr(v, "//") || v[n->len - 5] == '/')
+            return BAD("use letters, digits and _, e.g. rules.lua or lib/util.lua",
+                       "invalid script '%s': name a .lua file inside the region folder", q);
         break;
     }
 #undef BAD

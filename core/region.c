@@ -1,6 +1,7 @@
 /*
 ** region.c: a region's Lua, ready to run (see region.h). Owns the order in which a region's
-** scripts run and the one way C asks the stdlib for a result.
+** scripts run (file-name order, each as require of its module name, from the sources stored
+** with the region) and the one way C asks the stdlib for a result.
 */
 #include "region.h"
 
@@ -47,10 +48,16 @@ sbx *region_lua(store *st, const char *region, const char *prefix, char **err) {
         sbx_free(S);
         S = NULL;
     }
+    /* Each script runs as require(module), so a later require of it gets the same table. */
     for (size_t i = 0; S && i < list.n; i++) {
-        char chunk[4200];
-        snprintf(chunk, sizeof chunk, "@%s/%s", prefix, list.v[i].file);
-        if (sbx_run_string(S, chunk, list.v[i].source, strlen(list.v[i].source), err)) {
+        char module[512];
+        snprintf(module, sizeof module, "%.*s", (int)(strlen(list.v[i].file) - 4), list.v[i].file);
+        for (char *p = module; *p; p++)
+            if (*p == '/') *p = '.';
+        lua_State *L = sbx_state(S);
+        lua_getglobal(L, "require");
+        lua_pushstring(L, module);
+        if (sbx_call(S, 1, 0, err)) {
             sbx_free(S);
             S = NULL;
         }

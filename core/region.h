@@ -1,6 +1,7 @@
 /*
 ** region.h: a region's Lua, ready to run: a sandbox over the store (see sbx.h) in which the
-** region's scripts have run, in file-name order, from the sources stored at load. Chunk names
+** region's scripts have run, in file-name order, from the sources stored at load; each ran as
+** require("rules") for rules.lua, so region code that requires it gets the same module. Chunk names
 ** are "<prefix>/<file>", so errors read "regions/zhz/rules.lua:12: ..." when prefix is the
 ** folder the region was loaded from, or "zuid-holland-zuid/rules.lua:12: ..." otherwise.
 ** Also: calling a stdlib function in that sandbox and getting its result as JSON.
@@ -14,7 +15,8 @@
 
 struct store;
 
-/* A sandbox for region with its scripts run. NULL and *err (malloc'd) on failure. */
+/* A sandbox for region with its scripts run. region must outlive the sandbox. NULL and *err
+** (malloc'd) on failure. */
 sbx *region_lua(struct store *st, const char *region, const char *prefix, char **err);
 
 /* Call module.fn(args...) in S, where args are strings (NULL pushes nil), and return its first

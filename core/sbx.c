@@ -27,7 +27,9 @@
 #include <lualib.h>
 
 #include "api.h"
+#include "model.h"
 #include "refdata.h"
+#include "store.h"
 
 #define HOOK_EVERY    1000 /* instructions between two calls of the count hook */
 #define MATCH_STEPS   1e8  /* worst-case steps of the pattern matcher per call (~1 s) */
@@ -37,8 +39,8 @@
 struct sbx {
     lua_State *L;
     char *dir;                     /* the region's folder, without a trailing slash */
-    struct store *st;              /* for the spil module, during sbx_new only */
-    const char *region;            /* idem */
+    struct store *st;              /* for the spil module and the region's own modules */
+    const char *region;            /* the caller's string; must outlive the sbx */
     int64_t max_instr, used_instr; /* budget; used grows by HOOK_EVERY per hook call, and by
                                       the work charged for C loops */
     size_t max_mem, used_mem;      /* cap; the bytes L holds now */
@@ -292,7 +294,23 @@ static int module_name_ok(const char *s, size_t len) {
     return part > 0;
 }
 
-/* Push the compiled chunk of stdlib file `file`, else of the region's dir/file; 0 if neither
+static void set_script(sbx *S, const char *source);
+
+typedef struct stored {
+    const char *file; /* wanted */
+    char *source;     /* found: malloc'd */
+    int failed;
+} stored;
+
+static int find_stored(void *ctx, const char *const *vals, int n) {
+    stored *w = ctx;
+    if (n < 2 || strcmp(vals[0], w->file) != 0) return 0;
+    if (!(w->source = strdup(vals[1] ? vals[1] : ""))) w->failed = 1;
+    return 1;
+}
+
+/* Push the compiled chunk of stdlib file `file`, else of the region's own file: from the
+** scripts stored with the region when the sandbox has a store, else from dir/file. 0 if none
 ** exists. Raises on a read or syntax error. Nothing malloc'd is held when Lua may raise. */
 static int load_module(lua_State *L, sbx *S, const char *file) {
     size_t len;
@@ -305,6 +323,16 @@ static int load_module(lua_State *L, sbx *S, const char *file) {
         return status == LUA_OK ? 1 : lua_error(L);
     }
     name = lua_pushfstring(L, "@%s/%s", S->dir, file);
+    if (S->st) {
+        stored w = {file, NULL, 0};
+        if (store_rows(S->st, ME_SCRIPT, S->region, find_stored, &w) || w.failed)
+            return fail(L, "cannot read the region's scripts");
+        if (!w.source) return 0;
+        status = luaL_loadbufferx(L, w.source, strlen(w.source), name, "t");
+        free(w.source);
+        if (status == LUA_OK) set_script(S, name); /* a limit hit inside names this file */
+        return status == LUA_OK ? 1 : lua_error(L);
+    }
     char *buf = read_file(name + 1, S->max_mem, &len);
     if (!buf) {
         int e = errno;
@@ -330,8 +358,13 @@ static int sb_require(lua_State *L) {
     if (lua_getfield(L, lua_upvalueindex(1), name) != LUA_TNIL) return 1;
     const char *file = lua_pushfstring(L, "%s.lua", luaL_gsub(L, name, ".", "/"));
     if (!load_module(L, owner(L), file))
-        return fail(L, "module '%s' not found (looked in the stdlib and %s/%s)", name,
-                    owner(L)->dir, file);
+        return owner(L)->st
+                   ? fail(L,
+                          "module '%s' not found (looked in the stdlib and among the region's "
+                          "scripts for %s)",
+                          name, file)
+                   : fail(L, "module '%s' not found (looked in the stdlib and %s/%s)", name,
+                          owner(L)->dir, file);
     lua_pushvalue(L, 1);
     lua_call(L, 1, 1);
     if (lua_isnil(L, -1)) lua_pushboolean(L, 1);
@@ -765,7 +798,7 @@ sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_li
     if (S->max_instr > INT64_MAX / 2) S->max_instr = INT64_MAX / 2; /* room to count past it */
     S->max_mem = lim && lim->memory ? lim->memory : SBX_DEFAULT_MEMORY;
     S->st = st;
-    S->region = region;
+    S->region = region; /* owned by the caller; kept only while the state lives */
     set_script(S, S->dir);
     S->L = lua_newstate(sbx_alloc, S);
     if (!S->L) {
@@ -779,8 +812,6 @@ sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_li
     lua_pushcfunction(S->L, setup);
     lua_pushlightuserdata(S->L, S);
     int status = lua_pcall(S->L, 1, 0, 0);
-    S->st = NULL;
-    S->region = NULL;
     if (status != LUA_OK) {
         failure(S, status, err);
         sbx_free(S);

@@ -17,4 +17,4 @@ $ SPIL_STDLIB=$PWD/dev spil validate r
 $ printf 'require "spil.nothing"\n' > r/main.lua
 $ spil validate r
 ? 2
-! r/main.lua:1: error: module 'spil.nothing' not found (looked in the stdlib and r/spil/nothing.lua)
+! r/main.lua:1: error: module 'spil.nothing' not found (looked in the stdlib and among the region's scripts for spil/nothing.lua)

@@ -618,7 +618,8 @@ static void test_load_missing_script(void **state) {
     write_file(dir, "rules.lua", "-- present\n");
     int ok = dir_fails_with(dir, "DIR/region.yaml:5:24: error: script 'gone.lua' not found in DIR\n"
                                  "DIR/region.yaml:5:34: error: invalid script '../escape.lua': "
-                                 "name a .lua file inside the region folder\n");
+                                 "name a .lua file inside the region folder; use letters, "
+                                 "digits and _, e.g. rules.lua or lib/util.lua\n");
     free(dir);
     assert_true(ok);
 }
