@@ -58,8 +58,11 @@ static const command commands[] = {
      "missing, about whom, what to do and which guidance says so; blocking ones first.\n"
      "Exit 0 when ready (no blocking findings), 1 when not.\n"
      "  --programme P   the programme, e.g. kngg\n"
-     "  --step S        check this step instead of the current one\n",
-     "db json programme step", 1, 1, cmd_check},
+     "  --step S        check this step instead of the current one\n"
+     "  --assume FILE   what if: apply a change file (region.yaml sections, only the rows\n"
+     "                  that change) in a transaction that is rolled back, and show which\n"
+     "                  findings it would clear\n",
+     "db json programme step assume", 1, 1, cmd_check},
     {"advance", "REGION", "leave the current step, if the checks and the rules allow it",
      "Moves the region's programme to its next step when every blocking check of the\n"
      "current step passes and the governance rules allow the person acting (by default:\n"
@@ -69,6 +72,43 @@ static const command commands[] = {
      "  --programme P   the programme, when the region runs several\n"
      "  --reason TEXT   why, for the log\n",
      "db json programme as reason", 1, 1, cmd_advance},
+    {"sign", "REGION AGREEMENT ORGANISATION", "record that a party signed an agreement",
+     "Records the organisation's status on the agreement (signed, unless --status says\n"
+     "invited, agreed, declined or withdrawn), validated and logged like a load.\n"
+     "  --status S       invited, agreed, signed, declined or withdrawn (default signed)\n"
+     "  --date D         YYYY-MM-DD (default today)\n"
+     "  --signatory P    the person who signed\n"
+     "  --as PERSON      who records it (default $SPIL_ACTOR or the login name)\n"
+     "  --reason TEXT    why, for the log\n",
+     "db json status date signatory as reason", 3, 3, cmd_sign},
+    {"assign", "REGION PERSON ROLE", "record that a person holds a role",
+     "Records a role assignment (regiocoordinator, projectleider, czv, ...), validated\n"
+     "and logged like a load.\n"
+     "  --municipality GM0505   for a local role\n"
+     "  --hours N               hours a week\n"
+     "  --since D, --until D    the period\n"
+     "  --formal                a formal assignment document exists\n"
+     "  --as PERSON, --reason TEXT\n",
+     "db json municipality hours since until formal as reason", 3, 3, cmd_assign},
+    {"fund", "REGION ID", "record funding: source, purpose, amount, status",
+     "Records (or updates) the funding row ID, validated and logged like a load.\n"
+     "  --source S    gala, spuk, iza, gemeente, zorgverzekeraar, ...\n"
+     "  --purpose P   rc, m&e, training, communicatie, materiaal, czv-indirect, ...\n"
+     "  --amount N    euros;  --funder ORG;  --since D, --until D\n"
+     "  --status S    proposed, requested, agreed, granted, rejected or ended\n"
+     "  --as PERSON, --reason TEXT\n",
+     "db json source purpose amount funder since until status as reason", 2, 2, cmd_fund},
+    {"decide", "REGION ID [ORG=POSITION[+mandate]...]", "record a decision and each position",
+     "Records (or updates) decision ID of a body and the position of each member:\n"
+     "ORG=for, ORG=against, ORG=abstain or ORG=objection, with +mandate when the\n"
+     "representative held a mandate (e.g. ggd=for+mandate).\n"
+     "  --body B        the body that took it\n"
+     "  --subject TEXT  what it is about\n"
+     "  --kind K        decision or advice\n"
+     "  --outcome O     adopted, rejected, pending or deferred\n"
+     "  --date D        YYYY-MM-DD (default today)\n"
+     "  --as PERSON, --reason TEXT\n",
+     "db json body subject kind outcome date as reason", 2, 8, cmd_decide},
     {"test", "[PATHS]", "run region rule tests (*_test.lua)",
      "Runs the *_test.lua files in PATHS (default: regions/ and stdlib/). Each file runs\n"
      "against its fixture region in a private in-memory database; each case in a\n"
@@ -87,8 +127,22 @@ static const command commands[] = {
 };
 #define NCOMMANDS ((int)(sizeof commands / sizeof commands[0]))
 
-static const char *const option_names[] = {"db",    "json", "dry-run", "output",
-                                           "limit", "help", NULL};
+/* Options that take no value. */
+static int is_flag(const char *name) {
+    return strcmp(name, "json") == 0 || strcmp(name, "dry-run") == 0 || strcmp(name, "formal") == 0;
+}
+
+const char *cli_opt(const cli_opts *o, const char *name) {
+    for (int i = 0; i < o->nmore; i++)
+        if (strcmp(o->more[i][0], name) == 0) return o->more[i][1];
+    return NULL;
+}
+
+static const char *const option_names[] = {
+    "status", "date",    "signatory", "municipality", "hours",  "since",   "until",
+    "formal", "source",  "purpose",   "amount",       "funder", "body",    "subject",
+    "kind",   "outcome", "assume",    "db",           "json",   "dry-run", "output",
+    "limit",  "help",    "programme", "step",         "as",     "reason",  NULL};
 
 static const command *find_command(const char *name) {
     for (int i = 0; i < NCOMMANDS; i++)
@@ -178,7 +232,7 @@ static int parse(const command *c, int argc, char **argv, int first, cli_opts *o
                 cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'", name);
             return -1;
         }
-        int takes_value = strcmp(name, "json") != 0 && strcmp(name, "dry-run") != 0;
+        int takes_value = !is_flag(name);
         if (takes_value && !val) {
             if (i + 1 >= argc) {
                 cli_fail(o, SPIL_EXIT_USAGE, "option '--%s' needs a value", name);
@@ -197,6 +251,19 @@ static int parse(const command *c, int argc, char **argv, int first, cli_opts *o
         if (strcmp(name, "step") == 0) o->step = val;
         if (strcmp(name, "as") == 0) o->as = val;
         if (strcmp(name, "reason") == 0) o->reason = val;
+        static const char *const typed[] = {"db",   "output", "json",   "dry-run", "programme",
+                                            "step", "as",     "reason", "limit",   NULL};
+        int is_typed = 0;
+        for (int t = 0; typed[t]; t++)
+            is_typed |= strcmp(typed[t], name) == 0;
+        if (!is_typed) {
+            if (o->nmore == 24) return cli_fail(o, SPIL_EXIT_USAGE, "too many options"), -1;
+            const char *const *known = option_names;
+            while (*known && strcmp(*known, name) != 0)
+                known++;
+            o->more[o->nmore][0] = *known; /* a static string, unlike the buffer `name` */
+            o->more[o->nmore++][1] = val ? val : "";
+        }
         if (strcmp(name, "limit") == 0) {
             char *end;
             long long n = strtoll(val, &end, 10);

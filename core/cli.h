@@ -33,7 +33,12 @@ typedef struct cli_opts {
     const char *reason;    /* --reason TEXT: why, for the log */
     const char *args[8];   /* positional arguments */
     int nargs;
+    const char *more[24][2]; /* other options of the command: name, value ("" for a flag) */
+    int nmore;
 } cli_opts;
+
+/* The value of option --name, "" for a flag that was given, NULL when not given. */
+const char *cli_opt(const cli_opts *o, const char *name);
 
 /* Run spil with argv; returns the exit code. */
 int cli_main(int argc, char **argv);
@@ -67,5 +72,9 @@ int cmd_log(cli_opts *o);
 int cmd_check(cli_opts *o);
 int cmd_advance(cli_opts *o);
 int cmd_test(cli_opts *o);
+int cmd_sign(cli_opts *o);
+int cmd_assign(cli_opts *o);
+int cmd_fund(cli_opts *o);
+int cmd_decide(cli_opts *o);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "diff.h"
+#include "load.h"
 #include "model.h"
 #include "out.h"
 #include "rdata.h"
@@ -127,6 +128,120 @@ static void print_result(const char *region, json_t *res, int color) {
                blocking == 1 ? "" : "s", advisory);
 }
 
+/* The findings of a result as "check\x1fmissing" strings in a JSON object used as a set. */
+static json_t *finding_set(json_t *res) {
+    json_t *set = json_object();
+    size_t i, j;
+    json_t *c, *f;
+    json_array_foreach(json_object_get(res, "checks"), i, c) {
+        json_array_foreach(json_object_get(c, "findings"), j, f) {
+            char key[1024];
+            snprintf(key, sizeof key, "%s\x1f%s", jstr(f, "check"), jstr(f, "missing"));
+            json_object_set(set, key, f);
+        }
+    }
+    return set;
+}
+
+/* The findings of a that b does not have. */
+static json_t *findings_minus(json_t *a, json_t *b) {
+    json_t *sa = finding_set(a), *sb = finding_set(b), *out = json_array(), *f;
+    const char *key;
+    json_object_foreach(sa, key, f) if (!json_object_get(sb, key)) json_array_append(out, f);
+    json_decref(sa);
+    json_decref(sb);
+    return out;
+}
+
+static json_t *evaluate(cli_opts *o, store *st, const char *region, const char *programme,
+                        int *code) {
+    char day[16], *err = NULL, *why = NULL;
+    sbx *S = region_lua(st, region, region, &err);
+    json_t *res = NULL;
+    if (!S) {
+        *code = cli_fail(o, SPIL_EXIT_USAGE, "%s", err);
+    } else {
+        const char *args[] = {programme, o->step, today(day)};
+        res = region_call(S, "spil.engine", "evaluate", args, 3, &why, &err);
+        if (!res) {
+            *code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
+        } else if (json_is_null(res)) {
+            *code = cli_fail(o, SPIL_EXIT_USAGE, "%s", why ? why : "cannot evaluate");
+            json_decref(res);
+            res = NULL;
+        }
+    }
+    free(err);
+    free(why);
+    sbx_free(S);
+    return res;
+}
+
+/* check --assume FILE: the result before and after a change file, in a transaction that is
+** rolled back, and which findings the change would clear. */
+static int check_assuming(cli_opts *o, store *st, const char *region, const char *programme) {
+    const char *path = cli_opt(o, "assume");
+    int code = SPIL_EXIT_OK;
+    diag *d = diag_new();
+    rdata *base = NULL, *changed = NULL;
+    changes ch = {0};
+    json_t *before = NULL, *after = NULL;
+    char now[32];
+    if (store_begin(st) || !(base = rdata_from_store(st, region))) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        goto done;
+    }
+    if (!(before = evaluate(o, st, region, programme, &code))) goto done;
+    if (!(changed = load_change(path, base, d))) {
+        code = cli_diagnostics(o, d);
+        goto done;
+    }
+    if (diff_compute(base, changed, &ch) ||
+        diff_apply(st, region, &ch, cli_actor(), out_now(now), "assume", NULL)) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        goto done;
+    }
+    if (!(after = evaluate(o, st, region, programme, &code))) goto done;
+    json_t *cleared = findings_minus(before, after), *added = findings_minus(after, before);
+    int ready = json_is_true(json_object_get(after, "ready"));
+    if (o->json) {
+        out_json(stdout,
+                 json_pack("{s:s, s:s, s:o, s:o, s:O, s:O}", "region", region, "assume", path,
+                           "cleared", cleared, "added", added, "before", before, "after", after));
+    } else {
+        int color = out_color(stdout);
+        size_t i;
+        json_t *f;
+        printf("Assuming %s (nothing is written):\n", path);
+        diff_print(&ch, stdout, color);
+        printf("It would clear %zu finding%s", json_array_size(cleared),
+               json_array_size(cleared) == 1 ? "" : "s");
+        printf(json_array_size(cleared) ? ":\n" : ".\n");
+        json_array_foreach(cleared, i, f)
+            printf("  %s-%s %s: %s\n", out_green(color), out_reset(color), jstr(f, "check"),
+                   jstr(f, "missing"));
+        if (json_array_size(added)) {
+            printf("and bring %zu new:\n", json_array_size(added));
+            json_array_foreach(added, i, f)
+                printf("  + %s: %s\n", jstr(f, "check"), jstr(f, "missing"));
+        }
+        putchar('\n');
+        print_result(region, after, color);
+        json_decref(cleared);
+        json_decref(added);
+    }
+    code = ready ? SPIL_EXIT_OK : SPIL_EXIT_REFUSED;
+done:
+    store_rollback(st);
+    json_decref(before);
+    json_decref(after);
+    diff_free(&ch);
+    rdata_free(base);
+    rdata_free(changed);
+    diag_free(d);
+    return code;
+}
+
 int cmd_check(cli_opts *o) {
     int code;
     const char *region = o->args[0];
@@ -138,6 +253,10 @@ int cmd_check(cli_opts *o) {
     const char *programme = NULL;
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
     if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
+    if (cli_opt(o, "assume")) {
+        code = check_assuming(o, st, region, programme);
+        goto done;
+    }
     if (!(S = region_lua(st, region, region, &err))) {
         code = cli_fail(o, SPIL_EXIT_USAGE, "%s", err);
         goto done;
@@ -254,7 +373,7 @@ int cmd_advance(cli_opts *o) {
     if (store_begin(st)) goto storage;
     if (!(old = rdata_from_store(st, region)) || !(new = rdata_from_store(st, region)) ||
         move_step(new, programme, from, to, day) || diff_compute(old, new, &ch) ||
-        diff_apply(st, region, &ch, o->as, out_now(now), "advance"))
+        diff_apply(st, region, &ch, o->as, out_now(now), "advance", o->reason))
         goto storage;
     json_t *summary = json_array();
     size_t i;

@@ -88,7 +88,7 @@ static int apply_region(cli_opts *o, store *st, rdata *r, diag *d, applied *a) {
     const char *region = rdata_region(r);
     a->old = rdata_from_store(st, region);
     if (!a->old || diff_compute(a->old, r, &a->ch) ||
-        diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd))
+        diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd, NULL))
         return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
     run_scripts(st, r, d);
     return SPIL_EXIT_OK;

@@ -141,7 +141,7 @@ static store *load_fixture(const char *dir, char **region, tally *t, const char 
     }
     if (!(st = store_open(":memory:", STORE_CREATE, &err)) || store_begin(st) ||
         !(old = rdata_from_store(st, rdata_region(r))) || diff_compute(old, r, &ch) ||
-        diff_apply(st, rdata_region(r), &ch, "spil test", "2000-01-01T00:00:00Z", "test") ||
+        diff_apply(st, rdata_region(r), &ch, "spil test", "2000-01-01T00:00:00Z", "test", NULL) ||
         store_commit(st)) {
         report(t, 0, test, err ? err : store_errmsg(st));
         store_close(st);

@@ -98,7 +98,7 @@ static const char *action_name(change_kind k) {
 }
 
 int diff_apply(store *st, const char *region, const changes *c, const char *actor, const char *at,
-               const char *command) {
+               const char *command, const char *reason) {
     /* Removals back to front (children before parents), then additions and changes. */
     for (size_t i = c->n; i-- > 0;)
         if (c->v[i].kind == CH_REMOVE &&
@@ -123,7 +123,8 @@ int diff_apply(store *st, const char *region, const changes *c, const char *acto
                           .action = action_name(ch->kind),
                           .entity = model_entities[ch->e].name,
                           .key = ch->key,
-                          .detail = detail};
+                          .detail = detail,
+                          .reason = reason};
         int r = store_log(st, &ev);
         free(detail);
         if (r) return -1;

@@ -37,9 +37,10 @@ int diff_compute(const rdata *old, const rdata *new, changes *out);
 void diff_free(changes *c);
 
 /* Write the changes for region in the open transaction and log one event each, made by
-** actor at time at with command (e.g. "load"). 0, or -1 with store_errmsg set. */
+** actor at time at with command (e.g. "load") and reason (may be NULL). 0, or -1 with
+** store_errmsg set. */
 int diff_apply(struct store *st, const char *region, const changes *c, const char *actor,
-               const char *at, const char *command);
+               const char *at, const char *command, const char *reason);
 
 /* Human report: one block per entity, one line per change. */
 void diff_print(const changes *c, FILE *f, int color);

@@ -25,6 +25,7 @@ typedef struct loader {
     diag *d;
     const char *file;
     rdata *r;
+    const rdata *base; /* reading a change file: the region it changes; else NULL */
     int oom;
 } loader;
 
@@ -268,11 +269,17 @@ static void read_item(loader *L, int e, const ynode *map, const char *parent) {
             unknown_key(L, key, where, names);
         }
     }
-    for (int i = 0; i < en->nfields; i++) {
+    for (int i = 0; i < en->nfields; i++)
+        if ((en->fields[i].flags & MF_PARENT) && parent &&
+            rdata_set(L->r, e, row, i, parent, map->line, map->col))
+            L->oom = 1;
+    /* In a change file, a row the region already has keeps the fields it does not give. */
+    char *key = L->base ? rdata_key(e, row, RDATA_KEYSEP) : NULL;
+    int known = key && rdata_find(L->base, e, key);
+    free(key);
+    for (int i = 0; i < en->nfields && !known; i++) {
         const model_field *f = &en->fields[i];
-        if (f->flags & MF_PARENT) {
-            if (parent && rdata_set(L->r, e, row, i, parent, map->line, map->col)) L->oom = 1;
-        } else if ((f->flags & MF_REQUIRED) && !row->v[i]) {
+        if ((f->flags & MF_REQUIRED) && !(f->flags & MF_PARENT) && !row->v[i]) {
             const ynode *given = ydoc_get(map, f->name);
             if ((!given || is_null(given)) && !misspelled(map, f->name, names))
                 diag_add(L->d, L->file, map->line, map->col, NULL, "%s is missing '%s'", en->name,
@@ -339,7 +346,9 @@ static void read_top(loader *L, const ynode *root) {
     }
     const ynode *version = ydoc_get(root, "spil");
     char q[48];
-    if (!version)
+    if (!version && L->base) {
+        /* A change file may leave the version out. */
+    } else if (!version)
         diag_add(L->d, L->file, root->line, root->col, "add 'spil: 1' as the first line",
                  "missing 'spil' format version");
     else if (version->kind != YN_SCALAR || strcmp(version->str, LOAD_FORMAT_VERSION) != 0)
@@ -357,13 +366,17 @@ static void read_top(loader *L, const ynode *root) {
         for (int e = 0; e < model_nentities; e++) {
             if (model_entities[e].parent >= 0 || strcmp(model_entities[e].section, key->str))
                 continue;
-            if (e == ME_REGION)
+            if (e == ME_REGION && L->base)
+                diag_add(L->d, L->file, key->line, key->col,
+                         "edit the region's region.yaml and load it",
+                         "a change file cannot change the region itself or its scripts");
+            else if (e == ME_REGION)
                 read_item(L, e, val, NULL);
             else if (!is_null(val))
                 read_list(L, e, val, NULL);
         }
     }
-    if (!ydoc_get(root, "region"))
+    if (!ydoc_get(root, "region") && !L->base)
         diag_add(L->d, L->file, root->line, root->col, "add 'region:' with its id and name",
                  "missing 'region' section");
 }
@@ -497,7 +510,7 @@ static void check_references(loader *L) {
                 const model_field *fd = &en->fields[f];
                 const char *v = row->v[f];
                 if (!v || (fd->flags & MF_PARENT)) continue;
-                int line = row->fline[f], col = row->fcol[f];
+                int line = row->fline ? row->fline[f] : 0, col = row->fcol ? row->fcol[f] : 0;
                 if (fd->type == FT_REF && !rdata_find(L->r, fd->ref, v)) {
                     const char **ids = ids_of(L, fd->ref);
                     const char *s = ids ? diag_suggest(v, ids) : NULL;
@@ -549,7 +562,7 @@ rdata *load_read(const char *path, diag *d) {
     size_t before = diag_count(d);
     ydoc *doc = ydoc_read(file, d);
     if (!doc) return NULL;
-    loader L = {d, file, rdata_new(file, dir), 0};
+    loader L = {d, file, rdata_new(file, dir), NULL, 0};
     if (!L.r) {
         ydoc_free(doc);
         return NULL;
@@ -564,4 +577,154 @@ rdata *load_read(const char *path, diag *d) {
         return NULL;
     }
     return L.r;
+}
+
+/* A copy of base with the rows of the change file (L->r, sorted) laid over it: a row the
+** region has gets the fields the file gives; a new row is added. NULL when out of memory. */
+static rdata *overlay(loader *L, const rdata *base) {
+    rdata *m = rdata_new(L->file, base->dir);
+    int failed = !m;
+    for (int e = 0; !failed && e < model_nentities; e++) {
+        const rtable *t = &base->tables[e];
+        for (size_t i = 0; !failed && i < t->n; i++) {
+            rrow *row = rdata_add(m, e, 0, 0);
+            for (int f = 0; row && f < model_entities[e].nfields; f++)
+                if (rdata_set(m, e, row, f, t->rows[i].v[f], 0, 0)) row = NULL;
+            failed = !row;
+        }
+    }
+    if (failed || rdata_sort(m)) {
+        rdata_free(m);
+        return NULL;
+    }
+    /* Changes first (m is sorted, so lookups work), additions after, then sort again. */
+    for (int pass = 0; pass < 2 && !failed; pass++) {
+        for (int e = 0; !failed && e < model_nentities; e++) {
+            const rtable *t = &L->r->tables[e];
+            for (size_t i = 0; !failed && i < t->n; i++) {
+                const rrow *fr = &t->rows[i];
+                rrow *row = pass == 0 ? (rrow *)rdata_find(m, e, fr->key) : NULL;
+                if (pass == 1 && rdata_find(base, e, fr->key)) continue;
+                if (pass == 0 && !row) continue;
+                if (pass == 1 && !(row = rdata_add(m, e, fr->line, fr->col))) failed = 1;
+                for (int f = 0; !failed && f < model_entities[e].nfields; f++)
+                    if (fr->v[f] && rdata_set(m, e, row, f, fr->v[f], fr->fline[f], fr->fcol[f]))
+                        failed = 1;
+            }
+        }
+    }
+    if (failed || rdata_sort(m)) {
+        rdata_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+rdata *load_change(const char *path, const rdata *base, diag *d) {
+    size_t before = diag_count(d);
+    ydoc *doc = ydoc_read(path, d);
+    if (!doc) return NULL;
+    loader L = {d, path, rdata_new(path, base->dir), base, 0};
+    rdata *merged = NULL;
+    if (L.r) {
+        read_top(&L, doc->root);
+        check_duplicates(&L);
+        if (!L.oom && diag_count(d) == before && !(merged = overlay(&L, base))) L.oom = 1;
+        if (merged) {
+            rdata *fragment = L.r;
+            L.r = merged;
+            check_references(&L);
+            L.r = fragment;
+        }
+    }
+    ydoc_free(doc);
+    rdata_free(L.r);
+    if (L.oom) diag_add(d, path, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    if (diag_count(d) > before) {
+        rdata_free(merged);
+        return NULL;
+    }
+    return merged;
+}
+
+struct load_changes {
+    loader L;
+    const rdata *base;
+    int bad_rows; /* rows with a problem: no "needs" on top of it */
+};
+
+load_changes *load_changes_new(const char *where, const rdata *base, diag *d) {
+    load_changes *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->L = (loader){d, where, rdata_new(where, base->dir), base, 0};
+    c->base = base;
+    if (!c->L.r) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+int load_changes_row(load_changes *c, int e, const char *const *names, const char *const *values,
+                     int n) {
+    loader *L = &c->L;
+    size_t before = diag_count(L->d);
+    rrow *row = rdata_add(L->r, e, 1, 0); /* line 1 only to give the row field positions */
+    if (!row) return L->oom = 1, -1;
+    row->line = 0;
+    for (int k = 0; k < n; k++) {
+        int i = model_field_index(e, names[k]);
+        if (i < 0) {
+            diag_add(L->d, L->file, 0, 0, NULL, "internal: %s has no field %s",
+                     model_entities[e].name, names[k]);
+            continue;
+        }
+        if (!values[k]) continue;
+        /* The value as if written plainly in YAML: the same checks, the same messages. */
+        ynode node = {
+            .kind = YN_SCALAR, .plain = 1, .str = (char *)values[k], .len = strlen(values[k])};
+        if (model_entities[e].fields[i].flags & MF_PARENT) {
+            if (rdata_set(L->r, e, row, i, values[k], 0, 0)) L->oom = 1;
+        } else {
+            set_field(L, e, row, i, &node);
+        }
+    }
+    if (diag_count(L->d) > before || L->oom) {
+        c->bad_rows++;
+        return -1;
+    }
+    return 0;
+}
+
+rdata *load_changes_finish(load_changes *c) {
+    loader *L = &c->L;
+    size_t before = diag_count(L->d);
+    rdata *merged = NULL;
+    check_duplicates(L);
+    if (!L->oom && !(merged = overlay(L, c->base))) L->oom = 1;
+    if (merged) {
+        rdata *rows = L->r;
+        L->r = merged;
+        check_references(L);
+        L->r = rows;
+        /* A new row must have every required field. */
+        for (int e = 0; e < model_nentities && !c->bad_rows; e++)
+            for (size_t i = 0; i < rows->tables[e].n; i++) {
+                const rrow *fr = &rows->tables[e].rows[i];
+                if (rdata_find(c->base, e, fr->key)) continue;
+                for (int f = 0; f < model_entities[e].nfields; f++)
+                    if ((model_entities[e].fields[f].flags & MF_REQUIRED) && !fr->v[f])
+                        diag_add(L->d, L->file, 0, 0, NULL, "a new %s needs '%s'",
+                                 model_entities[e].name, model_entities[e].fields[f].name);
+            }
+    }
+    if (L->oom) diag_add(L->d, L->file, 0, 0, NULL, "out of memory");
+    diag *d = L->d;
+    rdata_free(L->r);
+    free(c);
+    if (diag_count(d) > before) {
+        rdata_free(merged);
+        return NULL;
+    }
+    return merged;
 }

@@ -19,4 +19,22 @@
 ** added to d; returns the region's rows, sorted by key, or NULL when there was any problem. */
 rdata *load_read(const char *path, diag *d);
 
+/* Read a change file: a region.yaml fragment (same sections and fields, `spil:` and `region:`
+** left out) and lay it over base, the region as the database holds it: a row the region has
+** gets the fields the file gives, a new row is added (with every required field); nothing is
+** removed. The result is validated like a whole region. Returns the changed region, sorted,
+** or NULL after adding every problem to d. */
+rdata *load_change(const char *path, const rdata *base, diag *d);
+
+/* Changes made on the command line (spil sign, assign, fund, decide): rows given field by field
+** as text, validated exactly as if written in a change file, then laid over base like
+** load_change. Diagnostics carry `where` (e.g. "spil sign") instead of a file position. */
+typedef struct load_changes load_changes;
+load_changes *load_changes_new(const char *where, const rdata *base, diag *d);
+/* Add a row of entity e: n field names and their values (NULL: not given). -1 on a problem. */
+int load_changes_row(load_changes *c, int e, const char *const *names, const char *const *values,
+                     int n);
+/* The changed region, or NULL after reporting every problem; frees c either way. */
+rdata *load_changes_finish(load_changes *c);
+
 #endif

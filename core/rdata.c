@@ -74,10 +74,15 @@ rrow *rdata_add(rdata *r, int e, int line, int col) {
 
 int rdata_set(rdata *r, int e, rrow *row, int i, const char *v, int line, int col) {
     (void)r;
-    (void)e;
     free(row->v[i]);
     row->v[i] = NULL;
     if (v && !(row->v[i] = strdup(v))) return -1;
+    if (!row->fline && line > 0) {
+        size_t nf = (size_t)model_entities[e].nfields;
+        row->fline = calloc(nf, sizeof *row->fline);
+        row->fcol = calloc(nf, sizeof *row->fcol);
+        if (!row->fline || !row->fcol) return -1;
+    }
     if (row->fline) {
         row->fline[i] = line;
         row->fcol[i] = col;

@@ -563,7 +563,8 @@ int store_sql_readonly(store *s, const char *sql, store_sql_fn fn, void *ctx) {
         snprintf(s->errmsg, sizeof s->errmsg, "sql: no statement given");
         return -1;
     }
-    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';')) tail++;
+    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
+        tail++;
     if (tail && *tail) {
         sqlite3_finalize(st);
         snprintf(s->errmsg, sizeof s->errmsg, "sql: give one statement at a time");
@@ -572,7 +573,8 @@ int store_sql_readonly(store *s, const char *sql, store_sql_fn fn, void *ctx) {
     /* Read-only by SQLite's account, and a query: ATTACH, BEGIN or PRAGMA count as read-only
     ** there but change the connection (ATTACH even creates files). */
     const char *p = sql;
-    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '(') p++;
+    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '(')
+        p++;
     int query = !sqlite3_strnicmp(p, "select", 6) || !sqlite3_strnicmp(p, "with", 4) ||
                 !sqlite3_strnicmp(p, "values", 6) || !sqlite3_strnicmp(p, "explain", 7);
     if (!query || !sqlite3_stmt_readonly(st)) {
@@ -584,11 +586,13 @@ int store_sql_readonly(store *s, const char *sql, store_sql_fn fn, void *ctx) {
     }
     int n = sqlite3_column_count(st), rc = SQLITE_DONE, stop = 0;
     const char *names[64];
-    for (int i = 0; i < n && i < 64; i++) names[i] = sqlite3_column_name(st, i);
+    for (int i = 0; i < n && i < 64; i++)
+        names[i] = sqlite3_column_name(st, i);
     if (fn(ctx, 1, names, n < 64 ? n : 64)) stop = 1;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *vals[64];
-        for (int i = 0; i < n && i < 64; i++) vals[i] = (const char *)sqlite3_column_text(st, i);
+        for (int i = 0; i < n && i < 64; i++)
+            vals[i] = (const char *)sqlite3_column_text(st, i);
         if (fn(ctx, 0, vals, n < 64 ? n : 64)) stop = 1;
     }
     int bad = !stop && rc != SQLITE_DONE;

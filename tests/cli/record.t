@@ -1,0 +1,58 @@
+# Recording what happens between loads, and asking "what if" (cases cli-record-N).
+
+=== cli-record-1: sign records a signature, validated and logged with who and why
+$ spil load $ROOT/regions/zuid-holland-zuid > /dev/null
+$ spil sign zuid-holland-zuid regioplan gem-dordrecht --signatory bm-dordrecht --reason "raadsbesluit 12 januari"
+> parties: 1 changed
+>   ~ regioplan/gem-dordrecht: status agreed -> signed, date 2024-05-16 -> 2026-01-15, signatory (none) -> bm-dordrecht
+> Recorded in spil.db (0 added, 1 changed). 'spil export zuid-holland-zuid' writes the region file.
+$ spil log zuid-holland-zuid --limit 1
+> 2026-01-15T10:00:00Z  tester     sign     change party regioplan/gem-dordrecht  (zuid-holland-zuid)  reason: raadsbesluit 12 januari
+$ spil export zuid-holland-zuid | grep -c 'organisation: gem-dordrecht, status: signed'
+> 1
+
+=== cli-record-2: a bad value or an unknown name is refused with the loader's message, nothing written
+$ sqlite3 spil.db 'select count(*) from event' > before.txt
+$ spil sign zuid-holland-zuid regioplan gem-dordrect --status sined
+? 2
+! spil sign: error: invalid status 'sined'; expected one of: invited, agreed, signed, declined, withdrawn; did you mean 'signed'?
+$ spil sign zuid-holland-zuid regioplan gem-dordrect
+? 2
+! spil sign: error: unknown organisation 'gem-dordrect' in 'organisation'; did you mean 'gem-dordrecht'?
+$ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchanged
+> unchanged
+
+=== cli-record-3: assign, fund and decide record their rows
+$ spil assign zuid-holland-zuid voorzitter regiocoordinator --hours 16 --formal --since 2026-01-01
+> roles: 1 added
+$ spil fund zuid-holland-zuid rc-2026 --source gala --purpose rc --amount 60000 --status agreed
+> funding: 1 added
+$ spil fund zuid-holland-zuid rc-2027 --source gala
+? 2
+! spil fund: error: a new funding needs 'purpose'
+! spil fund: error: a new funding needs 'status'
+$ spil decide zuid-holland-zuid werkagenda-2026 --body coalitie --subject "Werkagenda vaststellen" --kind decision gem-dordrecht=for+mandate vgz=against
+> decisions: 1 added
+>   + werkagenda-2026/gem-dordrecht, werkagenda-2026/vgz
+$ spil decide zuid-holland-zuid x --body coalitie --subject s --kind decision vgz
+? 2
+! spil: decide: a position reads ORGANISATION=POSITION[+mandate], e.g. ggd=for+mandate; got 'vgz'
+
+=== cli-record-4: check --assume shows which findings a change would clear, and writes nothing
+$ printf 'agreements:\n  - id: regioplan\n    parties:\n      - {organisation: vgz, status: signed}\n' > change.yaml
+$ sqlite3 spil.db 'select count(*) from event' > before.txt
+$ spil check zuid-holland-zuid --assume change.yaml
+? 1
+> Assuming change.yaml (nothing is written):
+>   ~ regioplan/vgz: status invited -> signed
+> It would clear 1 finding:
+>~ - regioplan: VGZ has not signed (status invited)
+$ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchanged
+> unchanged
+$ printf 'agreements:\n  - id: regioplan\n    parties:\n      - {organisation: vgz, status: sined}\n' > bad.yaml
+$ spil check zuid-holland-zuid --assume bad.yaml
+? 2
+! bad.yaml:4:37: error: invalid status 'sined'; expected one of: invited, agreed, signed, declined, withdrawn; did you mean 'signed'?
+$ printf 'region: {id: x, name: X}\n' > region.yaml && spil check zuid-holland-zuid --assume region.yaml
+? 2
+! region.yaml:1:1: error: a change file cannot change the region itself or its scripts; edit the region's region.yaml and load it
