@@ -48,7 +48,7 @@ static int setup(void **state) {
     assert_int_equal(diff_compute(old, r, &c), 0);
     assert_int_equal(store_begin(f.st), 0);
     assert_int_equal(
-        diff_apply(f.st, rdata_region(r), &c, "tester", "2026-01-01T00:00:00Z", "load"), 0);
+        diff_apply(f.st, rdata_region(r), &c, "tester", "2026-01-01T00:00:00Z", "load", NULL), 0);
     assert_int_equal(store_commit(f.st), 0);
     diff_free(&c);
     rdata_free(old);

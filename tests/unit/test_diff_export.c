@@ -287,7 +287,7 @@ static size_t apply(const char *path, const rdata *r, const char *at) {
     changes c;
     assert_int_equal(diff_compute(old, r, &c), 0);
     if (store_begin(s)) fail_msg("begin: %s", store_errmsg(s));
-    if (diff_apply(s, "dx", &c, "tester", at, "load")) fail_msg("apply: %s", store_errmsg(s));
+    if (diff_apply(s, "dx", &c, "tester", at, "load", NULL)) fail_msg("apply: %s", store_errmsg(s));
     if (store_commit(s)) fail_msg("commit: %s", store_errmsg(s));
     size_t n = c.n;
     diff_free(&c);
