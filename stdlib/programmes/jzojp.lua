@@ -1,0 +1,149 @@
+--- Juiste Zorg op de Juiste Plek: the werkstructuur in which gemeenten, zorgverzekeraars and
+-- zorgkantoren work together per region, with a regiocoördinator as the hub. The VNG
+-- handreiking for regiocoördinatoren is a set of ingredients, not a step plan: only what it
+-- calls crucial or conditional blocks (an RC, regional agreements between the financiers);
+-- the bestuurlijke opdracht "kan helpen" and the yearly evaluation keeps the collaboration
+-- alive, so both are advice. The step split is this programme's. See docs/programmes.md.
+local P = require "spil.programme"
+local C = require "spil.checks"
+local S = require("spil.engine").subject
+
+local VNG = "VNG, Regionaal samenwerken aan zorg en ondersteuning (2022)"
+local function bron(waar) return VNG .. ", " .. waar end
+
+-- Regional agreements may take any of these forms: "het middel volgt de inhoud".
+local AFSPRAKEN = { samenwerkingsovereenkomst = true, convenant = true, regioplan = true }
+
+local function regionale_afspraak(ctx)
+  for _, a in ipairs(ctx:list("agreements")) do
+    if AFSPRAKEN[a.kind] and C.active(a, ctx.today) then return a end
+  end
+  return nil
+end
+
+-- "Regionale samenwerking tussen de drie financiers van zorg en ondersteuning (gemeenten,
+-- zorgverzekeraars en zorgkantoren) is voorwaardelijk", and the werkstructuur is that
+-- collaboration "vastgelegd in regionale afspraken": every gemeente, an insurer and a care
+-- office have signed a regional agreement, whatever its form.
+local getekend = {}
+for kind in pairs(AFSPRAKEN) do
+  getekend[kind] = C.agreement_signed { id = "regionale-afspraken", name = "Regionale afspraken",
+    kind = kind, municipalities = true, kinds = { "zorgverzekeraar", "zorgkantoor" } }
+end
+
+local regionale_afspraken = P.check {
+  id = "regionale-afspraken", name = "Regionale afspraken tussen gemeenten, zorgverzekeraar en zorgkantoor",
+  source = bron("waarom regionale samenwerking? (werkstructuur VNG/ZN 2019)"),
+  run = function(ctx)
+    local a = regionale_afspraak(ctx)
+    if not a then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no regional agreement (samenwerkingsovereenkomst, convenant or regioplan) "
+          .. "is in force",
+        remedy = "record the regional agreements under 'agreements', with the gemeenten, the "
+          .. "zorgverzekeraar and the zorgkantoor as parties" }
+      return
+    end
+    getekend[a.kind].run(ctx)
+  end }
+
+-- "Spreek aan de voorkant af wat en hoe te monitoren."
+local monitoring_afgesproken = P.check {
+  id = "monitoring-afgesproken", name = "Vooraf afgesproken wat en hoe te monitoren",
+  severity = "advisory", source = bron("monitor de voortgang"),
+  run = function(ctx)
+    local a = regionale_afspraak(ctx)
+    if not a then return end -- regionale-afspraken reports it
+    for _, t in ipairs(a.topics) do
+      if t == "monitoring" then return end
+    end
+    ctx:finding { subject = S.agreement(a),
+      missing = a.title .. " does not say what and how to monitor",
+      remedy = "agree what is monitored and how, and add monitoring to the topics of " .. a.id }
+  end }
+
+-- "Geen woorden maar daden: ... Financier bijvoorbeeld gezamenlijk de regiocoördinator."
+-- "Bijvoorbeeld" makes it advice. The funding row names one funder, so whether several
+-- gemeenten pay is not checked: any agreed RC funding from the gemeenten counts.
+local rc_gefinancierd = P.check {
+  id = "rc-gezamenlijk-gefinancierd", name = "Gemeenten financieren samen de regiocoördinator",
+  severity = "advisory", source = bron("geen woorden maar daden"),
+  run = function(ctx)
+    for _, f in ipairs(ctx:list("funding")) do
+      if f.purpose == "rc" and f.source == "gemeente" and (f.status == "agreed"
+          or f.status == "granted") and C.active(f, ctx.today) then
+        return
+      end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "the gemeenten do not (yet) fund the regiocoordinator together",
+      remedy = "agree the gemeenten's contribution to the RC and record it (funding: purpose "
+        .. "rc, source gemeente)" }
+  end }
+
+-- "Beperk je niet tot kwalitatief monitoren, maar maak (ook) op basis van data effecten
+-- inzichtelijk."
+local voortgang_gemonitord = P.check {
+  id = "voortgang-gemonitord", name = "Voortgang gemonitord met data", severity = "advisory",
+  source = bron("monitor de voortgang"),
+  run = function(ctx)
+    if #ctx:list("indicators") == 0 then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no indicators are recorded to show the effects",
+        remedy = "choose indicators (for instance from the gemeentezorgspiegel) and record them "
+          .. "under 'indicators'" }
+    end
+  end }
+
+return P.programme {
+  id = "jzojp",
+  name = "Juiste Zorg op de Juiste Plek",
+  source = VNG,
+  phases = {
+    P.phase { id = "werkstructuur", name = "Regionale werkstructuur", steps = {
+
+      P.step { id = "regiocoordinator", name = "De regiocoördinator als spil",
+        aim = "Iemand jaagt de samenwerking aan en coördineert tussen de gemeenten, met tijd, "
+          .. "ruimte en legitimiteit om namens de regio tot afspraken te komen.",
+        source = bron("de regiocoördinator als onmisbare procesregisseur"),
+        checks = {
+          -- An RC, not necessarily with a formal assignment (contrast KnGG). The role may be
+          -- split over two people: any region-wide regiocoordinator in force counts.
+          C.role_assigned { id = "regiocoordinator", name = "Regiocoördinator aangesteld",
+            role = "regiocoordinator",
+            source = bron("de cruciale verbindende rol van de regiocoördinator") },
+          -- "Een bestuurlijke opdracht kan daarbij helpen. Is die er niet, dan doet de
+          -- regiocoördinator er goed aan erop aan te sturen": advice, not a gate.
+          C.agreement_covers { id = "bestuurlijke-opdracht", name = "Bestuurlijke opdracht",
+            kind = "bestuurlijke-opdracht", severity = "advisory",
+            topics = { "publieke-waarde", "doel", "rol-rc", "partijen", "financiering-rc",
+              "besluitvormend-orgaan", "raadsbetrokkenheid" },
+            source = bron("bestuurlijke opdracht als fundament voor succes; bestuurlijke "
+              .. "opdracht: wat staat er in?") },
+          C.role_assigned { id = "bestuurlijk-aanspreekpunt",
+            name = "Wethouder als bestuurlijk aanspreekpunt namens de regio",
+            role = "bestuurlijk-aanspreekpunt", severity = "advisory",
+            source = bron("bestuurlijke opdracht als fundament voor succes") },
+        } },
+
+      P.step { id = "afspraken", name = "Samenwerkingsafspraken",
+        aim = "Niet-vrijblijvende regionale afspraken tussen gemeenten, zorgverzekeraar en "
+          .. "zorgkantoor, met vooraf afgesproken monitoring.",
+        source = bron("maak duidelijke inhoudelijke afspraken"),
+        checks = { regionale_afspraken, monitoring_afgesproken, rc_gefinancierd } },
+
+      P.step { id = "samenwerken", name = "Samenwerken, monitoren en evalueren",
+        aim = "De samenwerking levend houden: voortgang monitoren en elk jaar lerend "
+          .. "evalueren.",
+        source = bron("evalueer de samenwerking tussen gemeenten"),
+        checks = {
+          -- An ingredient of the handreiking, not a condition: advisory. It also keeps the
+          -- bestuurlijke opdracht under periodic review ("afspraken actueel").
+          C.evaluated_within { id = "jaarlijkse-evaluatie", name = "Samenwerking jaarlijks geëvalueerd",
+            months = 12, severity = "advisory",
+            source = bron("evalueer de samenwerking tussen gemeenten") },
+          voortgang_gemonitord,
+        } },
+    } },
+  },
+}

@@ -1,0 +1,490 @@
+--- Kind naar Gezonder Gewicht (KnGG): the regional implementation as the JOGG guidance lays it
+-- out. Fase 1 (voorbereiden en ontwerpen): the verkenningsfase (steps 1-5), then steps 6, 7
+-- and 8; Fase 2 (experimenteren en uitvoeren). A step's checks are its exit criteria: what must
+-- hold before the region leaves it. Every check cites where the guidance asks for it; the table
+-- in docs/programmes.md maps each precondition to its check, and lists what cannot be checked.
+local P = require "spil.programme"
+local C = require "spil.checks"
+local S = require("spil.engine").subject
+local index = require("spil.data").index
+
+local LEIDRAAD = "Leidraad regionale implementatiefase KnGG (2025)"
+local function bron(waar) return LEIDRAAD .. ", " .. waar end
+
+-- The executing organisations (uitvoeringsorganisaties) the guidance names: "GGD, JGZ,
+-- sociale wijkteams, huisartsengroepen, ziekenhuis, etc.", plus the CJG, welzijn and
+-- paramedici that step 6 lists among the parties to think of.
+local UITVOERING = { "ggd", "jgz", "cjg", "sociaal-wijkteam", "huisartsen", "ziekenhuis",
+  "welzijn", "paramedici" }
+
+-- ---- reading the data ---------------------------------------------------------------------
+
+local function is_one_of(kind, kinds)
+  for _, k in ipairs(kinds) do
+    if k == kind then return true end
+  end
+  return false
+end
+
+--- The first agreement of kind in force today (the one the helpers in spil.checks look at).
+local function agreement(ctx, kind)
+  for _, a in ipairs(ctx:list("agreements")) do
+    if a.kind == kind and C.active(a, ctx.today) then return a end
+  end
+  return nil
+end
+
+--- The first body of kind (as spil.checks.body_exists picks it).
+local function body(ctx, kind)
+  for _, b in ipairs(ctx:list("bodies")) do
+    if b.kind == kind then return b end
+  end
+  return nil
+end
+
+--- The parties of an agreement that are still in (not declined, not withdrawn).
+local function parties_in(a)
+  local out = {}
+  for _, p in ipairs(a.parties) do
+    if p.status ~= "declined" and p.status ~= "withdrawn" then out[#out + 1] = p end
+  end
+  return out
+end
+
+--- Organisation ids that sit in some body, in any membership (member, agenda, advisory).
+local function seated(ctx)
+  local out = {}
+  for _, b in ipairs(ctx:list("bodies")) do
+    for _, m in ipairs(b.members) do out[m.organisation] = true end
+  end
+  return out
+end
+
+local function org_subject(orgs, id)
+  return S.organisation(orgs[id] or { id = id })
+end
+
+-- ---- checks the helpers do not cover ------------------------------------------------------
+
+--- Agreements in force, of any kind, cover every one of `topics` between them. The guidance
+-- asks for "afspraken" on M&E and communication, not for one kind of document.
+local function afspraken_over(def)
+  return P.check { id = def.id, name = def.name, source = def.source, severity = def.severity,
+    run = function(ctx)
+      local covered = {}
+      for _, a in ipairs(ctx:list("agreements")) do
+        if C.active(a, ctx.today) then
+          for _, t in ipairs(a.topics) do covered[t] = true end
+        end
+      end
+      for _, t in ipairs(def.topics) do
+        if not covered[t] then
+          ctx:finding { subject = S.region(ctx.region),
+            missing = "no agreement in force covers " .. t,
+            remedy = "agree on " .. t .. " and add it to the topics of an agreement "
+              .. "(for instance the samenwerkingsovereenkomst)" }
+        end
+      end
+    end }
+end
+
+-- "Wanneer het draagvlak er bij meerdere gemeenten is": at least two municipalities have
+-- joined. Membership (status member) is the data's trace of a municipality's positive
+-- decision.
+local draagvlak_gemeenten = P.check {
+  id = "draagvlak-gemeenten", name = "Bestuurlijk draagvlak bij meerdere gemeenten",
+  source = bron("de regionale coördinator en randvoorwaarden"),
+  run = function(ctx)
+    local leden = C.members(ctx)
+    if #leden < 2 then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = string.format("only %d municipality has joined the region; regional "
+          .. "collaboration needs support in several", #leden),
+        remedy = "build bestuurlijk draagvlak until at least two municipalities join "
+          .. "(status member under 'municipalities')" }
+    end
+  end }
+
+-- A candidate has not decided yet: worth knowing, but the others can go on without it.
+local kandidaat_gemeenten = P.check {
+  id = "kandidaat-gemeenten", name = "Gemeenten die nog niet besloten hebben",
+  severity = "advisory", source = bron("commitment als essentiële randvoorwaarde"),
+  run = function(ctx)
+    for _, m in ipairs(ctx:list("municipalities")) do
+      if m.status == "candidate" and C.active(m, ctx.today) then
+        ctx:finding { subject = S.municipality(m),
+          missing = (m.name or m.code) .. " is still a candidate: no decision to join yet",
+          remedy = "support " .. (m.name or m.code) .. " towards a bestuurlijk besluit" }
+      end
+    end
+  end }
+
+-- The formal assignment names the hours; the guidance (profielschets) advises on them.
+local rc_uren = P.check {
+  id = "rc-uren", name = "Uren van de regiocoördinator vastgelegd", severity = "advisory",
+  source = bron("de regionale coördinator (profielschets: gewenst aantal uren)"),
+  run = function(ctx)
+    local any, hours = false, false
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+        any = true
+        if (r.hours or 0) > 0 then hours = true end
+      end
+    end
+    if any and not hours then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "the regiocoordinator's hours a week are not recorded",
+        remedy = "record the hours of the formal assignment (roles: hours)" }
+    end
+  end }
+
+-- "Creëer draagvlak bij relevante uitvoeringsorganisaties". Support itself is not in the
+-- data; its nearest trace is involvement: the organisation is a party to the
+-- samenwerkingsovereenkomst or sits in a body.
+local draagvlak_uitvoering = P.check {
+  id = "draagvlak-uitvoering", name = "Draagvlak bij uitvoeringsorganisaties",
+  severity = "advisory", source = bron("randvoorwaarden"),
+  run = function(ctx)
+    local involved = seated(ctx)
+    local sso = agreement(ctx, "samenwerkingsovereenkomst")
+    for _, p in ipairs(sso and parties_in(sso) or {}) do involved[p.organisation] = true end
+    local kinds = {}
+    for _, o in ipairs(ctx:list("organisations")) do
+      if involved[o.id] then kinds[o.kind] = true end
+    end
+    for _, k in ipairs({ "ggd", "jgz", "sociaal-wijkteam", "huisartsen", "ziekenhuis" }) do
+      if not kinds[k] then
+        ctx:finding { subject = S.region(ctx.region),
+          missing = "no " .. k .. " organisation is involved (party to the "
+            .. "samenwerkingsovereenkomst or member of a body)",
+          remedy = "build support at the " .. k .. " for the regional approach and involve it" }
+      end
+    end
+  end }
+
+-- "Zorg minimaal voor een kerngroep met management van belangrijke (uitvoerings)organisaties":
+-- a kerngroep with the gemeenten and at least one executing organisation as full members.
+local kerngroep_basis = C.body_exists { id = "kerngroep", name = "Kerngroep",
+  kind = "kerngroep", member_kinds = { "gemeente" } }
+
+local kerngroep = P.check {
+  id = "kerngroep", name = "Kerngroep met management van belangrijke (uitvoerings)organisaties",
+  source = bron("stap 7, overlegstructuur"),
+  run = function(ctx)
+    kerngroep_basis.run(ctx)
+    local b = body(ctx, "kerngroep")
+    if not b then return end
+    local orgs = index(ctx:list("organisations"))
+    for _, m in ipairs(b.members) do
+      local o = orgs[m.organisation]
+      if m.membership == "member" and o and is_one_of(o.kind, UITVOERING) then return end
+    end
+    ctx:finding { subject = S.body(b),
+      missing = b.name .. " has no executing organisation (" .. table.concat(UITVOERING, ", ")
+        .. ") as a full member",
+      remedy = "seat the management of a key executing organisation (for instance the JGZ "
+        .. "that supplies the CZV) as a full member of " .. b.id }
+  end }
+
+-- "Management" is not in the data; a representative who may decide for the organisation
+-- (mandate) is its nearest fact. Advisory: the guidance asks to be led by decision authority.
+local kerngroep_mandaat = P.check {
+  id = "kerngroep-mandaat", name = "Kerngroepleden met beslissingsbevoegdheid",
+  severity = "advisory", source = bron("stap 7, samenstelling"),
+  run = function(ctx)
+    local b = body(ctx, "kerngroep")
+    if not b then return end
+    local orgs = index(ctx:list("organisations"))
+    for _, m in ipairs(b.members) do
+      if m.membership == "member" and m.mandate ~= true then
+        local o = orgs[m.organisation] or { id = m.organisation }
+        ctx:finding { subject = S.organisation(o),
+          missing = (o.name or o.id) .. " sits in " .. b.name .. " without a mandate",
+          remedy = "seat someone of " .. (o.name or o.id) .. "'s management who may decide, "
+            .. "or record the mandate (members: mandate: true)" }
+      end
+    end
+  end }
+
+-- "Alle relevante stakeholders vertegenwoordigd in één of meerdere kern/project- of
+-- werkgroepen". The stakeholders are the parties to the samenwerkingsovereenkomst. One
+-- gemeente may represent the others, so for gemeenten one seat is enough.
+local stakeholders = P.check {
+  id = "stakeholders-vertegenwoordigd", name = "Alle partijen vertegenwoordigd in de projectorganisatie",
+  source = bron("stap 7"),
+  run = function(ctx)
+    local sso = agreement(ctx, "samenwerkingsovereenkomst")
+    if not sso then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no samenwerkingsovereenkomst is in force, so its parties cannot be checked",
+        remedy = "record the samenwerkingsovereenkomst (step 6) under 'agreements'" }
+      return
+    end
+    local orgs, zit = index(ctx:list("organisations")), seated(ctx)
+    local gemeenten, gemeente_zit = 0, false
+    for _, p in ipairs(parties_in(sso)) do
+      local o = orgs[p.organisation]
+      if o and o.kind == "gemeente" then
+        gemeenten = gemeenten + 1
+        if zit[o.id] then gemeente_zit = true end
+      elseif not zit[p.organisation] then
+        ctx:finding { subject = org_subject(orgs, p.organisation),
+          missing = ((o and o.name) or p.organisation) .. " is a party but sits in no "
+            .. "kern-, project- or werkgroep",
+          remedy = "give " .. ((o and o.name) or p.organisation) .. " a seat in a body "
+            .. "(as member, agenda member or advisory member)" }
+      end
+    end
+    if gemeenten > 0 and not gemeente_zit then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no gemeente sits in a kern-, project- or werkgroep",
+        remedy = "seat the gemeenten, or one gemeente that represents the others" }
+    end
+  end }
+
+-- "Zorg dat de verschillende domeinen en stakeholders vertegenwoordigd zijn, zoals ...":
+-- "zoals" makes it a list of examples, so advisory.
+local DOMEINEN = { "gemeente", "ziekenhuis", "ggd", "jgz", "zorgverzekeraar", "huisartsen",
+  "paramedici" }
+
+local domeinen = P.check {
+  id = "domeinen", name = "Domeinen vertegenwoordigd", severity = "advisory",
+  source = bron("stap 7, samenstelling"),
+  run = function(ctx)
+    local zit, kinds = seated(ctx), {}
+    for _, o in ipairs(ctx:list("organisations")) do
+      if zit[o.id] then kinds[o.kind] = true end
+    end
+    for _, k in ipairs(DOMEINEN) do
+      if not kinds[k] then
+        ctx:finding { subject = S.region(ctx.region),
+          missing = "the " .. k .. " domain is not represented in any body",
+          remedy = "invite a " .. k .. " organisation into the kerngroep or a werkgroep" }
+      end
+    end
+  end }
+
+-- "Leg vast in een document en maak procesafspraken over ieders inzet": every party to the
+-- samenwerkingsovereenkomst has at least one task recorded under 'responsibilities'.
+local inzet = P.check {
+  id = "inzet-vastgelegd", name = "Ieders inzet vastgelegd", source = bron("stap 7, organisatiestructuur"),
+  run = function(ctx)
+    local sso = agreement(ctx, "samenwerkingsovereenkomst")
+    if not sso then return end -- stakeholders-vertegenwoordigd reports it
+    local owns = {}
+    for _, r in ipairs(ctx:list("responsibilities")) do owns[r.organisation] = true end
+    local orgs = index(ctx:list("organisations"))
+    for _, p in ipairs(parties_in(sso)) do
+      if not owns[p.organisation] then
+        local naam = (orgs[p.organisation] or {}).name or p.organisation
+        ctx:finding { subject = org_subject(orgs, p.organisation),
+          missing = naam .. " is a party but no task of it is recorded",
+          remedy = "record what " .. naam .. " does under 'responsibilities'" }
+      end
+    end
+  end }
+
+local indicatoren = P.check {
+  id = "indicatoren", name = "Proces- en resultaatindicatoren",
+  source = bron("stap 8, monitoring en evaluatie"),
+  run = function(ctx)
+    local has = {}
+    for _, i in ipairs(ctx:list("indicators")) do has[i.kind] = true end
+    for _, kind in ipairs({ "process", "result" }) do
+      if not has[kind] then
+        ctx:finding { subject = S.region(ctx.region),
+          missing = "no " .. kind .. " indicator is recorded",
+          remedy = "agree a " .. kind .. " indicator with the kerngroep and record it under "
+            .. "'indicators' (kind: " .. kind .. ")" }
+      end
+    end
+  end }
+
+-- "Gebruik hiervoor bestaande tools zoals de RIVM-indicatorenset, de KnGG-monitor": examples,
+-- so advisory. The indicator's source is free text; this looks for either name in it.
+local indicatoren_bron = P.check {
+  id = "indicatoren-bestaande-sets", name = "Indicatoren uit de RIVM-set of de KnGG-monitor",
+  severity = "advisory", source = bron("stap 8, monitoring en evaluatie"),
+  run = function(ctx)
+    for _, i in ipairs(ctx:list("indicators")) do
+      local s = i.source:lower()
+      if s:find("rivm", 1, true) or s:find("kngg-monitor", 1, true)
+          or s:find("kngg monitor", 1, true) then
+        return
+      end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no indicator comes from the RIVM-indicatorenset or the KnGG-monitor",
+      remedy = "use existing indicators (RIVM-indicatorenset KnGG, KnGG-monitor) and name "
+        .. "the set in the indicator's source" }
+  end }
+
+local communicatie_taak = P.check {
+  id = "communicatie-wie-doet-wat", name = "Wie communiceert wat naar wie",
+  severity = "advisory", source = bron("randvoorwaarden"),
+  run = function(ctx)
+    for _, r in ipairs(ctx:list("responsibilities")) do
+      if r.task:lower():find("communicatie", 1, true) then return end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no task about communicatie is recorded: who communicates what to whom?",
+      remedy = "record who does the communication towards gemeenten and stakeholders under "
+        .. "'responsibilities' (a task naming communicatie)" }
+  end }
+
+-- Fase 2, "regelmatige en heldere communicatie" and "organiseer regelmatig bijeenkomsten".
+-- The guidance gives no frequency; six months is this programme's reading of "regelmatig".
+local REGELMATIG_MAANDEN = 6
+
+local regelmatig_overleg = P.check {
+  id = "regelmatig-overleg", name = "Regelmatig overleg", severity = "advisory",
+  source = bron("fase 2, succesfactoren"),
+  run = function(ctx)
+    local since = C.months_before(ctx.today, REGELMATIG_MAANDEN)
+    for _, m in ipairs(ctx:list("meetings")) do
+      if m.date >= since and m.date <= ctx.today then return end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no body of the project organisation has met since " .. since,
+      remedy = "meet regularly and record the meetings under 'meetings'" }
+  end }
+
+-- "Blijvend bestuurlijk commitment": what the data shows of commitment lost, a municipality
+-- that left in the past year or a party that withdrew from the samenwerkingsovereenkomst.
+local bestuurlijk_commitment = P.check {
+  id = "bestuurlijk-commitment", name = "Blijvend bestuurlijk commitment", severity = "advisory",
+  source = bron("fase 2, succesfactoren"),
+  run = function(ctx)
+    local year_ago = C.months_before(ctx.today, 12)
+    for _, m in ipairs(ctx:list("municipalities")) do
+      if m.status == "left" and (m["until"] == nil or m["until"] >= year_ago) then
+        ctx:finding { subject = S.municipality(m),
+          missing = (m.name or m.code) .. " left the region"
+            .. (m["until"] and (" on " .. m["until"]) or ""),
+          remedy = "talk with " .. (m.name or m.code) .. " about what would bring it back" }
+      end
+    end
+    local sso = agreement(ctx, "samenwerkingsovereenkomst")
+    if not sso then return end
+    local orgs = index(ctx:list("organisations"))
+    for _, p in ipairs(sso.parties) do
+      if p.status == "withdrawn" then
+        local naam = (orgs[p.organisation] or {}).name or p.organisation
+        ctx:finding { subject = org_subject(orgs, p.organisation),
+          missing = naam .. " withdrew from " .. sso.title,
+          remedy = "talk with " .. naam .. " about its commitment" }
+      end
+    end
+  end }
+
+-- ---- the programme ------------------------------------------------------------------------
+
+return P.programme {
+  id = "kngg",
+  name = "Kind naar Gezonder Gewicht",
+  source = LEIDRAAD,
+  phases = {
+    P.phase { id = "fase-1", name = "Voorbereiden en ontwerpen", steps = {
+
+      P.step { id = "1-5", name = "Verkenningsfase",
+        aim = "Bestuurlijk draagvlak bij de betrokken gemeenten en een gedeelde ambitie en "
+          .. "visie; afgerond met een positief besluit en een regiocoördinator met een "
+          .. "formele opdracht.",
+        source = bron("commitment als essentiële randvoorwaarde"),
+        checks = {
+          C.role_assigned { id = "regiocoordinator",
+            name = "Regiocoördinator aangesteld met een formele opdrachtbeschrijving",
+            role = "regiocoordinator", formal = true,
+            source = bron("de regionale coördinator (na stap 5)") },
+          rc_uren,
+          draagvlak_gemeenten,
+          kandidaat_gemeenten,
+        } },
+
+      P.step { id = "6", name = "Teken de samenwerkingsovereenkomsten",
+        aim = "De belangrijkste organisaties tekenen een operationeel bindende "
+          .. "samenwerkingsovereenkomst; voltooiing is een randvoorwaarde voor stap 7.",
+        source = bron("stap 6"),
+        checks = {
+          -- Which organisations sign is the region's choice ("denk aan: ..."): every party
+          -- it invited, and every participating gemeente, must have signed.
+          C.agreement_signed { id = "sso-getekend",
+            name = "Samenwerkingsovereenkomst getekend door alle partijen",
+            kind = "samenwerkingsovereenkomst", municipalities = true,
+            source = bron("stap 6") },
+          C.agreement_covers { id = "sso-bindend",
+            name = "Samenwerkingsovereenkomst operationeel bindend",
+            kind = "samenwerkingsovereenkomst",
+            topics = { "verantwoordelijkheden", "financiering", "mandaat", "monitoring",
+              "besluitvorming" },
+            source = bron("stap 6") },
+          draagvlak_uitvoering,
+        } },
+
+      P.step { id = "7", name = "Richt het project in met de juiste mensen en organisaties",
+        aim = "Een projectorganisatie waarin alle relevante stakeholders vertegenwoordigd "
+          .. "zijn, minimaal een kerngroep, met een gezamenlijke werkagenda en een "
+          .. "vastgelegde rolverdeling.",
+        source = bron("stap 7"),
+        checks = {
+          kerngroep,
+          kerngroep_mandaat,
+          stakeholders,
+          domeinen,
+          afspraken_over { id = "werkagenda", name = "Gezamenlijke werkagenda",
+            topics = { "werkagenda" }, source = bron("stap 7, overlegstructuur") },
+          inzet,
+          C.responsibilities { id = "taken-rc", name = "Strategische taken van de RC vastgelegd",
+            tasks = { "coördinatie", "stakeholdermanagement", "regionale besluitvorming" },
+            level = "strategic", source = bron("stap 7, organisatiestructuur") },
+          C.responsibilities { id = "taken-lokaal",
+            name = "Operationele taken van de lokale projectleiders vastgelegd",
+            tasks = { "lokale borging", "verwijzing", "registratie" },
+            level = "operational", source = bron("stap 7, organisatiestructuur") },
+        } },
+
+      P.step { id = "8", name = "Ontwikkel de aanpak voor jouw regio",
+        aim = "Visie, ambities en regioplan vertaald naar activiteiten; randvoorwaarden in "
+          .. "kaart met de kerngroep; afspraken over monitoring en evaluatie.",
+        source = bron("stap 8"),
+        checks = {
+          -- Step 8 says of local project leaders "indien aangesteld": they may be missing
+          -- during steps 6 and 7, so they gate only the move to execution. One person may
+          -- hold both roles, and one person may serve several municipalities.
+          C.role_per_municipality { id = "projectleider-per-gemeente",
+            name = "Lokale projectleider per gemeente", role = "projectleider",
+            source = bron("randvoorwaarden; stap 8") },
+          C.role_per_municipality { id = "czv-per-gemeente",
+            name = "Centrale zorgverlener per gemeente", role = "czv",
+            source = bron("randvoorwaarden") },
+          C.funding_agreed { id = "financiering", name = "Financiering afgesproken",
+            purposes = { "rc", "m&e", "training", "communicatie", "materiaal", "czv-indirect" },
+            source = bron("randvoorwaarden") },
+          afspraken_over { id = "me-afspraken", name = "Structurele afspraken over M&E",
+            topics = { "monitoring", "evaluatie" }, source = bron("stap 8, monitoring en evaluatie") },
+          indicatoren,
+          indicatoren_bron,
+          afspraken_over { id = "communicatie-afspraken", name = "Afspraken over communicatie",
+            topics = { "communicatie" }, source = bron("randvoorwaarden") },
+          communicatie_taak,
+        } },
+    } },
+
+    P.phase { id = "fase-2", name = "Experimenteren en uitvoeren", steps = {
+      -- The success factors are steered on continuously: nothing here gates anything.
+      P.step { id = "fase-2", name = "Experimenteren en uitvoeren",
+        aim = "Sturen op de succesfactoren: blijvend bestuurlijk commitment, regelmatige "
+          .. "communicatie, gedeeld eigenaarschap, vertrouwen, kort-cyclisch evalueren.",
+        source = bron("fase 2"),
+        checks = {
+          C.evaluated_within { id = "evaluatie", name = "Samenwerking het afgelopen jaar geëvalueerd",
+            months = 12, severity = "advisory", source = bron("fase 2, succesfactoren") },
+          regelmatig_overleg,
+          afspraken_over { id = "heldere-communicatie", name = "Afspraken over communicatie",
+            topics = { "communicatie" }, severity = "advisory",
+            source = bron("fase 2, succesfactoren") },
+          bestuurlijk_commitment,
+        } },
+    } },
+  },
+}
