@@ -80,7 +80,9 @@ static int fixture_of(const char *test, const char *src, char *out, size_t cap) 
         char name[512];
         size_t n = strcspn(mark, " \r\n");
         snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), mark);
-        if ((size_t)snprintf(out, cap, "%s/%s", dir, name) >= cap) return -1;
+        if ((size_t)snprintf(out, cap, "%s%s%s", name[0] == '/' ? "" : dir,
+                             name[0] == '/' ? "" : "/", name) >= cap)
+            return -1;
         return 0;
     }
     for (int up = 0; up < 4; up++) {

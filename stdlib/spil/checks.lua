@@ -65,11 +65,21 @@ end
 
 local function one_agreement(ctx, kind, remedy)
   local found = agreements_of_kind(ctx, kind)
-  if #found == 0 then
-    ctx:finding { missing = "no " .. kind .. " is recorded", subject = S.region(ctx.region),
-      remedy = remedy or ("record the " .. kind .. " under 'agreements' with its parties") }
+  if #found > 0 then return found[1] end
+  -- Say why: none at all, or none in force (ended, or not started yet).
+  for _, a in ipairs(ctx:list("agreements")) do
+    if a.kind == kind then
+      local why = (a["until"] and a["until"] < ctx.today) and ("ended " .. a["until"])
+        or ("starts " .. tostring(a.since))
+      ctx:finding { subject = S.agreement(a),
+        missing = string.format("%s is not in force (%s)", a.title, why),
+        remedy = remedy or ("renew the " .. kind .. " or record its new period") }
+      return nil
+    end
   end
-  return found[1]
+  ctx:finding { missing = "no " .. kind .. " is recorded", subject = S.region(ctx.region),
+    remedy = remedy or ("record the " .. kind .. " under 'agreements' with its parties") }
+  return nil
 end
 
 local function make(def, run)
@@ -108,8 +118,12 @@ end
 -- A withdrawn signature undoes it. { id, name, source, kind, municipalities, kinds = {...} }
 function M.agreement_signed(def)
   return make(def, function(ctx)
-    local a = one_agreement(ctx, def.kind)
+    local a = one_agreement(ctx, def.kind, def.remedy)
     if not a then return end
+    if #a.parties == 0 then
+      ctx:finding { subject = S.agreement(a), missing = a.title .. " has no parties yet",
+        remedy = "record who is invited to sign " .. a.id .. " under its 'parties'" }
+    end
     local orgs = index(ctx:list("organisations"))
     local status = {}
     for _, party in ipairs(a.parties) do
@@ -157,7 +171,7 @@ end
 --- An agreement of `kind` covers every one of `topics`. { id, name, source, kind, topics }
 function M.agreement_covers(def)
   return make(def, function(ctx)
-    local a = one_agreement(ctx, def.kind)
+    local a = one_agreement(ctx, def.kind, def.remedy)
     if not a then return end
     local has = {}
     for _, t in ipairs(a.topics) do has[t] = true end

@@ -95,7 +95,8 @@ function M.resolve(ctx, programme_id, step_id)
   return p, st, run
 end
 
---- Run one check; returns { id, name, severity, source, status = "pass"|"fail"|"error",
+--- Run one check; returns { id, name, severity, source,
+-- status = "pass"|"fail"|"advisory"|"error",
 -- findings = {...} }.
 function M.run_check(ctx, check)
   ctx.check, ctx.findings = check, {}
@@ -103,7 +104,12 @@ function M.run_check(ctx, check)
   local r = { id = check.id, name = check.name, severity = check.severity, source = check.source,
     findings = ctx.findings }
   if ok then
-    r.status = #r.findings == 0 and "pass" or "fail"
+    -- "fail" when something blocks, "advisory" when every finding is advice.
+    r.status = "pass"
+    for _, f in ipairs(r.findings) do
+      if f.severity == "blocking" then r.status = "fail"; break end
+      r.status = "advisory"
+    end
   else
     r.status = "error"
     r.findings = { {
@@ -122,6 +128,7 @@ function M.evaluate(programme_id, step_id, today)
   local ctx = M.context(today)
   local p, st = M.resolve(ctx, programme_id, step_id)
   if not p then return nil, st end
+  ctx.programme, ctx.step = p, st
   local res = { programme = p.id, step = st.id, name = st.name, checks = {}, blocking = 0,
     advisory = 0 }
   for i, check in ipairs(st.checks) do

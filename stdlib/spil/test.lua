@@ -35,11 +35,19 @@ function M.equal(got, want, what)
   return got
 end
 
---- Evaluate a step (the current one when step is nil) on M.today (default: today).
-function M.check(programme, step)
-  local r, err = E.evaluate(programme, step, M.today)
+--- Evaluate a step (the current one when step is nil) on opts.today, else M.today, else today.
+function M.check(programme, step, opts)
+  local r, err = E.evaluate(programme, step, opts and opts.today or M.today)
   if not r then error(err, 2) end
   return r
+end
+
+--- Whether person may leave the current step now: { allowed, reason, from, to, result }
+-- (see spil.engine.plan_advance). Nothing is written.
+function M.advance(programme, person, opts)
+  local plan, err = E.plan_advance(programme, person, opts and opts.today or M.today)
+  if not plan then error(err, 2) end
+  return plan
 end
 
 local function matches(f, want)

@@ -12,10 +12,10 @@ t.case("without a regiocoordinator and with one gemeente the verkenning is not d
   t.equal(t.status(r, "rc-uren"), "pass", "no RC: the hours check leaves it to the RC check")
 end)
 
-t.case("an agreement that ran out counts as no agreement", function()
+t.case("an agreement that ran out is reported as not in force, and counts as none", function()
   local r = t.check("kngg", "6")
-  t.finding(r, { check = "sso-getekend", missing = "no samenwerkingsovereenkomst" })
-  t.finding(r, { check = "sso-bindend", missing = "no samenwerkingsovereenkomst" })
+  t.finding(r, { check = "sso-getekend", missing = "is not in force (ended " })
+  t.finding(r, { check = "sso-bindend", missing = "is not in force (ended " })
   local before = t.today
   t.today = "2025-06-01"
   local then_ = t.check("kngg", "6")
