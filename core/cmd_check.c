@@ -155,25 +155,11 @@ static json_t *findings_minus(json_t *a, json_t *b) {
 
 static json_t *evaluate(cli_opts *o, store *st, const char *region, const char *programme,
                         int *code) {
-    char day[16], *err = NULL, *why = NULL;
-    sbx *S = region_lua(st, region, region, &err);
-    json_t *res = NULL;
-    if (!S) {
-        *code = cli_fail(o, SPIL_EXIT_USAGE, "%s", err);
-    } else {
-        const char *args[] = {programme, o->step, today(day)};
-        res = region_call(S, "spil.engine", "evaluate", args, 3, &why, &err);
-        if (!res) {
-            *code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
-        } else if (json_is_null(res)) {
-            *code = cli_fail(o, SPIL_EXIT_USAGE, "%s", why ? why : "cannot evaluate");
-            json_decref(res);
-            res = NULL;
-        }
-    }
+    char day[16], *err = NULL;
+    int usage = 0;
+    json_t *res = region_evaluate(st, region, region, programme, o->step, today(day), &err, &usage);
+    if (!res) *code = cli_fail(o, usage ? SPIL_EXIT_USAGE : SPIL_EXIT_INTERNAL, "%s", err);
     free(err);
-    free(why);
-    sbx_free(S);
     return res;
 }
 
@@ -243,13 +229,12 @@ done:
 }
 
 int cmd_check(cli_opts *o) {
-    int code;
+    int code = SPIL_EXIT_OK;
     const char *region = o->args[0];
     store *st = cli_open(o, 1, &code);
     if (!st) return code;
     json_t *res = NULL;
-    sbx *S = NULL;
-    char pbuf[64], day[16], *err = NULL, *why = NULL;
+    char pbuf[64];
     const char *programme = NULL;
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
     if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
@@ -257,31 +242,17 @@ int cmd_check(cli_opts *o) {
         code = check_assuming(o, st, region, programme);
         goto done;
     }
-    if (!(S = region_lua(st, region, region, &err))) {
-        code = cli_fail(o, SPIL_EXIT_USAGE, "%s", err);
-        goto done;
-    }
-    const char *args[] = {programme, o->step, today(day)};
-    res = region_call(S, "spil.engine", "evaluate", args, 3, &why, &err);
-    if (!res) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
-    } else if (json_is_null(res)) {
-        code = cli_fail(o, SPIL_EXIT_USAGE, "%s", why ? why : "cannot evaluate");
+    if (!(res = evaluate(o, st, region, programme, &code))) goto done;
+    int ready = json_is_true(json_object_get(res, "ready"));
+    if (o->json) {
+        json_object_set_new(res, "region", json_string(region));
+        out_json(stdout, json_incref(res));
     } else {
-        int ready = json_is_true(json_object_get(res, "ready"));
-        if (o->json) {
-            json_object_set_new(res, "region", json_string(region));
-            out_json(stdout, json_incref(res));
-        } else {
-            print_result(region, res, out_color(stdout));
-        }
-        code = ready ? SPIL_EXIT_OK : SPIL_EXIT_REFUSED;
+        print_result(region, res, out_color(stdout));
     }
+    code = ready ? SPIL_EXIT_OK : SPIL_EXIT_REFUSED;
 done:
     json_decref(res);
-    free(err);
-    free(why);
-    sbx_free(S);
     store_close(st);
     return code;
 }
@@ -341,21 +312,34 @@ int cmd_advance(cli_opts *o) {
     const char *programme = NULL;
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
     if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
-    if (!(S = region_lua(st, region, region, &err))) {
-        code = cli_fail(o, SPIL_EXIT_USAGE, "%s", err);
-        goto done;
+    /* The checks first (each on its own, as spil check runs them), then the rules. */
+    json_t *res = evaluate(o, st, region, programme, &code);
+    if (!res) goto done;
+    if (json_is_true(json_object_get(res, "ready"))) {
+        if (!(S = region_lua(st, region, region, &err))) {
+            code = cli_fail(o, SPIL_EXIT_USAGE, "%s", err);
+            json_decref(res);
+            goto done;
+        }
+        const char *args[] = {programme, o->as, today(day)};
+        plan = region_call(S, "spil.engine", "advance_rule", args, 3, &why, &err);
+        if (!plan || json_is_null(plan)) {
+            code = cli_fail(o, plan ? SPIL_EXIT_USAGE : SPIL_EXIT_INTERNAL, "%s",
+                            why   ? why
+                            : err ? err
+                                  : "cannot advance");
+            json_decref(res);
+            goto done;
+        }
+    } else {
+        json_int_t n = json_integer_value(json_object_get(res, "blocking"));
+        char reason[128];
+        snprintf(reason, sizeof reason, "step %s has %lld blocking finding%s", jstr(res, "step"),
+                 (long long)n, n == 1 ? "" : "s");
+        plan =
+            json_pack("{s:b, s:s, s:s}", "allowed", 0, "reason", reason, "from", jstr(res, "step"));
     }
-    const char *args[] = {programme, o->as, today(day)};
-    plan = region_call(S, "spil.engine", "plan_advance", args, 3, &why, &err);
-    if (!plan) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
-        goto done;
-    }
-    if (json_is_null(plan)) {
-        code = cli_fail(o, SPIL_EXIT_USAGE, "%s", why ? why : "cannot advance");
-        goto done;
-    }
-    json_t *res = json_object_get(plan, "result");
+    json_object_set_new(plan, "result", res);
     if (!json_is_true(json_object_get(plan, "allowed"))) {
         if (o->json) {
             json_object_set_new(plan, "region", json_string(region));

@@ -76,32 +76,26 @@ static json_t *regions_json(store *st, const char *only) {
 ** ready, blocking and advisory, or check_error when the checks cannot run. */
 static void add_readiness(store *st, json_t *r) {
     const char *id = json_string_value(json_object_get(r, "id"));
-    char *err = NULL, *why = NULL, now[32], day[16];
+    char now[32], day[16];
     snprintf(day, sizeof day, "%.10s", out_now(now));
-    sbx *S = region_lua(st, id, id, &err);
     size_t i;
     json_t *p;
     json_array_foreach(json_object_get(r, "programmes"), i, p) {
-        if (!S) {
-            json_object_set_new(p, "check_error", json_string(err ? err : "cannot start Lua"));
-            continue;
-        }
-        const char *args[] = {json_string_value(json_object_get(p, "programme")), NULL, day};
-        json_t *res = region_call(S, "spil.engine", "evaluate", args, 3, &why, &err);
-        if (res && json_is_object(res)) {
+        char *err = NULL;
+        int usage;
+        json_t *res =
+            region_evaluate(st, id, id, json_string_value(json_object_get(p, "programme")), NULL,
+                            day, &err, &usage);
+        if (res) {
             json_object_set(p, "ready", json_object_get(res, "ready"));
             json_object_set(p, "blocking", json_object_get(res, "blocking"));
             json_object_set(p, "advisory", json_object_get(res, "advisory"));
         } else {
-            json_object_set_new(p, "check_error", json_string(why ? why : err ? err : "?"));
+            json_object_set_new(p, "check_error", json_string(err ? err : "?"));
         }
         json_decref(res);
-        free(why);
         free(err);
-        why = err = NULL;
     }
-    free(err);
-    sbx_free(S);
 }
 
 static int show(cli_opts *o, int detailed) {

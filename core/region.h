@@ -25,4 +25,13 @@ sbx *region_lua(struct store *st, const char *region, const char *prefix, char *
 json_t *region_call(sbx *S, const char *module, const char *fn, const char *const *args, int nargs,
                     char **second, char **err);
 
+/* Evaluate a step of programme (the current one when step is NULL) on day today, running each
+** check on its own: a check that fails or hits a limit becomes a blocking finding naming its
+** file and line, and the next check runs in a fresh sandbox. The result is spil.engine's
+** (programme, step, name, checks, blocking, advisory, ready). NULL and *err when the step
+** cannot be evaluated at all; *usage is then set when the programme or step is unknown. */
+json_t *region_evaluate(struct store *st, const char *region, const char *prefix,
+                        const char *programme, const char *step, const char *today, char **err,
+                        int *usage);
+
 #endif

@@ -143,6 +143,50 @@ function M.evaluate(programme_id, step_id, today)
   return res
 end
 
+--- The step to evaluate, for callers that run its checks one by one (spil check does, so a
+-- check that hits a limit cannot take the others with it): { programme, step, name,
+-- checks = { id, ... } }, or nil and a message.
+function M.step_info(programme_id, step_id, today)
+  local ctx = M.context(today)
+  local p, st = M.resolve(ctx, programme_id, step_id)
+  if not p then return nil, st end
+  local ids = {}
+  for i, c in ipairs(st.checks) do ids[i] = c.id end
+  return { programme = p.id, step = st.id, name = st.name, checks = ids }
+end
+
+--- Run the check check_id of a step on its own: the result of M.run_check.
+function M.evaluate_check(programme_id, step_id, check_id, today)
+  local ctx = M.context(today)
+  local p, st = M.resolve(ctx, programme_id, step_id)
+  if not p then return nil, st end
+  ctx.programme, ctx.step = p, st
+  for _, c in ipairs(st.checks) do
+    if c.id == check_id then return M.run_check(ctx, c) end
+  end
+  return nil, "step " .. st.id .. " has no check " .. tostring(check_id)
+end
+
+--- The governance part of advancing, after the checks passed: { allowed, reason, from, to }.
+function M.advance_rule(programme_id, person, today)
+  local G = require "spil.governance"
+  local ctx = M.context(today)
+  local p, st = M.resolve(ctx, programme_id, nil)
+  if not p then return nil, st end
+  ctx.programme, ctx.step = p, st
+  local plan = { from = st.id, allowed = false }
+  local ok, why = G.rule(p, "may_advance")(ctx, person, p, st)
+  local nxt = p:next(st.id)
+  if not ok then
+    plan.reason = why or (tostring(person) .. " may not advance " .. p.id)
+  elseif not nxt then
+    plan.reason = string.format("step %s is the last step of %s", st.id, p.id)
+  else
+    plan.allowed, plan.to = true, nxt.id
+  end
+  return plan
+end
+
 --- Whether `person` may leave the current step of programme_id now: { allowed, reason, from,
 -- to, result }, where result is the evaluation of the current step (see M.evaluate). Blocking
 -- findings refuse first, then the governance rule may_advance, then the end of the programme.

@@ -1,0 +1,52 @@
+# spil check and spil advance: readiness, findings, governance (cases cli-check-N).
+
+=== cli-check-1: check lists every finding with subject, remedy and source, and exits 1 when not ready
+$ spil load $ROOT/regions/zuid-holland-zuid > /dev/null
+$ spil check zuid-holland-zuid
+? 1
+> zuid-holland-zuid: kansrijke-start, step coalitie (Coalitie vormen)
+>~ FAIL regioplan
+>~ - Gemeente Alblasserdam has not signed (status invited)
+>~ [organisation gem-alblasserdam]
+>~        do: obtain the signature of Gemeente Alblasserdam and record it with 'spil sign'
+>~ source: 
+>~ NOT READY to leave step coalitie:
+$ spil check zuid-holland-zuid --json | grep -c '"ready": false'
+> 1
+
+=== cli-check-2: --step checks another step; an unknown step or programme is a usage error
+$ spil check zuid-holland-zuid --step verkenning
+? 0
+>~ READY to leave step verkenning
+$ spil check zuid-holland-zuid --step nope
+? 2
+!~ spil: check: programme 'kansrijke-start' has no step 'nope' (steps: verkenning, coalitie, uitvoering)
+
+=== cli-check-3: a check that loops forever or has a bug is itself a blocking finding, and the others still run
+$ mkdir lim && printf 'spil: 1\nregion: {id: lim, name: Lim, scripts: [rules.lua]}\nprogrammes: [{programme: kansrijke-start, step: verkenning}]\n' > lim/region.yaml
+$ printf 'local P = require "spil.programme"\nlocal p = P.extend(require "programmes.kansrijke_start")\np:add_check("verkenning", P.check { id = "lus", name = "Loops", run = function() while true do end end })\np:add_check("verkenning", P.check { id = "fout", name = "Bug", run = function() local x; return x.y end })\nP.use(p)\nreturn {}\n' > lim/rules.lua
+$ spil load lim > /dev/null && spil check lim
+? 1
+>      - the check itself failed: lim/rules.lua:3: instruction limit (100000000) exceeded
+>      - the check itself failed: lim/rules.lua:4: attempt to index a nil value (local 'x')
+>~ NOT READY to leave step verkenning: 4 blocking findings
+
+=== cli-check-4: advance refuses while blocking findings remain, and says why
+$ spil advance zuid-holland-zuid --as voorzitter
+? 1
+!~ spil: advance: refused: step coalitie has
+$ spil advance zuid-holland-zuid
+? 2
+! spil: advance: say who advances the step with --as PERSON
+
+=== cli-check-5: advance follows the governance rule, then moves the step and logs why
+$ cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i 's/    step: coalitie/    step: verkenning/' zhz/region.yaml && spil load zhz > /dev/null
+$ spil advance zuid-holland-zuid --as bm-dordrecht
+? 1
+! spil: advance: refused: Beleidsmedewerker Dordrecht (fictief) holds no role that may advance kansrijke-start past step verkenning (regiocoordinator, kwartiermaker or netwerkregisseur)
+$ spil advance zuid-holland-zuid --as voorzitter --reason "coalitie gevormd"
+> zuid-holland-zuid: kansrijke-start moved from step verkenning to step coalitie on 2026-01-15 (by voorzitter).
+$ spil log zuid-holland-zuid --limit 1
+>~ voorzitter advance  advance programme kansrijke-start  (zuid-holland-zuid)  reason: coalitie gevormd
+$ spil status zuid-holland-zuid
+>~ kansrijke-start    step coalitie since 2026-01-15: not ready,
