@@ -1,0 +1,86 @@
+-- Flevoland's KnGG (subregio.lua): the standard step 6 plus the region's own check that every
+-- participating gemeente has a bestuurlijk aanspreekpunt; candidates are not asked yet.
+local t = require "spil.test"
+local P = require "spil.programme"
+local E = require "spil.engine"
+t.today = "2026-01-15"
+
+-- Evaluate a step like t.check, over the region's data with some sections replaced
+-- (ctx:list reads a section from ctx.cache first).
+local function check_with(programme, step, sections)
+  local ctx = E.context(t.today)
+  for name, rows in pairs(sections) do ctx.cache[name] = rows end
+  local p, st = E.resolve(ctx, programme, step)
+  t.expect(p, "programme " .. programme .. " resolves")
+  ctx.programme, ctx.step = p, st
+  local res = { checks = {}, blocking = 0 }
+  for i, c in ipairs(st.checks) do
+    res.checks[i] = E.run_check(ctx, c)
+    for _, f in ipairs(res.checks[i].findings) do
+      if f.severity == "blocking" then res.blocking = res.blocking + 1 end
+    end
+  end
+  res.ready = res.blocking == 0
+  return res
+end
+
+local function check_ids(p, step)
+  local ids = {}
+  for _, c in ipairs(p:find(step).checks) do ids[c.id] = true end
+  return ids
+end
+
+t.case("the region's check is part of step 6, after the standard ones", function()
+  local checks = P.get("kngg"):find("6").checks
+  t.equal(checks[#checks].id, "bestuurlijk-aanspreekpunt", "the last check of step 6")
+  local own = check_ids(P.get("kngg"), "6")
+  t.expect(own["bestuurlijk-aanspreekpunt"], "step 6 has bestuurlijk-aanspreekpunt")
+  local std = check_ids(require "programmes.kngg", "6")
+  t.expect(not std["bestuurlijk-aanspreekpunt"], "the stdlib's kngg is left untouched")
+  for id in pairs(std) do t.expect(own[id], "the standard check " .. id .. " is still there") end
+end)
+
+t.case("the region's check reports the member gemeente without an aanspreekpunt", function()
+  local r = t.check("kngg", "6")
+  t.equal(r.step, "6", "the current step")
+  t.expect(not r.ready, "step 6 is not ready")
+  t.equal(t.status(r, "bestuurlijk-aanspreekpunt"), "fail", "bestuurlijk-aanspreekpunt")
+  local f = t.finding(r, { check = "bestuurlijk-aanspreekpunt", subject = "GM0050",
+    severity = "blocking", missing = "Zeewolde has no bestuurlijk-aanspreekpunt" })
+  t.expect(f.remedy:find("GM0050", 1, true), "the remedy names the municipality code")
+  t.no_finding(r, { check = "bestuurlijk-aanspreekpunt", subject = "GM0034" })
+end)
+
+t.case("the standard KnGG checks of step 6 still run", function()
+  local r = t.check("kngg", "6")
+  t.equal(t.status(r, "sso-getekend"), "fail", "sso-getekend")
+  t.finding(r, { check = "sso-getekend", subject = "flevoziekenhuis", severity = "blocking",
+    missing = "has not signed (status agreed)" })
+  t.equal(t.status(r, "sso-bindend"), "pass", "sso-bindend")
+  t.equal(t.status(r, "draagvlak-uitvoering"), "pass", "draagvlak-uitvoering")
+end)
+
+t.case("candidate municipalities are asked neither to sign nor to name an aanspreekpunt", function()
+  local r = t.check("kngg", "6")
+  for _, code in ipairs({ "GM0303", "GM0995", "GM0171", "GM0184" }) do
+    t.no_finding(r, { subject = code })
+  end
+  for _, id in ipairs({ "gem-dronten", "gem-lelystad", "gem-noordoostpolder", "gem-urk" }) do
+    t.no_finding(r, { subject = id })
+  end
+  -- the standard KnGG names them on step 1-5, as advice only
+  local v = t.check("kngg", "1-5")
+  t.finding(v, { check = "kandidaat-gemeenten", subject = "GM0995", severity = "advisory" })
+end)
+
+t.case("once Lelystad joins as a member, it must sign and name an aanspreekpunt", function()
+  local ms = E.context(t.today):list("municipalities")
+  for _, m in ipairs(ms) do
+    if m.code == "GM0995" then m.status = "member" end
+  end
+  local r = check_with("kngg", "6", { municipalities = ms })
+  t.finding(r, { check = "sso-getekend", subject = "GM0995",
+    missing = "Lelystad is not a party" })
+  t.finding(r, { check = "bestuurlijk-aanspreekpunt", subject = "GM0995", severity = "blocking" })
+  t.no_finding(r, { subject = "GM0303" })
+end)

@@ -1,0 +1,95 @@
+-- Pending advice in Zuid-Holland Zuid (rules.lua, check "besluiten-afgerond"): before and
+-- after an organisation's decision-maker decided.
+--
+-- The states are the region's own data with the decisions replaced in the check context.
+-- A fixture folder cannot serve here: spil only runs the scripts listed in a fixture's own
+-- region.yaml and refuses scripts outside its folder, so a fixture would test a copy of
+-- rules.lua instead of the region's (see the report of this change).
+local t = require "spil.test"
+local E = require "spil.engine"
+t.today = "2026-01-15"
+
+-- Evaluate a step like t.check, over the region's data with some sections replaced
+-- (ctx:list reads a section from ctx.cache first).
+local function check_with(programme, step, sections)
+  local ctx = E.context(t.today)
+  for name, rows in pairs(sections) do ctx.cache[name] = rows end
+  local p, st = E.resolve(ctx, programme, step)
+  t.expect(p, "programme " .. programme .. " resolves")
+  ctx.programme, ctx.step = p, st
+  local res = { checks = {}, blocking = 0 }
+  for i, c in ipairs(st.checks) do
+    res.checks[i] = E.run_check(ctx, c)
+    for _, f in ipairs(res.checks[i].findings) do
+      if f.severity == "blocking" then res.blocking = res.blocking + 1 end
+    end
+  end
+  res.ready = res.blocking == 0
+  return res
+end
+
+-- The coalitie's advice on the SPUK memo (as in region.yaml): Dordrecht and Gorinchem spoke
+-- without mandate, the parent representatives with mandate, Zilveren Kruis (agendalid) too.
+-- mandates = { org = true|false } overrides the recorded mandates.
+local function advice(mandates, kind, outcome)
+  local d = { id = "advies-memo-spuk", body = "coalitie", date = "2024-02-08",
+    subject = "Netwerkregie regionaal financieren via de memo bij de SPUK-aanvragen",
+    kind = kind or "advice", outcome = outcome or "pending", positions = {
+      { organisation = "gem-dordrecht", position = "for", mandate = false },
+      { organisation = "gem-gorinchem", position = "for", mandate = false },
+      { organisation = "ouders", position = "for", mandate = true },
+      { organisation = "zilveren-kruis", position = "for", mandate = true } } }
+  for _, pos in ipairs(d.positions) do
+    if mandates and mandates[pos.organisation] ~= nil then pos.mandate = mandates[pos.organisation] end
+  end
+  return d
+end
+
+t.case("before: the step waits for Dordrecht and Gorinchem, and only for them", function()
+  local r = check_with("kansrijke-start", "coalitie", { decisions = { advice() } })
+  t.expect(not r.ready, "the coalitie step is not ready")
+  t.finding(r, { check = "besluiten-afgerond", subject = "gem-dordrecht", severity = "blocking",
+    missing = "Gemeente Dordrecht has not yet decided on advice advies-memo-spuk" })
+  t.finding(r, { check = "besluiten-afgerond", subject = "gem-gorinchem", severity = "blocking" })
+  t.equal(#t.findings(r, { check = "besluiten-afgerond" }), 2, "findings of besluiten-afgerond")
+end)
+
+t.case("after: once Dordrecht's position is recorded with mandate its finding is gone", function()
+  local r = check_with("kansrijke-start", "coalitie",
+    { decisions = { advice { ["gem-dordrecht"] = true } } })
+  t.no_finding(r, { check = "besluiten-afgerond", subject = "gem-dordrecht" })
+  t.finding(r, { check = "besluiten-afgerond", subject = "gem-gorinchem", severity = "blocking" })
+  t.equal(#t.findings(r, { check = "besluiten-afgerond" }), 1, "findings of besluiten-afgerond")
+end)
+
+t.case("when every organisation has decided, only recording the outcome is left", function()
+  local all = { ["gem-dordrecht"] = true, ["gem-gorinchem"] = true }
+  local r = check_with("kansrijke-start", "coalitie", { decisions = { advice(all) } })
+  t.equal(#t.findings(r, { check = "besluiten-afgerond", severity = "blocking" }), 0,
+    "blocking findings of besluiten-afgerond")
+  t.finding(r, { check = "besluiten-afgerond", subject = "advies-memo-spuk",
+    severity = "advisory", missing = "outcome is still pending" })
+  r = check_with("kansrijke-start", "coalitie", { decisions = { advice(all, "advice", "adopted") } })
+  t.equal(t.status(r, "besluiten-afgerond"), "pass", "besluiten-afgerond once adopted")
+end)
+
+t.case("a decision recorded as adopted without the gemeenten's mandate is advice for them", function()
+  local r = check_with("kansrijke-start", "coalitie",
+    { decisions = { advice(nil, "decision", "adopted") } })
+  local f = t.finding(r, { check = "besluiten-afgerond", subject = "gem-dordrecht",
+    severity = "blocking", missing = "gave no mandate for decision advies-memo-spuk" })
+  t.expect(f.remedy:find("kind: advice", 1, true), "the remedy says to record it as advice")
+  t.finding(r, { check = "besluiten-afgerond", subject = "gem-gorinchem" })
+  t.no_finding(r, { check = "besluiten-afgerond", subject = "ouders" })
+  t.no_finding(r, { check = "besluiten-afgerond", subject = "zilveren-kruis" })
+  -- valid for the one mandated member, so no finding about the decision itself
+  t.no_finding(r, { check = "besluiten-afgerond", subject = "advies-memo-spuk" })
+end)
+
+t.case("an adopted decision without any mandated member is not valid", function()
+  local none = { ouders = false }
+  local r = check_with("kansrijke-start", "coalitie",
+    { decisions = { advice(none, "decision", "adopted") } })
+  t.finding(r, { check = "besluiten-afgerond", subject = "advies-memo-spuk", severity = "blocking",
+    missing = "no member of Regionale coalitie Kansrijke Start spoke with a mandate" })
+end)
