@@ -21,14 +21,22 @@ typedef struct record_row {
     const char *table;
     const char *names[12];
     const char *values[12];
+    const char *defaults[12]; /* used only when the region has no such row yet */
     int n;
 } record_row;
 
 static void field(record_row *r, const char *name, const char *value) {
     if (r->n < 12) {
         r->names[r->n] = name;
+        r->defaults[r->n] = NULL;
         r->values[r->n++] = value;
     }
+}
+
+/* A field given as value, else def when the row is new. */
+static void field_or(record_row *r, const char *name, const char *value, const char *def) {
+    field(r, name, value);
+    if (r->n <= 12) r->defaults[r->n - 1] = def;
 }
 
 /* Validate rows against the region in the database and apply them: the shared path of every
@@ -49,7 +57,7 @@ static int record(cli_opts *o, record_row *rows, int nrows) {
     if (!c) goto storage;
     for (int i = 0; i < nrows; i++)
         load_changes_row(c, model_entity_by_table(rows[i].table), rows[i].names, rows[i].values,
-                         rows[i].n);
+                         rows[i].n, rows[i].defaults);
     if (!(changed = load_changes_finish(c))) {
         store_rollback(st);
         code = cli_diagnostics(o, d);
@@ -95,6 +103,7 @@ int cmd_sign(cli_opts *o) {
     field(&r, "agreement", o->args[1]);
     field(&r, "organisation", o->args[2]);
     field(&r, "status", cli_opt(o, "status") ? cli_opt(o, "status") : "signed");
+    /* The date of this status: a new status is today's unless said otherwise. */
     field(&r, "date", cli_opt(o, "date") ? cli_opt(o, "date") : today(day));
     field(&r, "signatory", cli_opt(o, "signatory"));
     return record(o, &r, 1);
@@ -129,7 +138,7 @@ int cmd_decide(cli_opts *o) {
     field(&rows[0], "subject", cli_opt(o, "subject"));
     field(&rows[0], "kind", cli_opt(o, "kind"));
     field(&rows[0], "outcome", cli_opt(o, "outcome"));
-    field(&rows[0], "date", cli_opt(o, "date") ? cli_opt(o, "date") : today(day));
+    field_or(&rows[0], "date", cli_opt(o, "date"), today(day));
     /* Positions: ORGANISATION=POSITION, with +mandate when its representative held one. */
     char buf[8][2][128];
     int n = 1;

@@ -207,6 +207,13 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
             strstr(v, "//") || v[n->len - 5] == '/')
             return BAD("use letters, digits and _, e.g. rules.lua or lib/util.lua",
                        "invalid script '%s': name a .lua file inside the region folder", q);
+        if (strncmp(v, "spil/", 5) == 0 || strncmp(v, "programmes/", 11) == 0 ||
+            strcmp(v, "spil.lua") == 0) {
+            char module[96];
+            snprintf(module, sizeof module, "%.*s", (int)(n->len - 4), v);
+            return BAD("rename it: spil/ and programmes/ belong to the stdlib",
+                       "script '%s' would be hidden by the stdlib module of the same name", q);
+        }
         break;
     }
 #undef BAD
@@ -666,7 +673,7 @@ load_changes *load_changes_new(const char *where, const rdata *base, diag *d) {
 }
 
 int load_changes_row(load_changes *c, int e, const char *const *names, const char *const *values,
-                     int n) {
+                     int n, const char *const *defaults) {
     loader *L = &c->L;
     size_t before = diag_count(L->d);
     rrow *row = rdata_add(L->r, e, 1, 0); /* line 1 only to give the row field positions */
@@ -686,6 +693,20 @@ int load_changes_row(load_changes *c, int e, const char *const *names, const cha
         if (model_entities[e].fields[i].flags & MF_PARENT) {
             if (rdata_set(L->r, e, row, i, values[k], 0, 0)) L->oom = 1;
         } else {
+            set_field(L, e, row, i, &node);
+        }
+    }
+    /* Defaults (e.g. today's date) fill fields not given, only for a row the region lacks. */
+    char *key = rdata_key(e, row, RDATA_KEYSEP);
+    int known = key && rdata_find(c->base, e, key);
+    free(key);
+    for (int k = 0; defaults && !known && k < n; k++) {
+        int i = model_field_index(e, names[k]);
+        if (i >= 0 && !row->v[i] && defaults[k]) {
+            ynode node = {.kind = YN_SCALAR,
+                          .plain = 1,
+                          .str = (char *)defaults[k],
+                          .len = strlen(defaults[k])};
             set_field(L, e, row, i, &node);
         }
     }

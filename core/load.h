@@ -31,9 +31,11 @@ rdata *load_change(const char *path, const rdata *base, diag *d);
 ** load_change. Diagnostics carry `where` (e.g. "spil sign") instead of a file position. */
 typedef struct load_changes load_changes;
 load_changes *load_changes_new(const char *where, const rdata *base, diag *d);
-/* Add a row of entity e: n field names and their values (NULL: not given). -1 on a problem. */
+/* Add a row of entity e: n field names and their values (NULL: not given), and defaults (NULL,
+** or n values, NULL each when none) used only when the region has no such row yet.
+** -1 on a problem. */
 int load_changes_row(load_changes *c, int e, const char *const *names, const char *const *values,
-                     int n);
+                     int n, const char *const *defaults);
 /* The changed region, or NULL after reporting every problem; frees c either way. */
 rdata *load_changes_finish(load_changes *c);
 

@@ -125,10 +125,17 @@ function M.agreement_signed(def)
         remedy = "record who is invited to sign " .. a.id .. " under its 'parties'" }
     end
     local orgs = index(ctx:list("organisations"))
+    -- A gemeente of a candidate municipality is not yet asked to sign.
+    local candidate = {}
+    for _, m in ipairs(ctx:list("municipalities")) do
+      if m.status == "candidate" then candidate[m.code] = true end
+    end
     local status = {}
     for _, party in ipairs(a.parties) do
       status[party.organisation] = party.status
-      if party.status ~= "signed" then
+      local o = orgs[party.organisation]
+      local waiting = o and o.kind == "gemeente" and candidate[o.municipality]
+      if party.status ~= "signed" and not waiting then
         local o = orgs[party.organisation] or { id = party.organisation }
         local what = party.status == "withdrawn" and "withdrew its signature from"
           or party.status == "declined" and "declined to sign"

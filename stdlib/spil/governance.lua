@@ -37,35 +37,41 @@ function M.may_advance(ctx, person_id, programme, step)
     step.id)
 end
 
---- Options of decision_valid: count = "members" (full members) or "mandated" (full members
--- whose representative holds a mandate); quorum = fraction of counted members that must take
--- a position (default 0.5); unanimous_municipalities = every gemeente member must be for.
--- Agenda and advisory members never count. Returns ok, reasons (a list) and outcome: for each
--- counted member without a mandate, when count = "members", the position is advice that goes
--- back to that organisation, listed in outcome.pending.
+--- Options of decision_valid: count = "mandated" (default: full members who speak with a
+-- mandate; a position's own `mandate` wins over the seat's) or "members" (every full member);
+-- quorum = fraction of counted members that must take a position (default 0.5);
+-- unanimous_municipalities = every gemeente member must be for. Agenda and advisory members
+-- never count. Returns ok, reasons (a list) and outcome = { counted, present, pending,
+-- ignored }: pending lists the full members whose position was given without a mandate (with
+-- count = "mandated" their say is advice that goes back to their organisation); ignored lists
+-- positions of agenda members and of organisations without a seat.
 function M.decision_valid(ctx, decision, opts)
   opts = opts or {}
   local count = opts.count or "mandated"
   local quorum = opts.quorum or 0.5
+  local outcome = { counted = 0, present = 0, pending = {}, ignored = {} }
   local body = index(ctx:list("bodies"))[decision.body]
-  if not body then return false, { "decision " .. decision.id .. " names no known body" }, {} end
+  if not body then return false, { "decision " .. decision.id .. " names no known body" }, outcome end
   local orgs = index(ctx:list("organisations"))
   local positions = index(decision.positions or {}, "organisation")
-  local counted, present, against, pending, reasons = 0, 0, 0, {}, {}
+  local seats = {}
+  local against, reasons = 0, {}
   for _, m in ipairs(body.members) do
+    seats[m.organisation] = m
     if m.membership == "member" then
-      local mandated = m.mandate == true
       local pos = positions[m.organisation]
+      local mandated = m.mandate == true
+      if pos and pos.mandate ~= nil then mandated = pos.mandate end
       if count == "members" or mandated then
-        counted = counted + 1
+        outcome.counted = outcome.counted + 1
         if pos then
-          present = present + 1
+          outcome.present = outcome.present + 1
           if pos.position == "against" or pos.position == "objection" then
             against = against + 1
           end
         end
       elseif pos then
-        pending[#pending + 1] = m.organisation
+        outcome.pending[#outcome.pending + 1] = m.organisation
       end
       local o = orgs[m.organisation]
       if opts.unanimous_municipalities and o and o.kind == "gemeente"
@@ -74,26 +80,43 @@ function M.decision_valid(ctx, decision, opts)
       end
     end
   end
-  if counted == 0 then
+  for _, pos in ipairs(decision.positions or {}) do
+    local seat = seats[pos.organisation]
+    if not seat or seat.membership ~= "member" then
+      outcome.ignored[#outcome.ignored + 1] = pos.organisation
+    end
+  end
+  if outcome.counted == 0 then
     reasons[#reasons + 1] = "no member of " .. body.name .. " counts for this decision"
       .. (count == "mandated" and " (nobody holds a mandate)" or "")
-  elseif present < quorum * counted then
+  elseif outcome.present < quorum * outcome.counted then
     reasons[#reasons + 1] = string.format("quorum not reached: %d of %d counted members took a "
-      .. "position, %d needed", present, counted, math.ceil(quorum * counted))
+      .. "position, %d needed", outcome.present, outcome.counted,
+      math.ceil(quorum * outcome.counted))
   end
-  if against > 0 and counted > 0 and against * 2 >= present then
-    reasons[#reasons + 1] = string.format("%d of %d positions are against", against, present)
+  if against > 0 and against * 2 >= outcome.present then
+    reasons[#reasons + 1] = string.format("%d of %d positions are against", against,
+      outcome.present)
   end
-  return #reasons == 0, reasons, { counted = counted, present = present, pending = pending }
+  return #reasons == 0, reasons, outcome
 end
 
---- Default: a theme is regional when every partner that gave a view holds it relevant and at
--- least one did. opts.partners (a list of organisation ids) makes it "every one of these".
+--- Default: a theme is regional when every partner holds it relevant. The partners are
+-- opts.partners (organisation ids), else the full members of body opts.body, else every
+-- partner that gave a view (then at least one must have).
 function M.theme_regional(ctx, theme, opts)
   opts = opts or {}
   local views = index(theme.relevance or {}, "organisation")
   local reasons = {}
   local partners = opts.partners
+  if not partners and opts.body then
+    local body = index(ctx:list("bodies"))[opts.body]
+    if not body then return false, { "no body '" .. tostring(opts.body) .. "'" } end
+    partners = {}
+    for _, m in ipairs(body.members) do
+      if m.membership == "member" then partners[#partners + 1] = m.organisation end
+    end
+  end
   if not partners then
     partners = {}
     for _, r in ipairs(theme.relevance or {}) do partners[#partners + 1] = r.organisation end

@@ -56,3 +56,10 @@ $ spil check zuid-holland-zuid --assume bad.yaml
 $ printf 'region: {id: x, name: X}\n' > region.yaml && spil check zuid-holland-zuid --assume region.yaml
 ? 2
 ! region.yaml:1:1: error: a change file cannot change the region itself or its scripts; edit the region's region.yaml and load it
+
+=== cli-record-5: deciding again on an existing decision keeps its date; a new one gets today's
+$ spil decide zuid-holland-zuid werkagenda-2026 gem-dordrecht=for+mandate vgz=for --date 2025-12-01
+>~ werkagenda-2026
+$ SPIL_NOW=2026-03-01T09:00:00Z spil decide zuid-holland-zuid werkagenda-2026 vgz=for+mandate
+>   ~ werkagenda-2026/vgz: mandate false -> true
+>! date 20
