@@ -209,8 +209,6 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
                        "invalid script '%s': name a .lua file inside the region folder", q);
         if (strncmp(v, "spil/", 5) == 0 || strncmp(v, "programmes/", 11) == 0 ||
             strcmp(v, "spil.lua") == 0) {
-            char module[96];
-            snprintf(module, sizeof module, "%.*s", (int)(n->len - 4), v);
             return BAD("rename it: spil/ and programmes/ belong to the stdlib",
                        "script '%s' would be hidden by the stdlib module of the same name", q);
         }
