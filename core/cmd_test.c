@@ -2,7 +2,9 @@
 ** cmd_test.c: spil test: runs region authors' rule tests (*_test.lua files, written with the
 ** stdlib's spil.test). Each file runs against its fixture, a region folder loaded into a private
 ** in-memory database: the folder named on a first-lines comment `--! fixture: DIR` (relative to
-** the test file), else the nearest folder above the file that holds a region.yaml. Every case
+** the test file), else the nearest folder above the file that holds a region.yaml. A named
+** fixture without scripts runs the scripts of that nearest region folder, so a region's
+** maatwerk can be tested against small fixtures. Every case
 ** runs in a transaction that is rolled back, so cases cannot leak into each other. Ends with
 ** the line "N passed, N failed"; exit 0 when all passed, 1 when any failed, 2 when none ran.
 */
@@ -17,6 +19,7 @@
 #include "cli.h"
 #include "diff.h"
 #include "load.h"
+#include "model.h"
 #include "out.h"
 #include "region.h"
 #include "store.h"
@@ -130,13 +133,32 @@ static void report(tally *t, int ok, const char *name, const char *why) {
 }
 
 /* A fixture region loaded into a fresh in-memory database; NULL after reporting. */
-static store *load_fixture(const char *dir, char **region, tally *t, const char *test) {
+/* A fixture without scripts of its own gets the scripts of home, the region folder the test
+** file belongs to, so a region's maatwerk can be tested against small fixtures. */
+static int borrow_scripts(rdata *r, const char *home, diag *d) {
+    if (r->tables[ME_SCRIPT].n || !home || strcmp(home, r->dir) == 0) return 0;
+    rdata *own = load_read(home, d);
+    if (!own) return -1;
+    const rtable *t = &own->tables[ME_SCRIPT];
+    int bad = 0;
+    for (size_t i = 0; i < t->n && !bad; i++) {
+        rrow *row = rdata_add(r, ME_SCRIPT, 0, 0);
+        for (int f = 0; row && f < model_entities[ME_SCRIPT].nfields; f++)
+            if (rdata_set(r, ME_SCRIPT, row, f, t->rows[i].v[f], 0, 0)) row = NULL;
+        bad = !row;
+    }
+    rdata_free(own);
+    return bad || rdata_sort(r) ? -1 : 0;
+}
+
+static store *load_fixture(const char *dir, const char *home, char **region, tally *t,
+                           const char *test) {
     diag *d = diag_new();
     rdata *r = load_read(dir, d), *old = NULL;
     store *st = NULL;
     changes ch = {0};
     char *err = NULL;
-    if (!r) {
+    if (!r || borrow_scripts(r, home, d)) {
         diag_print(d, stdout, 0);
         report(t, 0, test, "its fixture does not load (above)");
         goto done;
@@ -211,7 +233,10 @@ static void run_file(const char *path, tally *t) {
         free(src);
         return;
     }
-    store *st = load_fixture(fixture, &region, t, path);
+    /* The region folder the test belongs to, for its scripts (the nearest with region.yaml). */
+    char home[4096];
+    int has_home = fixture_of(path, "", home, sizeof home) == 0;
+    store *st = load_fixture(fixture, has_home ? home : NULL, &region, t, path);
     sbx *S = st ? region_lua(st, region, fixture, &err) : NULL;
     if (st && !S) report(t, 0, path, err);
     snprintf(chunk, sizeof chunk, "@%s", path);
@@ -239,7 +264,7 @@ int cmd_test(cli_opts *o) {
             return cli_fail(o, SPIL_EXIT_USAGE, "no such file or folder: %s", o->args[i]);
         find_tests(&f, o->args[i], 0);
     }
-    qsort(f.v, f.n, sizeof *f.v, by_path);
+    if (f.n) qsort(f.v, f.n, sizeof *f.v, by_path);
     tally t = {0, 0, out_color(stdout)};
     for (size_t i = 0; i < f.n; i++) {
         run_file(f.v[i], &t);

@@ -23,3 +23,11 @@ $ spil test other
 $ mkdir empty && spil test empty
 ? 2
 ! spil: test: no *_test.lua files found
+
+=== cli-test-4: a named fixture without scripts runs the maatwerk of the region the test belongs to
+$ mkdir -p m/tests/fixtures/klein && printf 'spil: 1\nregion: {id: m, name: M, scripts: [eigen.lua]}\nprogrammes: [{programme: kansrijke-start, step: verkenning}]\n' > m/region.yaml
+$ printf 'local P = require "spil.programme"\nlocal p = P.extend(require "programmes.kansrijke_start")\np:add_check("verkenning", P.check { id = "eigen", name = "Own check", run = function(ctx) ctx:finding { missing = "own finding" } end })\nP.use(p)\nreturn {}\n' > m/eigen.lua
+$ printf 'spil: 1\nregion: {id: klein, name: Klein}\nprogrammes: [{programme: kansrijke-start, step: verkenning}]\n' > m/tests/fixtures/klein/region.yaml
+$ printf -- '--! fixture: fixtures/klein\nlocal t = require "spil.test"\nt.case("the region check runs on the fixture", function()\n  t.finding(t.check("kansrijke-start"), { check = "eigen", missing = "own finding" })\nend)\n' > m/tests/eigen_test.lua
+$ spil test m
+> 1 passed, 0 failed
