@@ -123,9 +123,11 @@ function M.run_check(ctx, check)
 end
 
 --- Evaluate a step: every check, every finding. Returns a result { programme, step, name,
--- ready, blocking, advisory, checks = {...} }, or nil and a message.
-function M.evaluate(programme_id, step_id, today)
+-- ready, blocking, advisory, checks = {...} }, or nil and a message. `with` (optional) replaces
+-- sections of the region's data for this evaluation only: { decisions = {...} }.
+function M.evaluate(programme_id, step_id, today, with)
   local ctx = M.context(today)
+  for section, rows in pairs(with or {}) do ctx.cache[section] = rows end
   local p, st = M.resolve(ctx, programme_id, step_id)
   if not p then return nil, st end
   ctx.programme, ctx.step = p, st

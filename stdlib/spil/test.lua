@@ -35,9 +35,10 @@ function M.equal(got, want, what)
   return got
 end
 
---- Evaluate a step (the current one when step is nil) on opts.today, else M.today, else today.
+--- Evaluate a step (the current one when step is nil) on opts.today, else M.today, else today;
+-- opts.with replaces sections of the data for this evaluation: { with = { decisions = {...} } }.
 function M.check(programme, step, opts)
-  local r, err = E.evaluate(programme, step, opts and opts.today or M.today)
+  local r, err = E.evaluate(programme, step, opts and opts.today or M.today, opts and opts.with)
   if not r then error(err, 2) end
   return r
 end

@@ -6,26 +6,11 @@
 -- region.yaml and refuses scripts outside its folder, so a fixture would test a copy of
 -- rules.lua instead of the region's (see the report of this change).
 local t = require "spil.test"
-local E = require "spil.engine"
 t.today = "2026-01-15"
 
--- Evaluate a step like t.check, over the region's data with some sections replaced
--- (ctx:list reads a section from ctx.cache first).
+-- Evaluate a step like t.check, over the region's data with some sections replaced.
 local function check_with(programme, step, sections)
-  local ctx = E.context(t.today)
-  for name, rows in pairs(sections) do ctx.cache[name] = rows end
-  local p, st = E.resolve(ctx, programme, step)
-  t.expect(p, "programme " .. programme .. " resolves")
-  ctx.programme, ctx.step = p, st
-  local res = { checks = {}, blocking = 0 }
-  for i, c in ipairs(st.checks) do
-    res.checks[i] = E.run_check(ctx, c)
-    for _, f in ipairs(res.checks[i].findings) do
-      if f.severity == "blocking" then res.blocking = res.blocking + 1 end
-    end
-  end
-  res.ready = res.blocking == 0
-  return res
+  return t.check(programme, step, { with = sections })
 end
 
 -- The coalitie's advice on the SPUK memo (as in region.yaml): Dordrecht and Gorinchem spoke
