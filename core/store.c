@@ -39,6 +39,7 @@ struct store {
     int opened_version;
     char errmsg[512];
     sqlite3_stmt *rowstmt[MAX_ENTITIES][NOPS];
+    sqlite3_stmt *event; /* the event insert, prepared once: a load logs one per change */
 };
 
 /* The schema, one entry per version: migrations[v] takes a database from version v to v + 1. */
@@ -602,18 +603,19 @@ int store_sql_readonly(store *s, const char *sql, store_sql_fn fn, void *ctx) {
 }
 
 int store_log(store *s, const store_event *ev) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
+    if (!s->event &&
+        sqlite3_prepare_v3(s->db,
                            "INSERT INTO event(at, actor, region, command, action, entity, key, "
                            "detail, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                           -1, &st, NULL) != SQLITE_OK)
+                           -1, SQLITE_PREPARE_PERSISTENT, &s->event, NULL) != SQLITE_OK)
         return fail(s, "event log");
     const char *v[] = {ev->at,     ev->actor, ev->region, ev->command, ev->action,
                        ev->entity, ev->key,   ev->detail, ev->reason};
-    for (int i = 0; i < 9; i++)
-        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    sqlite3_reset(s->event);
+    for (int i = 0; i < 9; i++) sqlite3_bind_text(s->event, i + 1, v[i], -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s->event);
+    sqlite3_reset(s->event);
+    sqlite3_clear_bindings(s->event);
     return rc == SQLITE_DONE ? 0 : fail(s, "event log");
 }
 
