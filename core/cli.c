@@ -120,6 +120,21 @@ static const command commands[] = {
      "Writes the region as YAML that loads into a fresh database to the same state.\n"
      "  -o, --output FILE   write to FILE (atomically) instead of standard output\n",
      "db output", 1, 1, cmd_export},
+    {"repl", "[REGION]", "an interactive Lua session over the data (of REGION, when given)",
+     "Opens Lua in the sandbox with the data model loaded and, with REGION, the region\n"
+     "selected: its scripts run, its data readable through `spil`. On a terminal: line\n"
+     "editing, history, Tab completion; Ctrl-C cancels the line, Ctrl-D leaves. An\n"
+     "expression alone prints its value. Helpers: status(), check(), explain(n),\n"
+     "municipalities(), find(text), use(id), sql(query), help(). From a pipe it reads the\n"
+     "same statements without prompts and stops at the first error (exit 2).\n"
+     "See docs/repl.md.\n",
+     "db", 0, 1, cmd_repl},
+    {"run", "[REGION] SCRIPT.lua [ARGS]", "run a Lua script in a session like the REPL's",
+     "Runs SCRIPT.lua (the first argument when it ends in .lua; else the first is the\n"
+     "region and the script follows) in the sandbox with the REPL's helpers, and `arg`\n"
+     "and `...` set from ARGS (after '--' when they start with '-'). print() writes to\n"
+     "standard output. Exit 2 on an error, else 0 or the code given to exit(code).\n",
+     "db", 1, 8, cmd_run},
     {"log", "[REGION]", "show the event log",
      "Shows every recorded change, oldest first: when, who, which command, what.\n"
      "  --limit N   only the last N events\n",

@@ -72,6 +72,8 @@ int cmd_log(cli_opts *o);
 int cmd_check(cli_opts *o);
 int cmd_advance(cli_opts *o);
 int cmd_test(cli_opts *o);
+int cmd_repl(cli_opts *o);
+int cmd_run(cli_opts *o);
 int cmd_sign(cli_opts *o);
 int cmd_assign(cli_opts *o);
 int cmd_fund(cli_opts *o);

@@ -1,0 +1,916 @@
+--- spil.repl: the Lua half of `spil repl` and `spil run` (the C half is core/repl.c).
+-- Owns: the session's globals (the helpers status, check, explain, municipalities, find,
+-- regions, show, help, with the trusted natives C passes in: print, sql, begin, commit,
+-- rollback, use, exit), the value printer (nested tables with sorted keys, depth-limited,
+-- cycles marked; data rows as one line with id and name; query results as columns), Tab
+-- completion (globals, fields of values, names in the data) and the help texts.
+-- Runs in the sandbox like region code, so a runaway printer or helper meets the same limits.
+-- Does not: read the terminal, touch the store (the natives do), decide what a check finds
+-- (spil.engine does).
+local spil = require "spil"
+
+local M = {}
+
+local WIDTH = 100     -- columns the printer fills before it breaks a table over lines
+local DEPTH = 3       -- nesting shown by default; show(v, depth) for more
+local ITEMS = 100     -- entries shown per table
+local STRING = 300    -- bytes of a nested string shown
+
+local KEYWORDS = {
+  "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
+  "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
+}
+local is_keyword = {}
+for _, k in ipairs(KEYWORDS) do is_keyword[k] = true end
+
+--- Kinds of rows, per section of the data (rows the helpers return carry their kind).
+local KIND = {
+  municipalities = "municipality", organisations = "organisation", people = "person",
+  roles = "role", programmes = "programme", bodies = "body", agreements = "agreement",
+  decisions = "decision", funding = "funding", responsibilities = "responsibility",
+  themes = "theme", meetings = "meeting", actions = "action", evaluations = "evaluation",
+  indicators = "indicator",
+}
+local SECTION = {}
+for section, kind in pairs(KIND) do SECTION[kind] = section end
+
+-- ---- the printer ----
+
+local function is_ident(k)
+  return type(k) == "string" and k:match("^[%a_][%w_]*$") ~= nil and not is_keyword[k]
+end
+
+--- A string as a Lua literal: double quotes, escapes for what would break the line.
+local function quote(s, max)
+  local cut = max and #s > max
+  if cut then
+    while max > 0 and (s:byte(max + 1) or 0) & 0xC0 == 0x80 do max = max - 1 end
+    s = s:sub(1, max)   -- not in the middle of a character
+  end
+  s = s:gsub('[%c"\\]', function(c)
+    if c == "\n" then return "\\n" elseif c == "\t" then return "\\t"
+    elseif c == "\r" then return "\\r" elseif c == '"' or c == "\\" then return "\\" .. c end
+    return string.format("\\%d", c:byte())
+  end)
+  return '"' .. s .. '"' .. (cut and "..." or "")
+end
+
+local ORDER = { number = 1, string = 2, boolean = 3 }
+
+--- Keys in a stable order: numbers, then strings, then the rest, each sorted.
+local function before(a, b)
+  local ta, tb = type(a), type(b)
+  if ta ~= tb then
+    local oa, ob = ORDER[ta] or 4, ORDER[tb] or 4
+    if oa ~= ob then return oa < ob end
+    return ta < tb
+  end
+  if ta == "number" or ta == "string" then return a < b end
+  if ta == "boolean" then return not a and b end
+  return tostring(a) < tostring(b)
+end
+
+local function kind_of(t)
+  local mt = getmetatable(t)
+  return type(mt) == "table" and rawget(mt, "__name") or nil
+end
+
+--- One line for a data row: "<kind id: name>", or nil when t does not look like a row (a row
+-- has a string id, code or programme, and usually a name, title or subject).
+local function row_summary(t)
+  local id = rawget(t, "id") or rawget(t, "code")
+  local name = rawget(t, "name") or rawget(t, "title") or rawget(t, "subject")
+  if type(id) ~= "string" or (name ~= nil and type(name) ~= "string") then return nil end
+  local kind = kind_of(t)
+  return "<" .. (kind and kind .. " " or "") .. id .. (name and ": " .. name or "") .. ">"
+end
+
+local function count(t)
+  local n = 0
+  for _ in next, t do n = n + 1 end
+  return n
+end
+
+local render
+
+local function render_table(t, depth, indent, path, max)
+  if path[t] then return "<cycle>" end
+  if next(t) == nil then return "{}" end
+  if depth >= max then
+    local n = count(t)
+    return string.format("{...%d %s}", n, n == 1 and "entry" or "entries")
+  end
+  path[t] = true
+  local items, n, shown = {}, rawlen(t), 0
+  local more = 0
+  for i = 1, n do
+    if shown >= ITEMS then more = more + 1
+    else
+      shown = shown + 1
+      items[#items + 1] = render(rawget(t, i), depth + 1, indent + 2, path, max)
+    end
+  end
+  local keys = {}
+  for k in next, t do
+    if not (math.type(k) == "integer" and k >= 1 and k <= n) then keys[#keys + 1] = k end
+  end
+  table.sort(keys, before)
+  for _, k in ipairs(keys) do
+    if shown >= ITEMS then more = more + 1
+    else
+      shown = shown + 1
+      local key = is_ident(k) and k or "[" .. render(k, max, indent, path, max) .. "]"
+      items[#items + 1] = key .. " = " .. render(rawget(t, k), depth + 1, indent + 2, path, max)
+    end
+  end
+  if more > 0 then items[#items + 1] = string.format("... (%d more)", more) end
+  path[t] = nil
+  local line = "{ " .. table.concat(items, ", ") .. " }"
+  if indent + #line <= WIDTH and not line:find("\n", 1, true) then return line end
+  local pad = string.rep(" ", indent + 2)
+  if #keys == 0 then   -- a list of short values: as many on a line as fit
+    local lines, cur, short = {}, nil, true
+    for _, it in ipairs(items) do
+      if #it > 24 or it:find("\n", 1, true) then short = false end
+    end
+    if short then
+      for _, it in ipairs(items) do
+        if cur and #pad + #cur + 2 + #it <= WIDTH then cur = cur .. ", " .. it
+        else
+          if cur then lines[#lines + 1] = cur end
+          cur = it
+        end
+      end
+      lines[#lines + 1] = cur
+      items = lines
+    end
+  end
+  return "{\n" .. pad .. table.concat(items, ",\n" .. pad) .. "\n" .. string.rep(" ", indent) .. "}"
+end
+
+--- v as text: depth is how deep v sits (0: the value itself), max the depth shown.
+function render(v, depth, indent, path, max)
+  local t = type(v)
+  if t == "string" then return quote(v, depth > 0 and STRING or nil) end
+  if t ~= "table" then return tostring(v) end
+  local mt = getmetatable(v)
+  if type(mt) == "table" then
+    local summary, full = rawget(mt, "__summary"), rawget(mt, "__tostring")
+    if depth > 0 and summary then return summary(v) end
+    if full then
+      if depth == 0 then return tostring(v) end
+      return "<" .. tostring(rawget(mt, "__name") or "object") .. ">"
+    end
+  end
+  if depth > 0 then
+    local s = row_summary(v)
+    if s then return s end
+  end
+  return render_table(v, depth, indent, path, max)
+end
+
+--- A value as the REPL shows it: a string as it is, anything else as render makes it.
+function M.render(v, max)
+  if type(v) == "string" then return v end
+  return render(v, 0, 0, {}, max or DEPTH)
+end
+
+--- The text for the values an expression gave (nil when it gave none); C prints it.
+function M.show(...)
+  local n = select("#", ...)
+  if n == 0 then return nil end
+  local parts = {}
+  for i = 1, n do parts[i] = M.render((select(i, ...))) end
+  local sep = "\t"
+  for _, p in ipairs(parts) do
+    if p:find("\n", 1, true) then sep = "\n" end
+  end
+  return table.concat(parts, sep)
+end
+
+-- ---- query results as columns ----
+
+local Rows = { __name = "rows" }
+
+local function cell(v)
+  if v == nil then return "NULL" end
+  return (tostring(v):gsub("%c", " "))
+end
+
+Rows.__tostring = function(rows)
+  local cols = rawget(getmetatable(rows), "columns") or {}
+  local width, lines = {}, {}
+  for i, c in ipairs(cols) do width[i] = #c end
+  for _, r in ipairs(rows) do
+    for i, c in ipairs(cols) do width[i] = math.max(width[i], math.min(#cell(r[c]), 60)) end
+  end
+  local function line(vals)
+    local out = {}
+    for i, v in ipairs(vals) do
+      if #v > 60 then v = v:sub(1, 57) .. "..." end
+      out[i] = i < #vals and v .. string.rep(" ", width[i] - #v) or v
+    end
+    return table.concat(out, "  ")
+  end
+  lines[1] = line(cols)
+  local rule = {}
+  for i in ipairs(cols) do rule[i] = string.rep("-", width[i]) end
+  lines[2] = line(rule)
+  for _, r in ipairs(rows) do
+    local vals = {}
+    for i, c in ipairs(cols) do vals[i] = cell(r[c]) end
+    lines[#lines + 1] = line(vals)
+  end
+  lines[#lines + 1] = string.format("(%d row%s)", #rows, #rows == 1 and "" or "s")
+  return table.concat(lines, "\n")
+end
+Rows.__summary = function(rows) return string.format("<%d rows>", #rows) end
+
+--- Give rows (from the native sql) their columns, so they print as a table.
+local function as_rows(rows, columns)
+  local mt = {}
+  for k, v in pairs(Rows) do mt[k] = v end
+  mt.columns = columns
+  return setmetatable(rows, mt)
+end
+
+-- ---- the session ----
+
+local kind_mt = {}
+local function tag(kind, row)
+  local mt = kind_mt[kind]
+  if not mt then
+    mt = { __name = kind }
+    kind_mt[kind] = mt
+  end
+  return setmetatable(row, mt)
+end
+
+--- prefix .. text, broken at spaces before width columns; later lines start with indent.
+local function wrap(prefix, text, width, indent)
+  local lines, line = {}, prefix
+  for word in text:gmatch("%S+") do
+    if #line > #prefix and #line + 1 + #word > width then
+      lines[#lines + 1] = line
+      line, prefix = indent .. word, indent
+    else
+      line = (#line > #prefix and line .. " " or line) .. word
+    end
+  end
+  lines[#lines + 1] = line
+  return table.concat(lines, "\n")
+end
+
+--- An object that prints as text (a report): fields plus __tostring and a one-line summary.
+local function report(kind, fields, text, summary)
+  return setmetatable(fields, { __name = kind, __tostring = text, __summary = summary })
+end
+
+local function result_summary(r)
+  return string.format("<check %s/%s: %s>", r.programme, r.step,
+    r.ready and "ready" or r.blocking .. " blocking")
+end
+
+--- A check result (spil.engine.evaluate) as `spil check` prints it, findings numbered from
+-- `first` in the order printed; res.findings lists them in that order.
+local function rank(c)
+  if c.status == "pass" then return 3 end
+  for _, f in ipairs(c.findings) do
+    if f.severity == "blocking" then return 1 end
+  end
+  return 2
+end
+
+local function number_findings(res, first)
+  res.findings = {}
+  local n = first
+  for r = 1, 3 do
+    for _, c in ipairs(res.checks) do
+      if rank(c) == r then
+        for _, f in ipairs(c.findings) do
+          res.findings[#res.findings + 1] = f
+          f.number, f.programme, f.step = n, res.programme, res.step
+          n = n + 1
+        end
+      end
+    end
+  end
+  return n
+end
+
+local function result_text(res)
+  local out = { string.format("%s, step %s (%s)", res.programme, res.step, res.name or "") }
+  for r = 1, 3 do
+    for _, c in ipairs(res.checks) do
+      if rank(c) == r then
+        local mark = r == 3 and "ok  " or r == 1 and "FAIL" or "warn"
+        out[#out + 1] = string.format("%s %s  %s%s", mark, c.id, c.name or "",
+          c.status == "error" and " (the check failed)" or "")
+        if c.source and #c.findings > 0 then out[#out + 1] = "     source: " .. c.source end
+        for _, f in ipairs(c.findings) do
+          local s = f.subject
+          out[#out + 1] = string.format("     [%d] %s%s%s", f.number,
+            f.severity == "blocking" and "" or "(advisory) ", f.missing,
+            type(s) == "table" and s.kind ~= "region" and
+              string.format(" [%s %s]", tostring(s.kind), tostring(s.id)) or "")
+          if f.remedy then out[#out + 1] = "         do: " .. f.remedy end
+        end
+      end
+    end
+  end
+  if res.ready then
+    out[#out + 1] = string.format("READY to leave step %s: no blocking findings, %d advisory.",
+      res.step, res.advisory)
+  else
+    out[#out + 1] = string.format(
+      "NOT READY to leave step %s: %d blocking finding%s, %d advisory. explain(n) tells more.",
+      res.step, res.blocking, res.blocking == 1 and "" or "s", res.advisory)
+  end
+  return table.concat(out, "\n")
+end
+
+local function results_text(list)
+  local parts = {}
+  for i, r in ipairs(list) do parts[i] = tostring(r) end
+  return table.concat(parts, "\n\n")
+end
+
+--- The session's globals for one sandbox, and the functions C calls on Tab and at the start
+-- (complete(line), banner()). native: the C functions (print, sql, begin, commit, rollback,
+-- regions, use, exit); info: { region = id or nil, mode = "repl"|"run", today, width }.
+function M.session(native, info)
+  local S = { region = info.region, today = info.today, last = nil, names = nil }
+  WIDTH = info.width or WIDTH
+  local env = {}
+
+  local function need_region(what)
+    if S.region then return end
+    if info.mode == "run" then
+      error(what .. " needs a region: name it before the script (spil run REGION SCRIPT.lua)", 3)
+    end
+    error(what .. " needs a region: select one with use(\"id\") (regions() lists them)", 3)
+  end
+
+  local function programmes()
+    local ids = {}
+    for _, r in ipairs(spil.programmes()) do ids[#ids + 1] = r.programme end
+    return ids
+  end
+
+  function env.regions()
+    local rows = native.regions()
+    for _, r in ipairs(rows) do tag("region", r) end
+    return rows
+  end
+
+  function env.municipalities()
+    need_region("municipalities()")
+    local rows = spil.municipalities()
+    for _, r in ipairs(rows) do tag("municipality", r) end
+    return rows
+  end
+
+  function env.find(text)
+    if type(text) ~= "string" or text == "" then
+      error("bad argument #1 to 'find' (a piece of an id or name expected)", 2)
+    end
+    local want = text:lower()
+    local function hit(row)
+      for _, f in ipairs({ "id", "code", "name", "title", "subject", "email" }) do
+        local v = rawget(row, f)
+        if type(v) == "string" and v:lower():find(want, 1, true) then return true end
+      end
+      return false
+    end
+    local out = {}
+    if not S.region then
+      for _, r in ipairs(env.regions()) do
+        if hit(r) then out[#out + 1] = r end
+      end
+      return out
+    end
+    local sections = {}
+    for name, fn in pairs(spil) do
+      if type(fn) == "function" and name ~= "region" then sections[#sections + 1] = name end
+    end
+    table.sort(sections)
+    for _, section in ipairs(sections) do
+      for _, row in ipairs(spil[section]()) do
+        if hit(row) then out[#out + 1] = tag(KIND[section] or section, row) end
+      end
+    end
+    return out
+  end
+
+  function env.status()
+    if not S.region then
+      local rows = env.regions()
+      return report("regions", { regions = rows }, function()
+        if #rows == 0 then
+          return "No regions in the database yet: load one with 'spil load DIR'."
+        end
+        local out = { string.format("%d region%s; select one with use(\"id\"):", #rows,
+          #rows == 1 and "" or "s") }
+        for _, r in ipairs(rows) do
+          out[#out + 1] = string.format("  %-24s %s", r.id, r.name or "")
+        end
+        return table.concat(out, "\n")
+      end)
+    end
+    local E = require "spil.engine"
+    local region = spil.region()
+    local ms = spil.municipalities()
+    local st = report("status", { region = region, municipalities = ms, programmes = {} })
+    for _, run in ipairs(spil.programmes()) do
+      local res, err = E.evaluate(run.programme, nil, S.today)
+      st.programmes[#st.programmes + 1] = { programme = run.programme, step = run.step,
+        since = run.since, result = res, problem = err }
+    end
+    getmetatable(st).__tostring = function()
+      local names = {}
+      for i, m in ipairs(ms) do names[i] = m.name or m.code end
+      table.sort(names)
+      local out = { string.format("%s (%s)", region.name, region.id),
+        wrap(string.format("  municipalities (%d): ", #ms), table.concat(names, ", "), WIDTH,
+          "    ") }
+      if #st.programmes == 0 then out[#out + 1] = "  no programmes" end
+      for _, p in ipairs(st.programmes) do
+        local r, state = p.result, nil
+        if not r then state = "cannot check: " .. tostring(p.problem)
+        elseif r.ready then state = string.format("ready, %d advisory", r.advisory)
+        else
+          state = string.format("not ready, %d blocking finding%s", r.blocking,
+            r.blocking == 1 and "" or "s")
+        end
+        out[#out + 1] = string.format("  %-18s step %s%s: %s", p.programme,
+          tostring(p.step or (r and r.step) or "?"), p.since and " since " .. p.since or "", state)
+      end
+      return table.concat(out, "\n")
+    end
+    return st
+  end
+
+  function env.check(a, b)
+    need_region("check()")
+    local E = require "spil.engine"
+    local P = require "spil.programme"
+    local runs = programmes()
+    local programme, step
+    for _, id in ipairs(runs) do
+      if id == a then programme, step = a, b end
+    end
+    if not programme then
+      step = a
+      if b ~= nil then
+        error(string.format("check: '%s' is not a programme of %s (it runs: %s)", tostring(a),
+          S.region, table.concat(runs, ", ")), 2)
+      end
+    end
+    if step ~= nil and type(step) ~= "string" then step = tostring(step) end
+    local todo = {}
+    if programme then todo[1] = programme
+    elseif #runs == 0 then error(S.region .. " runs no programme", 2)
+    elseif step and #runs > 1 then
+      for _, id in ipairs(runs) do
+        local p = P.get(id)
+        if p and p:find(step) then todo[#todo + 1] = id end
+      end
+      if #todo == 0 then
+        error(string.format("check: no programme of %s has a step '%s' (it runs: %s)", S.region,
+          step, table.concat(runs, ", ")), 2)
+      end
+    else
+      todo = runs
+    end
+    local list, n = {}, 1
+    for _, id in ipairs(todo) do
+      local res, err = E.evaluate(id, step, S.today)
+      if not res then error("check: " .. tostring(err), 2) end
+      n = number_findings(res, n)
+      list[#list + 1] = report("check result", res, result_text, result_summary)
+    end
+    local all = {}
+    for _, r in ipairs(list) do
+      for _, f in ipairs(r.findings) do all[#all + 1] = f end
+    end
+    S.last = all
+    if #list == 1 then return list[1] end
+    return report("check results", list, results_text)
+  end
+
+  --- The row a finding's subject names, looked up in the data.
+  local function subject_row(s)
+    if type(s) ~= "table" then return nil end
+    if s.kind == "region" then return spil.region() end
+    local section = SECTION[s.kind]
+    if not section or not spil[section] then return nil end
+    for _, row in ipairs(spil[section]()) do
+      if row.id == s.id or row.code == s.id then return tag(s.kind, row) end
+    end
+    return nil
+  end
+
+  --- The check with this id in the region's programmes: check, step, programme.
+  local function find_check(id)
+    local P = require "spil.programme"
+    for _, pid in ipairs(programmes()) do
+      local p = P.get(pid)
+      for _, s in ipairs(p and p:steps() or {}) do
+        for _, c in ipairs(s.step.checks or {}) do
+          if c.id == id then return c, s.step, p end
+        end
+      end
+    end
+    return nil
+  end
+
+  local function explain_finding(f)
+    local c, st, p = find_check(f.check)
+    local out = {}
+    out[1] = string.format("finding%s of check %s%s", f.number and " [" .. f.number .. "]" or "",
+      tostring(f.check), c and " (" .. tostring(c.name) .. ")" or "")
+    if st then
+      out[#out + 1] = string.format("  in step %s (%s) of %s", st.id, tostring(st.name), p.id)
+    end
+    out[#out + 1] = wrap("  missing:  ", tostring(f.missing), WIDTH, "            ")
+    local s = f.subject
+    if type(s) == "table" then
+      out[#out + 1] = string.format("  about:    %s %s (%s)", tostring(s.kind), tostring(s.id),
+        tostring(s.name))
+    end
+    out[#out + 1] = "  severity: " .. tostring(f.severity) .. (f.severity == "blocking"
+      and " (the step cannot be left while it stands)" or " (reported, never blocks)")
+    if f.remedy then out[#out + 1] = wrap("  do:       ", f.remedy, WIDTH, "            ") end
+    if f.source then out[#out + 1] = wrap("  source:   ", f.source, WIDTH, "            ") end
+    local row = subject_row(s)
+    if row then
+      out[#out + 1] = "  the subject in the data:"
+      out[#out + 1] = "    " .. render(row, 0, 4, {}, 2)
+    end
+    return table.concat(out, "\n")
+  end
+
+  local function explain_check(id)
+    local c, st, p = find_check(id)
+    if not c then
+      error(string.format("explain: no check '%s' in the programmes of %s", id, S.region), 3)
+    end
+    local out = { string.format("check %s (%s)", c.id, tostring(c.name)),
+      string.format("  in step %s (%s) of %s", st.id, tostring(st.name), p.id),
+      "  severity: " .. tostring(c.severity) }
+    if c.remedy then out[#out + 1] = wrap("  do:       ", c.remedy, WIDTH, "            ") end
+    if c.source then out[#out + 1] = wrap("  source:   ", c.source, WIDTH, "            ") end
+    local mine = {}
+    for _, f in ipairs(S.last or {}) do
+      if f.check == id then mine[#mine + 1] = f end
+    end
+    if #mine > 0 then
+      out[#out + 1] = string.format("  findings in the last check(): %d", #mine)
+      for _, f in ipairs(mine) do
+        out[#out + 1] = string.format("    [%d] %s", f.number, tostring(f.missing))
+      end
+    end
+    return table.concat(out, "\n")
+  end
+
+  function env.explain(x)
+    need_region("explain()")
+    local f = x
+    if math.type(x) == "integer" then
+      if not S.last then
+        error("explain: run check() first; explain(n) tells about its finding n", 2)
+      end
+      f = S.last[x]
+      if not f then
+        error(string.format("explain: the last check() has %d finding%s, not %d", #S.last,
+          #S.last == 1 and "" or "s", x), 2)
+      end
+    elseif type(x) == "string" then
+      local text = explain_check(x)
+      return report("explanation", { check = x }, function() return text end)
+    end
+    if type(f) == "table" and f.status and f.findings and f.id then   -- a check's result
+      local text = explain_check(f.id)
+      return report("explanation", { check = f.id }, function() return text end)
+    end
+    if type(f) ~= "table" or type(f.missing) ~= "string" then
+      error("bad argument #1 to 'explain' (a finding, its number in the last check(), or a " ..
+        "check id expected)", 2)
+    end
+    local text = explain_finding(f)
+    return report("explanation", { finding = f }, function() return text end)
+  end
+
+  function env.show(v, depth)
+    if depth ~= nil and math.type(depth) ~= "integer" then
+      error("bad argument #2 to 'show' (a whole number of levels expected)", 2)
+    end
+    native.print(M.render(v, depth or 10))
+  end
+
+  function env.sql(query)
+    if type(query) ~= "string" then
+      error("bad argument #1 to 'sql' (a query expected, got " .. type(query) .. ")", 2)
+    end
+    local rows, columns = native.sql(query)
+    if not rows then error(columns, 2) end
+    return as_rows(rows, columns)
+  end
+
+  env.print, env.begin, env.commit, env.rollback = native.print, native.begin, native.commit,
+    native.rollback
+  env.use, env.exit = native.use, native.exit
+  env.help = function(x) return M.help(env, x) end
+  S.env = env
+  -- For C only (kept in the registry): nothing typed or run by region code can reach the
+  -- session through the module, so the natives stay with what the operator types.
+  local private = {
+    complete = function(line) return M.complete(S, line) end,
+    banner = function() return M.banner(S) end,
+  }
+  return setmetatable(env, { __index = _G }), private
+end
+
+-- ---- help ----
+
+--- The help texts, one per name as the user writes it: its call, one line (at most 72
+-- columns, for help()'s list) and, for some, more.
+local HELP = {
+  { name = "status", call = "status()",
+    line = "where the region stands: per programme its step, and if it is ready",
+    more = "Also the region's municipalities. Without a region: the regions in the database. " ..
+      "Returns the status; s.programmes[i].result is the full check result." },
+  { name = "check", call = "check([programme,] [step])",
+    line = "run a step's readiness checks and list every finding, numbered",
+    more = "check() checks the current step of each programme the region runs; check(\"7\") " ..
+      "step 7 (of the programme that has it); check(\"kngg\", \"7\") names both. Uses " ..
+      "spil.engine.evaluate, as 'spil check' does. Findings are numbered for explain(n). " ..
+      "Returns the result: r.ready, r.blocking, r.advisory, r.checks, r.findings." },
+  { name = "explain", call = "explain(finding)",
+    line = "all about one finding: what, about whom, what to do, the guidance",
+    more = "finding: its number in the last check(), a finding table, a check's result " ..
+      "(r.checks[i]) or a check id (\"regioplan\"). Shows the subject's row from the data too." },
+  { name = "municipalities", call = "municipalities()",
+    line = "the region's municipalities: code, name, province, status",
+    more = "In a list each prints as <municipality GM0505: Dordrecht>; index one to see all " ..
+      "its fields." },
+  { name = "find", call = "find(text)",
+    line = "the region's rows whose id, code, name or title contains text",
+    more = "Any case. Searches every section (organisations, people, bodies, agreements, ...); " ..
+      "without a region, the regions." },
+  { name = "regions", call = "regions()", line = "the regions in the database (id, name)" },
+  { name = "use", call = "use(id)",
+    line = "select another region: a fresh sandbox, its scripts run",
+    more = "Takes effect after the statement. Variables defined before are gone. Refused " ..
+      "while a transaction is open, and in spil run (name the region there)." },
+  { name = "sql", call = "sql(query)", line = "one read-only SQL query; rows as tables",
+    more = "Only SELECT, WITH, VALUES and EXPLAIN that SQLite says do not write; anything " ..
+      "else is refused with the reason. Values come as text, NULL as nil. Rows print as " ..
+      "columns; r[1].name reads a value. Give repeated column names apart (a.id as a_id)." },
+  { name = "begin", call = "begin()", line = "open a transaction on the database",
+    more = "BEGIN IMMEDIATE: other writers wait. Until commit() or rollback() the prompt " ..
+      "shows [tx]; leaving rolls an open transaction back. The data-changing operations of " ..
+      "the CLI come to the REPL in a later issue; until then a transaction gives consistent " ..
+      "reads." },
+  { name = "commit", call = "commit()", line = "commit the open transaction" },
+  { name = "rollback", call = "rollback()", line = "roll the open transaction back" },
+  { name = "show", call = "show(value [, depth])", line = "print a value in full, to depth levels",
+    more = "The REPL prints 3 levels; show prints 10 unless told." },
+  { name = "print", call = "print(...)", line = "print values to standard output, tab-separated" },
+  { name = "help", call = "help([fn or name])", line = "this list, or more about one function" },
+  { name = "exit", call = "exit([code])", line = "leave (or end the script) with exit code code",
+    more = "The default code is 0. Nothing after exit() in the statement runs." },
+  { name = "spil.region", call = "spil.region()",
+    line = "the region's own row: id, name, description, scripts" },
+  { name = "spil.data.index", call = "require(\"spil.data\").index(list [, field])",
+    line = "rows by a field (default id): { [id] = row }" },
+  { name = "spil.data.where", call = "require(\"spil.data\").where(list, pred)",
+    line = "the rows for which pred(row) is true",
+    more = "pred may be a table of field = value pairs, all of which must match." },
+  { name = "spil.data.first", call = "require(\"spil.data\").first(list, pred)",
+    line = "the first row for which pred(row) is true, or nil" },
+  { name = "spil.data.pluck", call = "require(\"spil.data\").pluck(list, field)",
+    line = "the values of one field, in order" },
+  { name = "spil.engine.evaluate",
+    call = "require(\"spil.engine\").evaluate(programme [, step [, today]])",
+    line = "evaluate a step: every check, every finding (what check() calls)" },
+}
+
+--- The value a help entry documents, looked up in the session (nil if not there).
+local function resolve(env, name)
+  local mod, field = name:match("^(spil%.%a+)%.(.+)$")
+  if mod then
+    local ok, m = pcall(require, mod)
+    return ok and type(m) == "table" and rawget(m, field) or nil
+  end
+  local f = name:match("^spil%.(.+)$")
+  if f then return rawget(spil, f) end
+  return rawget(env, name)
+end
+
+--- HELP and one entry per function of the `spil` module.
+local function entries()
+  local list = {}
+  for _, h in ipairs(HELP) do list[#list + 1] = h end
+  local sections = {}
+  for name, fn in pairs(spil) do
+    if type(fn) == "function" and name ~= "region" then sections[#sections + 1] = name end
+  end
+  table.sort(sections)
+  for _, s in ipairs(sections) do
+    list[#list + 1] = { name = "spil." .. s, call = "spil." .. s .. "()",
+      line = "the region's " .. s .. ": a fresh list of rows",
+      more = "Fields as in docs/region-format.md; children nested under their section name." }
+  end
+  return list
+end
+
+local function entry_text(h)
+  local out = { h.call, "  " .. h.line .. "." }
+  if h.more then out[#out + 1] = wrap("  ", h.more, WIDTH, "  ") end
+  return table.concat(out, "\n")
+end
+
+function M.help(env, x)
+  local list = entries()
+  local text
+  if x == nil then
+    local out = { "Helpers (help(fn) or help(\"name\") tells more):" }
+    for _, h in ipairs(list) do
+      if not h.name:find(".", 1, true) then
+        out[#out + 1] = string.format("  %-26s %s", h.call, h.line)
+      end
+    end
+    out[#out + 1] = "The region's data (the global spil, or require \"spil\"):"
+    for _, h in ipairs(list) do
+      if h.name:match("^spil%.[%a_]+$") then
+        out[#out + 1] = string.format("  %-26s %s", h.call, h.line)
+      end
+    end
+    out[#out + 1] = wrap("", "Modules to require: spil.data, spil.engine, spil.checks, " ..
+      "spil.programme, spil.governance (docs/scripting.md; help(\"spil.data.where\")). An " ..
+      "expression alone prints its value; Tab completes names, fields, and ids inside quotes; " ..
+      "Ctrl-C cancels the line, Ctrl-D leaves (docs/repl.md).", WIDTH, "")
+    text = table.concat(out, "\n")
+  else
+    for _, h in ipairs(list) do
+      if h.name == x or (type(x) ~= "string" and resolve(env, h.name) == x) then
+        text = entry_text(h)
+        break
+      end
+    end
+    if not text and type(x) == "table" then
+      local keys = {}
+      for k, v in pairs(x) do
+        if type(k) == "string" then
+          keys[#keys + 1] = k .. (type(v) == "function" and "()" or "")
+        end
+      end
+      table.sort(keys)
+      text = wrap("", "No help for this table; its fields: " .. table.concat(keys, ", "), WIDTH,
+        "  ")
+    end
+    if not text then
+      text = string.format("No help for %s; help() lists what has help.",
+        type(x) == "string" and "'" .. x .. "'" or "this " .. type(x))
+    end
+  end
+  return report("help", {}, function() return text end)
+end
+
+-- ---- completion ----
+
+--- The names in the data, for completing inside quotes: region ids, municipality codes and
+-- names, ids of organisations, people, bodies, agreements, themes, decisions; programme, step
+-- and check ids. Read once per session.
+local function data_names(S)
+  if S.names then return S.names end
+  local seen, list = {}, {}
+  local function add(v)
+    if type(v) == "string" and v ~= "" and not seen[v] then
+      seen[v] = true
+      list[#list + 1] = v
+    end
+  end
+  for _, r in ipairs(S.env.regions()) do add(r.id) end
+  if S.region then
+    for _, section in ipairs({ "municipalities", "organisations", "people", "bodies",
+      "agreements", "themes", "decisions", "meetings", "actions", "indicators" }) do
+      if spil[section] then
+        for _, row in ipairs(spil[section]()) do
+          add(row.id)
+          add(row.code)
+          if section == "municipalities" or section == "organisations" then add(row.name) end
+        end
+      end
+    end
+    local P = require "spil.programme"
+    for _, run in ipairs(spil.programmes()) do
+      add(run.programme)
+      local p = P.get(run.programme)
+      for _, s in ipairs(p and p:steps() or {}) do
+        add(s.step.id)
+        for _, c in ipairs(s.step.checks or {}) do add(c.id) end
+      end
+    end
+  end
+  table.sort(list)
+  S.names = list
+  return list
+end
+
+--- Where an unclosed string literal starts in line (the index after its quote), or nil.
+local function open_string(line)
+  local i, q, start = 1, nil, nil
+  while i <= #line do
+    local c = line:sub(i, i)
+    if q then
+      if c == "\\" then i = i + 1
+      elseif c == q then q = nil end
+    elseif c == '"' or c == "'" then q, start = c, i + 1
+    elseif c == "-" and line:sub(i + 1, i + 1) == "-" then return nil
+    end
+    i = i + 1
+  end
+  return q and start or nil
+end
+
+--- The fields of v that completion offers: string keys of a table and of the tables its
+-- __index chain reaches (no metamethod runs), the string library for a string.
+local function fields(v, out)
+  local seen = {}
+  for _ = 1, 10 do
+    if type(v) == "string" then v = string end
+    if type(v) ~= "table" or seen[v] then return end
+    seen[v] = true
+    for k, x in next, v do
+      if type(k) == "string" and out[k] == nil then out[k] = x end
+    end
+    local mt = getmetatable(v)
+    v = type(mt) == "table" and rawget(mt, "__index") or nil
+  end
+end
+
+--- Complete the text before the cursor. Returns the candidates (sorted, each the whole word
+-- with a "(" after a function) and the byte offset (0-based) where the word starts.
+function M.complete(S, line)
+  local env = S.env
+  local start = open_string(line)
+  if start then
+    local part = line:sub(start)
+    local exact, other, low = {}, {}, part:lower()
+    for _, name in ipairs(data_names(S)) do
+      if name:sub(1, #part) == part then exact[#exact + 1] = name
+      elseif name:lower():sub(1, #low) == low then other[#other + 1] = name end
+    end
+    return #exact > 0 and exact or other, start - 1
+  end
+  local word = line:match("[%w_%.:]*$")
+  local from = #line - #word
+  if word:match("^%d") then return {}, from end
+  local base, sep, part = word:match("^(.*)([%.:])([%w_]*)$")
+  local pool = {}
+  if not base then
+    part, base, sep = word, "", ""
+    fields(env, pool)
+    for _, k in ipairs(KEYWORDS) do
+      if pool[k] == nil then pool[k] = true end
+    end
+  else
+    if base == "" or base:find(":", 1, true) or base:find("..", 1, true) then return {}, from end
+    local v = env
+    for name in base:gmatch("[^.]+") do
+      local t = {}
+      fields(v, t)
+      v = t[name]
+      if v == nil then return {}, from end
+    end
+    fields(v, pool)
+  end
+  local list = {}
+  for k, x in pairs(pool) do
+    if k:sub(1, #part) == part then
+      if is_keyword[k] then
+        if sep == "" then list[#list + 1] = k end
+      elseif is_ident(k) and (sep ~= ":" or type(x) == "function") then
+        list[#list + 1] = base .. sep .. k .. (type(x) == "function" and "(" or "")
+      end
+    end
+  end
+  table.sort(list)
+  return list, from
+end
+
+--- A line for the start of an interactive session.
+function M.banner(S)
+  if not S.region then
+    local n = #S.env.regions()
+    return string.format("No region selected (%d in the database): use(\"id\") selects one, " ..
+      "regions() lists them.", n)
+  end
+  local r = spil.region()
+  return string.format("Region %s (%s): %d municipalities.", r.id, r.name,
+    #spil.municipalities())
+end
+
+return M
