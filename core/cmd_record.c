@@ -1,81 +1,56 @@
 /*
-** cmd_record.c: recording what happens between loads: sign, assign, fund, decide. Each command
-** turns its arguments into rows (load_changes: validated exactly as the same rows in
-** region.yaml would be), shows what changes, and writes it in one transaction with one event
-** per changed row. The database is then ahead of the region's file: `spil export` writes it.
+** cmd_record.c: the recording commands: sign, assign, fund, decide. Each turns its arguments
+** into rows for record_apply (record.c: validated exactly as the same rows in region.yaml would
+** be), writes them in one transaction and shows what changed. The database is then ahead of
+** the region's file: `spil export` writes it.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "diff.h"
-#include "load.h"
-#include "model.h"
 #include "out.h"
-#include "rdata.h"
+#include "record.h"
 #include "store.h"
 
-/* One row to record: entity, field names and values. */
-typedef struct record_row {
-    const char *table;
-    const char *names[12];
-    const char *values[12];
-    const char *defaults[12]; /* used only when the region has no such row yet */
-    int n;
-} record_row;
-
 static void field(record_row *r, const char *name, const char *value) {
-    if (r->n < 12) {
-        r->names[r->n] = name;
-        r->defaults[r->n] = NULL;
-        r->values[r->n++] = value;
-    }
+    record_field(r, name, value, NULL);
 }
 
-/* A field given as value, else def when the row is new. */
 static void field_or(record_row *r, const char *name, const char *value, const char *def) {
-    field(r, name, value);
-    if (r->n <= 12) r->defaults[r->n - 1] = def;
+    record_field(r, name, value, def);
 }
 
-/* Validate rows against the region in the database and apply them: the shared path of every
-** recording command. */
+/* Validate rows against the region in the database and apply them in one transaction: the
+** shared path of every recording command. */
 static int record(cli_opts *o, record_row *rows, int nrows) {
     int code;
     const char *region = o->args[0];
     store *st = cli_open(o, 1, &code);
     if (!st) return code;
     diag *d = diag_new();
-    rdata *base = NULL, *changed = NULL;
-    changes ch = {0};
-    char now[32], where[32];
+    record_result res = {0};
+    char where[32];
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
-    if (store_begin(st) || !(base = rdata_from_store(st, region))) goto storage;
     snprintf(where, sizeof where, "spil %s", o->cmd);
-    load_changes *c = load_changes_new(where, base, d);
-    if (!c) goto storage;
-    for (int i = 0; i < nrows; i++)
-        load_changes_row(c, model_entity_by_table(rows[i].table), rows[i].names, rows[i].values,
-                         rows[i].n, rows[i].defaults);
-    if (!(changed = load_changes_finish(c))) {
+    if (store_begin(st)) goto storage;
+    int r = record_apply(st, region, where, rows, nrows, o->as ? o->as : cli_actor(), o->cmd,
+                         o->reason, d, &res);
+    if (r == 1) {
         store_rollback(st);
         code = cli_diagnostics(o, d);
         goto done;
     }
-    const char *actor = o->as ? o->as : cli_actor();
-    if (diff_compute(base, changed, &ch) ||
-        diff_apply(st, region, &ch, actor, out_now(now), o->cmd, o->reason) || store_commit(st))
-        goto storage;
+    if (r || store_commit(st)) goto storage;
     if (o->json) {
         out_json(stdout, json_pack("{s:s, s:s, s:o}", "region", region, "command", o->cmd,
-                                   "changes", diff_json(&ch)));
-    } else if (!ch.n) {
+                                   "changes", diff_json(&res.ch)));
+    } else if (!res.ch.n) {
         printf("Nothing to record: %s already holds this.\n", region);
     } else {
-        diff_print(&ch, stdout, out_color(stdout));
+        diff_print(&res.ch, stdout, out_color(stdout));
         printf("Recorded in %s (%d added, %d changed). 'spil export %s' writes the region file.\n",
-               o->db, ch.added, ch.changed, region);
+               o->db, res.ch.added, res.ch.changed, region);
     }
     code = SPIL_EXIT_OK;
     goto done;
@@ -83,9 +58,7 @@ storage:
     code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
     store_rollback(st);
 done:
-    diff_free(&ch);
-    rdata_free(base);
-    rdata_free(changed);
+    record_done(&res);
     diag_free(d);
     store_close(st);
     return code;

@@ -34,6 +34,7 @@
 
 #include "cli.h"
 #include "out.h"
+#include "record.h"
 #include "region.h"
 #include "sbx.h"
 #include "store.h"
@@ -396,6 +397,83 @@ static int n_rollback(lua_State *L) {
     return end_tx(L, 0);
 }
 
+/* record(command, rows [, reason]): the validated, logged recording of the CLI (record.c), for
+** sign(), assign(), fund() and decide() in spil.repl. rows: { {table = "agreement_party",
+** field = "text", ...}, ... }. Inside begin() it joins that transaction; else it commits at once.
+** Prints what changed; returns the number of changed rows. */
+static int n_record(lua_State *L) {
+    repl *R = owner(L);
+    const char *command = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    const char *reason = luaL_optstring(L, 3, NULL);
+    if (!R->region) return luaL_error(L, "%s needs a region: select one with use(\"id\")", command);
+    record_row rows[8];
+    int nrows = (int)lua_rawlen(L, 2);
+    if (nrows < 1 || nrows > 8) return luaL_error(L, "%s: 1 to 8 rows", command);
+    for (int i = 0; i < nrows; i++) {
+        memset(&rows[i], 0, sizeof rows[i]);
+        lua_rawgeti(L, 2, i + 1);
+        if (!lua_istable(L, -1)) return luaL_error(L, "%s: row %d is not a table", command, i + 1);
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            /* Keys and values stay alive in the row tables, which argument 2 anchors. */
+            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+                return luaL_error(L, "%s: row fields must be text", command);
+            const char *k = lua_tostring(L, -2);
+            if (strcmp(k, "table") == 0)
+                rows[i].table = lua_tostring(L, -1);
+            else if (strncmp(k, "default.", 8) == 0) /* only for a row the region lacks */
+                record_field(&rows[i], k + 8, NULL, lua_tostring(L, -1));
+            else
+                record_field(&rows[i], k, lua_tostring(L, -1), NULL);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        if (!rows[i].table) return luaL_error(L, "%s: row %d has no table", command, i + 1);
+    }
+    int own_tx = !R->in_tx;
+    if (own_tx && store_begin(R->st)) return luaL_error(L, "%s: %s", command, store_errmsg(R->st));
+    diag *d = diag_new();
+    record_result res;
+    int r =
+        record_apply(R->st, R->region, command, rows, nrows, cli_actor(), command, reason, d, &res);
+    int lost_tx = 0;
+    if (r == -1 || (r == 0 && own_tx && store_commit(R->st))) {
+        store_rollback(R->st);
+        lost_tx = !own_tx;
+        R->in_tx = 0;
+        r = -1;
+    } else if (r == 1 && own_tx) {
+        store_rollback(R->st);
+    }
+    /* Messages into a Lua string before anything can raise; then free the C side. */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem) {
+        if (r == 1) diag_print(d, mem, 0);
+        if (r == -1)
+            fprintf(mem, "%s: storage error: %s%s", command, store_errmsg(R->st),
+                    lost_tx ? " (the open transaction was rolled back)" : "");
+        fclose(mem);
+    }
+    if (r == 0) diff_print(&res.ch, stdout, out_color(stdout));
+    int n = (int)res.ch.n;
+    record_done(&res);
+    diag_free(d);
+    if (r != 0) {
+        lua_pushstring(L, text ? text : "recording failed");
+        free(text);
+        size_t l;
+        const char *msg = lua_tolstring(L, -1, &l);
+        if (l && msg[l - 1] == '\n') lua_pushlstring(L, msg, l - 1);
+        return lua_error(L);
+    }
+    free(text);
+    lua_pushinteger(L, n);
+    return 1;
+}
+
 /* use(id): switch to region id once the statement is done (its sandbox ends with it). */
 static int n_use(lua_State *L) {
     repl *R = owner(L);
@@ -427,10 +505,11 @@ static int n_exit(lua_State *L) {
     return lua_error(L);
 }
 
-static const luaL_Reg natives[] = {
-    {"print", n_print}, {"sql", n_sql},       {"regions", n_regions},
-    {"begin", n_begin}, {"commit", n_commit}, {"rollback", n_rollback},
-    {"use", n_use},     {"exit", n_exit},     {NULL, NULL}};
+static const luaL_Reg natives[] = {{"print", n_print},     {"sql", n_sql},
+                                   {"regions", n_regions}, {"begin", n_begin},
+                                   {"commit", n_commit},   {"rollback", n_rollback},
+                                   {"use", n_use},         {"exit", n_exit},
+                                   {"record", n_record},   {NULL, NULL}};
 
 /* ---- the session's sandbox ---- */
 

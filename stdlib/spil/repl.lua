@@ -617,6 +617,60 @@ function M.session(native, info)
     return as_rows(rows, columns)
   end
 
+  -- Recording, as the CLI's sign, assign, fund and decide: validated like region.yaml, logged,
+  -- inside begin() when one is open. Options are the CLI's, as a table.
+  local function text(v)
+    if v == nil then return nil end
+    return type(v) == "boolean" and (v and "true" or "false") or tostring(v)
+  end
+  local function row(table_name, fields)
+    local r = { table = table_name }
+    for k, v in pairs(fields) do r[k] = text(v) end
+    return r
+  end
+  local function opts_of(o, what)
+    if o ~= nil and type(o) ~= "table" then
+      error("bad argument to '" .. what .. "' (a table of options expected)", 3)
+    end
+    return o or {}
+  end
+
+  function env.sign(agreement, organisation, o)
+    o = opts_of(o, "sign")
+    return native.record("sign", { row("agreement_party", { agreement = agreement,
+      organisation = organisation, status = o.status or "signed", date = o.date or S.today,
+      signatory = o.signatory }) }, o.reason)
+  end
+
+  function env.assign(person, role, o)
+    o = opts_of(o, "assign")
+    return native.record("assign", { row("role_assignment", { person = person, role = role,
+      municipality = o.municipality, hours = o.hours, since = o.since, ["until"] = o["until"],
+      formal_assignment = o.formal }) }, o.reason)
+  end
+
+  function env.fund(id, o)
+    o = opts_of(o, "fund")
+    return native.record("fund", { row("funding", { id = id, source = o.source,
+      purpose = o.purpose, amount = o.amount, funder = o.funder, since = o.since,
+      ["until"] = o["until"], status = o.status }) }, o.reason)
+  end
+
+  function env.decide(id, o)
+    o = opts_of(o, "decide")
+    local rows = { row("decision", { id = id, body = o.body, subject = o.subject, kind = o.kind,
+      outcome = o.outcome, date = o.date, ["default.date"] = S.today }) }
+    for org, pos in pairs(o.positions or {}) do
+      local position, rest = tostring(pos):match("^(%a*)(.*)$")
+      if rest ~= "" and rest ~= "+mandate" then
+        error("decide: a position reads 'for' or 'for+mandate', not '" .. tostring(pos) .. "'", 2)
+      end
+      rows[#rows + 1] = row("decision_position", { decision = id, organisation = org,
+        position = position, mandate = rest == "+mandate" })
+    end
+    return native.record("decide", rows, o.reason)
+  end
+
   env.print, env.begin, env.commit, env.rollback = native.print, native.begin, native.commit,
     native.rollback
   env.use, env.exit = native.use, native.exit
@@ -669,9 +723,18 @@ local HELP = {
       "columns; r[1].name reads a value. Give repeated column names apart (a.id as a_id)." },
   { name = "begin", call = "begin()", line = "open a transaction on the database",
     more = "BEGIN IMMEDIATE: other writers wait. Until commit() or rollback() the prompt " ..
-      "shows [tx]; leaving rolls an open transaction back. The data-changing operations of " ..
-      "the CLI come to the REPL in a later issue; until then a transaction gives consistent " ..
-      "reads." },
+      "shows [tx]; leaving rolls an open transaction back. sign(), assign(), fund() and " ..
+      "decide() inside it are kept or undone together." },
+  { name = "sign", call = "sign(agreement, organisation [, {status=, date=, signatory=, reason=}])",
+    line = "record a party's signature (status signed unless told), as spil sign" },
+  { name = "assign", call = "assign(person, role [, {municipality=, hours=, since=, formal=}])",
+    line = "record that a person holds a role, as spil assign" },
+  { name = "fund", call = "fund(id, {source=, purpose=, amount=, status=, funder=})",
+    line = "record funding, as spil fund" },
+  { name = "decide", call = "decide(id, {body=, subject=, kind=, positions={org='for+mandate'}})",
+    line = "record a decision and each member's position, as spil decide",
+    more = "Like the CLI: validated as region.yaml rows, logged with who and why (reason=). " ..
+      "Outside begin() each call is its own transaction." },
   { name = "commit", call = "commit()", line = "commit the open transaction" },
   { name = "rollback", call = "rollback()", line = "roll the open transaction back" },
   { name = "show", call = "show(value [, depth])", line = "print a value in full, to depth levels",

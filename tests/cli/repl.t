@@ -188,3 +188,24 @@ $ spil run zuid-holland-zuid
 $ printf 'use("flevoland")\n' > u.lua && spil run u.lua
 ? 2
 ! spil: run: u.lua:1: use() switches the REPL's region; a script names its region on the command line: spil run REGION SCRIPT.lua
+
+=== cli-repl-rec-1: sign(), assign(), decide() record like the CLI; inside begin() they stay or go together
+$ spil load $ROOT/regions/zuid-holland-zuid > /dev/null
+$ printf 'sign("regioplan", "vgz", {reason = "brief van 3 maart"})\n' | spil repl zuid-holland-zuid
+>   ~ regioplan/vgz: status invited -> signed, date 2024-03-01 -> 2026-01-15
+$ spil log zuid-holland-zuid --limit 1
+>~ sign     change party regioplan/vgz  (zuid-holland-zuid)  reason: brief van 3 maart
+$ printf 'begin()\nassign("voorzitter", "regiocoordinator", {hours = 16, formal = true})\ndecide("d1", {body = "coalitie", subject = "Werkagenda", kind = "decision", positions = {vgz = "for+mandate"}})\nrollback()\n' | spil repl zuid-holland-zuid
+>   + voorzitter/regiocoordinator
+>   + d1/vgz
+$ sqlite3 spil.db "select count(*) from decision where id = 'd1'"
+> 0
+$ printf 'begin()\nassign("voorzitter", "regiocoordinator", {hours = 16})\ncommit()\n' | spil repl zuid-holland-zuid
+$ sqlite3 spil.db "select hours from role_assignment where role = 'regiocoordinator'"
+> 16.0
+
+=== cli-repl-rec-2: a bad recording is refused with the loader's message, and the session stops (piped)
+$ printf 'sign("regioplan", "vgzz")\nprint("not reached")\n' | spil repl zuid-holland-zuid
+? 2
+! spil: repl: stdin:1: sign: error: unknown organisation 'vgzz' in 'organisation'; did you mean 'vgz'?
+>! not reached

@@ -1,0 +1,45 @@
+/*
+** record.h: recording what happened between loads (a signature, a role, funding, a decision):
+** rows given field by field as text, validated exactly as the same rows in region.yaml would be
+** (load_changes), then written in the caller's transaction with one event per changed row.
+** Shared by the CLI (spil sign, assign, fund, decide) and the REPL (sign(), assign(), ...).
+*/
+#ifndef SPIL_RECORD_H
+#define SPIL_RECORD_H
+
+#include "diag.h"
+#include "diff.h"
+#include "rdata.h"
+
+struct store;
+
+#define RECORD_MAX_FIELDS 12
+
+/* One row to record: the entity's table, and its fields as text (NULL: not given). */
+typedef struct record_row {
+    const char *table;
+    const char *names[RECORD_MAX_FIELDS];
+    const char *values[RECORD_MAX_FIELDS];
+    const char *defaults[RECORD_MAX_FIELDS]; /* used only when the region has no such row yet */
+    int n;
+} record_row;
+
+/* Add a field to a row (ignored past RECORD_MAX_FIELDS); def may be NULL. */
+void record_field(record_row *r, const char *name, const char *value, const char *def);
+
+/* What a recording changed; free with record_done. */
+typedef struct record_result {
+    rdata *base, *changed;
+    changes ch;
+} record_result;
+
+/* Validate rows against region as the database holds it and write them in the open transaction,
+** logging each change as made by actor with command and reason. where names the origin in
+** messages ("spil sign"). Returns 0; 1 when the rows have problems (all in d, nothing written);
+** -1 on a storage error (store_errmsg). */
+int record_apply(struct store *st, const char *region, const char *where, const record_row *rows,
+                 int nrows, const char *actor, const char *command, const char *reason, diag *d,
+                 record_result *out);
+void record_done(record_result *r);
+
+#endif
