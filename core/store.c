@@ -326,6 +326,7 @@ void store_close(store *s) {
     for (int e = 0; e < MAX_ENTITIES; e++)
         for (int op = 0; op < NOPS; op++)
             sqlite3_finalize(s->rowstmt[e][op]);
+    sqlite3_finalize(s->event);
     sqlite3_close(s->db);
     free(s);
 }
