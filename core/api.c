@@ -142,10 +142,12 @@ static int api_section(lua_State *L) {
 }
 
 static int api_region(lua_State *L) {
-    const char *own = lua_tostring(L, UV_REGION);
+    size_t own_len, asked_len;
+    const char *own = lua_tolstring(L, UV_REGION, &own_len);
     if (!lua_isnoneornil(L, 1)) {
-        const char *asked = luaL_checkstring(L, 1);
-        if (strcmp(asked, own) != 0)
+        /* With lengths: "zhz\0x" must not pass for "zhz". */
+        const char *asked = luaL_checklstring(L, 1, &asked_len);
+        if (asked_len != own_len || memcmp(asked, own, own_len) != 0)
             return luaL_error(L, "region code can only read its own region ('%s'), not '%s'", own,
                               asked);
     }

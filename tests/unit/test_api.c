@@ -99,6 +99,14 @@ static void test_api_cannot_name_another_region(void **state) {
     free(err);
 }
 
+/* api-2.1: the region is compared with its length: a NUL byte cannot cut the name short. */
+static void test_api_region_name_with_nul_is_another(void **state) {
+    char *err = run(state, "return spil.region('zuid-holland-zuid\\0x')");
+    assert_non_null(err);
+    assert_non_null(strstr(err, "region code can only read its own region"));
+    free(err);
+}
+
 /* api-3 */
 static void test_api_municipalities_have_names(void **state) {
     assert_runs(state, "local m = spil.municipalities()\n"
@@ -164,6 +172,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_region_is_its_own),
         cmocka_unit_test(test_api_cannot_name_another_region),
+        cmocka_unit_test(test_api_region_name_with_nul_is_another),
         cmocka_unit_test(test_api_municipalities_have_names),
         cmocka_unit_test(test_api_children_nest_and_values_are_typed),
         cmocka_unit_test(test_api_tables_are_fresh_copies),
