@@ -1,0 +1,9 @@
+local E = require "spil.engine"
+local rules = require "rules"
+local ok, res = pcall(E.evaluate, "kansrijke_start", nil, "2024-06-01")
+local data = require "spil.data"
+local orgs = data.index(spil.organisations())
+local t = {}
+for id, o in pairs(orgs) do t[#t + 1] = id end
+table.sort(t)
+return table.concat(t, ","), ok, res

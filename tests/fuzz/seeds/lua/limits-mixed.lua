@@ -1,0 +1,7 @@
+local t = setmetatable({}, {__len = function() return 2^60 end})
+print(pcall(table.concat, t))
+print(pcall(string.rep, "", 1e15))
+print(pcall(function() local s = "x" for i = 1, 40 do s = s .. s end end))
+local c = coroutine.create(function() while true do end end)
+print(coroutine.resume(c))
+print(coroutine.close(c))

@@ -1,0 +1,185 @@
+--- Governance maatwerk for Zuid-Holland Zuid (Kansrijke Start coalitie).
+--
+-- In the coalitie sit "mensen van de inhoud" who mostly cannot decide on the spot: their
+-- say is advice that goes back to whoever holds decision authority in their own
+-- organisation (the college, the bestuur, the directie). So in this region:
+--   * only full members (membership "member") whose representative holds a mandate decide;
+--   * agendaleden (and advisory members) never count, whatever they say;
+--   * a position taken without mandate is advice pending that organisation's own decision,
+--     and the coalitie step waits until every such organisation has decided.
+--
+-- This file is a region script (region.yaml: scripts) AND a module: spil runs it as
+-- require "rules", so a test's `require "rules"` gets this same table with the helpers below.
+-- (Were it run twice, that would be harmless: each run extends the pristine stdlib
+-- programme again and registers that copy.)
+--
+-- How a decision is recorded (docs/region-format.md, `decisions`):
+--   kind: advice, outcome: pending   the coalitie advised; organisations still have to decide
+--   positions[].mandate              did the person speaking hold a mandate for THIS decision?
+--                                    Left out: the mandate of the organisation's seat counts.
+-- When an organisation's decision-maker has decided, the RC records that organisation's
+-- position with `mandate: true` (and, once all have decided, the outcome).
+local spil = require "spil"
+local data = require "spil.data"
+local P = require "spil.programme"
+local E = require "spil.engine"
+local G = require "spil.governance"
+
+local M = {}
+
+local SOURCE = "Regionale aanpak Kansrijke Start Zuid-Holland Zuid (mandaat in de coalitie)"
+
+--- The members of body `body_id` whose say counts for a decision: full members
+-- (membership "member") whose representative holds a mandate.
+-- Returns a list of member tables (organisation, person, membership, function,
+-- mandate), or nil and a message when the region has no such body.
+-- ctx (optional) is an engine context; without one the region's data is read directly.
+function M.decision_members(body_id, ctx)
+  local bodies = ctx and ctx:list("bodies") or spil.bodies()
+  local body = data.index(bodies)[body_id]
+  if not body then
+    return nil, "no body '" .. tostring(body_id) .. "' in this region"
+  end
+  return data.where(body.members, { membership = "member", mandate = true })
+end
+
+--- Whether member seat `m` speaks with a mandate on a decision where it took position
+-- `pos` (or none): the position's own mandate when recorded, else the seat's.
+function M.has_mandate(m, pos)
+  if pos and pos.mandate ~= nil then return pos.mandate == true end
+  return m.mandate == true
+end
+
+--- The region's decision_valid rule (spil.governance signature):
+--   decision_valid(ctx, decision, opts) -> ok, reasons, outcome
+-- Counts only full members that speak with a mandate (count = "mandated" is the only
+-- counting this region knows; opts.count is ignored). opts.quorum: the fraction of the
+-- counted members that must take a position (default 0.5). The decision is valid when the
+-- quorum is reached and fewer than half of the counted positions are against.
+-- outcome = { counted, present, against,
+--   pending = { org id, ... }  full members that took a position without mandate: the
+--                              advice goes back to their decision-maker;
+--   ignored = { org id, ... }  positions of agendaleden, advisory members and
+--                              organisations without a seat: never counted }
+function M.decision_valid(ctx, decision, opts)
+  opts = opts or {}
+  local quorum = opts.quorum or 0.5
+  local body = data.index(ctx:list("bodies"))[decision.body]
+  if not body then
+    return false, { "decision " .. decision.id .. " names no known body" },
+      { counted = 0, present = 0, against = 0, pending = {}, ignored = {} }
+  end
+  local positions = data.index(decision.positions or {}, "organisation")
+  local out = { counted = 0, present = 0, against = 0, pending = {}, ignored = {} }
+  local seated = {}
+  for _, m in ipairs(body.members) do
+    seated[m.organisation] = true
+    local pos = positions[m.organisation]
+    if m.membership ~= "member" then
+      -- agendalid or advisory: informed, may speak, never decides
+      if pos then out.ignored[#out.ignored + 1] = m.organisation end
+    elseif M.has_mandate(m, pos) then
+      out.counted = out.counted + 1
+      if pos then
+        out.present = out.present + 1
+        if pos.position == "against" or pos.position == "objection" then
+          out.against = out.against + 1
+        end
+      end
+    elseif pos then
+      out.pending[#out.pending + 1] = m.organisation
+    end
+  end
+  for _, pos in ipairs(decision.positions or {}) do
+    if not seated[pos.organisation] then out.ignored[#out.ignored + 1] = pos.organisation end
+  end
+  local reasons = {}
+  if out.counted == 0 then
+    reasons[#reasons + 1] = "no member of " .. body.name .. " spoke with a mandate"
+  elseif out.present < quorum * out.counted then
+    reasons[#reasons + 1] = string.format("quorum not reached: %d of %d mandated members took "
+      .. "a position, %d needed", out.present, out.counted, math.ceil(quorum * out.counted))
+  end
+  if out.against > 0 and out.against * 2 >= out.present then
+    reasons[#reasons + 1] = string.format("%d of %d mandated positions are against",
+      out.against, out.present)
+  end
+  return #reasons == 0, reasons, out
+end
+
+-- ---- the check on the coalitie step ----------------------------------------------------
+
+local function org_name(orgs, id)
+  local o = orgs[id]
+  return o and o.name or id, o or { id = id }
+end
+
+--- Check "besluiten-afgerond": no decision of the coalitie is left half-taken.
+--   * advice with outcome pending: a blocking finding per organisation whose decision is
+--     awaited (subject: that organisation); when none is awaited any more, an advisory
+--     finding to record the outcome;
+--   * an adopted decision: it must be valid under the region's decision_valid rule, and a
+--     member that spoke for it without mandate makes it advice for that organisation.
+-- Uses the rule of the programme being checked (G.rule), so a later script may replace it.
+function M.besluiten_afgerond(ctx)
+  local valid = G.rule(ctx.programme or P.get("kansrijke-start"), "decision_valid")
+  local orgs = data.index(ctx:list("organisations"))
+  for _, d in ipairs(ctx:list("decisions")) do
+    local what = string.format("%s (%s, %s): '%s'", d.id, d.body, d.date, d.subject)
+    if d.kind == "advice" and d.outcome == "pending" then
+      local _, _, out = valid(ctx, d, { count = "mandated" })
+      local pending = out and out.pending or {}
+      for _, id in ipairs(pending) do
+        local name, o = org_name(orgs, id)
+        ctx:finding { subject = E.subject.organisation(o),
+          missing = string.format("%s has not yet decided on advice %s", name, what),
+          remedy = string.format("take the advice to the decision-maker of %s, then record "
+            .. "its position with mandate (spil decide %s %s %s=for+mandate, or against+mandate)",
+            name, ctx.region.id, d.id, id) }
+      end
+      if #(d.positions or {}) == 0 then
+        ctx:finding { subject = E.subject.decision(d), severity = "advisory",
+          missing = "no positions are recorded on advice " .. what
+            .. ", so it is unknown whose decision is awaited",
+          remedy = "record each member's position on decision " .. d.id .. " (with mandate)" }
+      elseif #pending == 0 then
+        ctx:finding { subject = E.subject.decision(d), severity = "advisory",
+          missing = "every organisation has decided on advice " .. what
+            .. ", but its outcome is still pending",
+          remedy = "record the outcome of decision " .. d.id .. " (adopted or rejected)" }
+      end
+    elseif d.kind == "decision" and d.outcome == "adopted" then
+      local ok, reasons, out = valid(ctx, d, { count = "mandated" })
+      for _, id in ipairs(out and out.pending or {}) do
+        local name, o = org_name(orgs, id)
+        ctx:finding { subject = E.subject.organisation(o),
+          missing = string.format("%s gave no mandate for decision %s", name, what),
+          remedy = string.format("record %s as advice (kind: advice, outcome: pending) until "
+            .. "the decision-maker of %s has decided", d.id, name) }
+      end
+      if not ok then
+        ctx:finding { subject = E.subject.decision(d),
+          missing = "decision " .. what .. " is not valid ("
+            .. table.concat(reasons or {}, "; ") .. ")",
+          remedy = "take it again with mandated members, or record it as advice" }
+      end
+    end
+  end
+end
+
+M.check = P.check {
+  id = "besluiten-afgerond",
+  name = "Adviezen van de coalitie zijn door de organisaties zelf besloten",
+  source = SOURCE,
+  remedy = "take the advice to the organisation's own decision-maker",
+  run = M.besluiten_afgerond,
+}
+
+-- ---- register the region's Kansrijke Start ---------------------------------------------
+
+local p = P.extend(require "programmes.kansrijke_start")
+p:rule("decision_valid", M.decision_valid)
+p:add_check("coalitie", M.check)
+P.use(p)
+
+return M

@@ -1,0 +1,1 @@
+local s = getmetatable("").__index

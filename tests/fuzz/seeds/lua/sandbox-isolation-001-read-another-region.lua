@@ -1,0 +1,2 @@
+local spil = require "spil"
+return spil.region("zuid-holland-zuid")

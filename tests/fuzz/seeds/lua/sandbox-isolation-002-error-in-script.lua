@@ -1,0 +1,3 @@
+local spil = require "spil"
+local n = #spil.organisations()
+error("no organisations yet: " .. n)
