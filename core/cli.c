@@ -32,15 +32,16 @@ static const command commands[] = {
      "Creates the database file with the whole data model and the reference list of\n"
      "municipalities, or upgrades an older database to this spil's schema. Safe to repeat.\n",
      "db json", 0, 0, cmd_init},
-    {"load", "DIR", "validate a region folder and apply it to the database",
+    {"load", "DIR [DIR...]", "validate region folders and apply them to the database",
      "Reads DIR/region.yaml, checks everything (reporting every problem as\n"
      "file:line:column, then writing nothing), runs the region's Lua files in the sandbox,\n"
      "and applies the region in one transaction. The file is the whole truth for its\n"
      "region: rows that are not in it are removed. Prints what was added, changed and\n"
      "removed, and logs each change as an event. Loading the same file again changes\n"
-     "nothing. Creates the database when it does not exist.\n"
+     "nothing. Creates the database when it does not exist. Several folders load together:\n"
+     "all are checked first, then all are applied in one transaction, or none.\n"
      "  --dry-run   show what would change, write nothing\n",
-     "db json dry-run", 1, 1, cmd_load},
+     "db json dry-run", 1, CLI_MAX_ARGS, cmd_load},
     {"validate", "DIR", "check a region folder without a database",
      "Checks DIR/region.yaml and runs the region's Lua files in the sandbox against a\n"
      "private in-memory database. Nothing is written anywhere. For a region's own CI.\n",
@@ -213,13 +214,15 @@ static int parse(const command *c, int argc, char **argv, int first, cli_opts *o
         const char *a = argv[i];
         if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++) {
-                if (o->nargs == 8) return cli_fail(o, SPIL_EXIT_USAGE, "too many arguments"), -1;
+                if (o->nargs == CLI_MAX_ARGS)
+                    return cli_fail(o, SPIL_EXIT_USAGE, "too many arguments"), -1;
                 o->args[o->nargs++] = argv[i];
             }
             break;
         }
         if (a[0] != '-' || a[1] == '\0') {
-            if (o->nargs == 8) return cli_fail(o, SPIL_EXIT_USAGE, "too many arguments"), -1;
+            if (o->nargs == CLI_MAX_ARGS)
+                return cli_fail(o, SPIL_EXIT_USAGE, "too many arguments"), -1;
             o->args[o->nargs++] = a;
             continue;
         }

@@ -19,19 +19,21 @@ typedef enum {
     SPIL_EXIT_INTERNAL = 3, /* internal or storage error */
 } spil_exit;
 
+#define CLI_MAX_ARGS 64
+
 /* Options, parsed for every command; each command names which it accepts. */
 typedef struct cli_opts {
-    const char *cmd;       /* command name, for messages */
-    const char *db;        /* --db, else $SPIL_DB, else ./spil.db */
-    int json;              /* --json */
-    int dry_run;           /* --dry-run */
-    const char *output;    /* --output/-o FILE */
-    int64_t limit;         /* --limit N (0: none) */
-    const char *programme; /* --programme P */
-    const char *step;      /* --step S */
-    const char *as;        /* --as PERSON: who acts */
-    const char *reason;    /* --reason TEXT: why, for the log */
-    const char *args[8];   /* positional arguments */
+    const char *cmd;                /* command name, for messages */
+    const char *db;                 /* --db, else $SPIL_DB, else ./spil.db */
+    int json;                       /* --json */
+    int dry_run;                    /* --dry-run */
+    const char *output;             /* --output/-o FILE */
+    int64_t limit;                  /* --limit N (0: none) */
+    const char *programme;          /* --programme P */
+    const char *step;               /* --step S */
+    const char *as;                 /* --as PERSON: who acts */
+    const char *reason;             /* --reason TEXT: why, for the log */
+    const char *args[CLI_MAX_ARGS]; /* positional arguments */
     int nargs;
     const char *more[24][2]; /* other options of the command: name, value ("" for a flag) */
     int nmore;

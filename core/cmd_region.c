@@ -99,33 +99,40 @@ static void applied_free(applied *a) {
     rdata_free(a->old);
 }
 
-static int report(cli_opts *o, const rdata *r, const applied *a, const char *verb) {
+/* What loading r changed: printed for people, or as a JSON object for programs. */
+static json_t *report(cli_opts *o, const rdata *r, const applied *a, const char *verb) {
     const changes *c = &a->ch;
-    if (o->json) {
-        json_t *doc =
-            json_pack("{s:s, s:s, s:b, s:i, s:i, s:i, s:o}", "region", rdata_region(r), "file",
-                      r->file, "dry_run", o->dry_run, "added", c->added, "changed", c->changed,
-                      "removed", c->removed, "changes", diff_json(c));
-        return out_json(stdout, doc) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
-    }
+    if (o->json)
+        return json_pack("{s:s, s:s, s:b, s:i, s:i, s:i, s:o}", "region", rdata_region(r), "file",
+                         r->file, "dry_run", o->dry_run, "added", c->added, "changed", c->changed,
+                         "removed", c->removed, "changes", diff_json(c));
     int color = out_color(stdout);
     if (!c->n) {
         printf("%s is up to date in %s: nothing changed.\n", rdata_region(r), o->db);
-        return SPIL_EXIT_OK;
+        return NULL;
     }
     diff_print(c, stdout, color);
     printf("%s%s %s into %s: %d added, %d changed, %d removed.%s\n", out_bold(color), verb,
            rdata_region(r), o->db, c->added, c->changed, c->removed, out_reset(color));
-    return SPIL_EXIT_OK;
+    return NULL;
 }
 
 int cmd_load(cli_opts *o) {
     diag *d = diag_new();
-    rdata *r = load_read(o->args[0], d);
-    int code = SPIL_EXIT_OK;
+    int n = o->nargs, code = SPIL_EXIT_OK;
+    rdata *r[CLI_MAX_ARGS] = {0};
+    applied a[CLI_MAX_ARGS];
+    memset(a, 0, sizeof a);
     store *st = NULL;
-    applied a = {0};
-    if (!r) {
+    /* Every folder is read and checked before anything is written. */
+    for (int i = 0; i < n; i++)
+        r[i] = load_read(o->args[i], d);
+    for (int i = 0; i < n && !diag_count(d); i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(rdata_region(r[i]), rdata_region(r[j])) == 0)
+                diag_add(d, r[i]->file, 0, 0, "load each region once", "region '%s' is also in %s",
+                         rdata_region(r[i]), r[j]->file);
+    if (diag_count(d)) {
         code = cli_diagnostics(o, d);
         goto done;
     }
@@ -134,7 +141,8 @@ int cmd_load(cli_opts *o) {
         code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
         goto done;
     }
-    code = apply_region(o, st, r, d, &a);
+    for (int i = 0; i < n && code == SPIL_EXIT_OK && !diag_count(d); i++)
+        code = apply_region(o, st, r[i], d, &a[i]);
     if (code == SPIL_EXIT_OK && diag_count(d)) code = cli_diagnostics(o, d);
     if (code != SPIL_EXIT_OK || o->dry_run) {
         store_rollback(st);
@@ -142,11 +150,25 @@ int cmd_load(cli_opts *o) {
         code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
         store_rollback(st);
     }
-    if (code == SPIL_EXIT_OK) code = report(o, r, &a, o->dry_run ? "Would load" : "Loaded");
+    if (code == SPIL_EXIT_OK) {
+        json_t *all = json_array();
+        for (int i = 0; i < n; i++) {
+            json_t *one = report(o, r[i], &a[i], o->dry_run ? "Would load" : "Loaded");
+            if (one) json_array_append_new(all, one);
+        }
+        if (o->json)
+            code = out_json(stdout, n == 1 ? json_incref(json_array_get(all, 0))
+                                           : json_pack("{s:O}", "regions", all))
+                       ? SPIL_EXIT_INTERNAL
+                       : SPIL_EXIT_OK;
+        json_decref(all);
+    }
 done:
-    applied_free(&a);
+    for (int i = 0; i < n; i++) {
+        applied_free(&a[i]);
+        rdata_free(r[i]);
+    }
     store_close(st);
-    rdata_free(r);
     diag_free(d);
     return code;
 }

@@ -13,7 +13,7 @@ $ spil
 === cli-cmd-2: every command has --help on stdout with exit 0
 $ for c in init load validate regions status export log; do spil $c --help | head -1; done
 > Usage: spil init
-> Usage: spil load DIR
+> Usage: spil load DIR [DIR...]
 > Usage: spil validate DIR
 > Usage: spil regions
 > Usage: spil status [REGION]
@@ -33,7 +33,7 @@ $ spil load x --dryrun
 ! Try 'spil load --help'.
 $ spil load
 ? 2
-! spil: load: missing DIR
+! spil: load: missing DIR [DIR...]
 $ spil log --limit zero
 ? 2
 ! spil: log: --limit takes a whole number above 0, not 'zero'

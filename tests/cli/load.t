@@ -74,3 +74,18 @@ $ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid --db fresh.db --js
 >~ "added": 183
 $ spil regions --db fresh.db
 >~ zuid-holland-zuid        Zuid-Holland Zuid
+
+=== cli-load-9: several folders load in one transaction: all of them, or none
+$ cp -r $ROOT/regions/zuid-holland-zuid zhz9 && sed -i 's/^  id: zuid-holland-zuid/  id: zhz-kopie/' zhz9/region.yaml && mkdir bad && printf 'spil: 1\nregion: {id: bad, name: Bad, kind: x}\n' > bad/region.yaml
+$ spil load $ROOT/regions/fryslan zhz9 bad --db many.db
+? 2
+! bad/region.yaml:2:30: error: unknown key 'kind' in region
+$ ls many.db
+? 2
+$ spil load $ROOT/regions/fryslan zhz9 --db many.db | tail -1
+> Loaded zhz-kopie into many.db: 183 added, 0 changed, 0 removed.
+$ spil regions --db many.db | wc -l
+> 2
+$ spil load zhz9 zhz9 --db many.db
+? 2
+!~ error: region 'zhz-kopie' is also in zhz9/region.yaml; load each region once
