@@ -170,9 +170,13 @@ static void usage_all(FILE *f) {
     fprintf(f, "spil: regional collaboration in public health, scripted per region.\n\n"
                "Usage: spil COMMAND [ARGS] [OPTIONS]\n\nCommands:\n");
     for (int i = 0; i < NCOMMANDS; i++) {
-        char head[48];
+        char head[96];
         snprintf(head, sizeof head, "%s %s", commands[i].name, commands[i].usage);
-        fprintf(f, "  %-18s %s\n", head, commands[i].summary);
+        /* A long usage gets a line of its own, so the summaries stay in one column. */
+        if (strlen(head) > 18)
+            fprintf(f, "  %s\n  %-18s %s\n", head, "", commands[i].summary);
+        else
+            fprintf(f, "  %-18s %s\n", head, commands[i].summary);
     }
     fprintf(f, "\nOptions for every command that reads or writes the database:\n"
                "  --db PATH   the database (default $SPIL_DB, else ./spil.db)\n"
