@@ -613,7 +613,8 @@ int store_log(store *s, const store_event *ev) {
     const char *v[] = {ev->at,     ev->actor, ev->region, ev->command, ev->action,
                        ev->entity, ev->key,   ev->detail, ev->reason};
     sqlite3_reset(s->event);
-    for (int i = 0; i < 9; i++) sqlite3_bind_text(s->event, i + 1, v[i], -1, SQLITE_STATIC);
+    for (int i = 0; i < 9; i++)
+        sqlite3_bind_text(s->event, i + 1, v[i], -1, SQLITE_STATIC);
     int rc = sqlite3_step(s->event);
     sqlite3_reset(s->event);
     sqlite3_clear_bindings(s->event);

@@ -469,23 +469,23 @@ function M.session(native, info)
       end
     end
     if step ~= nil and type(step) ~= "string" then step = tostring(step) end
-    local todo = {}
-    if programme then todo[1] = programme
+    local wanted = {}
+    if programme then wanted[1] = programme
     elseif #runs == 0 then error(S.region .. " runs no programme", 2)
     elseif step and #runs > 1 then
       for _, id in ipairs(runs) do
         local p = P.get(id)
-        if p and p:find(step) then todo[#todo + 1] = id end
+        if p and p:find(step) then wanted[#wanted + 1] = id end
       end
-      if #todo == 0 then
+      if #wanted == 0 then
         error(string.format("check: no programme of %s has a step '%s' (it runs: %s)", S.region,
           step, table.concat(runs, ", ")), 2)
       end
     else
-      todo = runs
+      wanted = runs
     end
     local list, n = {}, 1
-    for _, id in ipairs(todo) do
+    for _, id in ipairs(wanted) do
       local res, err = E.evaluate(id, step, S.today)
       if not res then error("check: " .. tostring(err), 2) end
       n = number_findings(res, n)

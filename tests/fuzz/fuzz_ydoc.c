@@ -26,13 +26,13 @@
 static char path[4200];
 static FILE *devnull;
 
-#define CHECK(cond, ...)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            fprintf(stderr, "fuzz_ydoc: broken promise: " __VA_ARGS__);                          \
-            fputc('\n', stderr);                                                                  \
-            abort();                                                                              \
-        }                                                                                         \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "fuzz_ydoc: broken promise: " __VA_ARGS__);                            \
+            fputc('\n', stderr);                                                                   \
+            abort();                                                                               \
+        }                                                                                          \
     } while (0)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
@@ -76,8 +76,8 @@ static void walk(const ynode *n, int depth) {
                 }
                 /* ydoc_get takes a C string: only keys without a NUL can be looked up. */
                 if (strlen(k->str) == k->len && i < 64)
-                    CHECK(ydoc_get(n, k->str) == n->items[i + 1],
-                          "ydoc_get misses key at %d:%d", k->line, k->col);
+                    CHECK(ydoc_get(n, k->str) == n->items[i + 1], "ydoc_get misses key at %d:%d",
+                          k->line, k->col);
             }
         }
         for (size_t i = 0; i < n->n; i++)

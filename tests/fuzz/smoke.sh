@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=${1:?usage: smoke.sh BUILD_DIR [RUNS] [SECONDS]}
 runs=${2:-3000}
 secs=${3:-20}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/spil-fuzz-smoke.XXXXXX")
+tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 status=0

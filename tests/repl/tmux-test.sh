@@ -15,7 +15,7 @@ if ! command -v tmux >/dev/null; then
   exit 77
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/spil-tmux.XXXXXX")
+work=$(mktemp -d)
 sock="spil-test-$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
