@@ -29,7 +29,10 @@ static inline void fuzz_cleanup(void) {
 static inline const char *fuzz_tmpdir(void) {
     if (fuzz_tmp[0]) return fuzz_tmp;
     const char *base = getenv("TMPDIR");
-    snprintf(fuzz_tmp, sizeof fuzz_tmp, "%s/spil-fuzz-XXXXXX", base && *base ? base : "/tmp");
+    /* mkdtemp's template: six X characters at the end, filled in by it. */
+    int n = snprintf(fuzz_tmp, sizeof fuzz_tmp - 6, "%s/spil-fuzz-", base && *base ? base : "/tmp");
+    memset(fuzz_tmp + n, 'X', 6);
+    fuzz_tmp[n + 6] = '\0';
     if (!mkdtemp(fuzz_tmp)) {
         perror("fuzz: mkdtemp");
         abort();

@@ -8,15 +8,19 @@
 # Reproduce one:     BUILD_DIR/fuzz_<target> FILE
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/seeds.sh"
 build=${1:?usage: run.sh BUILD_DIR ydoc|load|lua [SECONDS]}
 t=${2:?usage: run.sh BUILD_DIR ydoc|load|lua [SECONDS]}
 secs=${3:-600}
 case $t in
-  ydoc|load) seeds=$here/seeds/yaml dict=$here/yaml.dict ;;
-  lua) seeds=$here/seeds/lua dict=$here/lua.dict ;;
+  ydoc|load) kind=yaml dict=$here/yaml.dict ;;
+  lua) kind=lua dict=$here/lua.dict ;;
   *) echo "run.sh: unknown target $t" >&2; exit 2 ;;
 esac
 mkdir -p "$build/corpus/$t" "$build/artifacts/$t"
+seeds=$build/seeds/$t
+rm -rf "$seeds"
+gather_seeds "$kind" "$seeds"
 # -fork=1 with -ignore_*: a crash is saved and the session goes on in a fresh child process.
 exec "$build/fuzz_$t" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
   -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -dict="$dict" -close_fd_mask=2 \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of the libFuzzer targets: each runs a bounded number of inputs over its seeds
-# (tests/fuzz/seeds), mutating them, and the test fails on any crash, sanitizer report, leak,
+# (tests/fuzz/seeds plus the project's regions and corpora, see seeds.sh), mutating them, and the test fails on any crash, sanitizer report, leak,
 # abort or timeout; and each finding kept in tests/fuzz/crashes/<target>-<n> must run clean.
 # New inputs go to a temporary corpus, never into the seeds.
 #   tests/fuzz/smoke.sh BUILD_DIR [RUNS] [SECONDS]    (defaults: 3000 runs, 20 s per target)
@@ -9,6 +9,7 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/seeds.sh"
 build=${1:?usage: smoke.sh BUILD_DIR [RUNS] [SECONDS]}
 runs=${2:-3000}
 secs=${3:-20}
@@ -17,7 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 status=0
 for spec in ydoc:yaml load:yaml lua:lua; do
-  t=${spec%%:*} seeds=$here/seeds/${spec#*:}
+  t=${spec%%:*} seeds=$tmp/seeds-$t
+  gather_seeds "${spec#*:}" "$seeds"
   bin=$build/fuzz_$t
   if [ ! -x "$bin" ]; then
     echo "smoke.sh: $bin not built" >&2

@@ -346,17 +346,17 @@ static void test_diag_quote_short_values(void **state) {
 static void test_diag_quote_cuts_long_values(void **state) {
     (void)state;
     char x[1001], buf[48], small[10];
-    memset(x, 'x', 1000);
+    memset(x, 'v', 1000);
     x[1000] = '\0';
     assert_string_equal(diag_quote(x, buf, sizeof buf),
-                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...");
+                        "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv...");
     x[44] = '\0'; /* exactly 44 bytes: kept whole */
     assert_string_equal(diag_quote(x, buf, sizeof buf),
-                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+                        "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv");
     /* 43 bytes, then 'é' across byte 44: the cut goes before it. */
     memcpy(x + 43, "\xc3\xa9yz", 5);
     assert_string_equal(diag_quote(x, buf, sizeof buf),
-                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...");
+                        "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv...");
     /* A bigger buffer does not keep more than 44 bytes. */
     char big[200];
     memset(x, 'y', 100);

@@ -1,1 +1,0 @@
-local f = assert(load("\27Lua\84\0"))

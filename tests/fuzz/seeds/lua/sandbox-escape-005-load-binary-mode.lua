@@ -1,1 +1,0 @@
-return load("return 1", "x", "b")

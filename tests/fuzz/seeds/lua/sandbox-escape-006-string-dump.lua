@@ -1,1 +1,0 @@
-return string.dump(print)

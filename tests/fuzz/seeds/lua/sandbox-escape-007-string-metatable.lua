@@ -1,1 +1,0 @@
-local s = getmetatable("").__index

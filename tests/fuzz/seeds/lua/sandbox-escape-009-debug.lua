@@ -1,1 +1,0 @@
-return debug.getinfo(1)

@@ -1,1 +1,0 @@
-return package.loadlib("libc.so.6", "system")

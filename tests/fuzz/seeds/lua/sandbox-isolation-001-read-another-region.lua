@@ -1,2 +1,0 @@
-local spil = require "spil"
-return spil.region("zuid-holland-zuid")

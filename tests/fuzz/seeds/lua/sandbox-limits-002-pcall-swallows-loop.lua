@@ -1,2 +1,0 @@
-pcall(function() while true do end end)
-while true do end

@@ -1,1 +1,0 @@
-local s = string.rep("x", 1e10)

@@ -1,2 +1,0 @@
-local c = coroutine.wrap(function() while true do end end)
-c()
