@@ -17,14 +17,6 @@
 #include "region.h"
 #include "store.h"
 
-/* Today's date (YYYY-MM-DD) from out_now, so SPIL_NOW fixes it too. */
-static const char *today(char *buf) {
-    char now[32];
-    out_now(now);
-    snprintf(buf, 11, "%.10s", now);
-    return buf;
-}
-
 /* The programme to work on: --programme, else the only one the region runs. */
 static const char *pick_programme(const cli_opts *o, store *st, const char *region, char *buf,
                                   size_t cap, int *code) {
@@ -157,7 +149,8 @@ static json_t *evaluate(cli_opts *o, store *st, const char *region, const char *
                         int *code) {
     char day[16], *err = NULL;
     int usage = 0;
-    json_t *res = region_evaluate(st, region, region, programme, o->step, today(day), &err, &usage);
+    json_t *res =
+        region_evaluate(st, region, region, programme, o->step, out_today(day), &err, &usage);
     if (!res) *code = cli_fail(o, usage ? SPIL_EXIT_USAGE : SPIL_EXIT_INTERNAL, "%s", err);
     free(err);
     return res;
@@ -321,7 +314,7 @@ int cmd_advance(cli_opts *o) {
             json_decref(res);
             goto done;
         }
-        const char *args[] = {programme, o->as, today(day)};
+        const char *args[] = {programme, o->as, out_today(day)};
         plan = region_call(S, "spil.engine", "advance_rule", args, 3, &why, &err);
         if (!plan || json_is_null(plan)) {
             code = cli_fail(o, plan ? SPIL_EXIT_USAGE : SPIL_EXIT_INTERNAL, "%s",

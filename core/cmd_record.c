@@ -64,12 +64,6 @@ done:
     return code;
 }
 
-static const char *today(char *buf) {
-    char now[32];
-    snprintf(buf, 11, "%.10s", out_now(now));
-    return buf;
-}
-
 int cmd_sign(cli_opts *o) {
     char day[16];
     record_row r = {.table = "agreement_party"};
@@ -77,7 +71,7 @@ int cmd_sign(cli_opts *o) {
     field(&r, "organisation", o->args[2]);
     field(&r, "status", cli_opt(o, "status") ? cli_opt(o, "status") : "signed");
     /* The date of this status: a new status is today's unless said otherwise. */
-    field(&r, "date", cli_opt(o, "date") ? cli_opt(o, "date") : today(day));
+    field(&r, "date", cli_opt(o, "date") ? cli_opt(o, "date") : out_today(day));
     field(&r, "signatory", cli_opt(o, "signatory"));
     return record(o, &r, 1);
 }
@@ -111,7 +105,7 @@ int cmd_decide(cli_opts *o) {
     field(&rows[0], "subject", cli_opt(o, "subject"));
     field(&rows[0], "kind", cli_opt(o, "kind"));
     field(&rows[0], "outcome", cli_opt(o, "outcome"));
-    field_or(&rows[0], "date", cli_opt(o, "date"), today(day));
+    field_or(&rows[0], "date", cli_opt(o, "date"), out_today(day));
     /* Positions: ORGANISATION=POSITION, with +mandate when its representative held one. */
     char buf[8][2][128];
     int n = 1;

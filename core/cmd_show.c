@@ -76,8 +76,8 @@ static json_t *regions_json(store *st, const char *only) {
 ** ready, blocking and advisory, or check_error when the checks cannot run. */
 static void add_readiness(store *st, json_t *r) {
     const char *id = json_string_value(json_object_get(r, "id"));
-    char now[32], day[16];
-    snprintf(day, sizeof day, "%.10s", out_now(now));
+    char day[16];
+    out_today(day);
     size_t i;
     json_t *p;
     json_array_foreach(json_object_get(r, "programmes"), i, p) {

@@ -67,3 +67,9 @@ const char *out_now(char *buf) {
     strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
 }
+
+const char *out_today(char *buf) {
+    char now[32];
+    snprintf(buf, 16, "%.10s", out_now(now));
+    return buf;
+}

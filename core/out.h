@@ -31,5 +31,7 @@ int out_json(FILE *f, json_t *doc);
 /* Current time as UTC ISO 8601 (e.g. 2026-11-23T22:15:03Z) into buf (32 bytes). $SPIL_NOW, when
 ** set, is used instead, so tests and demos are reproducible. */
 const char *out_now(char *buf);
+/* Today's date (YYYY-MM-DD) by the same clock, into buf (16 bytes). */
+const char *out_today(char *buf);
 
 #endif
