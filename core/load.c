@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "catalogue.h"
 #include "model.h"
 #include "refdata.h"
 #include "ydoc.h"
@@ -505,7 +506,54 @@ static void read_source(loader *L, int e, rrow *row, const char *path) {
 }
 
 /* Pass 3: references resolve, local CBS codes are members, scripts exist. */
+/* An indicator either adopts a catalogue indicator by its code alone, or is the region's own and
+** then names itself: name, kind and source (the catalogue's text is not the region's to change). */
+static void check_indicator(loader *L, int e, const rrow *row) {
+    const model_entity *en = &model_entities[e];
+    const char *code = row->v[model_field_index(e, "code")];
+    const cat_indicator *c = code ? catalogue_find(code) : NULL;
+    for (int f = 0; f < en->nfields; f++) {
+        const char *name = en->fields[f].name;
+        int line = row->fline ? row->fline[f] : row->line,
+            col = row->fcol ? row->fcol[f] : row->col;
+        if (c && row->v[f] && strcmp(name, "code") != 0) {
+            char hint[200];
+            snprintf(hint, sizeof hint,
+                     "give just {code: %s} to adopt it, or choose another code for an indicator "
+                     "of your own",
+                     code);
+            diag_add(L->d, L->file, line, col, hint,
+                     "indicator '%s' is in the national catalogue (%s), so '%s' comes from there",
+                     code, c->catalogue, name);
+            return;
+        }
+        if (!c && code && !row->v[f] &&
+            (!strcmp(name, "name") || !strcmp(name, "kind") || !strcmp(name, "source"))) {
+            size_t n;
+            const cat_indicator *all = catalogue_indicators(&n, NULL);
+            const char **codes = calloc(n + 1, sizeof *codes);
+            for (size_t i = 0; codes && i < n; i++)
+                codes[i] = all[i].code;
+            const char *s = codes ? diag_suggest(code, codes) : NULL;
+            char hint[160];
+            if (s)
+                snprintf(hint, sizeof hint, "did you mean the catalogue's '%s'? (spil indicators)",
+                         s);
+            else
+                snprintf(hint, sizeof hint,
+                         "an indicator of your own needs name, kind and source; "
+                         "'spil indicators' lists the catalogue");
+            diag_add(L->d, L->file, row->line, row->col, hint,
+                     "indicator '%s' is not in the national catalogue and is missing '%s'", code,
+                     name);
+            free(codes);
+            return;
+        }
+    }
+}
+
 static void check_references(loader *L) {
+    int indicator = model_entity_by_table("indicator");
     for (int e = 0; e < model_nentities; e++) {
         const model_entity *en = &model_entities[e];
         rtable *t = &L->r->tables[e];
@@ -540,6 +588,7 @@ static void check_references(loader *L) {
                     if (script_ok(L, path, v, line, col)) read_source(L, e, row, path);
                 }
             }
+            if (e == indicator) check_indicator(L, e, row);
         }
     }
 }

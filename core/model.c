@@ -261,14 +261,15 @@ static const model_field followup_f[] = {
     {"followup", FT_TEXT, KEY, NULL, 0, "what is done about it"},
 };
 static const model_field indicator_f[] = {
-    {"code", FT_ID, REQ | KEY, NULL, 0, "indicator code, unique in the region"},
-    {"name", FT_STR, REQ, NULL, 0, "name"},
-    {"kind", FT_ENUM, REQ, indicator_kinds, 0, "process or result"},
+    {"code", FT_ID, REQ | KEY, NULL, 0, "indicator code: a catalogue code adopts that one"},
+    /* Required for an indicator of the region's own, absent for an adopted one (load.c). */
+    {"name", FT_STR, 0, NULL, 0, "name"},
+    {"kind", FT_ENUM, 0, indicator_kinds, 0, "process or result"},
     {"unit", FT_STR, 0, NULL, 0, "unit, e.g. percent"},
     {"level", FT_STR, 0, NULL, 0, "level or group in its set"},
     {"numerator", FT_STR, 0, NULL, 0, "what is counted"},
     {"denominator", FT_STR, 0, NULL, 0, "what it is counted over"},
-    {"source", FT_STR, REQ, NULL, 0, "where the definition comes from"},
+    {"source", FT_STR, 0, NULL, 0, "where the definition comes from"},
 };
 
 #define ENTITY(name, section, table, parent, shape, f, doc)                                        \

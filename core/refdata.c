@@ -1,7 +1,8 @@
 /*
 ** refdata.c: reference data compiled into the binary (see refdata.h).
 **
-** The build embeds data/municipalities-2024.csv and every .lua file under stdlib/ as byte arrays
+** The build embeds data/municipalities-2024.csv and every .lua and .yaml file under stdlib/ as byte
+*arrays
 ** (cmake/embed.cmake writes embedded.c). The CSV is parsed once, on first use, into a static
 ** table; its strings point into one copy owned by this module for the life of the process.
 */
@@ -75,6 +76,7 @@ static void load_municipalities(void) {
             .code = fields[0],
             .name = fields[1],
             .province = fields[2],
+            .province_code = fields[3],
             .safety_region = fields[5],
             .ggd_region = fields[6],
         };
@@ -135,4 +137,17 @@ const char *ref_stdlib(const char *name, size_t *len, int *owned) {
     if (!f) return NULL;
     *len = f->len;
     return f->data;
+}
+
+int ref_stdlib_each(const char *prefix, const char *suffix, ref_file_fn fn, void *ctx) {
+    size_t np = strlen(prefix), ns = strlen(suffix);
+    for (const struct embedded_file *f = embedded_files; f->name; f++) {
+        size_t n = strlen(f->name);
+        if (n < 7 + np + ns || strncmp(f->name, "stdlib/", 7) != 0 ||
+            strncmp(f->name + 7, prefix, np) != 0 || strcmp(f->name + n - ns, suffix) != 0)
+            continue;
+        int rc = fn(ctx, f->name, f->data, f->len);
+        if (rc) return rc;
+    }
+    return 0;
 }

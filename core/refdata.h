@@ -9,10 +9,11 @@
 #include <stddef.h>
 
 typedef struct ref_municipality {
-    const char *code;       /* GM0505 */
-    const char *name;       /* Dordrecht */
-    const char *province;   /* Zuid-Holland */
-    const char *ggd_region; /* GGD Zuid-Holland Zuid */
+    const char *code;          /* GM0505 */
+    const char *name;          /* Dordrecht */
+    const char *province;      /* Zuid-Holland */
+    const char *province_code; /* PV28 */
+    const char *ggd_region;    /* GGD Zuid-Holland Zuid */
     const char *safety_region;
 } ref_municipality;
 
@@ -27,5 +28,11 @@ const ref_municipality *ref_municipality_by_name(const char *name);
 ** When $SPIL_STDLIB names a directory, files are read from there instead (for development);
 ** the returned buffer is then malloc'd and *owned is set to 1. */
 const char *ref_stdlib(const char *name, size_t *len, int *owned);
+
+/* Call fn for each embedded stdlib file whose name (below stdlib/) starts with prefix and ends
+** with suffix, in build order; stops at and returns the first non-zero result. Always the
+** compiled-in copies ($SPIL_STDLIB does not apply: these are data seeded into databases). */
+typedef int (*ref_file_fn)(void *ctx, const char *name, const char *data, size_t len);
+int ref_stdlib_each(const char *prefix, const char *suffix, ref_file_fn fn, void *ctx);
 
 #endif

@@ -26,6 +26,7 @@
 
 #include <sqlite3.h>
 
+#include "catalogue.h"
 #include "model.h"
 #include "refdata.h"
 
@@ -195,6 +196,36 @@ static const char *const migrations[] = {
     "INSERT INTO programme(id, name) VALUES\n"
     "  ('kngg', 'Kind naar Gezonder Gewicht'), ('kansrijke-start', 'Kansrijke Start'),\n"
     "  ('jzojp', 'Juiste Zorg op de Juiste Plek (werkstructuur)');\n",
+    /* 1 -> 2: monitoring. Areas (nation, provinces, GGD regions, municipalities) with the
+    ** municipalities that make them up; a region is an area too, through region_municipality.
+    ** Indicators get their catalogue and programme, and a region may adopt a catalogue
+    ** indicator by code alone, so name, kind and source become optional (a table rebuild:
+    ** SQLite cannot drop NOT NULL; run with foreign keys off, see migrate()). A measurement
+    ** remembers the import event that last wrote it. */
+    "CREATE TABLE area(\n"
+    "  code TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL) WITHOUT ROWID;\n"
+    "CREATE TABLE area_municipality(\n"
+    "  area TEXT NOT NULL REFERENCES area(code),\n"
+    "  municipality TEXT NOT NULL REFERENCES municipality(code),\n"
+    "  PRIMARY KEY (area, municipality)) WITHOUT ROWID;\n"
+    "CREATE VIEW area_member(area, municipality) AS\n"
+    "  SELECT area, municipality FROM area_municipality\n"
+    "  UNION ALL SELECT code, code FROM municipality\n"
+    "  UNION ALL SELECT region, code FROM region_municipality\n"
+    "    WHERE status IS NOT 'left';\n"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;\n"
+    "CREATE TABLE indicator_v2(\n"
+    "  id INTEGER PRIMARY KEY, region TEXT REFERENCES region(id) ON DELETE CASCADE,\n"
+    "  code TEXT NOT NULL, name TEXT, kind TEXT, unit TEXT, level TEXT,\n"
+    "  numerator TEXT, denominator TEXT, source TEXT, note TEXT, catalogue TEXT,\n"
+    "  programme TEXT);\n"
+    "INSERT INTO indicator_v2(id, region, code, name, kind, unit, level, numerator,\n"
+    "  denominator, source) SELECT id, region, code, name, kind, unit, level, numerator,\n"
+    "  denominator, source FROM indicator;\n"
+    "DROP TABLE indicator;\n"
+    "ALTER TABLE indicator_v2 RENAME TO indicator;\n"
+    "CREATE UNIQUE INDEX indicator_key ON indicator(coalesce(region, ''), code);\n"
+    "ALTER TABLE measurement ADD COLUMN loaded_by INTEGER;\n",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -257,23 +288,154 @@ static int seed_municipalities(store *s) {
     return 0;
 }
 
-/* Bring the schema to STORE_SCHEMA_VERSION in one transaction. */
+/* -1 with a message when PRAGMA foreign_key_check finds a row pointing nowhere. */
+static int foreign_key_problems(store *s) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "checking foreign keys");
+    int rc = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "internal: a row of %s points nowhere after migrating",
+                 (const char *)sqlite3_column_text(st, 0));
+        rc = -1;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The areas made of municipalities: the nation, the provinces and the GGD regions, from the
+** compiled-in reference list; each municipality is an area of its own. A GGD region's code is
+** its name as the reference list writes it ("GGD Drenthe"): there is no public code to use, and
+** region ids (lowercase, no spaces) can never collide with it. */
+static int seed_areas(store *s) {
+    sqlite3_stmt *area = NULL, *member = NULL;
+    size_t n;
+    const ref_municipality *m = ref_municipalities(&n);
+    int rc = -1;
+    if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO area(code, kind, name) VALUES (?1,?2,?3)",
+                           -1, &area, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db,
+                           "INSERT INTO area_municipality(area, municipality) VALUES (?1, ?2)", -1,
+                           &member, NULL) != SQLITE_OK)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const char *rows[][3] = {{"NL", "nation", "Nederland"},
+                                 {m[i].province_code, "province", m[i].province},
+                                 {m[i].ggd_region, "ggd region", m[i].ggd_region},
+                                 {m[i].code, "municipality", m[i].name}};
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 3; c++)
+                sqlite3_bind_text(area, c + 1, rows[r][c], -1, SQLITE_STATIC);
+            if (sqlite3_step(area) != SQLITE_DONE) goto done;
+            sqlite3_reset(area);
+            if (r == 3) break; /* a municipality is not a member of itself (see area_member) */
+            sqlite3_bind_text(member, 1, rows[r][0], -1, SQLITE_STATIC);
+            sqlite3_bind_text(member, 2, m[i].code, -1, SQLITE_STATIC);
+            if (sqlite3_step(member) != SQLITE_DONE) goto done;
+            sqlite3_reset(member);
+        }
+    }
+    rc = 0;
+done:
+    if (rc) fail(s, "seeding areas");
+    sqlite3_finalize(area);
+    sqlite3_finalize(member);
+    return rc;
+}
+
+/* Bring the national indicator catalogue in the database up to the one compiled in: update
+** indicators by code, add new ones. One that left the catalogue stays (its measurements may
+** matter); its row keeps the last text it had. Runs inside the caller's transaction. */
+static int seed_catalogue(store *s) {
+    size_t n;
+    const char *err = NULL;
+    const cat_indicator *c = catalogue_indicators(&n, &err);
+    if (!c) {
+        snprintf(s->errmsg, sizeof s->errmsg, "the compiled-in indicator catalogue: %s", err);
+        return -1;
+    }
+    sqlite3_stmt *upd = NULL, *ins = NULL, *meta = NULL;
+    int rc = -1;
+#define CATALOGUE_COLUMNS                                                                          \
+    "name, kind, unit, level, numerator, denominator, source, note, catalogue, programme"
+    if (sqlite3_prepare_v2(s->db,
+                           "UPDATE indicator SET (" CATALOGUE_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, "
+                           "?6, ?7, ?8, ?9, ?10) WHERE region IS NULL AND code = ?11",
+                           -1, &upd, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db,
+                           "INSERT INTO indicator(" CATALOGUE_COLUMNS ", code) VALUES (?1, ?2, "
+                           "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                           -1, &ins, NULL) != SQLITE_OK)
+        goto done;
+#undef CATALOGUE_COLUMNS
+    for (size_t i = 0; i < n; i++) {
+        const char *v[] = {c[i].name,      c[i].kind,        c[i].unit,   c[i].level,
+                           c[i].numerator, c[i].denominator, c[i].source, c[i].note,
+                           c[i].catalogue, c[i].programme,   c[i].code};
+        for (int k = 0; k < 11; k++) {
+            sqlite3_bind_text(upd, k + 1, v[k], -1, SQLITE_STATIC);
+            sqlite3_bind_text(ins, k + 1, v[k], -1, SQLITE_STATIC);
+        }
+        if (sqlite3_step(upd) != SQLITE_DONE) goto done;
+        sqlite3_reset(upd);
+        if (sqlite3_changes(s->db) == 0) {
+            if (sqlite3_step(ins) != SQLITE_DONE) goto done;
+            sqlite3_reset(ins);
+        }
+    }
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT OR REPLACE INTO meta(key, value) VALUES ('catalogue', ?1)", -1,
+                           &meta, NULL) != SQLITE_OK)
+        goto done;
+    sqlite3_bind_text(meta, 1, catalogue_digest(), -1, SQLITE_STATIC);
+    if (sqlite3_step(meta) != SQLITE_DONE) goto done;
+    rc = 0;
+done:
+    if (rc) fail(s, "seeding the indicator catalogue");
+    sqlite3_finalize(upd);
+    sqlite3_finalize(ins);
+    sqlite3_finalize(meta);
+    return rc;
+}
+
+/* Whether the database holds the catalogue compiled into this spil. */
+static int catalogue_current(store *s) {
+    sqlite3_stmt *st;
+    int same = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'catalogue'", -1, &st,
+                           NULL) != SQLITE_OK)
+        return 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        same = strcmp((const char *)sqlite3_column_text(st, 0), catalogue_digest()) == 0;
+    sqlite3_finalize(st);
+    return same;
+}
+
+/* Bring the schema to STORE_SCHEMA_VERSION and the catalogue up to date, in one transaction.
+** Foreign keys are off while migrating (a table rebuild must not cascade) and checked before
+** the commit, as SQLite's ALTER TABLE documentation prescribes. */
 static int migrate(store *s) {
     int v = s->opened_version;
-    if (v == STORE_SCHEMA_VERSION) return 0;
-    if (store_begin(s)) return -1;
+    if (v == STORE_SCHEMA_VERSION && catalogue_current(s)) return 0;
+    if (exec(s, "PRAGMA foreign_keys = OFF")) return -1;
+    if (store_begin(s)) goto fail;
     /* Another process may have migrated while we waited for the lock. */
     v = user_version(s);
     for (; v < STORE_SCHEMA_VERSION; v++) {
         if (exec(s, migrations[v])) goto fail;
         if (v == 0 && seed_municipalities(s)) goto fail;
+        if (v == 1 && seed_areas(s)) goto fail;
     }
+    if (!catalogue_current(s) && seed_catalogue(s)) goto fail;
+    if (foreign_key_problems(s)) goto fail;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
     if (exec(s, sql) || store_commit(s)) goto fail;
-    return 0;
+    return exec(s, "PRAGMA foreign_keys = ON");
 fail:
     store_rollback(s);
+    exec(s, "PRAGMA foreign_keys = ON");
     return -1;
 }
 

@@ -539,20 +539,21 @@ static FILE *open_file(const char *path, diag *d) {
     return NULL;
 }
 
-ydoc *ydoc_read(const char *path, diag *d) {
-    FILE *f = open_file(path, d);
-    if (!f) return NULL;
+/* Read from f, or from the len bytes at buf when f is NULL. */
+static ydoc *read_doc(const char *path, FILE *f, const char *buf, size_t len, diag *d) {
     reader r = {.path = path, .d = d};
     yaml_parser_t parser;
     int ok = yaml_parser_initialize(&parser);
     if (ok) {
-        yaml_parser_set_input_file(&parser, f);
+        if (f)
+            yaml_parser_set_input_file(&parser, f);
+        else
+            yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
         ok = read_events(&r, &parser);
         yaml_parser_delete(&parser);
     } else {
         out_of_memory(&r);
     }
-    fclose(f);
 
     ydoc *doc = ok ? finish(&r) : NULL;
     for (int i = 0; i < r.depth; i++)
@@ -560,6 +561,18 @@ ydoc *ydoc_read(const char *path, diag *d) {
     free(r.pending);
     if (!doc) arena_free(r.arena);
     return doc;
+}
+
+ydoc *ydoc_read(const char *path, diag *d) {
+    FILE *f = open_file(path, d);
+    if (!f) return NULL;
+    ydoc *doc = read_doc(path, f, NULL, 0, d);
+    fclose(f);
+    return doc;
+}
+
+ydoc *ydoc_read_mem(const char *name, const char *buf, size_t len, diag *d) {
+    return read_doc(name, NULL, buf, len, d);
 }
 
 void ydoc_free(ydoc *doc) {

@@ -69,10 +69,10 @@ $ SPIL_DB=spil.db spil regions --db other.db
 === cli-cmd-7: a database from a newer spil is refused with exit 3, nothing changed
 $ sqlite3 spil.db 'pragma user_version = 99' && spil status
 ? 3
-! spil: status: spil.db was written by a newer spil (schema 99; this spil knows up to 1): upgrade spil
+! spil: status: spil.db was written by a newer spil (schema 99; this spil knows up to 2): upgrade spil
 
 === cli-cmd-8: a read-only database is reported as a storage error, not a crash
-$ sqlite3 spil.db 'pragma user_version = 1' && cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i 's/meetings_per_year: 4/meetings_per_year: 5/' zhz/region.yaml
+$ sqlite3 spil.db 'pragma user_version = 2' && cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i 's/meetings_per_year: 4/meetings_per_year: 5/' zhz/region.yaml
 $ spil load zhz --db 'file:spil.db?mode=ro'
 ? 3
 ! spil: load: storage error: writing body: attempt to write a readonly database

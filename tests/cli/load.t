@@ -2,9 +2,9 @@
 
 === cli-load-1: init creates a database with the schema, and is safe to repeat
 $ spil init
-> Created spil.db (schema 1).
+> Created spil.db (schema 2).
 $ spil init
-> spil.db is up to date (schema 1).
+> spil.db is up to date (schema 2).
 $ sqlite3 spil.db 'select count(*) from municipality'
 > 342
 

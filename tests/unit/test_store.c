@@ -164,7 +164,7 @@ static void must(store *s, int rc, const char *what) {
 /* ---- store-1: a new database ---------------------------------------------------------------- */
 
 /* store-1.1: a new file gets the schema version, WAL and the reference municipalities. */
-static void test_store_creates_schema_v1(void **state) {
+static void test_store_creates_schema_v2(void **state) {
     (void)state;
     char *path = db_path("new.db");
     store *s = open_new(path);
@@ -174,8 +174,28 @@ static void test_store_creates_schema_v1(void **state) {
     char expected[16];
     snprintf(expected, sizeof expected, "%d", STORE_SCHEMA_VERSION);
     assert_sql(db, "PRAGMA user_version", expected);
-    assert_sql(db, "PRAGMA user_version", "1");
+    assert_sql(db, "PRAGMA user_version", "2");
     assert_sql(db, "PRAGMA journal_mode", "wal");
+    /* The areas: nation, 12 provinces, 25 GGD regions, 342 municipalities; each municipality
+    ** is in the nation, one province and one GGD region. */
+    assert_sql(db,
+               "SELECT group_concat(n, ' ') FROM (SELECT count(*) n FROM area GROUP BY kind "
+               "ORDER BY kind)",
+               "25 342 1 12");
+    assert_sql(db, "SELECT count(*) FROM area_municipality", "1026");
+    assert_sql(db,
+               "SELECT group_concat(area, ' ') FROM (SELECT area FROM area_member WHERE "
+               "municipality = 'GM0505' AND area <> 'GM0505' ORDER BY area)",
+               "DG&J Zuid-Holland Zuid NL PV28");
+    /* The national catalogues, without a region. */
+    assert_sql(db,
+               "SELECT count(*) FROM indicator WHERE region IS NULL AND catalogue = 'kngg' "
+               "AND code GLOB 'kngg-[0-9][0-9]'",
+               "25");
+    assert_sql(
+        db, "SELECT numerator FROM indicator WHERE code = 'ks-01'",
+        "aantal gemeenten dat een lokale of regionale coalitie Kansrijke Start heeft gevormd");
+    assert_sql(db, "SELECT count(*) FROM indicator WHERE code = 'ks-04' AND name IS NULL", "1");
     assert_sql(db, "SELECT count(*) FROM municipality", "342");
     assert_sql(db, "SELECT name FROM municipality WHERE code = 'GM0505'", "Dordrecht");
     assert_sql(db, "SELECT count(DISTINCT code) FROM municipality", "342");
@@ -188,21 +208,21 @@ static void test_store_creates_schema_v1(void **state) {
     free(path);
 }
 
-/* store-1.2: reopening finds version 1 and neither migrates nor seeds again. */
-static void test_store_reopen_reports_version_1(void **state) {
+/* store-1.2: reopening finds version 2 and neither migrates nor seeds again. */
+static void test_store_reopen_reports_version_2(void **state) {
     (void)state;
     char *path = db_path("reopen.db");
     store_close(open_new(path));
     store *s = open_new(path);
     assert_int_equal(store_opened_version(s), STORE_SCHEMA_VERSION);
-    assert_int_equal(store_opened_version(s), 1);
+    assert_int_equal(store_opened_version(s), 2);
     store_close(s);
 
     char *err = NULL;
     s = store_open(path, STORE_READONLY, &err);
     assert_non_null(s);
     assert_null(err);
-    assert_int_equal(store_opened_version(s), 1);
+    assert_int_equal(store_opened_version(s), 2);
     store_close(s);
 
     sqlite3 *db = raw_open(path);
@@ -696,8 +716,8 @@ static void test_store_open_missing_without_create_fails(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_store_creates_schema_v1),
-        cmocka_unit_test(test_store_reopen_reports_version_1),
+        cmocka_unit_test(test_store_creates_schema_v2),
+        cmocka_unit_test(test_store_reopen_reports_version_2),
         cmocka_unit_test(test_store_has_table_and_columns_per_entity),
         cmocka_unit_test(test_store_insert_and_rows_round_trip),
         cmocka_unit_test(test_store_binds_sql_types),
