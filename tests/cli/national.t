@@ -55,7 +55,7 @@ $ awk -F, 'NR > 1 { v = int(($5 * 2000 + $6) / (2 * $6)); if (sprintf("%d.%d", i
 
 === cli-national-7: --years fixes the window; a row's value does not depend on the size; 0 writes only the header
 $ $ROOT/scripts/gen-national y --years 2 --measurements 30000
-! gen-national: y/measurements.csv: 30096 rows (11 indicators x 342 municipalities x 8 quarters 2023Q1-2024Q4), 1692603 bytes
+! gen-national: y/measurements.csv: 30096 rows (11 indicators x 342 municipalities x 8 quarters 2023Q1-2024Q4), 1713238 bytes
 $ $ROOT/scripts/gen-national z --measurements 0 && wc -l < z/measurements.csv
 > 1
 $ grep -hF ks-01,GM0034,2024Q4, nat/measurements.csv y/measurements.csv | uniq -c | awk '{ print $1, "equal rows" }'
