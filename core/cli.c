@@ -136,6 +136,47 @@ static const command commands[] = {
      "and `...` set from ARGS (after '--' when they start with '-'). print() writes to\n"
      "standard output. Exit 2 on an error, else 0 or the code given to exit(code).\n",
      "db", 1, 8, cmd_run},
+    {"import", "measurements FILE.csv", "import figures: every row checked, all or nothing",
+     "Reads a CSV file with the columns indicator, area, period, value and/or numerator and\n"
+     "denominator, and optionally source, streaming it (memory stays flat whatever its size).\n"
+     "Every row is checked: the indicator and the area must exist (a did-you-mean when not),\n"
+     "a period is 2024, 2024Q3 or 2024-07, numbers are plain decimals, the numerator is not\n"
+     "above the denominator, a percentage matches its numerator and denominator, and each\n"
+     "indicator, area and period appears once. Any problem: every one is listed as\n"
+     "FILE:LINE (the first 50), exit 2, nothing written. Otherwise the file goes in as one\n"
+     "transaction and one logged event; importing it again changes nothing. Prints how many\n"
+     "rows were added, changed and unchanged. A progress line on a terminal.\n"
+     "Areas: CBS codes (GM0505, PV28), GGD regions by name, NL, region ids.\n"
+     "  --dry-run   check and count, write nothing\n",
+     "db json dry-run", 2, 2, cmd_import},
+    {"indicators", "", "the indicators: the national catalogues and the regions' own",
+     "Lists every indicator: code, kind (process or result), unit and name, grouped by\n"
+     "catalogue and region, with how many figures each has. What a source does not give is\n"
+     "shown as 'not given by the source'; --json gives every field.\n"
+     "  --programme P   only the catalogue of programme P (kngg, kansrijke-start)\n",
+     "db json programme", 0, 0, cmd_indicators},
+    {"trend", "INDICATOR AREA", "an indicator's figures over time for one area",
+     "Prints the series of INDICATOR for AREA (a code, or a name such as Dordrecht,\n"
+     "Zuid-Holland, Nederland, or a region id), oldest first, with a sparkline on a terminal.\n"
+     "An area's own figure is used where there is one; otherwise it is summed from its\n"
+     "municipalities' numerators and denominators. Values about fewer persons than the\n"
+     "setting suppress-below (10) are not shown, and the output says so.\n"
+     "  --by K    year, quarter or month (default: the kind with the most figures)\n"
+     "  --csv     comma-separated values\n",
+     "db json by csv", 2, 2, cmd_trend},
+    {"compare", "INDICATOR", "every region (or municipality) next to the national value",
+     "Ranks every region, or with --region R every municipality of R, by their value of\n"
+     "INDICATOR in one period, next to the national value, for the learning network.\n"
+     "Values are summed from municipalities' numerators and denominators; suppressed values\n"
+     "are listed last.\n"
+     "  --period P   the period (default: the latest with figures)\n"
+     "  --region R   the municipalities of region R\n"
+     "  --csv        comma-separated values\n",
+     "db json period region csv", 1, 1, cmd_compare},
+    {"setting", "[NAME [VALUE]]", "show or change a setting of the database",
+     "Without arguments, shows the settings; with NAME VALUE, changes one (logged).\n"
+     "  suppress-below N   values about fewer than N persons are not shown (default 10)\n",
+     "db json reason", 0, 2, cmd_setting},
     {"log", "[REGION]", "show the event log",
      "Shows every recorded change, oldest first: when, who, which command, what.\n"
      "  --limit N   only the last N events\n",
@@ -158,7 +199,8 @@ static const char *const option_names[] = {
     "status", "date",    "signatory", "municipality", "hours",  "since",   "until",
     "formal", "source",  "purpose",   "amount",       "funder", "body",    "subject",
     "kind",   "outcome", "assume",    "db",           "json",   "dry-run", "output",
-    "limit",  "help",    "programme", "step",         "as",     "reason",  NULL};
+    "limit",  "help",    "programme", "step",         "as",     "reason",  "by",
+    "csv",    "period",  "region",    "all",          NULL};
 
 static const command *find_command(const char *name) {
     for (int i = 0; i < NCOMMANDS; i++)

@@ -80,5 +80,10 @@ int cmd_sign(cli_opts *o);
 int cmd_assign(cli_opts *o);
 int cmd_fund(cli_opts *o);
 int cmd_decide(cli_opts *o);
+int cmd_import(cli_opts *o);
+int cmd_indicators(cli_opts *o);
+int cmd_trend(cli_opts *o);
+int cmd_compare(cli_opts *o);
+int cmd_setting(cli_opts *o);
 
 #endif

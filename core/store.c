@@ -15,6 +15,7 @@
 **   enumeration must not need a table rebuild (SQLite cannot alter a CHECK).
 ** - Generated SQL quotes every identifier; identifiers come only from the compiled-in model.
 ** - Statements are prepared once per store and reused (cache indexed by entity and operation).
+** Measurements, the one large table, have their statements in measure.c (through store_impl.h).
 ** Does not: parse YAML, touch Lua, format output.
 */
 #include "store.h"
@@ -29,6 +30,7 @@
 #include "catalogue.h"
 #include "model.h"
 #include "refdata.h"
+#include "store_impl.h"
 
 enum { OP_SELECT, OP_INSERT, OP_UPDATE, OP_DELETE, NOPS };
 
@@ -233,6 +235,14 @@ _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema ve
 static int fail(store *s, const char *what) {
     snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, sqlite3_errmsg(s->db));
     return -1;
+}
+
+sqlite3 *store_sqlite(store *s) {
+    return s->db;
+}
+
+int store_fail(store *s, const char *what) {
+    return fail(s, what);
 }
 
 const char *store_errmsg(store *s) {

@@ -1,0 +1,503 @@
+/*
+** cmd_monitor.c: the monitoring commands: import, indicators, trend, compare, setting.
+**
+** Figures come from measure.c, which applies the small-count rule; this file only formats them
+** (a table, a sparkline on a terminal, --csv, --json) and says when values were suppressed.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "import.h"
+#include "measure.h"
+#include "out.h"
+#include "store.h"
+
+static const char NOT_GIVEN[] = "not given by the source";
+
+/* ---- import --------------------------------------------------------------------------------- */
+
+int cmd_import(cli_opts *o) {
+    if (strcmp(o->args[0], "measurements") != 0)
+        return cli_fail(o, SPIL_EXIT_USAGE, "spil imports 'measurements', not '%s'", o->args[0]);
+    int code;
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    char at[32];
+    import_opts io = {.dry_run = o->dry_run,
+                      .progress = !o->json && isatty(STDERR_FILENO),
+                      .actor = cli_actor(),
+                      .at = out_now(at)};
+    import_result r;
+    diag *d = diag_new();
+    int rc = import_measurements(st, o->args[1], &io, d, &r);
+    if (rc == 1 || (rc < 0 && diag_count(d))) {
+        code = cli_diagnostics(o, d);
+    } else if (rc < 0) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    } else if (o->json) {
+        code = out_json(stdout, json_pack("{s:s, s:s, s:b, s:I, s:I, s:I, s:I, s:I}", "file",
+                                          o->args[1], "db", o->db, "dry_run", o->dry_run, "rows",
+                                          (json_int_t)r.rows, "added", (json_int_t)r.added,
+                                          "changed", (json_int_t)r.changed, "unchanged",
+                                          (json_int_t)r.unchanged, "event", (json_int_t)r.event))
+                   ? SPIL_EXIT_INTERNAL
+                   : SPIL_EXIT_OK;
+    } else {
+        printf("%s %s into %s: %lld rows, %lld added, %lld changed, %lld unchanged.\n",
+               o->dry_run ? "Would import" : "Imported", o->args[1], o->db, (long long)r.rows,
+               (long long)r.added, (long long)r.changed, (long long)r.unchanged);
+        code = SPIL_EXIT_OK;
+    }
+    diag_free(d);
+    store_close(st);
+    return code;
+}
+
+/* ---- indicators ----------------------------------------------------------------------------- */
+
+typedef struct list_ctx {
+    const char *programme;
+    json_t *out;
+} list_ctx;
+
+/* vals = id, region, code, name, kind, unit, level, numerator, denominator, source, note,
+** catalogue, programme, measurements */
+static int list_indicator(void *ctx, const char *const *vals, int n) {
+    (void)n;
+    list_ctx *c = ctx;
+    if (c->programme && (!vals[12] || strcmp(vals[12], c->programme) != 0)) return 0;
+    static const char *const keys[] = {"id",   "region",    "code",      "name",        "kind",
+                                       "unit", "level",     "numerator", "denominator", "source",
+                                       "note", "catalogue", "programme", "measurements"};
+    json_t *row = json_object();
+    for (int i = 1; i < 13; i++)
+        json_object_set_new(row, keys[i], vals[i] ? json_string(vals[i]) : json_null());
+    json_object_set_new(row, "adopted", json_boolean(vals[1] && vals[11]));
+    json_object_set_new(row, "measurements", json_integer(strtoll(vals[13], NULL, 10)));
+    json_array_append_new(c->out, row);
+    return 0;
+}
+
+static const char *sval(json_t *row, const char *key) {
+    return json_string_value(json_object_get(row, key));
+}
+
+int cmd_indicators(cli_opts *o) {
+    int code;
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    list_ctx c = {o->programme, json_array()};
+    if (measure_indicators(st, list_indicator, &c) < 0) {
+        json_decref(c.out);
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        store_close(st);
+        return code;
+    }
+    store_close(st);
+    if (o->json) return out_json(stdout, json_pack("{s:o}", "indicators", c.out)) ? 3 : 0;
+    int color = out_color(stdout);
+    size_t i;
+    json_t *row;
+    char group[160] = "";
+    json_array_foreach(c.out, i, row) {
+        const char *region = sval(row, "region"), *cat = sval(row, "catalogue");
+        char title[160];
+        snprintf(title, sizeof title, region ? "region %s" : "catalogue %s",
+                 region ? region
+                 : cat  ? cat
+                        : "?");
+        if (strcmp(title, group) != 0) {
+            printf("%s%s%s%s\n", i ? "\n" : "", out_bold(color), title, out_reset(color));
+            snprintf(group, sizeof group, "%s", title);
+        }
+        const char *name = sval(row, "name"), *kind = sval(row, "kind"), *unit = sval(row, "unit");
+        printf("  %-18s %-8s %-8s %s%s%s", sval(row, "code"), kind ? kind : "-", unit ? unit : "-",
+               name ? "" : out_dim(color), name ? name : NOT_GIVEN, name ? "" : out_reset(color));
+        if (json_is_true(json_object_get(row, "adopted"))) printf(" (adopted)");
+        json_int_t m = json_integer_value(json_object_get(row, "measurements"));
+        if (m) printf(" %s[%lld figures]%s", out_dim(color), (long long)m, out_reset(color));
+        printf("\n");
+    }
+    if (!i)
+        printf("No indicators%s%s.\n", o->programme ? " for programme " : "",
+               o->programme ? o->programme : "");
+    json_decref(c.out);
+    return SPIL_EXIT_OK;
+}
+
+/* ---- trend and compare: shared ------------------------------------------------------------ */
+
+typedef struct subject {
+    int64_t id;
+    char unit[64];
+    const char *code;
+    int below; /* suppress-below */
+} subject;
+
+/* Resolve the indicator argument; prints the problem and returns non-zero when unknown. */
+static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) {
+    s->code = code;
+    s->id = measure_indicator_id(st, code, s->unit, sizeof s->unit);
+    s->below = measure_suppress_below(st);
+    if (s->id > 0) return 0;
+    if (s->id < 0)
+        return cli_fail(o, SPIL_EXIT_USAGE,
+                        "indicator '%s' is defined by several regions; write it as REGION/%s", code,
+                        code);
+    return cli_fail(o, SPIL_EXIT_USAGE, "unknown indicator '%s'; 'spil indicators' lists them",
+                    code);
+}
+
+/* Resolve an area given by code or by name ("Dordrecht", "Zuid-Holland", "Nederland"). */
+typedef struct area_find {
+    const char *want;
+    char code[128], name[128];
+    const char *codes[2048];
+    int n;
+} area_find;
+
+static int match_area(void *ctx, const char *const *vals, int n) {
+    (void)n;
+    area_find *f = ctx;
+    if (!strcmp(vals[0], f->want) || !strcasecmp(vals[2], f->want)) {
+        snprintf(f->code, sizeof f->code, "%s", vals[0]);
+        snprintf(f->name, sizeof f->name, "%s", vals[2]);
+        return 1;
+    }
+    return 0;
+}
+
+static const char *find_area(cli_opts *o, store *st, const char *want, char *code, size_t cap,
+                             char *name, size_t name_cap, int *rc) {
+    area_find f = {.want = want};
+    if (measure_areas(st, match_area, &f) < 0) {
+        *rc = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        return NULL;
+    }
+    if (!f.code[0]) {
+        *rc = cli_fail(o, SPIL_EXIT_USAGE,
+                       "unknown area '%s'; give a CBS code (GM0505, PV28) or a name (Dordrecht, "
+                       "Zuid-Holland), a GGD region's name, NL, or a region id",
+                       want);
+        return NULL;
+    }
+    snprintf(code, cap, "%s", f.code);
+    snprintf(name, name_cap, "%s", f.name);
+    return measure_area(st, code, name, name_cap);
+}
+
+static json_t *value_json(const mvalue *v) {
+    json_t *j = json_pack("{s:s, s:b, s:b}", "period", v->period, "suppressed", v->suppressed,
+                          "derived", v->derived);
+    json_object_set_new(j, "value", v->has_value ? json_real(v->value) : json_null());
+    json_object_set_new(j, "numerator", v->has_ratio ? json_integer(v->numerator) : json_null());
+    json_object_set_new(j, "denominator",
+                        v->has_ratio ? json_integer(v->denominator) : json_null());
+    if (v->derived)
+        json_object_set_new(j, "municipalities",
+                            json_pack("{s:i, s:i}", "with_figures", v->covered, "of", v->members));
+    return j;
+}
+
+/* The value as text: "14.2", "suppressed", "-". */
+static const char *value_text(const mvalue *v, char *buf, size_t cap) {
+    if (v->suppressed) return "suppressed";
+    if (!v->has_value) return "-";
+    snprintf(buf, cap, "%.1f", v->value);
+    return buf;
+}
+
+/* ---- trend ---------------------------------------------------------------------------------- */
+
+typedef struct series {
+    mvalue *v;
+    size_t n, cap;
+} series;
+
+static int keep_value(void *ctx, const mvalue *v) {
+    series *s = ctx;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        mvalue *nv = realloc(s->v, cap * sizeof *nv);
+        if (!nv) return 1;
+        s->v = nv;
+        s->cap = cap;
+    }
+    s->v[s->n++] = *v;
+    return 0;
+}
+
+/* Eight levels of block, lowest to highest; a gap for an unknown or suppressed value. */
+static void sparkline(const series *s) {
+    static const char *const bars[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+                                       "\u2585", "\u2586", "\u2587", "\u2588"};
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].has_value) {
+            lo = fmin(lo, s->v[i].value);
+            hi = fmax(hi, s->v[i].value);
+        }
+    if (lo > hi) return;
+    printf("\n  %s ", s->v[0].period);
+    for (size_t i = 0; i < s->n; i++) {
+        if (!s->v[i].has_value) {
+            printf(" ");
+            continue;
+        }
+        int k = hi > lo ? (int)((s->v[i].value - lo) / (hi - lo) * 7.0 + 0.5) : 3;
+        printf("%s", bars[k]);
+    }
+    printf(" %s   (%.1f to %.1f)\n", s->v[s->n - 1].period, lo, hi);
+}
+
+int cmd_trend(cli_opts *o) {
+    const char *by = cli_opt(o, "by"), *fmt = cli_opt(o, "csv");
+    if (by && strcmp(by, "year") && strcmp(by, "quarter") && strcmp(by, "month"))
+        return cli_fail(o, SPIL_EXIT_USAGE, "--by takes year, quarter or month, not '%s'", by);
+    int code;
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    subject ind;
+    char area[128], name[128];
+    const char *kind = NULL;
+    if ((code = find_indicator(o, st, o->args[0], &ind)) ||
+        !(kind = find_area(o, st, o->args[1], area, sizeof area, name, sizeof name, &code))) {
+        store_close(st);
+        return code;
+    }
+    series s = {0};
+    if (measure_series(st, ind.id, ind.unit, area, by, keep_value, &s) < 0) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        store_close(st);
+        free(s.v);
+        return code;
+    }
+    store_close(st);
+    size_t hidden = 0;
+    for (size_t i = 0; i < s.n; i++)
+        hidden += s.v[i].suppressed;
+    char buf[32];
+    if (o->json) {
+        json_t *arr = json_array();
+        for (size_t i = 0; i < s.n; i++)
+            json_array_append_new(arr, value_json(&s.v[i]));
+        code =
+            out_json(stdout, json_pack("{s:s, s:s?, s:{s:s, s:s, s:s}, s:i, s:I, s:o}", "indicator",
+                                       ind.code, "unit", ind.unit[0] ? ind.unit : NULL, "area",
+                                       "code", area, "name", name, "kind", kind, "suppress_below",
+                                       ind.below, "suppressed", (json_int_t)hidden, "series", arr))
+                ? SPIL_EXIT_INTERNAL
+                : SPIL_EXIT_OK;
+    } else if (fmt) {
+        printf("period,value,numerator,denominator,suppressed,derived\n");
+        for (size_t i = 0; i < s.n; i++) {
+            const mvalue *v = &s.v[i];
+            printf("%s,", v->period);
+            if (v->has_value) printf("%g", v->value);
+            printf(",");
+            if (v->has_ratio)
+                printf("%lld,%lld", (long long)v->numerator, (long long)v->denominator);
+            else
+                printf(",");
+            printf(",%d,%d\n", v->suppressed, v->derived);
+        }
+    } else {
+        int color = out_color(stdout);
+        printf("%s%s%s in %s (%s, %s)%s%s%s\n", out_bold(color), ind.code, out_reset(color), name,
+               kind, area, ind.unit[0] ? ", " : "", ind.unit, "");
+        if (!s.n) printf("  no figures\n");
+        for (size_t i = 0; i < s.n; i++) {
+            const mvalue *v = &s.v[i];
+            printf("  %-8s %10s", v->period, value_text(v, buf, sizeof buf));
+            if (v->has_ratio)
+                printf("  %9lld / %lld", (long long)v->numerator, (long long)v->denominator);
+            if (v->derived && v->covered < v->members)
+                printf("  %s%d of %d municipalities%s", out_dim(color), v->covered, v->members,
+                       out_reset(color));
+            printf("\n");
+        }
+        if (s.n && isatty(STDOUT_FILENO)) sparkline(&s);
+        if (hidden)
+            printf("%zu value%s about fewer than %d persons %s not shown (suppress-below).\n",
+                   hidden, hidden == 1 ? "" : "s", ind.below, hidden == 1 ? "is" : "are");
+    }
+    free(s.v);
+    return code;
+}
+
+/* ---- compare -------------------------------------------------------------------------------- */
+
+typedef struct ranked {
+    char area[128], name[128];
+    mvalue v;
+} ranked;
+
+typedef struct ranking {
+    ranked *r;
+    size_t n, cap;
+} ranking;
+
+static int keep_ranked(void *ctx, const char *area, const char *name, const mvalue *v) {
+    ranking *k = ctx;
+    if (k->n == k->cap) {
+        size_t cap = k->cap ? 2 * k->cap : 32;
+        ranked *nr = realloc(k->r, cap * sizeof *nr);
+        if (!nr) return 1;
+        k->r = nr;
+        k->cap = cap;
+    }
+    ranked *r = &k->r[k->n++];
+    snprintf(r->area, sizeof r->area, "%s", area);
+    snprintf(r->name, sizeof r->name, "%s", name ? name : area);
+    r->v = *v;
+    return 0;
+}
+
+/* Highest value first; unknown and suppressed last, by area. */
+static int by_value(const void *a, const void *b) {
+    const ranked *x = a, *y = b;
+    if (x->v.has_value != y->v.has_value) return y->v.has_value - x->v.has_value;
+    if (x->v.has_value && x->v.value != y->v.value) return x->v.value < y->v.value ? 1 : -1;
+    return strcmp(x->area, y->area);
+}
+
+int cmd_compare(cli_opts *o) {
+    const char *period = cli_opt(o, "period"), *region = cli_opt(o, "region");
+    int code;
+    store *st = cli_open(o, 1, &code);
+    if (!st) return code;
+    subject ind;
+    if ((code = find_indicator(o, st, o->args[0], &ind)) ||
+        (region && (code = cli_need_region(o, st, region)))) {
+        store_close(st);
+        return code;
+    }
+    char latest[16];
+    if (!period) {
+        if (measure_latest_period(st, ind.id, latest)) {
+            store_close(st);
+            return cli_fail(o, SPIL_EXIT_REFUSED,
+                            "no figures for '%s' yet; import them with "
+                            "'spil import measurements FILE.csv'",
+                            ind.code);
+        }
+        period = latest;
+    }
+    ranking k = {0};
+    mvalue nation;
+    if (measure_value(st, ind.id, ind.unit, "NL", period, &nation) < 0 ||
+        measure_compare(st, ind.id, ind.unit, period, region, keep_ranked, &k) < 0) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        store_close(st);
+        free(k.r);
+        return code;
+    }
+    store_close(st);
+    if (k.n) qsort(k.r, k.n, sizeof *k.r, by_value);
+    size_t hidden = 0;
+    for (size_t i = 0; i < k.n; i++)
+        hidden += k.r[i].v.suppressed;
+    char buf[32], diff[32];
+    if (o->json) {
+        json_t *arr = json_array();
+        for (size_t i = 0; i < k.n; i++) {
+            json_t *j = value_json(&k.r[i].v);
+            json_object_set_new(j, "area", json_string(k.r[i].area));
+            json_object_set_new(j, "name", json_string(k.r[i].name));
+            json_object_set_new(j, "rank",
+                                k.r[i].v.has_value ? json_integer((json_int_t)i + 1) : json_null());
+            json_array_append_new(arr, j);
+        }
+        code = out_json(stdout, json_pack("{s:s, s:s, s:s?, s:o, s:i, s:I, s:o}", "indicator",
+                                          ind.code, "period", period, "region", region, "national",
+                                          value_json(&nation), "suppress_below", ind.below,
+                                          "suppressed", (json_int_t)hidden, "areas", arr))
+                   ? SPIL_EXIT_INTERNAL
+                   : SPIL_EXIT_OK;
+    } else if (cli_opt(o, "csv")) {
+        printf("rank,area,name,value,numerator,denominator,suppressed\n");
+        for (size_t i = 0; i < k.n; i++) {
+            const ranked *r = &k.r[i];
+            if (r->v.has_value) printf("%zu", i + 1);
+            printf(",%s,\"%s\",", r->area, r->name);
+            if (r->v.has_value) printf("%g", r->v.value);
+            if (r->v.has_ratio)
+                printf(",%lld,%lld", (long long)r->v.numerator, (long long)r->v.denominator);
+            else
+                printf(",,");
+            printf(",%d\n", r->v.suppressed);
+        }
+    } else {
+        int color = out_color(stdout);
+        printf("%s%s%s %s, %s%s%s\n", out_bold(color), ind.code, out_reset(color), period,
+               region ? "municipalities of " : "regions", region ? region : "",
+               ind.unit[0] ? "" : "");
+        printf("  %4s  %-40s %10s\n", "", "Nederland", value_text(&nation, buf, sizeof buf));
+        for (size_t i = 0; i < k.n; i++) {
+            const ranked *r = &k.r[i];
+            diff[0] = '\0';
+            if (r->v.has_value && nation.has_value)
+                snprintf(diff, sizeof diff, "%+.1f", r->v.value - nation.value);
+            char rank[24] = "";
+            if (r->v.has_value) snprintf(rank, sizeof rank, "%zu.", i + 1);
+            printf("  %4s  %-40.40s %10s %7s\n", rank, r->name, value_text(&r->v, buf, sizeof buf),
+                   diff);
+        }
+        if (hidden)
+            printf("%zu value%s about fewer than %d persons %s not shown (suppress-below).\n",
+                   hidden, hidden == 1 ? "" : "s", ind.below, hidden == 1 ? "is" : "are");
+    }
+    free(k.r);
+    return code;
+}
+
+/* ---- setting -------------------------------------------------------------------------------- */
+
+int cmd_setting(cli_opts *o) {
+    if (o->nargs >= 1 && strcmp(o->args[0], "suppress-below") != 0)
+        return cli_fail(o, SPIL_EXIT_USAGE,
+                        "unknown setting '%s'; the one setting is "
+                        "suppress-below",
+                        o->args[0]);
+    int code;
+    store *st = cli_open(o, o->nargs < 2, &code);
+    if (!st) return code;
+    if (o->nargs == 2) {
+        char *end;
+        long n = strtol(o->args[1], &end, 10);
+        if (*end || n < 1 || n > 1000000) {
+            store_close(st);
+            return cli_fail(o, SPIL_EXIT_USAGE,
+                            "suppress-below takes a whole number of persons, 1 or more, not '%s'",
+                            o->args[1]);
+        }
+        char at[32], detail[64];
+        snprintf(detail, sizeof detail, "{\"suppress-below\":%ld}", n);
+        store_event ev = {.at = out_now(at),
+                          .actor = cli_actor(),
+                          .command = "setting",
+                          .action = "change",
+                          .key = "suppress-below",
+                          .detail = detail,
+                          .reason = o->reason};
+        if (store_begin(st) || measure_set_suppress_below(st, (int)n) || store_log(st, &ev) ||
+            store_commit(st)) {
+            code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+            store_rollback(st);
+            store_close(st);
+            return code;
+        }
+    }
+    int n = measure_suppress_below(st);
+    store_close(st);
+    if (o->json)
+        return out_json(stdout, json_pack("{s:i}", "suppress-below", n)) ? SPIL_EXIT_INTERNAL
+                                                                         : SPIL_EXIT_OK;
+    printf("suppress-below %d   values about fewer than %d persons are not shown\n", n, n);
+    return SPIL_EXIT_OK;
+}

@@ -1,0 +1,34 @@
+/*
+** import.h: spil import measurements: a CSV file of figures, streamed, every row checked, written
+** in one transaction or not at all.
+*/
+#ifndef SPIL_IMPORT_H
+#define SPIL_IMPORT_H
+
+#include <stdint.h>
+
+#include "diag.h"
+#include "store.h"
+
+/* Problems shown at most; the rest are counted. */
+#define IMPORT_MAX_SHOWN 50
+
+typedef struct import_opts {
+    int dry_run;       /* check and count, write nothing */
+    int progress;      /* draw a progress bar on stderr */
+    const char *actor; /* for the event log */
+    const char *at;    /* UTC time, for the event log */
+} import_opts;
+
+typedef struct import_result {
+    int64_t rows, added, changed, unchanged;
+    int64_t problems; /* all problems found; at most IMPORT_MAX_SHOWN are in the diag */
+    int64_t event;    /* the import's event id, 0 when nothing changed */
+} import_result;
+
+/* Import path into st. 0: imported (or nothing to change); 1: the file has problems, listed in
+** d as FILE:LINE, nothing written; -1: a storage or reading error (store_errmsg, or in d). */
+int import_measurements(store *st, const char *path, const import_opts *o, diag *d,
+                        import_result *out);
+
+#endif

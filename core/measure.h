@@ -1,0 +1,94 @@
+/*
+** measure.h: indicators, areas and measurements in the store: the statements an import runs per
+** row, and every read of figures. Reads apply the small-count rule here, once, so that no
+** output (CLI, --json, Lua) can show a value about fewer persons than the threshold.
+*/
+#ifndef SPIL_MEASURE_H
+#define SPIL_MEASURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+/* The default of the setting suppress-below: values about fewer than 10 persons are not shown,
+** as the RIVM local monitor Kansrijke Start does. */
+#define MEASURE_SUPPRESS_DEFAULT 10
+
+/* ---- what exists ---------------------------------------------------------------------------- */
+
+/* Every indicator: catalogue ones (region NULL) and regions' own.
+** vals = id, region, code, name, kind, unit, level, numerator, denominator, source, note,
+** catalogue, programme, measurements (count). Catalogue first, then by region and code. */
+int measure_indicators(store *s, store_row_fn fn, void *ctx);
+/* Every area: vals = code, kind, name, municipalities (count). Regions are areas of kind
+** "region"; the rest come from the reference list. */
+int measure_areas(store *s, store_row_fn fn, void *ctx);
+
+/* The setting suppress-below (a whole number >= 1), or the default when not set. */
+int measure_suppress_below(store *s);
+/* Set it; inside the caller's transaction. */
+int measure_set_suppress_below(store *s, int n);
+
+/* ---- import --------------------------------------------------------------------------------- */
+
+typedef struct mrow {
+    int64_t indicator; /* indicator.id */
+    const char *area, *period, *source;
+    int has_value, has_ratio; /* has_ratio: numerator and denominator given */
+    double value;
+    int64_t numerator, denominator;
+} mrow;
+
+enum { MI_ADDED, MI_CHANGED, MI_UNCHANGED, MI_DUPLICATE };
+
+typedef struct measure_import measure_import;
+/* Start writing measurements for the import logged as event `event` (its id: rows remember
+** which import last wrote them). Inside the caller's transaction. NULL on error. */
+measure_import *measure_import_begin(store *s, int64_t event);
+/* Write one row: MI_ADDED, MI_CHANGED, MI_UNCHANGED, or MI_DUPLICATE when this import already
+** wrote the same indicator, area and period (nothing written); -1 on a storage error. */
+int measure_import_row(measure_import *mi, const mrow *r);
+void measure_import_end(measure_import *mi);
+/* The id the next event will get: the write lock is held, so nobody else can take it. */
+int64_t measure_next_event_id(store *s);
+
+/* ---- reading figures ------------------------------------------------------------------------ */
+
+/* One value of an indicator for an area and period. */
+typedef struct mvalue {
+    char period[16];
+    int has_value; /* 0: nothing known, or suppressed */
+    double value;  /* the measurement's value, or derived from numerator/denominator */
+    int has_ratio; /* numerator and denominator known (and not suppressed) */
+    int64_t numerator, denominator;
+    int suppressed;       /* about fewer persons than suppress-below: value not shown */
+    int derived;          /* summed from the municipalities' numerators and denominators */
+    int covered, members; /* derived: municipalities with figures, of how many */
+} mvalue;
+
+/* The indicator's id and unit by code: a catalogue code, a region's own code, or
+** "region/code". 0 when unknown, -1 when the bare code is ambiguous between regions. */
+int64_t measure_indicator_id(store *s, const char *code, char *unit, size_t unit_cap);
+/* The kind of area code ("municipality", "province", "ggd region", "nation", "region") and its
+** name into name; NULL when unknown. */
+const char *measure_area(store *s, const char *code, char *name, size_t name_cap);
+
+typedef int (*mvalue_fn)(void *ctx, const mvalue *v);
+/* The series of an indicator for an area, oldest first: a measurement of the area itself where
+** there is one, else summed from its municipalities. Periods of one kind only ("year",
+** "quarter", "month"; NULL: the kind with the most periods). */
+int measure_series(store *s, int64_t indicator, const char *unit, const char *area,
+                   const char *kind, mvalue_fn fn, void *ctx);
+/* The value of an indicator for an area in one period (has_value 0 when unknown). */
+int measure_value(store *s, int64_t indicator, const char *unit, const char *area,
+                  const char *period, mvalue *out);
+/* Every region's (or, with region, every municipality's of that region) area code for the
+** period, as fn(ctx, area, value). */
+typedef int (*marea_fn)(void *ctx, const char *area, const char *name, const mvalue *v);
+int measure_compare(store *s, int64_t indicator, const char *unit, const char *period,
+                    const char *region, marea_fn fn, void *ctx);
+/* The latest period the indicator has figures for, into buf (16 bytes); 0, or 1 when none. */
+int measure_latest_period(store *s, int64_t indicator, char *buf);
+
+#endif
