@@ -53,7 +53,8 @@ static const command commands[] = {
      "Shows each region (or one), its municipalities and, per programme, the current\n"
      "step and since when.\n",
      "db json", 0, 1, cmd_status},
-    {"check", "REGION", "is the region ready to leave its step, and if not, what is missing",
+    {"check", "REGION | --all",
+     "is the region ready to leave its step, and if not, what is missing",
      "Runs the readiness checks of the region's current step (or --step S) of its programme\n"
      "(or --programme P, needed when it runs several) and prints every finding: what is\n"
      "missing, about whom, what to do and which guidance says so; blocking ones first.\n"
@@ -62,8 +63,10 @@ static const command commands[] = {
      "  --step S        check this step instead of the current one\n"
      "  --assume FILE   what if: apply a change file (region.yaml sections, only the rows\n"
      "                  that change) in a transaction that is rolled back, and show which\n"
-     "                  findings it would clear\n",
-     "db json programme step assume", 1, 1, cmd_check},
+     "                  findings it would clear\n"
+     "  --all           every programme of every region, one line each (exit 1 when any is\n"
+     "                  not ready)\n",
+     "db json programme step assume all", 0, 1, cmd_check},
     {"advance", "REGION", "leave the current step, if the checks and the rules allow it",
      "Moves the region's programme to its next step when every blocking check of the\n"
      "current step passes and the governance rules allow the person acting (by default:\n"
@@ -186,7 +189,8 @@ static const command commands[] = {
 
 /* Options that take no value. */
 static int is_flag(const char *name) {
-    return strcmp(name, "json") == 0 || strcmp(name, "dry-run") == 0 || strcmp(name, "formal") == 0;
+    return strcmp(name, "json") == 0 || strcmp(name, "dry-run") == 0 ||
+           strcmp(name, "formal") == 0 || strcmp(name, "all") == 0 || strcmp(name, "csv") == 0;
 }
 
 const char *cli_opt(const cli_opts *o, const char *name) {

@@ -221,11 +221,76 @@ done:
     return code;
 }
 
+/* vals = region, programme (every run of every region) */
+static int collect_run(void *ctx, int header, const char *const *vals, int n) {
+    (void)n;
+    if (!header) json_array_append_new(ctx, json_pack("[s, s]", vals[0], vals[1]));
+    return 0;
+}
+
+/* check --all: every programme of every region, in one process; a line each. */
+static int check_all(cli_opts *o, store *st) {
+    json_t *runs = json_array(), *results = json_array();
+    int code = SPIL_EXIT_OK, not_ready = 0, color = out_color(stdout);
+    if (store_sql_readonly(st, "SELECT region, programme FROM region_programme ORDER BY 1, 2",
+                           collect_run, runs)) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        goto done;
+    }
+    size_t i;
+    json_t *run;
+    json_array_foreach(runs, i, run) {
+        const char *region = json_string_value(json_array_get(run, 0));
+        const char *programme = json_string_value(json_array_get(run, 1));
+        cli_opts one = *o;
+        one.step = NULL;
+        json_t *res = evaluate(&one, st, region, programme, &code);
+        if (!res) goto done;
+        int ready = json_is_true(json_object_get(res, "ready"));
+        not_ready += !ready;
+        json_object_set_new(res, "region", json_string(region));
+        if (!o->json)
+            printf("%-40s %-16s %-28s %s%s%s  %lld blocking, %lld advisory\n", region, programme,
+                   jstr(res, "step"), ready ? out_green(color) : out_red(color),
+                   ready ? "READY    " : "NOT READY", out_reset(color),
+                   (long long)json_integer_value(json_object_get(res, "blocking")),
+                   (long long)json_integer_value(json_object_get(res, "advisory")));
+        json_array_append_new(results, res);
+    }
+    if (o->json)
+        out_json(stdout, json_pack("{s:O, s:i, s:i}", "results", results, "ready",
+                                   (int)(json_array_size(results) - (size_t)not_ready), "not_ready",
+                                   not_ready));
+    else
+        printf("%zu ready, %d not ready.\n", json_array_size(results) - (size_t)not_ready,
+               not_ready);
+    code = not_ready ? SPIL_EXIT_REFUSED : SPIL_EXIT_OK;
+done:
+    json_decref(runs);
+    json_decref(results);
+    return code;
+}
+
 int cmd_check(cli_opts *o) {
     int code = SPIL_EXIT_OK;
     const char *region = o->args[0];
+    int all = cli_opt(o, "all") != NULL;
+    if (all == (o->nargs == 1))
+        return cli_fail(o, SPIL_EXIT_USAGE,
+                        all ? "give a REGION or --all, not both"
+                            : "give a REGION, or --all for every region");
+    if (all && (o->step || o->programme || cli_opt(o, "assume")))
+        return cli_fail(o, SPIL_EXIT_USAGE,
+                        "--all checks each region's current step of each of "
+                        "its programmes: leave out --step, --programme and "
+                        "--assume");
     store *st = cli_open(o, 1, &code);
     if (!st) return code;
+    if (all) {
+        code = check_all(o, st);
+        store_close(st);
+        return code;
+    }
     json_t *res = NULL;
     char pbuf[64];
     const char *programme = NULL;

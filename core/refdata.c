@@ -19,6 +19,7 @@ struct embedded_file {
     size_t len;
 };
 extern const struct embedded_file embedded_files[];
+extern const struct embedded_file embedded_bytecode[]; /* tools/precompile.c */
 
 #define MAX_MUNICIPALITIES 512
 
@@ -150,4 +151,17 @@ int ref_stdlib_each(const char *prefix, const char *suffix, ref_file_fn fn, void
         if (rc) return rc;
     }
     return 0;
+}
+
+const char *ref_stdlib_bytecode(const char *name, size_t *len) {
+    const char *dir = getenv("SPIL_STDLIB");
+    if (dir && *dir) return NULL; /* developing the stdlib: its text is the truth */
+    char path[512];
+    if (snprintf(path, sizeof path, "stdlib/%s", name) >= (int)sizeof path) return NULL;
+    for (const struct embedded_file *f = embedded_bytecode; f->name; f++)
+        if (strcmp(f->name, path) == 0) {
+            *len = f->len;
+            return f->data;
+        }
+    return NULL;
 }

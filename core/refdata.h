@@ -29,6 +29,11 @@ const ref_municipality *ref_municipality_by_name(const char *name);
 ** the returned buffer is then malloc'd and *owned is set to 1. */
 const char *ref_stdlib(const char *name, size_t *len, int *owned);
 
+/* The precompiled bytecode of stdlib module file `name`, or NULL (then load its text): made at
+** build time by tools/precompile.c from the same file, named "@stdlib/<name>" inside. Never
+** when $SPIL_STDLIB is set. */
+const char *ref_stdlib_bytecode(const char *name, size_t *len);
+
 /* Call fn for each embedded stdlib file whose name (below stdlib/) starts with prefix and ends
 ** with suffix, in build order; stops at and returns the first non-zero result. Always the
 ** compiled-in copies ($SPIL_STDLIB does not apply: these are data seeded into databases). */

@@ -316,6 +316,11 @@ static int load_module(lua_State *L, sbx *S, const char *file) {
     size_t len;
     int owned, status;
     const char *name = lua_pushfstring(L, "@stdlib/%s", file);
+    /* The stdlib is spil's own code: its bytecode, compiled at build time by the same Lua, is
+    ** trusted (a different Lua at run time refuses it, and the text is used instead). */
+    const char *bc = ref_stdlib_bytecode(file, &len);
+    if (bc && luaL_loadbufferx(L, bc, len, name, "b") == LUA_OK) return 1;
+    if (bc) lua_pop(L, 1);
     const char *src = ref_stdlib(file, &len, &owned);
     if (src) {
         status = luaL_loadbufferx(L, src, len, name, "t");

@@ -148,8 +148,13 @@ end
 --- The step to evaluate, for callers that run its checks one by one (spil check does, so a
 -- check that hits a limit cannot take the others with it): { programme, step, name,
 -- checks = { id, ... } }, or nil and a message.
+-- step_info opens an evaluation: the checks evaluate_check then runs one by one, in the same
+-- sandbox, share its reads of the data (each section is read once, not once per check).
+local evaluation
+
 function M.step_info(programme_id, step_id, today)
   local ctx = M.context(today)
+  evaluation = ctx
   local p, st = M.resolve(ctx, programme_id, step_id)
   if not p then return nil, st end
   local ids = {}
@@ -159,7 +164,8 @@ end
 
 --- Run the check check_id of a step on its own: the result of M.run_check.
 function M.evaluate_check(programme_id, step_id, check_id, today)
-  local ctx = M.context(today)
+  local ctx = evaluation and evaluation.today == (today or evaluation.today) and evaluation
+    or M.context(today)
   local p, st = M.resolve(ctx, programme_id, step_id)
   if not p then return nil, st end
   ctx.programme, ctx.step = p, st

@@ -19,15 +19,31 @@ if ! "$cc" --version 2>/dev/null | grep -q clang; then
   exit 2
 fi
 
-# The embedded files, as in CMakeLists.txt: the reference data and stdlib/**/*.lua minus tests.
+# The embedded files, as in CMakeLists.txt: the reference data and stdlib/**/*.{lua,yaml} minus
+# tests.
 files="$root/data/municipalities-2024.csv"
 while IFS= read -r f; do files="$files|$f"; done < <(
-  find "$root/stdlib" -name '*.lua' -not -path "$root/stdlib/tests/*" | LC_ALL=C sort)
+  find "$root/stdlib" \( -name '*.lua' -o -name '*.yaml' \) -not -path "$root/stdlib/tests/*" |
+    LC_ALL=C sort)
 cmake -DROOT="$root" -DOUT="$build/embedded.c.new" "-DFILES=$files" -P "$root/cmake/embed.cmake"
 if cmp -s "$build/embedded.c.new" "$build/embedded.c"; then
   rm "$build/embedded.c.new"
 else
   mv "$build/embedded.c.new" "$build/embedded.c"
+fi
+
+# The stdlib's bytecode, as in CMakeLists.txt (tools/precompile.c, built without sanitizers:
+# it only runs here).
+lua_files=()
+while IFS= read -r f; do lua_files+=("$f"); done < <(
+  find "$root/stdlib" -name '*.lua' -not -path "$root/stdlib/tests/*" | LC_ALL=C sort)
+"$cc" -std=c11 -O1 $(pkg-config --cflags lua5.4) "$root/tools/precompile.c" \
+  $(pkg-config --libs lua5.4) -o "$build/precompile"
+"$build/precompile" "$build/embedded_bytecode.c.new" "$root" "${lua_files[@]}"
+if cmp -s "$build/embedded_bytecode.c.new" "$build/embedded_bytecode.c"; then
+  rm "$build/embedded_bytecode.c.new"
+else
+  mv "$build/embedded_bytecode.c.new" "$build/embedded_bytecode.c"
 fi
 
 # The libraries the core links: the pkg_check_modules(... REQUIRED ...) of CMakeLists.txt
@@ -42,7 +58,7 @@ libs="$(pkg-config --libs $pkgs) -lm"
 
 # The core, once, instrumented for coverage (fuzzer-no-link); only what changed is rebuilt.
 srcs=()
-for f in "$root"/core/*.c "$build/embedded.c"; do
+for f in "$root"/core/*.c "$build/embedded.c" "$build/embedded_bytecode.c"; do
   [ "$(basename "$f")" = main.c ] && continue
   srcs+=("$f")
 done
