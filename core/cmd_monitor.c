@@ -358,12 +358,13 @@ static int keep_ranked(void *ctx, const char *area, const char *name, const mval
     return 0;
 }
 
-/* Highest value first; unknown and suppressed last, by area. */
+/* Highest value first; then the suppressed, then those without figures, each by name. */
 static int by_value(const void *a, const void *b) {
     const ranked *x = a, *y = b;
     if (x->v.has_value != y->v.has_value) return y->v.has_value - x->v.has_value;
     if (x->v.has_value && x->v.value != y->v.value) return x->v.value < y->v.value ? 1 : -1;
-    return strcmp(x->area, y->area);
+    if (x->v.suppressed != y->v.suppressed) return y->v.suppressed - x->v.suppressed;
+    return strcmp(x->name, y->name);
 }
 
 int cmd_compare(cli_opts *o) {
@@ -445,8 +446,8 @@ int cmd_compare(cli_opts *o) {
                 snprintf(diff, sizeof diff, "%+.1f", r->v.value - nation.value);
             char rank[24] = "";
             if (r->v.has_value) snprintf(rank, sizeof rank, "%zu.", i + 1);
-            printf("  %4s  %-40.40s %10s %7s\n", rank, r->name, value_text(&r->v, buf, sizeof buf),
-                   diff);
+            printf("  %4s  %-40.40s %10s", rank, r->name, value_text(&r->v, buf, sizeof buf));
+            printf(diff[0] ? " %7s\n" : "\n", diff);
         }
         if (hidden)
             printf("%zu value%s about fewer than %d persons %s not shown (suppress-below).\n",

@@ -78,3 +78,13 @@ $ $ROOT/scripts/gen-national out --count 5
 $ $ROOT/scripts/gen-national --help
 >~ Usage: scripts/gen-national OUTDIR [--measurements N] [--seed S] [--years Y]
 != (empty)
+
+=== cli-national-8: the generated measurements import into the national database, and compare ranks the 25 regions
+$ $ROOT/scripts/gen-national imp --measurements 20000 2> /dev/null && spil load imp/regions/* > /dev/null && spil import measurements imp/measurements.csv
+> Imported imp/measurements.csv into spil.db: 13680 rows, 13680 added, 0 changed, 0 unchanged.
+$ spil import measurements imp/measurements.csv
+> Imported imp/measurements.csv into spil.db: 13680 rows, 0 added, 0 changed, 13680 unchanged.
+$ spil compare ks-01 --csv | tail -n +2 | cut -d, -f1 | grep -c '^[0-9]'
+> 25
+$ spil check --all > /dev/null; echo "exit $?"
+> exit 1

@@ -1,0 +1,114 @@
+# Monitoring: the catalogue, import, aggregation, suppression, trend and compare (cases
+# cli-monitor-N). The figures are small and chosen so that every expected value is computed by
+# hand in the comment above its case.
+
+=== cli-monitor-1: the catalogue ships with spil: KnGG's 25 by number, what the sources do not give said so
+$ spil init > /dev/null && spil indicators --programme kngg | grep -c 'kngg-[0-9][0-9] .*not given by the source'
+> 25
+$ spil indicators --programme kngg
+> catalogue kngg
+>~ overgewicht        result   percent  Kinderen van 4 tot 17 jaar met overgewicht
+>! ks-01
+$ spil indicators --json | grep -A8 '"code": "ks-01"' | grep numerator
+>~ "numerator": "aantal gemeenten dat een lokale of regionale coalitie Kansrijke Start heeft gevormd",
+$ spil indicators --json | grep -c '"code": "ks-[0-9]*"'
+> 15
+
+=== cli-monitor-2: an import says what it added; importing it again changes nothing; a changed figure is counted as changed
+$ spil load $ROOT/regions/zuid-holland-zuid > /dev/null && printf 'indicator,area,period,value,numerator,denominator,source\nks-01,GM0505,2024Q1,30.0,30,100,enquete\nks-01,GM0482,2024Q1,62.5,5,8,enquete\nks-01,GM0512,2024Q1,40.0,20,50,enquete\nks-01,GM0505,2024Q2,,33,100,\nks-01,NL,2024Q2,41.5,,,RIVM\nks-01,GM0599,2024Q1,25.0,250,1000,enquete\n' > m.csv
+$ spil import measurements m.csv
+> Imported m.csv into spil.db: 6 rows, 6 added, 0 changed, 0 unchanged.
+$ sqlite3 spil.db .dump > before.sql && spil import measurements m.csv && sqlite3 spil.db .dump | cmp -s - before.sql && echo same
+> Imported m.csv into spil.db: 6 rows, 0 added, 0 changed, 6 unchanged.
+> same
+$ sed 's/GM0505,2024Q2,,33,100,/GM0505,2024Q2,,34,100,/' m.csv > m2.csv && spil import measurements m2.csv --dry-run && sqlite3 spil.db .dump | cmp -s - before.sql && echo nothing written
+> Would import m2.csv into spil.db: 6 rows, 0 added, 1 changed, 5 unchanged.
+> nothing written
+$ spil import measurements m2.csv --json | grep -E '"(added|changed|unchanged)"'
+>~ "added": 0,
+>~ "changed": 1,
+>~ "unchanged": 5,
+$ spil log | grep -c 'import   import measurement m'
+> 2
+
+=== cli-monitor-3: a region's value is summed from its municipalities' numerators and denominators, not an average of percentages
+# Zuid-Holland Zuid 2024Q1: Dordrecht 30/100, Alblasserdam 5/8, Gorinchem 20/50:
+# (30+5+20)/(100+8+50) = 55/158 = 34.81%; the average of the three percentages would be 44.2.
+$ spil import measurements m.csv > /dev/null && spil trend ks-01 zuid-holland-zuid
+> ks-01 in Zuid-Holland Zuid (region, zuid-holland-zuid), percent
+>   2024Q1         34.8         55 / 158  3 of 10 municipalities
+>   2024Q2         33.0         33 / 100  1 of 10 municipalities
+>! 44.2
+# Nederland 2024Q1 adds Rotterdam's 250/1000: 305/1158 = 26.34%. In 2024Q2 the nation has a
+# figure of its own (41.5), which wins over the sum.
+$ spil trend ks-01 Nederland
+>   2024Q1         26.3        305 / 1158  4 of 342 municipalities
+>   2024Q2         41.5
+$ spil trend ks-01 Zuid-Holland --csv
+> period,value,numerator,denominator,suppressed,derived
+>~ 2024Q1,26.33
+$ spil trend ks-01 'GGD Rotterdam-Rijnmond'
+>   2024Q1         25.0        250 / 1000  1 of 13 municipalities
+
+=== cli-monitor-4: values about fewer than 10 persons are not shown, anywhere, and the output says so; the threshold is a setting
+$ spil trend ks-01 Alblasserdam
+>   2024Q1   suppressed
+> 1 value about fewer than 10 persons is not shown (suppress-below).
+>! 62.5
+>! 5 / 8
+$ spil trend ks-01 GM0482 --json | grep -E '"(value|numerator|suppressed)"'
+>~ "suppressed": true,
+>~ "value": null,
+>~ "numerator": null,
+$ spil compare ks-01 --period 2024Q1 --region zuid-holland-zuid
+>     1.  Gorinchem                                      40.0   +13.7
+>     2.  Dordrecht                                      30.0    +3.7
+>         Alblasserdam                             suppressed
+>! 62.5
+$ spil setting suppress-below 5 --reason 'test: smaller cells'
+> suppress-below 5   values about fewer than 5 persons are not shown
+$ spil trend ks-01 Alblasserdam
+>   2024Q1         62.5          5 / 8
+$ spil setting suppress-below 0
+? 2
+! spil: setting: suppress-below takes a whole number of persons, 1 or more, not '0'
+$ spil setting suppress-below 10 > /dev/null && spil log | grep -c 'setting  change'
+> 2
+
+=== cli-monitor-5: compare ranks every region next to the national value
+$ spil compare ks-01 --period 2024Q1
+> ks-01 2024Q1, regions
+>         Nederland                                      26.3
+>     1.  Zuid-Holland Zuid                              34.8    +8.5
+$ spil compare ks-01 --period 2024Q1 --csv
+> rank,area,name,value,numerator,denominator,suppressed
+>~ 1,zuid-holland-zuid,"Zuid-Holland Zuid",34.81
+$ spil compare ks-01 --period 2024Q1 --json | grep -c '"rank": 1'
+> 1
+
+=== cli-monitor-6: a region adopts a catalogue indicator by code and defines one of its own; both take figures
+$ spil load $ROOT/tests/cli/fixtures/meetregio > /dev/null && spil indicators | grep -A2 'region meetregio'
+> region meetregio
+>~ overgewicht        result   percent  Kinderen van 4 tot 17 jaar met overgewicht (adopted)
+>~ wachttijd-jgz      process  percent  Wachttijd JGZ binnen norm
+# Meetregio = Dordrecht + Alblasserdam: (40 + 9) / (50 + 12) = 49/62 = 79.03%.
+$ printf 'indicator,area,period,numerator,denominator\nwachttijd-jgz,GM0505,2024,40,50\nmeetregio/wachttijd-jgz,GM0482,2024,9,12\novergewicht,meetregio,2024,30,200\n' > own.csv && spil import measurements own.csv
+> Imported own.csv into spil.db: 3 rows, 3 added, 0 changed, 0 unchanged.
+$ spil trend wachttijd-jgz meetregio
+>   2024           79.0         49 / 62
+$ spil trend overgewicht meetregio
+>   2024           15.0         30 / 200
+
+=== cli-monitor-7: a region may not redefine a catalogue indicator, and its own needs name, kind and source
+$ mkdir bad && sed 's/- {code: overgewicht}/- {code: overgewicht, name: Mijn overgewicht}/; s/, kind: process//' $ROOT/tests/cli/fixtures/meetregio/region.yaml > bad/region.yaml && spil validate bad
+? 2
+!~ bad/region.yaml:9:31: error: indicator 'overgewicht' is in the national catalogue (kngg), so 'name' comes from there; give just {code: overgewicht} to adopt it, or choose another code for an indicator of your own
+!~ bad/region.yaml:10:5: error: indicator 'wachttijd-jgz' is not in the national catalogue and is missing 'kind'
+
+=== cli-monitor-8: a database of schema 1 is upgraded in place, its own indicators and figures kept
+$ sqlite3 old.db < $ROOT/tests/cli/fixtures/schema-v1.sql && spil init --db old.db
+> Upgraded old.db from schema 1 to 2.
+$ spil trend eigen-bereik GM0505 --db old.db
+>   2024Q1         50.0         20 / 40
+$ sqlite3 old.db 'pragma foreign_key_check' && spil indicators --db old.db | grep -c 'not given by the source'
+> 37
