@@ -13,6 +13,7 @@
 
 #include <lauxlib.h>
 
+#include "measure.h"
 #include "model.h"
 #include "refdata.h"
 #include "store.h"
@@ -156,6 +157,92 @@ static int api_region(lua_State *L) {
     return 1;
 }
 
+/* ---- figures ---------------------------------------------------------------------------------
+** spil.catalogue() and spil.figures(code, area [, by]). Region code reads figures of its own
+** region, its municipalities and the nation (to compare with); values about fewer persons than
+** suppress-below come back as { period, suppressed = true } (measure.c decides, not Lua). */
+
+/* vals = id, region, code, name, kind, unit, level, numerator, denominator, source, note,
+** catalogue, programme, measurements (measure_indicators) */
+static int push_catalogue_row(void *ctx, const char *const *vals, int n) {
+    static const char *const keys[] = {NULL,   NULL,        "code",      "name",        "kind",
+                                       "unit", "level",     "numerator", "denominator", "source",
+                                       "note", "catalogue", "programme"};
+    (void)n;
+    lua_State *L = ctx;
+    if (vals[1]) return 0; /* a region's own: spil.indicators() has those */
+    lua_createtable(L, 0, 12);
+    for (int i = 2; i < 13; i++) {
+        if (!vals[i]) continue;
+        lua_pushstring(L, vals[i]);
+        lua_setfield(L, -2, keys[i]);
+    }
+    lua_pushinteger(L, strtoll(vals[13], NULL, 10));
+    lua_setfield(L, -2, "measurements");
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    return 0;
+}
+
+static int api_catalogue(lua_State *L) {
+    store *st = get_store(L);
+    lua_newtable(L);
+    if (measure_indicators(st, push_catalogue_row, L) < 0)
+        return luaL_error(L, "reading the catalogue: %s", store_errmsg(st));
+    return 1;
+}
+
+static int push_figure(void *ctx, const mvalue *v) {
+    lua_State *L = ctx;
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, v->period);
+    lua_setfield(L, -2, "period");
+    if (v->has_value) {
+        lua_pushnumber(L, v->value);
+        lua_setfield(L, -2, "value");
+    }
+    if (v->has_ratio) {
+        lua_pushinteger(L, v->numerator);
+        lua_setfield(L, -2, "numerator");
+        lua_pushinteger(L, v->denominator);
+        lua_setfield(L, -2, "denominator");
+    }
+    lua_pushboolean(L, v->suppressed);
+    lua_setfield(L, -2, "suppressed");
+    if (v->derived) {
+        lua_pushinteger(L, v->covered);
+        lua_setfield(L, -2, "covered");
+        lua_pushinteger(L, v->members);
+        lua_setfield(L, -2, "members");
+    }
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    return 0;
+}
+
+static int api_figures(lua_State *L) {
+    store *st = get_store(L);
+    const char *own = lua_tostring(L, UV_REGION);
+    const char *code = luaL_checkstring(L, 1), *area = luaL_checkstring(L, 2);
+    const char *by = luaL_optstring(L, 3, NULL);
+    if (by && strcmp(by, "year") && strcmp(by, "quarter") && strcmp(by, "month"))
+        return luaL_error(L, "figures: 'by' is year, quarter or month, not '%s'", by);
+    if (*own && strcmp(area, own) != 0 && strcmp(area, "NL") != 0 &&
+        !measure_in_region(st, own, area))
+        return luaL_error(L,
+                          "figures: region code reads its own region ('%s'), its municipalities "
+                          "and NL, not '%s'",
+                          own, area);
+    char unit[64], name[128];
+    int64_t id = measure_indicator_id(st, code, unit, sizeof unit);
+    if (id <= 0)
+        return luaL_error(L, "figures: %s indicator '%s'", id < 0 ? "ambiguous" : "unknown", code);
+    if (!measure_area(st, area, name, sizeof name))
+        return luaL_error(L, "figures: unknown area '%s'", area);
+    lua_newtable(L);
+    if (measure_series(st, id, unit, area, by, push_figure, L) < 0)
+        return luaL_error(L, "reading figures: %s", store_errmsg(st));
+    return 1;
+}
+
 int api_push_module(lua_State *L, struct store *st, const char *region) {
     luaL_checkstack(L, 6, "making the spil module");
     lua_newtable(L);
@@ -163,6 +250,14 @@ int api_push_module(lua_State *L, struct store *st, const char *region) {
     lua_pushstring(L, region ? region : "");
     lua_pushcclosure(L, api_region, 2);
     lua_setfield(L, -2, "region");
+    lua_pushlightuserdata(L, st);
+    lua_pushstring(L, region ? region : "");
+    lua_pushcclosure(L, api_catalogue, 2);
+    lua_setfield(L, -2, "catalogue");
+    lua_pushlightuserdata(L, st);
+    lua_pushstring(L, region ? region : "");
+    lua_pushcclosure(L, api_figures, 2);
+    lua_setfield(L, -2, "figures");
     for (int e = 0; e < model_nentities; e++) {
         if (model_entities[e].parent >= 0 || e == ME_REGION) continue;
         lua_pushlightuserdata(L, st);

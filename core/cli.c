@@ -146,7 +146,7 @@ static const command commands[] = {
      "a period is 2024, 2024Q3 or 2024-07, numbers are plain decimals, the numerator is not\n"
      "above the denominator, a percentage matches its numerator and denominator, and each\n"
      "indicator, area and period appears once. Any problem: every one is listed as\n"
-     "FILE:LINE (the first 50), exit 2, nothing written. Otherwise the file goes in as one\n"
+     "FILE:LINE (the first 1000), exit 2, nothing written. Otherwise the file goes in as one\n"
      "transaction and one logged event; importing it again changes nothing. Prints how many\n"
      "rows were added, changed and unchanged. A progress line on a terminal.\n"
      "Areas: CBS codes (GM0505, PV28), GGD regions by name, NL, region ids.\n"

@@ -4,7 +4,8 @@
 ** in-memory database: the folder named on a first-lines comment `--! fixture: DIR` (relative to
 ** the test file), else the nearest folder above the file that holds a region.yaml. A named
 ** fixture without scripts runs the scripts of that nearest region folder, so a region's
-** maatwerk can be tested against small fixtures. Every case
+** maatwerk can be tested against small fixtures; a fixture's measurements.csv is imported too.
+*Every case
 ** runs in a transaction that is rolled back, so cases cannot leak into each other. Ends with
 ** the line "N passed, N failed"; exit 0 when all passed, 1 when any failed, 2 when none ran.
 */
@@ -12,12 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <lauxlib.h>
 
 #include "cli.h"
 #include "diff.h"
+#include "import.h"
 #include "load.h"
 #include "model.h"
 #include "out.h"
@@ -168,6 +171,18 @@ static store *load_fixture(const char *dir, const char *home, char **region, tal
         diff_apply(st, rdata_region(r), &ch, "spil test", "2000-01-01T00:00:00Z", "test", NULL) ||
         store_commit(st)) {
         report(t, 0, test, err ? err : store_errmsg(st));
+        store_close(st);
+        st = NULL;
+        goto done;
+    }
+    /* A fixture may hold figures too: measurements.csv, imported as spil import would. */
+    char csv[4200];
+    snprintf(csv, sizeof csv, "%s/measurements.csv", dir);
+    import_result res;
+    import_opts io = {.actor = "spil test", .at = "2000-01-01T00:00:00Z"};
+    if (access(csv, F_OK) == 0 && import_measurements(st, csv, &io, d, &res) != 0) {
+        diag_print(d, stdout, 0);
+        report(t, 0, test, "its fixture's measurements.csv does not import (above)");
         store_close(st);
         st = NULL;
         goto done;

@@ -11,7 +11,7 @@
 ** - Every valid row is written as it is read, even after a problem, so that a duplicate later
 **   in the file is still found; a file with any problem is rolled back whole.
 ** - A duplicate is known only when its second line is read; the first line is then found by
-**   reading the file once more (only then, and only for the problems shown).
+**   reading the file once more (only then, and for the first IMPORT_MAX_PLACED of them).
 ** - Numbers are parsed by hand: plain decimals only (no exponent, hex, inf or nan), which is
 **   what a CSV of figures holds and what a Dutch comma would break.
 */
@@ -60,8 +60,9 @@ typedef struct importer {
     int col[NCOLS]; /* field index of each column, -1 when absent */
     int nfields;
     int64_t line, problems;
-    dup dups[IMPORT_MAX_SHOWN];
+    dup dups[IMPORT_MAX_PLACED];
     int ndups;
+    int quiet; /* reading again for the duplicates: problems were reported already */
     int oom;
 } importer;
 
@@ -141,7 +142,8 @@ static void settle(table *t) {
 static void problem(importer *im, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void problem(importer *im, const char *hint, const char *fmt, ...) {
-    if (im->problems++ >= IMPORT_MAX_SHOWN) return;
+    if (im->quiet) return;
+    im->problems++; /* diag keeps the first DIAG_MAX and counts the rest */
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
@@ -155,13 +157,18 @@ static void unknown(importer *im, const table *t, const char *what, const char *
                     const char *fallback) {
     char q[48], hint[200];
     diag_quote(v, q, sizeof q);
-    for (size_t i = 0; t == &im->areas && i < t->n; i++)
-        if (t->e[i].extra && strcasecmp(t->e[i].extra, v) == 0 && strcmp(t->e[i].key, v) != 0) {
-            snprintf(hint, sizeof hint, "%s is area %s: write its code", t->e[i].extra,
-                     t->e[i].key);
-            problem(im, hint, "unknown %s '%s'", what, q);
-            return;
-        }
+    /* A name: give its code (Groningen is both a municipality and a province: give both). */
+    size_t len = 0, found = 0;
+    for (size_t i = 0; t == &im->areas && i < t->n && len < sizeof hint - 40; i++)
+        if (t->e[i].extra && strcasecmp(t->e[i].extra, v) == 0 && strcmp(t->e[i].key, v) != 0)
+            len += (size_t)snprintf(hint + len, sizeof hint - len, "%s%s", found++ ? " or " : "",
+                                    t->e[i].key);
+    if (found) {
+        char h2[320];
+        snprintf(h2, sizeof h2, "%s is %s: write %s code", q, hint, found > 1 ? "the" : "its");
+        problem(im, h2, "unknown %s '%s'", what, q);
+        return;
+    }
     const char **keys = malloc((t->n + 1) * sizeof *keys);
     const char *s = NULL;
     if (keys) {
@@ -266,25 +273,53 @@ static int valid_period(const char *p, const char **why) {
 
 /* ---- header --------------------------------------------------------------------------------- */
 
+/* Dutch column names, as a spreadsheet from a Dutch source would have them. */
+static const char *const dutch[][2] = {
+    {"indicator", "indicator"}, {"gebied", "area"}, {"regio", "area"},   {"gemeente", "area"},
+    {"periode", "period"},      {"jaar", "period"}, {"waarde", "value"}, {"teller", "numerator"},
+    {"noemer", "denominator"},  {"bron", "source"}};
+
+/* The file's encoding or separator is not what spil reads: say so once, instead of a problem
+** per column. */
+static const char *wrong_format(const char *line) {
+    if (!strncmp(line, "\xFF\xFE", 2) || !strncmp(line, "\xFE\xFF", 2))
+        return "the file is UTF-16; save it as CSV in UTF-8";
+    if (strchr(line, '\r')) return "lines end in a carriage return only; save it as CSV in UTF-8";
+    if (strchr(line, ';') && !strchr(line, ','))
+        return "columns are separated by ';'; spil reads CSV with commas (save it as CSV with "
+               "commas, or replace each ';' by ',')";
+    if (strchr(line, '\t') && !strchr(line, ','))
+        return "columns are separated by tabs; spil reads CSV with commas";
+    return NULL;
+}
+
 static int read_header(importer *im, char *line) {
     char *f[MAX_FIELDS];
     if (!strncmp(line, "\xEF\xBB\xBF", 3)) line += 3; /* a byte order mark from a spreadsheet */
-    int n = split(line, f, MAX_FIELDS);
     const char *hint = "the columns are indicator, area, period, value and/or numerator and "
                        "denominator, and optionally source";
-    if (n < 0 || n > MAX_FIELDS) return problem(im, hint, "cannot read the header"), -1;
+    const char *format = wrong_format(line);
+    if (format) return problem(im, NULL, "%s", format), -1;
+    if (!*line) return problem(im, hint, "the first line is empty: it names the columns"), -1;
+    int n = split(line, f, MAX_FIELDS);
+    if (n < 0) return problem(im, hint, "cannot read the header: bad quoting"), -1;
+    if (n > MAX_FIELDS)
+        return problem(im, hint, "the header has more than %d columns", MAX_FIELDS), -1;
     for (int c = 0; c < NCOLS; c++)
         im->col[c] = -1;
-    int bad = 0;
+    int bad = 0, meant[NCOLS] = {0};
     for (int i = 0; i < n; i++) {
         int c = 0;
         while (column_names[c] && strcmp(column_names[c], f[i]) != 0)
             c++;
-        char q[48];
+        char q[48], h[80];
         diag_quote(f[i], q, sizeof q);
         if (!column_names[c]) {
             const char *s = diag_suggest(f[i], column_names);
-            char h[80];
+            for (size_t k = 0; !s && k < sizeof dutch / sizeof *dutch; k++)
+                if (strcasecmp(dutch[k][0], f[i]) == 0) s = dutch[k][1];
+            for (int k = 0; s && column_names[k]; k++)
+                if (!strcmp(column_names[k], s)) meant[k] = 1;
             snprintf(h, sizeof h, "did you mean '%s'?", s ? s : "");
             problem(im, s ? h : hint, "unknown column '%s'", q);
             bad = 1;
@@ -295,14 +330,18 @@ static int read_header(importer *im, char *line) {
             im->col[c] = i;
         }
     }
+    /* A column that an unknown one was taken for is not reported missing as well. */
     for (int c = 0; c <= C_PERIOD; c++)
-        if (im->col[c] < 0) problem(im, hint, "the header lacks '%s'", column_names[c]), bad = 1;
-    if ((im->col[C_NUMERATOR] < 0) != (im->col[C_DENOMINATOR] < 0))
+        if (im->col[c] < 0 && !meant[c])
+            problem(im, hint, "the header lacks '%s'", column_names[c]), bad = 1;
+    if ((im->col[C_NUMERATOR] < 0) != (im->col[C_DENOMINATOR] < 0) && !meant[C_NUMERATOR] &&
+        !meant[C_DENOMINATOR])
         problem(im, "give both, or neither", "the header has '%s' without '%s'",
                 column_names[im->col[C_NUMERATOR] < 0 ? C_DENOMINATOR : C_NUMERATOR],
                 column_names[im->col[C_NUMERATOR] < 0 ? C_NUMERATOR : C_DENOMINATOR]),
             bad = 1;
-    if (im->col[C_VALUE] < 0 && im->col[C_NUMERATOR] < 0)
+    if (im->col[C_VALUE] < 0 && im->col[C_NUMERATOR] < 0 && !meant[C_VALUE] &&
+        !meant[C_NUMERATOR] && !meant[C_DENOMINATOR])
         problem(im, hint, "the header lacks 'value' (or 'numerator' and 'denominator')"), bad = 1;
     im->nfields = n;
     return bad ? -1 : 0;
@@ -319,8 +358,12 @@ static int check_row(importer *im, char *line, mrow *r) {
     char *f[MAX_FIELDS];
     int n = split(line, f, MAX_FIELDS);
     if (n < 0) return problem(im, "a quoted field ends at its closing quote", "bad quoting"), 0;
+    if (n > MAX_FIELDS)
+        return problem(im, NULL, "more than %d fields, but the header has %d", MAX_FIELDS,
+                       im->nfields),
+               0;
     if (n != im->nfields)
-        return problem(im, NULL, "%d fields, but the header has %d", n > MAX_FIELDS ? 99 : n,
+        return problem(im, NULL, "%d field%s, but the header has %d", n, n == 1 ? "" : "s",
                        im->nfields),
                0;
     int ok = 1;
@@ -368,38 +411,38 @@ static int check_row(importer *im, char *line, mrow *r) {
         ok = 0;
         r->has_value = 0;
     }
-    int has_num = *num != '\0', has_den = *den != '\0';
-    if (has_num && !parse_count(num, &r->numerator))
-        problem(im, "a count of persons: a whole number, 0 or more",
-                "numerator '%s' is not a "
-                "whole number",
-                diag_quote(num, q, sizeof q)),
-            ok = 0, has_num = 0;
-    if (has_den && !parse_count(den, &r->denominator))
-        problem(im, "a count of persons: a whole number, 0 or more",
-                "denominator '%s' is not "
-                "a whole number",
-                diag_quote(den, q, sizeof q)),
-            ok = 0, has_den = 0;
+    /* The numbers are checked whatever the other fields hold: every problem of a row is told. */
+    int has_num = *num != '\0', has_den = *den != '\0', nums = 1;
+    const char *names[2] = {"numerator", "denominator"}, *texts[2] = {num, den};
+    int64_t *dest[2] = {&r->numerator, &r->denominator};
+    int *has[2] = {&has_num, &has_den};
+    for (int k = 0; k < 2; k++) {
+        if (!*has[k] || parse_count(texts[k], dest[k])) continue;
+        problem(im, "a count of persons: a whole number, 0 or more, without separators",
+                texts[k][0] == '-' ? "%s '%s' is negative" : "%s '%s' is not a whole number",
+                names[k], diag_quote(texts[k], q, sizeof q));
+        *has[k] = 0;
+        nums = ok = 0;
+    }
     r->has_ratio = has_num && has_den;
-    if (ok && has_num != has_den)
+    if (nums && has_num != has_den)
         problem(im, "give both, or neither", "a %s without a %s",
                 has_num ? "numerator" : "denominator", has_num ? "denominator" : "numerator"),
-            ok = 0;
-    if (ok && !r->has_value && !r->has_ratio)
-        problem(im, NULL, "no value, and no numerator and denominator"), ok = 0;
-    if (ok && r->has_ratio && r->denominator == 0)
+            nums = ok = 0;
+    if (nums && !*value && !r->has_ratio)
+        problem(im, NULL, "no value, and no numerator and denominator"), nums = ok = 0;
+    if (nums && r->has_ratio && r->denominator == 0)
         problem(im, "a value about nobody is no value: leave the row out", "the denominator is 0"),
-            ok = 0;
-    if (ok && r->has_ratio && r->numerator > r->denominator)
+            nums = ok = 0;
+    if (nums && r->has_ratio && r->numerator > r->denominator)
         problem(im, "the numerator counts a part of the denominator",
                 "numerator %lld is above denominator %lld", (long long)r->numerator,
                 (long long)r->denominator),
-            ok = 0;
-    int percent = ok && e && e->extra && strcmp(e->extra, "percent") == 0;
+            nums = ok = 0;
+    int percent = e && e->id > 0 && e->extra && strcmp(e->extra, "percent") == 0;
     if (percent && r->has_value && (r->value < 0 || r->value > 100))
         problem(im, NULL, "value %s is not a percentage (0 to 100)", value), ok = 0;
-    if (percent && r->has_value && r->has_ratio) {
+    else if (percent && nums && r->has_value && r->has_ratio) {
         static const double half[] = {0.5, 0.05, 0.005, 0.0005, 0.00005, 0.000005, 0.0000005};
         double exact = 100.0 * (double)r->numerator / (double)r->denominator;
         double d = r->value - exact;
@@ -408,6 +451,12 @@ static int check_row(importer *im, char *line, mrow *r) {
                     value, (long long)r->numerator, (long long)r->denominator, exact),
                 ok = 0;
     }
+    for (const char *c = src; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+            problem(im, NULL, "the source contains a control character");
+            ok = 0;
+            break;
+        }
     if (strlen(src) > 200) problem(im, NULL, "the source is longer than 200 bytes"), ok = 0;
     if (!ok) return 0;
     r->indicator = e->id;
@@ -480,10 +529,9 @@ static void place_duplicates(importer *im, reader *rd) {
         mrow r;
         line++;
         if (toolong) continue;
-        int64_t saved = im->problems;
-        im->problems = IMPORT_MAX_SHOWN; /* quiet: these lines were reported already */
+        im->quiet = 1;
         int good = check_row(im, s, &r);
-        im->problems = saved;
+        im->quiet = 0;
         if (!good) continue;
         char key[200];
         key_of(&r, key, sizeof key);
@@ -565,7 +613,7 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
         im.line++;
         if (o->progress && (im.line & 0xFFFF) == 0) draw_progress(&im, &rd, sb.st_size);
         if (toolong) {
-            problem(&im, NULL, "the line is longer than %d bytes", BLOCK);
+            problem(&im, NULL, "the line is longer than %d bytes", BLOCK - 1);
             continue;
         }
         if (!*line) continue; /* a blank line */
@@ -578,11 +626,14 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
         if (w == MI_CHANGED) out->changed++;
         if (w == MI_UNCHANGED) out->unchanged++;
         if (w == MI_DUPLICATE) {
-            if (im.problems < IMPORT_MAX_SHOWN) {
+            if (im.ndups < IMPORT_MAX_PLACED) {
                 key_of(&r, im.dups[im.ndups].key, sizeof im.dups[im.ndups].key);
                 im.dups[im.ndups++].line = im.line;
+                im.problems++; /* reported with its first line, once that is found */
+            } else {
+                problem(&im, "each indicator, area and period once per file",
+                        "the same indicator, area and period as an earlier line");
             }
-            im.problems++; /* reported with its first line, once that is found */
         }
     }
     if (ferror(rd.f)) {
@@ -592,9 +643,6 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
     if (o->progress) fprintf(stderr, "\r\033[K");
     if (im.problems) {
         if (im.ndups) place_duplicates(&im, &rd);
-        if (im.problems > IMPORT_MAX_SHOWN)
-            diag_add(d, path, 0, 0, NULL, "%lld problems; the first %d are listed",
-                     (long long)im.problems, IMPORT_MAX_SHOWN);
         rc = 1;
         goto done;
     }

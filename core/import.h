@@ -10,8 +10,10 @@
 #include "diag.h"
 #include "store.h"
 
-/* Problems shown at most; the rest are counted. */
-#define IMPORT_MAX_SHOWN 50
+/* Duplicates whose first line is looked up (by reading the file again); later ones are
+** reported as repeating "an earlier line". Every problem goes to the diag, which keeps the
+** first thousand and counts the rest. */
+#define IMPORT_MAX_PLACED 100
 
 typedef struct import_opts {
     int dry_run;       /* check and count, write nothing */
@@ -22,7 +24,7 @@ typedef struct import_opts {
 
 typedef struct import_result {
     int64_t rows, added, changed, unchanged;
-    int64_t problems; /* all problems found; at most IMPORT_MAX_SHOWN are in the diag */
+    int64_t problems; /* all problems found */
     int64_t event;    /* the import's event id, 0 when nothing changed */
 } import_result;
 

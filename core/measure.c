@@ -8,9 +8,9 @@
 ** - Import writes each row with one INSERT ... ON CONFLICT DO NOTHING: a new row (the common
 **   case) costs one B-tree insert, as in a bare loader. Only a row that is already there is
 **   read back and compared. A duplicate within one file is found through the database, so
-**   memory stays flat: a row this import wrote carries its event id (loaded_by); a row it
-**   found unchanged goes into a temporary table (on disk, like the database), which only
-**   re-imports fill.
+**   memory stays flat: a row this import added or changed carries its event id (loaded_by);
+**   a row that was there before goes into a temporary table (on disk, like the database) when
+**   first met, which only re-imports and updates fill.
 ** - Aggregation sums numerators and denominators over the municipalities of an area (the view
 **   area_member), never averages percentages. A measurement of the area itself wins.
 ** - Suppression: a value whose denominator (the persons it is about) is below the setting
@@ -197,13 +197,13 @@ int measure_import_row(measure_import *mi, const mrow *r) {
     int ours = sqlite3_column_int64(mi->get, 4) == mi->event;
     sqlite3_reset(mi->get);
     if (ours) return MI_DUPLICATE;
-    if (!same) {
-        bind_row(mi->update, r, mi->event);
-        return step_done(mi, mi->update) ? -1 : MI_CHANGED;
-    }
+    /* Not written by this import, but maybe seen by it unchanged: then this is a repeat too. */
     bind_key(mi->seen, r);
     if (step_done(mi, mi->seen)) return -1;
-    return sqlite3_changes(db) == 1 ? MI_UNCHANGED : MI_DUPLICATE;
+    if (sqlite3_changes(db) == 0) return MI_DUPLICATE;
+    if (same) return MI_UNCHANGED;
+    bind_row(mi->update, r, mi->event);
+    return step_done(mi, mi->update) ? -1 : MI_CHANGED;
 }
 
 void measure_import_end(measure_import *mi) {
@@ -278,8 +278,23 @@ const char *measure_area(store *s, const char *code, char *name, size_t name_cap
     return kind;
 }
 
+int measure_in_region(store *s, const char *region, const char *area) {
+    sqlite3_stmt *st;
+    int in = 0;
+    if (sqlite3_prepare_v2(store_sqlite(s),
+                           "SELECT 1 FROM region_municipality WHERE region = ?1 AND code = ?2 "
+                           "AND status IS NOT 'left'",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
+    in = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return in;
+}
+
 static double scale_of(const char *unit) {
-    return unit && strstr(unit, "1000") ? 1000.0 : unit && strstr(unit, "100000") ? 1e5 : 100.0;
+    return unit && strstr(unit, "100000") ? 1e5 : unit && strstr(unit, "1000") ? 1000.0 : 100.0;
 }
 
 /* Fill v's numbers from a row (value, numerator, denominator columns at c, c+1, c+2) and apply

@@ -74,6 +74,9 @@ int64_t measure_indicator_id(store *s, const char *code, char *unit, size_t unit
 ** name into name; NULL when unknown. */
 const char *measure_area(store *s, const char *code, char *name, size_t name_cap);
 
+/* 1 when area is a municipality taking part in region. */
+int measure_in_region(store *s, const char *region, const char *area);
+
 typedef int (*mvalue_fn)(void *ctx, const mvalue *v);
 /* The series of an indicator for an area, oldest first: a measurement of the area itself where
 ** there is one, else summed from its municipalities. Periods of one kind only ("year",

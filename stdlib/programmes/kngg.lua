@@ -484,6 +484,11 @@ return P.programme {
             topics = { "communicatie" }, severity = "advisory",
             source = bron("fase 2, succesfactoren") },
           bestuurlijk_commitment,
+          -- "Monitor de voortgang": agreed indicators are only of use when they are measured.
+          C.measured_within { id = "indicatoren-gemeten",
+            name = "Afgesproken indicatoren het afgelopen jaar gemeten", months = 12,
+            severity = "advisory",
+            source = bron("stap 8, monitoring en evaluatie; fase 2, kort-cyclisch evalueren") },
         } },
     } },
   },

@@ -315,8 +315,44 @@ function M.evaluated_within(def)
   end)
 end
 
+-- The last day of a period: 2024 -> 2024-12-31, 2024Q3 -> 2024-09-30, 2024-07 -> 2024-07-31.
+local function period_end(p)
+  local y, q = p:match("^(%d%d%d%d)Q(%d)$")
+  local m = q and tonumber(q) * 3
+  if not y then y, m = p:match("^(%d%d%d%d)%-(%d%d)$") end
+  if not y then return p:sub(1, 4) .. "-12-31" end
+  m = tonumber(m)
+  local last = os.date("*t", os.time { year = tonumber(y), month = m + 1, day = 0, hour = 12 }).day
+  return string.format("%s-%02d-%02d", y, m, last)
+end
+M.period_end = period_end
+
+--- Every indicator the region agreed (its 'indicators', adopted ones included) has a figure
+-- for the region, its own or summed from its municipalities, for a period that ended in the
+-- last `months` months. A suppressed figure counts: it was measured.
+-- { id, name, source, months }
+function M.measured_within(def)
+  return make(def, function(ctx)
+    local since = M.months_before(ctx.today, def.months)
+    for _, i in ipairs(ctx:list("indicators")) do
+      local latest
+      for _, f in ipairs(ctx:figures(i.code)) do
+        if f.value ~= nil or f.suppressed then latest = f.period end
+      end
+      if not latest or period_end(latest) < since then
+        ctx:finding { subject = S.region(ctx.region),
+          missing = string.format("indicator %s (%s) has no figures %s", i.code,
+            i.name or "name not given by the source",
+            latest and ("after " .. latest) or "at all"),
+          remedy = def.remedy or string.format("import figures for a period in the last %d "
+            .. "months: spil import measurements FILE.csv", def.months) }
+      end
+    end
+  end)
+end
+
 --- Names of the helpers, for documentation and the REPL.
 M.helpers = { "role_per_municipality", "agreement_signed", "agreement_covers", "body_exists",
-  "funding_agreed", "role_assigned", "responsibilities", "evaluated_within" }
+  "funding_agreed", "role_assigned", "responsibilities", "evaluated_within", "measured_within" }
 
 return M

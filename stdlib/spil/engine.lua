@@ -16,6 +16,25 @@ function M.context(today)
     cache = {} }, Ctx)
 end
 
+-- An indicator the region adopted by its code alone gets the catalogue's fields, and
+-- adopted = true, so checks see every agreed indicator whole.
+local function complete_indicators(rows)
+  local catalogue
+  for _, row in ipairs(rows) do
+    if row.name == nil and row.source == nil then
+      if not catalogue then
+        catalogue = {}
+        for _, c in ipairs(spil.catalogue()) do catalogue[c.code] = c end
+      end
+      for k, v in pairs(catalogue[row.code] or {}) do
+        if row[k] == nil then row[k] = v end
+      end
+      row.adopted = true
+    end
+  end
+  return rows
+end
+
 --- A section of the region's data ("organisations", "bodies", ...), read once per context.
 function Ctx:list(section)
   local rows = self.cache[section]
@@ -23,7 +42,21 @@ function Ctx:list(section)
     local read = spil[section]
     if type(read) ~= "function" then error("no section '" .. tostring(section) .. "'", 2) end
     rows = read()
+    if section == "indicators" then complete_indicators(rows) end
     self.cache[section] = rows
+  end
+  return rows
+end
+
+--- The figures of an indicator for an area of the region (default: the region itself), oldest
+-- first: { period, value, numerator, denominator, suppressed, covered, members }, read once.
+function Ctx:figures(code, area)
+  area = area or self.region.id
+  local key = "figures\0" .. code .. "\0" .. area
+  local rows = self.cache[key]
+  if not rows then
+    rows = spil.figures(code, area)
+    self.cache[key] = rows
   end
   return rows
 end

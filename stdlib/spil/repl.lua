@@ -393,7 +393,11 @@ function M.session(native, info)
     end
     local sections = {}
     for name, fn in pairs(spil) do
-      if type(fn) == "function" and name ~= "region" then sections[#sections + 1] = name end
+      -- Sections take no argument; region, catalogue and figures are not sections.
+      if type(fn) == "function" and name ~= "region" and name ~= "catalogue"
+          and name ~= "figures" then
+        sections[#sections + 1] = name
+      end
     end
     table.sort(sections)
     for _, section in ipairs(sections) do

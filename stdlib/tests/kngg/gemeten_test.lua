@@ -1,0 +1,53 @@
+--! fixture: fixtures/klaar
+-- Figures in checks: the agreed indicators must be measured, region code reads its own
+-- region's figures (summed from its municipalities), small counts never reach Lua.
+local t = require "spil.test"
+local spil = require "spil"
+t.today = "2026-01-15"
+
+t.case("figures from the last year satisfy fase 2; older ones make it advise, naming each", function()
+  t.equal(t.status(t.check("kngg", "fase-2"), "indicatoren-gemeten"), "pass", "2025Q3 is recent")
+  local later = t.today
+  t.today = "2026-12-01"
+  local r = t.check("kngg", "fase-2")
+  t.today = later
+  t.finding(r, { check = "indicatoren-gemeten", severity = "advisory",
+    missing = "indicator czv-bereik (Gezinnen begeleid door een CZV) has no figures after 2025Q3" })
+  t.finding(r, { check = "indicatoren-gemeten", missing = "overgewicht-4-17" })
+  t.expect(r.ready, "advice does not block")
+end)
+
+t.case("the region's figure is summed from its municipalities; a small count is suppressed", function()
+  -- (52 + 150 + 2) / (400 + 1000 + 7) = 204/1407 = 14.499%
+  local region = spil.figures("overgewicht-4-17", "polder-klaar")
+  t.equal(#region, 1, "one period")
+  t.equal(region[1].numerator, 204, "numerators summed")
+  t.equal(region[1].denominator, 1407, "denominators summed")
+  t.equal(string.format("%.2f", region[1].value), "14.50", "a percentage of the sums")
+  t.equal(region[1].covered, 3, "three municipalities with figures")
+  local zeewolde = spil.figures("overgewicht-4-17", "GM0050")[1]
+  t.equal(zeewolde.suppressed, true, "7 children: suppressed")
+  t.equal(zeewolde.value, nil, "no value")
+  t.equal(zeewolde.numerator, nil, "no numerator")
+end)
+
+t.case("region code reads only its own region's figures and the nation's", function()
+  local ok, err = pcall(spil.figures, "overgewicht-4-17", "GM0505")
+  t.expect(not ok, "Dordrecht is not in this region")
+  t.expect(tostring(err):find("its own region ('polder-klaar'), its municipalities and NL", 1, true),
+    "says what it may read: " .. tostring(err))
+  t.equal(#spil.figures("overgewicht-4-17", "NL"), 1, "the nation, to compare with")
+end)
+
+t.case("an indicator adopted from the catalogue is complete in checks", function()
+  local E = require "spil.engine"
+  local adopted
+  for _, i in ipairs(E.context(t.today):list("indicators")) do
+    if i.code == "overgewicht" then adopted = i end
+  end
+  t.equal(adopted.adopted, true, "marked adopted")
+  t.equal(adopted.kind, "result", "the catalogue's kind")
+  t.equal(adopted.source:sub(1, 3), "CBS", "and source")
+  -- The region's own figure for the year wins over the (absent) sum of its municipalities.
+  t.equal(spil.figures("overgewicht", "polder-klaar")[1].value, 14.2, "its figure")
+end)
