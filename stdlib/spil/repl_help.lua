@@ -65,6 +65,17 @@ local HELP = {
     more = "The default code is 0. Nothing after exit() in the statement runs." },
   { name = "spil.region", call = "spil.region()",
     line = "the region's own row: id, name, description, scripts" },
+  { name = "spil.figures", call = "spil.figures(indicator, area [, by])",
+    line = "an indicator's figures for an area, oldest first (suppressed when small)",
+    more = "area: a CBS code (GM0505), PV28, NL, a GGD region's name or a region id; in a " ..
+      "region's session only the region, its municipalities and NL. A region's figure is " ..
+      "summed from its municipalities' numerators and denominators. by: year, quarter or " ..
+      "month. A figure about fewer persons than the setting suppress-below has " ..
+      "suppressed = true and no value. As 'spil trend'." },
+  { name = "spil.catalogue", call = "spil.catalogue()",
+    line = "the national indicator catalogue: code, name, kind, unit, source, note",
+    more = "Fields the sources do not give are nil (note says so). The region's own and " ..
+      "adopted indicators are spil.indicators(). As 'spil indicators'." },
   { name = "spil.data.index", call = "require(\"spil.data\").index(list [, field])",
     line = "rows by a field (default id): { [id] = row }" },
   { name = "spil.data.where", call = "require(\"spil.data\").where(list, pred)",
