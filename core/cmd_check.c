@@ -152,6 +152,7 @@ static json_t *evaluate(cli_opts *o, store *st, const char *region, const char *
     json_t *res =
         region_evaluate(st, region, region, programme, o->step, out_today(day), &err, &usage);
     if (!res) *code = cli_fail(o, usage ? SPIL_EXIT_USAGE : SPIL_EXIT_INTERNAL, "%s", err);
+    if (res && !o->step) region_remember(st, region, res, day); /* for spil status */
     free(err);
     return res;
 }

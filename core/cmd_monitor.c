@@ -487,7 +487,7 @@ int cmd_setting(cli_opts *o) {
                           .detail = detail,
                           .reason = o->reason};
         if (store_begin(st) || measure_set_suppress_below(st, (int)n) || store_log(st, &ev) ||
-            store_commit(st)) {
+            store_readiness_forget(st, NULL) || store_commit(st)) {
             code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
             store_rollback(st);
             store_close(st);

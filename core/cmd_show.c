@@ -82,18 +82,15 @@ static void add_readiness(store *st, json_t *r) {
     json_t *p;
     json_array_foreach(json_object_get(r, "programmes"), i, p) {
         char *err = NULL;
-        int usage;
-        json_t *res =
-            region_evaluate(st, id, id, json_string_value(json_object_get(p, "programme")), NULL,
-                            day, &err, &usage);
-        if (res) {
-            json_object_set(p, "ready", json_object_get(res, "ready"));
-            json_object_set(p, "blocking", json_object_get(res, "blocking"));
-            json_object_set(p, "advisory", json_object_get(res, "advisory"));
+        int blocking, advisory;
+        if (region_readiness(st, id, json_string_value(json_object_get(p, "programme")), day,
+                             &blocking, &advisory, &err) == 0) {
+            json_object_set_new(p, "ready", json_boolean(blocking == 0));
+            json_object_set_new(p, "blocking", json_integer(blocking));
+            json_object_set_new(p, "advisory", json_integer(advisory));
         } else {
             json_object_set_new(p, "check_error", json_string(err ? err : "?"));
         }
-        json_decref(res);
         free(err);
     }
 }

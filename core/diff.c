@@ -99,6 +99,8 @@ static const char *action_name(change_kind k) {
 
 int diff_apply(store *st, const char *region, const changes *c, const char *actor, const char *at,
                const char *command, const char *reason) {
+    /* What a check found is out of date once anything of the region changes. */
+    if (c->n && store_readiness_forget(st, region)) return -1;
     /* Removals back to front (children before parents), then additions and changes. */
     for (size_t i = c->n; i-- > 0;)
         if (c->v[i].kind == CH_REMOVE &&

@@ -651,7 +651,9 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
         rc = 0;
         goto done;
     }
-    if (log_import(&im, o, out) || measure_next_event_id(st) != out->event + 1) goto done;
+    if (log_import(&im, o, out) || measure_next_event_id(st) != out->event + 1 ||
+        store_readiness_forget(st, NULL)) /* checks may read figures */
+        goto done;
     measure_import_end(mi);
     mi = NULL;
     if (store_commit(st)) goto done;

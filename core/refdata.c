@@ -20,6 +20,7 @@ struct embedded_file {
 };
 extern const struct embedded_file embedded_files[];
 extern const struct embedded_file embedded_bytecode[]; /* tools/precompile.c */
+extern const char embedded_stdlib_digest[];
 
 #define MAX_MUNICIPALITIES 512
 
@@ -164,4 +165,9 @@ const char *ref_stdlib_bytecode(const char *name, size_t *len) {
             return f->data;
         }
     return NULL;
+}
+
+const char *ref_stdlib_digest(void) {
+    const char *dir = getenv("SPIL_STDLIB");
+    return dir && *dir ? NULL : embedded_stdlib_digest;
 }

@@ -34,6 +34,10 @@ const char *ref_stdlib(const char *name, size_t *len, int *owned);
 ** when $SPIL_STDLIB is set. */
 const char *ref_stdlib_bytecode(const char *name, size_t *len);
 
+/* A fingerprint of the compiled-in stdlib (tools/precompile.c), or NULL when $SPIL_STDLIB is
+** set (then the stdlib may change under a cached result). */
+const char *ref_stdlib_digest(void);
+
 /* Call fn for each embedded stdlib file whose name (below stdlib/) starts with prefix and ends
 ** with suffix, in build order; stops at and returns the first non-zero result. Always the
 ** compiled-in copies ($SPIL_STDLIB does not apply: these are data seeded into databases). */

@@ -13,6 +13,7 @@
 
 #include "ljson.h"
 #include "model.h"
+#include "refdata.h"
 #include "store.h"
 
 typedef struct script {
@@ -175,4 +176,31 @@ json_t *region_evaluate(store *st, const char *region, const char *prefix, const
     free(why);
     sbx_free(S);
     return res;
+}
+
+int region_readiness(store *st, const char *region, const char *programme, const char *today,
+                     int *blocking, int *advisory, char **err) {
+    const char *engine = ref_stdlib_digest();
+    *err = NULL;
+    int hit =
+        engine ? store_readiness_get(st, region, programme, today, engine, blocking, advisory) : 0;
+    if (hit == 1) return 0;
+    int usage;
+    json_t *res = region_evaluate(st, region, region, programme, NULL, today, err, &usage);
+    if (!res) return -1;
+    *blocking = (int)json_integer_value(json_object_get(res, "blocking"));
+    *advisory = (int)json_integer_value(json_object_get(res, "advisory"));
+    region_remember(st, region, res, today);
+    json_decref(res);
+    return 0;
+}
+
+void region_remember(store *st, const char *region, json_t *res, const char *today) {
+    const char *engine = ref_stdlib_digest();
+    if (!engine) return;
+    /* Best effort: a database opened read-only, or busy, simply keeps no cache. */
+    store_readiness_put(st, region, json_string_value(json_object_get(res, "programme")),
+                        json_string_value(json_object_get(res, "step")), today, engine,
+                        (int)json_integer_value(json_object_get(res, "blocking")),
+                        (int)json_integer_value(json_object_get(res, "advisory")));
 }

@@ -34,4 +34,12 @@ json_t *region_evaluate(struct store *st, const char *region, const char *prefix
                         const char *programme, const char *step, const char *today, char **err,
                         int *usage);
 
+/* The readiness of the region's current step in programme on today: from the cache when a
+** check found it today with this stdlib and nothing changed since, else evaluated (and
+** remembered). 0, or -1 with *err (malloc'd). */
+int region_readiness(struct store *st, const char *region, const char *programme, const char *today,
+                     int *blocking, int *advisory, char **err);
+/* Remember an evaluation result of the current step (best effort). */
+void region_remember(struct store *st, const char *region, json_t *res, const char *today);
+
 #endif

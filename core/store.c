@@ -227,7 +227,14 @@ static const char *const migrations[] = {
     "DROP TABLE indicator;\n"
     "ALTER TABLE indicator_v2 RENAME TO indicator;\n"
     "CREATE UNIQUE INDEX indicator_key ON indicator(coalesce(region, ''), code);\n"
-    "ALTER TABLE measurement ADD COLUMN loaded_by INTEGER;\n",
+    "ALTER TABLE measurement ADD COLUMN loaded_by INTEGER;\n"
+    /* The readiness a check found today, so that status need not check again: valid for its
+    ** day, its stdlib (engine) and until the region or any figure changes (store.c forgets). */
+    "CREATE TABLE readiness(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, programme TEXT NOT NULL,\n"
+    "  step TEXT NOT NULL, day TEXT NOT NULL, engine TEXT NOT NULL,\n"
+    "  blocking INTEGER NOT NULL, advisory INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (region, programme)) WITHOUT ROWID;\n",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -437,7 +444,7 @@ static int migrate(store *s) {
         if (v == 0 && seed_municipalities(s)) goto fail;
         if (v == 1 && seed_areas(s)) goto fail;
     }
-    if (!catalogue_current(s) && seed_catalogue(s)) goto fail;
+    if (!catalogue_current(s) && (seed_catalogue(s) || store_readiness_forget(s, NULL))) goto fail;
     if (foreign_key_problems(s)) goto fail;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
@@ -802,4 +809,55 @@ int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, v
                  " detail, reason FROM event WHERE ?1 IS NULL OR region = ?1"
                  " ORDER BY id DESC LIMIT CAST(?2 AS INTEGER)) ORDER BY id",
                  params, 2, fn, ctx);
+}
+
+/* ---- readiness cache ----------------------------------------------------------------------- */
+
+int store_readiness_get(store *s, const char *region, const char *programme, const char *day,
+                        const char *engine, int *blocking, int *advisory) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT blocking, advisory FROM readiness WHERE region = ?1 AND "
+                           "programme = ?2 AND day = ?3 AND engine = ?4",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "reading readiness");
+    const char *v[] = {region, programme, day, engine};
+    for (int i = 0; i < 4; i++)
+        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+    int hit = sqlite3_step(st) == SQLITE_ROW;
+    if (hit) {
+        *blocking = sqlite3_column_int(st, 0);
+        *advisory = sqlite3_column_int(st, 1);
+    }
+    sqlite3_finalize(st);
+    return hit;
+}
+
+int store_readiness_put(store *s, const char *region, const char *programme, const char *step,
+                        const char *day, const char *engine, int blocking, int advisory) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT OR REPLACE INTO readiness(region, programme, step, day, engine, "
+                           "blocking, advisory) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "writing readiness");
+    const char *v[] = {region, programme, step, day, engine};
+    for (int i = 0; i < 5; i++)
+        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, blocking);
+    sqlite3_bind_int(st, 7, advisory);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, "writing readiness");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_readiness_forget(store *s, const char *region) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "DELETE FROM readiness WHERE ?1 IS NULL OR region = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return fail(s, "forgetting readiness");
+    if (region) sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, "forgetting readiness");
+    sqlite3_finalize(st);
+    return rc;
 }

@@ -82,4 +82,14 @@ int store_log(store *s, const store_event *ev);
 ** vals = id, at, actor, region, command, action, entity, key, detail, reason. */
 int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, void *ctx);
 
+/* The readiness cache: what the last check of a region's current step in a programme found
+** on `day` with stdlib `engine`. get: 1 and the counts when there is one, 0 when not, -1 on
+** error. Every write to a region forgets its rows (diff_apply), an import or a setting
+** forgets all; put writes inside the caller's transaction, or on its own. */
+int store_readiness_get(store *s, const char *region, const char *programme, const char *day,
+                        const char *engine, int *blocking, int *advisory);
+int store_readiness_put(store *s, const char *region, const char *programme, const char *step,
+                        const char *day, const char *engine, int blocking, int advisory);
+int store_readiness_forget(store *s, const char *region); /* NULL: every region */
+
 #endif

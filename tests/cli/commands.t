@@ -75,6 +75,6 @@ $ sqlite3 spil.db 'pragma user_version = 99' && spil status
 $ sqlite3 spil.db 'pragma user_version = 2' && cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i 's/meetings_per_year: 4/meetings_per_year: 5/' zhz/region.yaml
 $ spil load zhz --db 'file:spil.db?mode=ro'
 ? 3
-! spil: load: storage error: writing body: attempt to write a readonly database
+! spil: load: storage error: forgetting readiness: attempt to write a readonly database
 $ spil export zuid-holland-zuid | grep -c 'meetings_per_year: 4'
 > 1
