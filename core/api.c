@@ -231,8 +231,8 @@ static int api_figures(lua_State *L) {
                           "figures: region code reads its own region ('%s'), its municipalities "
                           "and NL, not '%s'",
                           own, area);
-    char unit[64], name[128];
-    int64_t id = measure_indicator_id(st, code, unit, sizeof unit);
+    char unit[128], title[128], name[128];
+    int64_t id = measure_indicator_id(st, code, unit, title);
     if (id <= 0)
         return luaL_error(L, "figures: %s indicator '%s'", id < 0 ? "ambiguous" : "unknown", code);
     if (!measure_area(st, area, name, sizeof name))

@@ -134,7 +134,7 @@ int cmd_indicators(cli_opts *o) {
 
 typedef struct subject {
     int64_t id;
-    char unit[64];
+    char unit[128], name[128];
     const char *code;
     int below; /* suppress-below */
 } subject;
@@ -142,7 +142,7 @@ typedef struct subject {
 /* Resolve the indicator argument; prints the problem and returns non-zero when unknown. */
 static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) {
     s->code = code;
-    s->id = measure_indicator_id(st, code, s->unit, sizeof s->unit);
+    s->id = measure_indicator_id(st, code, s->unit, s->name);
     s->below = measure_suppress_below(st);
     if (s->id > 0) return 0;
     if (s->id < 0)
@@ -308,9 +308,12 @@ int cmd_trend(cli_opts *o) {
         }
     } else {
         int color = out_color(stdout);
-        printf("%s%s%s in %s (%s, %s)%s%s%s\n", out_bold(color), ind.code, out_reset(color), name,
-               kind, area, ind.unit[0] ? ", " : "", ind.unit, "");
-        if (!s.n) printf("  no figures\n");
+        printf("%s%s%s in %s (%s, %s)%s%s\n", out_bold(color), ind.code, out_reset(color), name,
+               kind, area, ind.unit[0] ? ", " : "", ind.unit);
+        printf("  %s%s%s\n", out_dim(color), ind.name[0] ? ind.name : NOT_GIVEN, out_reset(color));
+        if (!s.n)
+            printf("  no figures%s%s%s\n", by ? " by " : "", by ? by : "",
+                   by ? " (try another: --by year, quarter or month)" : "");
         for (size_t i = 0; i < s.n; i++) {
             const mvalue *v = &s.v[i];
             printf("  %-8s %10s", v->period, value_text(v, buf, sizeof buf));
@@ -435,9 +438,10 @@ int cmd_compare(cli_opts *o) {
         }
     } else {
         int color = out_color(stdout);
-        printf("%s%s%s %s, %s%s%s\n", out_bold(color), ind.code, out_reset(color), period,
-               region ? "municipalities of " : "regions", region ? region : "",
-               ind.unit[0] ? "" : "");
+        printf("%s%s%s %s, %s%s\n", out_bold(color), ind.code, out_reset(color), period,
+               region ? "municipalities of " : "regions", region ? region : "");
+        printf("  %s%s%s%s%s\n", out_dim(color), ind.name[0] ? ind.name : NOT_GIVEN,
+               ind.unit[0] ? ", " : "", ind.unit, out_reset(color));
         printf("  %4s  %-40s %10s\n", "", "Nederland", value_text(&nation, buf, sizeof buf));
         for (size_t i = 0; i < k.n; i++) {
             const ranked *r = &k.r[i];

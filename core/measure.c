@@ -229,13 +229,14 @@ int64_t measure_next_event_id(store *s) {
 
 /* ---- reading figures ------------------------------------------------------------------------ */
 
-int64_t measure_indicator_id(store *s, const char *code, char *unit, size_t unit_cap) {
+int64_t measure_indicator_id(store *s, const char *code, char *unit, char *name) {
     /* The catalogue's, also when a region adopted it; else the one region's own. */
     sqlite3_stmt *st;
     const char *slash = strchr(code, '/');
     if (sqlite3_prepare_v2(store_sqlite(s),
-                           "SELECT id, unit FROM indicator WHERE code = ?1 AND region IS NULL "
-                           "UNION ALL SELECT * FROM (SELECT id, unit FROM indicator WHERE code "
+                           "SELECT id, unit, name FROM indicator WHERE code = ?1 AND region IS "
+                           "NULL UNION ALL SELECT * FROM (SELECT id, unit, name FROM indicator "
+                           "WHERE code "
                            "= ?1 AND region = coalesce(?2, region) AND NOT EXISTS (SELECT 1 "
                            "FROM indicator c WHERE c.code = ?1 AND c.region IS NULL) LIMIT 2)",
                            -1, &st, NULL) != SQLITE_OK)
@@ -251,7 +252,9 @@ int64_t measure_indicator_id(store *s, const char *code, char *unit, size_t unit
         if (rows++ == 0) {
             id = sqlite3_column_int64(st, 0);
             const char *u = (const char *)sqlite3_column_text(st, 1);
-            snprintf(unit, unit_cap, "%s", u ? u : "");
+            const char *n = (const char *)sqlite3_column_text(st, 2);
+            snprintf(unit, 128, "%s", u ? u : "");
+            snprintf(name, 128, "%s", n ? n : "");
         }
     sqlite3_finalize(st);
     return rows > 1 ? -1 : id;

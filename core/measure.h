@@ -67,9 +67,10 @@ typedef struct mvalue {
     int covered, members; /* derived: municipalities with figures, of how many */
 } mvalue;
 
-/* The indicator's id and unit by code: a catalogue code, a region's own code, or
-** "region/code". 0 when unknown, -1 when the bare code is ambiguous between regions. */
-int64_t measure_indicator_id(store *s, const char *code, char *unit, size_t unit_cap);
+/* The indicator's id by code (a catalogue code, a region's own code, or "region/code"), and
+** its unit and name into the buffers of 128 bytes ("" when the source gives none). 0 when
+** unknown, -1 when the bare code is ambiguous between regions. */
+int64_t measure_indicator_id(store *s, const char *code, char *unit, char *name);
 /* The kind of area code ("municipality", "province", "ggd region", "nation", "region") and its
 ** name into name; NULL when unknown. */
 const char *measure_area(store *s, const char *code, char *name, size_t name_cap);
