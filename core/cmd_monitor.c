@@ -214,20 +214,26 @@ static const char *value_text(const mvalue *v, char *buf, size_t cap) {
 
 /* ---- trend ---------------------------------------------------------------------------------- */
 
+/* Room for one more element of size `size` in the array *pp of *cap; 0, or -1 out of memory. */
+static int grow(void *pp, size_t *cap, size_t n, size_t size) {
+    if (n < *cap) return 0;
+    size_t c = *cap ? 2 * *cap : 32;
+    void *p = realloc(*(void **)pp, c * size);
+    if (!p) return -1;
+    *(void **)pp = p;
+    *cap = c;
+    return 0;
+}
+
 typedef struct series {
     mvalue *v;
     size_t n, cap;
+    int oom;
 } series;
 
 static int keep_value(void *ctx, const mvalue *v) {
     series *s = ctx;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 64;
-        mvalue *nv = realloc(s->v, cap * sizeof *nv);
-        if (!nv) return 1;
-        s->v = nv;
-        s->cap = cap;
-    }
+    if (grow(&s->v, &s->cap, s->n, sizeof *s->v)) return s->oom = 1;
     s->v[s->n++] = *v;
     return 0;
 }
@@ -271,8 +277,9 @@ int cmd_trend(cli_opts *o) {
         return code;
     }
     series s = {0};
-    if (measure_series(st, ind.id, ind.unit, area, by, keep_value, &s) < 0) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    if (measure_series(st, ind.id, ind.unit, area, by, keep_value, &s) < 0 || s.oom) {
+        code = s.oom ? cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory")
+                     : cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
         store_close(st);
         free(s.v);
         return code;
@@ -343,17 +350,12 @@ typedef struct ranked {
 typedef struct ranking {
     ranked *r;
     size_t n, cap;
+    int oom;
 } ranking;
 
 static int keep_ranked(void *ctx, const char *area, const char *name, const mvalue *v) {
     ranking *k = ctx;
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? 2 * k->cap : 32;
-        ranked *nr = realloc(k->r, cap * sizeof *nr);
-        if (!nr) return 1;
-        k->r = nr;
-        k->cap = cap;
-    }
+    if (grow(&k->r, &k->cap, k->n, sizeof *k->r)) return k->oom = 1;
     ranked *r = &k->r[k->n++];
     snprintf(r->area, sizeof r->area, "%s", area);
     snprintf(r->name, sizeof r->name, "%s", name ? name : area);
@@ -395,8 +397,9 @@ int cmd_compare(cli_opts *o) {
     ranking k = {0};
     mvalue nation;
     if (measure_value(st, ind.id, ind.unit, "NL", period, &nation) < 0 ||
-        measure_compare(st, ind.id, ind.unit, period, region, keep_ranked, &k) < 0) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        measure_compare(st, ind.id, ind.unit, period, region, keep_ranked, &k) < 0 || k.oom) {
+        code = k.oom ? cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory")
+                     : cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
         store_close(st);
         free(k.r);
         return code;

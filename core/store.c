@@ -616,7 +616,7 @@ static void bind_value(sqlite3_stmt *st, int idx, const model_field *f, const ch
     } else if (f->type == FT_NUM) {
         sqlite3_bind_double(st, idx, strtod(v, NULL));
     } else {
-        sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, idx, v, -1, SQLITE_STATIC); /* stepped before vals go */
     }
 }
 
@@ -625,7 +625,7 @@ static int bind_row(sqlite3_stmt *st, int e, const char *region, const char *con
     const model_entity *en = &model_entities[e];
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
     for (int i = 0; i < en->nfields; i++)
         if (!keys_only || (en->fields[i].flags & MF_KEY))
             bind_value(st, i + 2, &en->fields[i], vals[i]);
@@ -635,6 +635,7 @@ static int bind_row(sqlite3_stmt *st, int e, const char *region, const char *con
 static int step_done(store *s, sqlite3_stmt *st, int e) {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
+    sqlite3_clear_bindings(st); /* the values were bound without a copy: drop them now */
     if (rc != SQLITE_DONE) {
         char what[96];
         snprintf(what, sizeof what, "writing %s", model_entities[e].table);
