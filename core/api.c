@@ -213,6 +213,8 @@ static int push_figure(void *ctx, const mvalue *v) {
         lua_setfield(L, -2, "covered");
         lua_pushinteger(L, v->members);
         lua_setfield(L, -2, "members");
+        lua_pushinteger(L, v->left_out);
+        lua_setfield(L, -2, "left_out");
     }
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     return 0;

@@ -200,7 +200,8 @@ static json_t *value_json(const mvalue *v) {
                         v->has_ratio ? json_integer(v->denominator) : json_null());
     if (v->derived)
         json_object_set_new(j, "municipalities",
-                            json_pack("{s:i, s:i}", "with_figures", v->covered, "of", v->members));
+                            json_pack("{s:i, s:i, s:i}", "with_figures", v->covered, "of",
+                                      v->members, "left_out_suppressed", v->left_out));
     return j;
 }
 
@@ -328,6 +329,9 @@ int cmd_trend(cli_opts *o) {
                 printf("  %9lld / %lld", (long long)v->numerator, (long long)v->denominator);
             if (v->derived && v->covered < v->members)
                 printf("  %s%d of %d municipalities%s", out_dim(color), v->covered, v->members,
+                       v->left_out ? "" : out_reset(color));
+            if (v->derived && v->left_out)
+                printf(" (%d left out: about fewer than %d persons)%s", v->left_out, ind.below,
                        out_reset(color));
             printf("\n");
         }

@@ -326,21 +326,26 @@ static int period_length(const char *kind) {
 }
 
 /* The measurements of an area itself, plus the sums over its municipalities, per period: one
-** statement for series (?4 NULL) and single values (?4 the period). Columns: period, own value,
-** own numerator, own denominator, own present, summed value (NULL), summed numerator, summed
-** denominator, municipalities covered. */
+** statement for series (?4 NULL) and single values (?4 the period). A municipality whose own
+** figure is suppressed (denominator below ?5) is left out of the sums, so that no difference of
+** two shown values can reveal it. Columns: period, own value, own numerator, own denominator,
+** own present, summed value (NULL), summed numerator, summed denominator, municipalities summed,
+** municipalities left out. */
 static const char *const figures_sql =
     "WITH own AS (SELECT period, value, numerator, denominator FROM measurement "
     "  WHERE indicator = ?1 AND area = ?2 AND (?4 IS NULL OR period = ?4) "
     "  AND (?3 = 0 OR length(period) = ?3)), "
-    "sums AS (SELECT m.period, sum(m.numerator) n, sum(m.denominator) d, count(*) k "
+    "sums AS (SELECT m.period, sum(m.numerator) FILTER (WHERE m.denominator >= ?5) n, "
+    "  sum(m.denominator) FILTER (WHERE m.denominator >= ?5) d, "
+    "  count(*) FILTER (WHERE m.denominator >= ?5) k, "
+    "  count(*) FILTER (WHERE m.denominator < ?5) h "
     "  FROM area_member a JOIN measurement m ON m.indicator = ?1 AND m.area = a.municipality "
     "  WHERE a.area = ?2 AND ?2 NOT GLOB 'GM[0-9][0-9][0-9][0-9]' "
     "  AND (?4 IS NULL OR m.period = ?4) AND (?3 = 0 OR length(m.period) = ?3) "
     "  AND m.numerator IS NOT NULL AND m.denominator IS NOT NULL GROUP BY m.period), "
     "periods AS (SELECT period FROM own UNION SELECT period FROM sums) "
     "SELECT p.period, o.value, o.numerator, o.denominator, o.period IS NOT NULL, "
-    "  NULL, s.n, s.d, s.k FROM periods p LEFT JOIN own o ON o.period = p.period "
+    "  NULL, s.n, s.d, s.k, s.h FROM periods p LEFT JOIN own o ON o.period = p.period "
     "  LEFT JOIN sums s ON s.period = p.period ORDER BY p.period";
 
 static int members_of(store *s, const char *area) {
@@ -385,6 +390,7 @@ static int figures(store *s, int64_t indicator, const char *unit, const char *ar
     else
         sqlite3_bind_null(st, 4);
     int below = measure_suppress_below(s), members = members_of(s, area), rc, stop = 0;
+    sqlite3_bind_int(st, 5, below);
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         mvalue v = {0};
         snprintf(v.period, sizeof v.period, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -394,7 +400,9 @@ static int figures(store *s, int64_t indicator, const char *unit, const char *ar
             fill(&v, st, 5, unit, below);
             v.derived = 1;
             v.covered = sqlite3_column_int(st, 8);
+            v.left_out = sqlite3_column_int(st, 9);
             v.members = members;
+            if (!v.covered && v.left_out) v.suppressed = 1; /* every figure was small */
         }
         stop = fn(ctx, &v);
     }

@@ -64,7 +64,8 @@ typedef struct mvalue {
     int64_t numerator, denominator;
     int suppressed;       /* about fewer persons than suppress-below: value not shown */
     int derived;          /* summed from the municipalities' numerators and denominators */
-    int covered, members; /* derived: municipalities with figures, of how many */
+    int covered, members; /* derived: municipalities summed, of how many */
+    int left_out;         /* derived: municipalities with a figure too small to sum */
 } mvalue;
 
 /* The indicator's id by code (a catalogue code, a region's own code, or "region/code"), and

@@ -31,22 +31,25 @@ $ spil import measurements m2.csv --json | grep -E '"(added|changed|unchanged)"'
 $ spil log | grep -c 'import   import measurement m'
 > 2
 
-=== cli-monitor-3: a region's value is summed from its municipalities' numerators and denominators, not an average of percentages
-# Zuid-Holland Zuid 2024Q1: Dordrecht 30/100, Alblasserdam 5/8, Gorinchem 20/50:
-# (30+5+20)/(100+8+50) = 55/158 = 34.81%; the average of the three percentages would be 44.2.
+=== cli-monitor-3: a region's value is summed from its municipalities' numerators and denominators, not an average of percentages, leaving out the suppressed
+# Zuid-Holland Zuid 2024Q1: Dordrecht 30/100, Gorinchem 20/50, and Alblasserdam 5/8, which is
+# about fewer than 10 persons: suppressed, and left out of every sum so that no difference can
+# reveal it. (30+20)/(100+50) = 50/150 = 33.33%; the average of the two percentages would be 35.0,
+# and with Alblasserdam summed 55/158 = 34.8.
 $ spil import measurements m.csv > /dev/null && spil trend ks-01 zuid-holland-zuid
 > ks-01 in Zuid-Holland Zuid (region, zuid-holland-zuid), percent
->   2024Q1         34.8         55 / 158  3 of 10 municipalities
+>   2024Q1         33.3         50 / 150  2 of 10 municipalities (1 left out: about fewer than 10 persons)
 >   2024Q2         33.0         33 / 100  1 of 10 municipalities
->! 44.2
-# Nederland 2024Q1 adds Rotterdam's 250/1000: 305/1158 = 26.34%. In 2024Q2 the nation has a
+>! 35.0
+>! 34.8
+# Nederland 2024Q1 adds Rotterdam's 250/1000: 300/1150 = 26.09%. In 2024Q2 the nation has a
 # figure of its own (41.5), which wins over the sum.
 $ spil trend ks-01 Nederland
->   2024Q1         26.3        305 / 1158  4 of 342 municipalities
+>   2024Q1         26.1        300 / 1150  3 of 342 municipalities (1 left out: about fewer than 10 persons)
 >   2024Q2         41.5
 $ spil trend ks-01 Zuid-Holland --csv
 > period,value,numerator,denominator,suppressed,derived
->~ 2024Q1,26.33
+>~ 2024Q1,26.08
 $ spil trend ks-01 'GGD Rotterdam-Rijnmond'
 >   2024Q1         25.0        250 / 1000  1 of 13 municipalities
 
@@ -61,8 +64,8 @@ $ spil trend ks-01 GM0482 --json | grep -E '"(value|numerator|suppressed)"'
 >~ "value": null,
 >~ "numerator": null,
 $ spil compare ks-01 --period 2024Q1 --region zuid-holland-zuid
->     1.  Gorinchem                                      40.0   +13.7
->     2.  Dordrecht                                      30.0    +3.7
+>     1.  Gorinchem                                      40.0   +13.9
+>     2.  Dordrecht                                      30.0    +3.9
 >         Alblasserdam                             suppressed
 >! 62.5
 $ spil setting suppress-below 5 --reason 'test: smaller cells'
@@ -78,11 +81,11 @@ $ spil setting suppress-below 10 > /dev/null && spil log | grep -c 'setting  cha
 === cli-monitor-5: compare ranks every region next to the national value
 $ spil compare ks-01 --period 2024Q1
 > ks-01 2024Q1, regions
->         Nederland                                      26.3
->     1.  Zuid-Holland Zuid                              34.8    +8.5
+>         Nederland                                      26.1
+>     1.  Zuid-Holland Zuid                              33.3    +7.2
 $ spil compare ks-01 --period 2024Q1 --csv
 > rank,area,name,value,numerator,denominator,suppressed
->~ 1,zuid-holland-zuid,"Zuid-Holland Zuid",34.81
+>~ 1,zuid-holland-zuid,"Zuid-Holland Zuid",33.33
 $ spil compare ks-01 --period 2024Q1 --json | grep -c '"rank": 1'
 > 1
 

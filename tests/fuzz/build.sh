@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of tests/fuzz without CMake: fuzz_ydoc, fuzz_load, fuzz_lua.
+# Builds the libFuzzer targets of tests/fuzz without CMake: fuzz_ydoc, fuzz_load, fuzz_lua,
+# fuzz_import.
 #   tests/fuzz/build.sh [BUILD_DIR]        (default: <repo>/build-fuzz)
 # Needs clang (Debian packages clang and libclang-rt-dev: libFuzzer's runtime) and the -dev
 # packages of scripts/deps. The core (core/*.c minus main.c, plus the embedded stdlib and reference data,
@@ -71,9 +72,9 @@ printf '%s\n' "${srcs[@]}" | xargs -P "$jobs" -I{} sh -c '
 objs=()
 for f in "${srcs[@]}"; do objs+=("$build/obj/$(basename "$f" .c).o"); done
 
-for t in ydoc load lua; do
+for t in ydoc load lua import; do
   echo "  LD fuzz_$t"
   $cc $cflags -fsanitize=fuzzer -DSPIL_SOURCE_DIR="\"$root\"" "$root/tests/fuzz/fuzz_$t.c" \
     "${objs[@]}" $libs -o "$build/fuzz_$t"
 done
-echo "build.sh: built $build/fuzz_ydoc $build/fuzz_load $build/fuzz_lua"
+echo "build.sh: built $build/fuzz_ydoc $build/fuzz_load $build/fuzz_lua $build/fuzz_import"

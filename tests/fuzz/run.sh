@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A long fuzzing session of one target, continuing past crashes, keeping its corpus.
-#   tests/fuzz/run.sh BUILD_DIR ydoc|load|lua [SECONDS]     (default 600 s)
+#   tests/fuzz/run.sh BUILD_DIR ydoc|load|lua|import [SECONDS]     (default 600 s)
 # Corpus: BUILD_DIR/corpus/<target> (grows across sessions; seeds are read, never written).
 # Crashes, leaks, timeouts: BUILD_DIR/artifacts/<target>/; log: BUILD_DIR/fuzz-<target>.log.
 # Minimise a crash:  BUILD_DIR/fuzz_<target> -minimize_crash=1 -runs=20000 \
@@ -9,12 +9,13 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/seeds.sh"
-build=${1:?usage: run.sh BUILD_DIR ydoc|load|lua [SECONDS]}
-t=${2:?usage: run.sh BUILD_DIR ydoc|load|lua [SECONDS]}
+build=${1:?usage: run.sh BUILD_DIR ydoc|load|lua|import [SECONDS]}
+t=${2:?usage: run.sh BUILD_DIR ydoc|load|lua|import [SECONDS]}
 secs=${3:-600}
 case $t in
   ydoc|load) kind=yaml dict=$here/yaml.dict ;;
   lua) kind=lua dict=$here/lua.dict ;;
+  import) kind=csv dict=$here/csv.dict ;;
   *) echo "run.sh: unknown target $t" >&2; exit 2 ;;
 esac
 mkdir -p "$build/corpus/$t" "$build/artifacts/$t"

@@ -4,8 +4,8 @@
 # abort or timeout; and each finding kept in tests/fuzz/crashes/<target>-<n> must run clean.
 # New inputs go to a temporary corpus, never into the seeds.
 #   tests/fuzz/smoke.sh BUILD_DIR [RUNS] [SECONDS]    (defaults: 3000 runs, 20 s per target)
-# BUILD_DIR holds fuzz_ydoc, fuzz_load and fuzz_lua (tests/fuzz/build.sh, or CMake with
-# -DSPIL_FUZZ=ON). Exit 0 when every target ran clean, 1 otherwise, 2 on a usage error.
+# BUILD_DIR holds fuzz_ydoc, fuzz_load, fuzz_lua and fuzz_import (tests/fuzz/build.sh, or CMake
+# with -DSPIL_FUZZ=ON). Exit 0 when every target ran clean, 1 otherwise, 2 on a usage error.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +17,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 status=0
-for spec in ydoc:yaml load:yaml lua:lua; do
+for spec in ydoc:yaml load:yaml lua:lua import:csv; do
   t=${spec%%:*} seeds=$tmp/seeds-$t
   gather_seeds "${spec#*:}" "$seeds"
   bin=$build/fuzz_$t
