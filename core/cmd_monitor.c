@@ -153,12 +153,24 @@ static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) 
                     code);
 }
 
-/* Resolve an area given by code or by name ("Dordrecht", "Zuid-Holland", "Nederland"). */
+/* Room for one more element of size `size` in the array *pp of *cap; 0, or -1 out of memory. */
+static int grow(void *pp, size_t *cap, size_t n, size_t size) {
+    if (n < *cap) return 0;
+    size_t c = *cap ? 2 * *cap : 32;
+    void *p = realloc(*(void **)pp, c * size);
+    if (!p) return -1;
+    *(void **)pp = p;
+    *cap = c;
+    return 0;
+}
+
+/* Resolve an area given by code or by name ("Dordrecht", "Zuid-Holland", "Nederland"); the
+** other codes and names are kept for a did-you-mean. */
 typedef struct area_find {
     const char *want;
     char code[128], name[128];
-    const char *codes[2048];
-    int n;
+    char **seen; /* codes and names, for the suggestion */
+    size_t n, cap;
 } area_find;
 
 static int match_area(void *ctx, const char *const *vals, int n) {
@@ -169,26 +181,39 @@ static int match_area(void *ctx, const char *const *vals, int n) {
         snprintf(f->name, sizeof f->name, "%s", vals[2]);
         return 1;
     }
+    for (int i = 0; i < 3; i += 2) {
+        if (grow(&f->seen, &f->cap, f->n + 1, sizeof *f->seen)) return 0; /* no suggestion */
+        if ((f->seen[f->n] = strdup(vals[i]))) f->n++;
+    }
     return 0;
 }
 
 static const char *find_area(cli_opts *o, store *st, const char *want, char *code, size_t cap,
                              char *name, size_t name_cap, int *rc) {
     area_find f = {.want = want};
+    const char *kind = NULL;
     if (measure_areas(st, match_area, &f) < 0) {
         *rc = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
-        return NULL;
+    } else if (!f.code[0]) {
+        const char *s = NULL;
+        if (!grow(&f.seen, &f.cap, f.n + 1, sizeof *f.seen)) {
+            f.seen[f.n] = NULL;
+            s = diag_suggest(want, (const char *const *)f.seen);
+        }
+        *rc = s ? cli_fail(o, SPIL_EXIT_USAGE, "unknown area '%s'; did you mean '%s'?", want, s)
+                : cli_fail(o, SPIL_EXIT_USAGE,
+                           "unknown area '%s'; give a CBS code (GM0505, PV28) or a name "
+                           "(Dordrecht, Zuid-Holland), a GGD region's name, NL, or a region id",
+                           want);
+    } else {
+        snprintf(code, cap, "%s", f.code);
+        snprintf(name, name_cap, "%s", f.name);
+        kind = measure_area(st, code, name, name_cap);
     }
-    if (!f.code[0]) {
-        *rc = cli_fail(o, SPIL_EXIT_USAGE,
-                       "unknown area '%s'; give a CBS code (GM0505, PV28) or a name (Dordrecht, "
-                       "Zuid-Holland), a GGD region's name, NL, or a region id",
-                       want);
-        return NULL;
-    }
-    snprintf(code, cap, "%s", f.code);
-    snprintf(name, name_cap, "%s", f.name);
-    return measure_area(st, code, name, name_cap);
+    for (size_t i = 0; i < f.n; i++)
+        free(f.seen[i]);
+    free(f.seen);
+    return kind;
 }
 
 static json_t *value_json(const mvalue *v) {
@@ -214,17 +239,6 @@ static const char *value_text(const mvalue *v, char *buf, size_t cap) {
 }
 
 /* ---- trend ---------------------------------------------------------------------------------- */
-
-/* Room for one more element of size `size` in the array *pp of *cap; 0, or -1 out of memory. */
-static int grow(void *pp, size_t *cap, size_t n, size_t size) {
-    if (n < *cap) return 0;
-    size_t c = *cap ? 2 * *cap : 32;
-    void *p = realloc(*(void **)pp, c * size);
-    if (!p) return -1;
-    *(void **)pp = p;
-    *cap = c;
-    return 0;
-}
 
 typedef struct series {
     mvalue *v;

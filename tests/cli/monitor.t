@@ -115,3 +115,14 @@ $ spil trend eigen-bereik GM0505 --db old.db
 >   2024Q1         50.0         20 / 40
 $ sqlite3 old.db 'pragma foreign_key_check' && spil indicators --db old.db | grep -c 'not given by the source'
 > 37
+
+=== cli-monitor-9: an unknown indicator or area is a usage error with a did-you-mean
+$ spil trend ks-01 Dordrect
+? 2
+! spil: trend: unknown area 'Dordrect'; did you mean 'Dordrecht'?
+$ spil compare ks-1
+? 2
+! spil: compare: unknown indicator 'ks-1'; 'spil indicators' lists them
+$ spil trend ks-01 NL --by week
+? 2
+! spil: trend: --by takes year, quarter or month, not 'week'
