@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,103 @@ struct sbx {
     int stopped;         /* a limit was hit: no more region code in this state */
     char limit_msg[256]; /* the first "file:line: instruction limit (N) exceeded" */
     char script[256];    /* what sbx_call runs, to name in the memory message */
+    struct pool *pool;   /* small blocks, freed with the state (see pool_get) */
 };
+
+/* ---- small blocks ------------------------------------------------------------------------------
+** A sandbox lives for one command and Lua makes many small objects: blocks up to POOL_MAX bytes
+** come from 64 KiB chunks, one free list per 16-byte size class, and all go back to the system
+** at once when the sandbox is freed. That halves the time spent in malloc and free, the largest
+** part of starting a sandbox. Lua always says how big a block it frees is, so no header is
+** needed. Blocks on the free lists still count as free for the memory cap (which counts what Lua
+** holds), so the process holds at most the cap plus what the pool keeps for reuse. Built with
+** AddressSanitizer, every block comes from malloc, so the sanitizer sees each one. */
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_OFF 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOL_OFF 1
+#endif
+#endif
+#ifndef POOL_OFF
+#define POOL_OFF 0
+#endif
+
+#define POOL_MAX   256
+#define POOL_CHUNK (64 * 1024)
+
+typedef struct chunk {
+    struct chunk *next;
+    _Alignas(max_align_t) char data[POOL_CHUNK];
+} chunk;
+
+typedef struct pool {
+    void *free[POOL_MAX / 16];
+    chunk *chunks;
+    size_t used; /* bytes handed out of the newest chunk */
+} pool;
+
+static void *pool_get(sbx *S, size_t n) {
+    pool *P = S->pool;
+    size_t c = (n - 1) / 16;
+    void *p = P->free[c];
+    if (p) {
+        P->free[c] = *(void **)p;
+        return p;
+    }
+    size_t size = (c + 1) * 16;
+    if (!P->chunks || P->used + size > POOL_CHUNK) {
+        chunk *k = malloc(sizeof *k);
+        if (!k) return NULL;
+        k->next = P->chunks;
+        P->chunks = k;
+        P->used = 0;
+    }
+    p = P->chunks->data + P->used;
+    P->used += size;
+    return p;
+}
+
+static void pool_put(sbx *S, void *p, size_t n) {
+    pool *P = S->pool;
+    size_t c = (n - 1) / 16;
+    *(void **)p = P->free[c];
+    P->free[c] = p;
+}
+
+static void pool_free(pool *P) {
+    if (!P) return;
+    for (chunk *k = P->chunks, *next; k; k = next) {
+        next = k->next;
+        free(k);
+    }
+    free(P);
+}
+
+/* The block allocator under sbx_alloc: pooled when both sizes are small, else malloc's. */
+static void *block_realloc(sbx *S, void *ptr, size_t old, size_t nsize) {
+    if (!S->pool) return realloc(ptr, nsize);
+    int was_small = ptr && old <= POOL_MAX, small = nsize <= POOL_MAX;
+    if (ptr && !was_small && !small) return realloc(ptr, nsize);
+    if (was_small && small && (old - 1) / 16 == (nsize - 1) / 16) return ptr;
+    void *p = small ? pool_get(S, nsize) : malloc(nsize);
+    if (!p) return NULL;
+    if (ptr) {
+        memcpy(p, ptr, old < nsize ? old : nsize);
+        if (was_small)
+            pool_put(S, ptr, old);
+        else
+            free(ptr);
+    }
+    return p;
+}
+
+static void block_free(sbx *S, void *ptr, size_t old) {
+    if (S->pool && ptr && old <= POOL_MAX)
+        pool_put(S, ptr, old);
+    else
+        free(ptr);
+}
 
 /* lua_Alloc counting the bytes L holds. ptr == NULL means a new block (osize is then a type
 ** tag, not a size); nsize == 0 is a free, which always succeeds. */
@@ -59,7 +156,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sbx *S = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        block_free(S, ptr, old);
         S->used_mem -= old;
         return NULL;
     }
@@ -70,7 +167,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         S->refused_nsize = nsize;
         return NULL;
     }
-    void *p = realloc(ptr, nsize);
+    void *p = block_realloc(S, ptr, old, nsize);
     if (!p) return NULL;
     if (ptr == S->refused_ptr && osize == S->refused_osize && nsize == S->refused_nsize)
         S->mem_refused = 0; /* the retry worked: nothing failed */
@@ -805,6 +902,11 @@ sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_li
     S->st = st;
     S->region = region; /* owned by the caller; kept only while the state lives */
     set_script(S, S->dir);
+    if (!POOL_OFF && !(S->pool = calloc(1, sizeof *S->pool))) {
+        report(err, LUA_ERRMEM, "%s: out of memory", S->script);
+        sbx_free(S);
+        return NULL;
+    }
     S->L = lua_newstate(sbx_alloc, S);
     if (!S->L) {
         report(err, LUA_ERRMEM, "%s: memory limit (%g MiB) exceeded", S->script,
@@ -828,6 +930,7 @@ sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_li
 void sbx_free(sbx *S) {
     if (!S) return;
     if (S->L) lua_close(S->L); /* runs no region code: it cannot have set a __gc */
+    pool_free(S->pool);
     free(S->dir);
     free(S);
 }
