@@ -472,6 +472,7 @@ typedef struct reader {
     FILE *f;
     char *buf;
     size_t len, pos;
+    size_t last_len; /* length of the line next_line returned, NUL bytes included */
     int eof;
     int64_t consumed;
 } reader;
@@ -489,6 +490,7 @@ static char *next_line(reader *rd, int *toolong) {
             rd->pos = (size_t)(end - rd->buf) + (nl != NULL);
             if (end > start && end[-1] == '\r') end--;
             *end = '\0';
+            rd->last_len = (size_t)(end - start);
             return start;
         }
         if (rd->eof) return NULL;
@@ -601,6 +603,13 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
         rc = 1;
         goto done;
     }
+    if (strlen(line) != rd.last_len) { /* UTF-16, or not text at all */
+        const char *format = wrong_format(line);
+        problem(&im, format ? NULL : "save the file as CSV in UTF-8", "%s",
+                format ? format : "the header contains a NUL byte");
+        rc = 1;
+        goto done;
+    }
     if (read_header(&im, line)) {
         rc = 1;
         goto done;
@@ -616,7 +625,11 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
             problem(&im, NULL, "the line is longer than %d bytes", BLOCK - 1);
             continue;
         }
-        if (!*line) continue; /* a blank line */
+        if (!*line && rd.last_len == 0) continue; /* a blank line */
+        if (strlen(line) != rd.last_len) {
+            problem(&im, "save the file as CSV in UTF-8", "the line contains a NUL byte");
+            continue;
+        }
         mrow r;
         if (!check_row(&im, line, &r)) continue;
         out->rows++;
@@ -642,6 +655,7 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
     }
     if (o->progress) fprintf(stderr, "\r\033[K");
     if (im.problems) {
+        out->event = 0; /* nothing is logged for a refused file */
         if (im.ndups) place_duplicates(&im, &rd);
         rc = 1;
         goto done;

@@ -21,8 +21,8 @@
 ** vals = id, region, code, name, kind, unit, level, numerator, denominator, source, note,
 ** catalogue, programme, measurements (count). Catalogue first, then by region and code. */
 int measure_indicators(store *s, store_row_fn fn, void *ctx);
-/* Every area: vals = code, kind, name, municipalities (count). Regions are areas of kind
-** "region"; the rest come from the reference list. */
+/* Every area: vals = code, kind, name. Regions are areas of kind "region"; the rest come from
+** the reference list. */
 int measure_areas(store *s, store_row_fn fn, void *ctx);
 
 /* The setting suppress-below (a whole number >= 1), or the default when not set. */

@@ -154,7 +154,7 @@ static void fail(const char *invariant, diag *d, const state *before, const stat
 static int import(int dry_run, diag *d, import_result *res) {
     import_opts io = {.dry_run = dry_run, .actor = "fuzz", .at = AT};
     int rc = import_measurements(st, csv, &io, d, res);
-    if (rc != 0 && rc != 1 && rc != -1) fail("import_measurements gave neither 0, 1 nor -1", d, NULL, NULL);
+    if (rc != 0 && rc != 1 && rc != -1) fail("a result other than 0, 1 or -1", d, NULL, NULL);
     if (rc < 0) {
         fprintf(stderr, "fuzz_import: storage error: %s\n", store_errmsg(st));
         fail(dry_run ? "the dry run failed with a storage or reading error (-1)"
@@ -189,14 +189,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     int rc = import(0, d, &res);
     read_state(&s1);
     if (rc != drc || !same_counts(&dry, &res) || diag_count(d) != diag_count(dd)) {
-        fprintf(stderr, "dry run: %d rows=%" PRId64 " added=%" PRId64 " changed=%" PRId64
-                        " unchanged=%" PRId64 " problems=%" PRId64 " diagnostics=%zu\n",
-                drc, dry.rows, dry.added, dry.changed, dry.unchanged, dry.problems,
-                diag_count(dd));
-        fprintf(stderr, "import:  %d rows=%" PRId64 " added=%" PRId64 " changed=%" PRId64
-                        " unchanged=%" PRId64 " problems=%" PRId64 " diagnostics=%zu\n",
-                rc, res.rows, res.added, res.changed, res.unchanged, res.problems,
-                diag_count(d));
+        fprintf(stderr,
+                "dry run: %d rows=%" PRId64 " added=%" PRId64 " changed=%" PRId64
+                " unchanged=%" PRId64 " problems=%" PRId64 " diagnostics=%zu\n",
+                drc, dry.rows, dry.added, dry.changed, dry.unchanged, dry.problems, diag_count(dd));
+        fprintf(stderr,
+                "import:  %d rows=%" PRId64 " added=%" PRId64 " changed=%" PRId64
+                " unchanged=%" PRId64 " problems=%" PRId64 " diagnostics=%zu\n",
+                rc, res.rows, res.added, res.changed, res.unchanged, res.problems, diag_count(d));
         fail("the dry run and the import disagree", d, &s0, &s1);
     }
     if (rc == 1) {
@@ -232,8 +232,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (import(0, d, &again) != 0 || diag_count(d))
             fail("importing an imported file again is refused", d, NULL, NULL);
         read_state(&s2);
-        if (again.rows != res.rows || again.added || again.changed ||
-            again.unchanged != res.rows || again.event)
+        if (again.rows != res.rows || again.added || again.changed || again.unchanged != res.rows ||
+            again.event)
             fail("importing an imported file again does not leave every row unchanged", d, &s1,
                  &s2);
         if (strcmp(s1.sums, s2.sums) != 0)
