@@ -149,5 +149,22 @@ else
   echo "not ok - repl-tmux-15: the lines typed are in \$XDG_STATE_HOME/spil/history"
 fi
 
+# spil trend on a terminal draws a sparkline under the series; piped it does not (monitor.t).
+# Quarters rising 10, 20, 30, 40% in Dordrecht: the lowest and the highest of the eight blocks.
+printf 'indicator,area,period,numerator,denominator\nks-01,GM0505,2024Q1,10,100\nks-01,GM0505,2024Q2,20,100\nks-01,GM0505,2024Q3,30,100\nks-01,GM0505,2024Q4,40,100\n' >"$work/f.csv"
+"$spil" import measurements "$work/f.csv" >/dev/null || { echo "cannot import"; exit 1; }
+tm new-session -d -s trend -x 100 -y 20 \
+  "env LANG=C.UTF-8 TERM=screen '$spil' trend ks-01 Dordrecht; echo EXIT=\$?; sleep 600"
+trend_has() { [[ $(tm capture-pane -p -t trend) == *"$1"* ]]; }
+for ((i = 0; i < 200; i++)); do trend_has "EXIT=" && break; sleep 0.1; done
+if trend_has "2024Q1 ▁▃▆█ 2024Q4   (10.0 to 40.0)" && trend_has "EXIT=0"; then
+  passed=$((passed + 1))
+  echo "ok - repl-tmux-16: spil trend draws a sparkline on a terminal"
+else
+  failed=$((failed + 1))
+  echo "not ok - repl-tmux-16: spil trend draws a sparkline on a terminal"
+  tm capture-pane -p -t trend | sed 's/^/    | /'
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
