@@ -116,7 +116,15 @@ int diff_apply(store *st, const char *region, const changes *c, const char *acto
     for (size_t i = 0; i < c->n; i++) {
         const change *ch = &c->v[i];
         json_t *fields = change_fields(ch);
-        char *detail = json_dumps(fields, JSON_COMPACT);
+        /* Into a buffer on the stack when it fits: a load logs thousands of these. */
+        char small[2048], *detail = small;
+        size_t n = json_dumpb(fields, small, sizeof small - 1, JSON_COMPACT);
+        if (n == 0)
+            detail = NULL; /* could not be written: the event has no detail */
+        else if (n < sizeof small - 1)
+            small[n] = '\0';
+        else
+            detail = json_dumps(fields, JSON_COMPACT);
         json_decref(fields);
         store_event ev = {.at = at,
                           .actor = actor,
@@ -128,7 +136,7 @@ int diff_apply(store *st, const char *region, const changes *c, const char *acto
                           .detail = detail,
                           .reason = reason};
         int r = store_log(st, &ev);
-        free(detail);
+        if (detail != small) free(detail);
         if (r) return -1;
     }
     return 0;

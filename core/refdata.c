@@ -91,11 +91,25 @@ const ref_municipality *ref_municipalities(size_t *n) {
     return municipalities;
 }
 
+/* The municipalities by CBS code, for lookups (the table itself keeps the file's order). */
+static const ref_municipality *by_code[MAX_MUNICIPALITIES];
+
+static int compare_codes(const void *a, const void *b) {
+    return strcmp((*(const ref_municipality *const *)a)->code,
+                  (*(const ref_municipality *const *)b)->code);
+}
+
 const ref_municipality *ref_municipality_find(const char *code) {
     load_municipalities();
-    for (size_t i = 0; i < nmunicipalities; i++)
-        if (strcmp(municipalities[i].code, code) == 0) return &municipalities[i];
-    return NULL;
+    if (!by_code[0] && nmunicipalities) {
+        for (size_t i = 0; i < nmunicipalities; i++)
+            by_code[i] = &municipalities[i];
+        qsort(by_code, nmunicipalities, sizeof *by_code, compare_codes);
+    }
+    ref_municipality key = {.code = code};
+    const ref_municipality *k = &key, *const *hit = bsearch(&k, by_code, nmunicipalities,
+                                                            sizeof *by_code, compare_codes);
+    return hit ? *hit : NULL;
 }
 
 const ref_municipality *ref_municipality_by_name(const char *name) {
