@@ -349,6 +349,10 @@ def checks(today):
                + (SELECT count(*) FROM parties p JOIN first_agreement a ON a.region = p.region
                   AND a.id = p.agreement AND a.kind = '{sso}'
                   WHERE p.region = r.id AND p.status = 'withdrawn')"""),
+            # Agreed indicators measured in the last 12 months: this benchmark imports no
+            # figures, so each agreed indicator is a finding, and none agreed is one.
+            ("indicatoren-gemeten", "advisory",
+             "max(1, (SELECT count(*) FROM indicators WHERE region = r.id))"),
         ],
         ("kansrijke-start", "verkenning"): [
             ("kartrekker", "blocking", f"NOT EXISTS (SELECT 1 {kt})"),

@@ -48,9 +48,10 @@ int cmd_import(cli_opts *o) {
                    ? SPIL_EXIT_INTERNAL
                    : SPIL_EXIT_OK;
     } else {
-        printf("%s %s into %s: %lld rows, %lld added, %lld changed, %lld unchanged.\n",
+        printf("%s %s into %s: %lld row%s, %lld added, %lld changed, %lld unchanged.\n",
                o->dry_run ? "Would import" : "Imported", o->args[1], o->db, (long long)r.rows,
-               (long long)r.added, (long long)r.changed, (long long)r.unchanged);
+               r.rows == 1 ? "" : "s", (long long)r.added, (long long)r.changed,
+               (long long)r.unchanged);
         code = SPIL_EXIT_OK;
     }
     diag_free(d);
@@ -87,10 +88,27 @@ static const char *sval(json_t *row, const char *key) {
     return json_string_value(json_object_get(row, key));
 }
 
+/* vals = id (the programmes the store knows) */
+static int programme_known(void *ctx, int header, const char *const *vals, int n) {
+    (void)n;
+    const char **want = ctx;
+    if (!header && vals[0] && strcmp(vals[0], *want) == 0) *want = NULL;
+    return 0;
+}
+
 int cmd_indicators(cli_opts *o) {
     int code;
     store *st = cli_open(o, 1, &code);
     if (!st) return code;
+    const char *missing = o->programme;
+    if (missing && !store_sql_readonly(st, "SELECT id FROM programme", programme_known, &missing) &&
+        missing) {
+        store_close(st);
+        return cli_fail(o, SPIL_EXIT_USAGE,
+                        "unknown programme '%s'; the programmes are kngg, kansrijke-start and "
+                        "jzojp",
+                        o->programme);
+    }
     list_ctx c = {o->programme, json_array()};
     if (measure_indicators(st, list_indicator, &c) < 0) {
         json_decref(c.out);
@@ -120,7 +138,9 @@ int cmd_indicators(cli_opts *o) {
                name ? "" : out_dim(color), name ? name : NOT_GIVEN, name ? "" : out_reset(color));
         if (json_is_true(json_object_get(row, "adopted"))) printf(" (adopted)");
         json_int_t m = json_integer_value(json_object_get(row, "measurements"));
-        if (m) printf(" %s[%lld figures]%s", out_dim(color), (long long)m, out_reset(color));
+        if (m)
+            printf(" %s[%lld figure%s]%s", out_dim(color), (long long)m, m == 1 ? "" : "s",
+                   out_reset(color));
         printf("\n");
     }
     if (!i)
@@ -139,20 +159,6 @@ typedef struct subject {
     int below; /* suppress-below */
 } subject;
 
-/* Resolve the indicator argument; prints the problem and returns non-zero when unknown. */
-static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) {
-    s->code = code;
-    s->id = measure_indicator_id(st, code, s->unit, s->name);
-    s->below = measure_suppress_below(st);
-    if (s->id > 0) return 0;
-    if (s->id < 0)
-        return cli_fail(o, SPIL_EXIT_USAGE,
-                        "indicator '%s' is defined by several regions; write it as REGION/%s", code,
-                        code);
-    return cli_fail(o, SPIL_EXIT_USAGE, "unknown indicator '%s'; 'spil indicators' lists them",
-                    code);
-}
-
 /* Room for one more element of size `size` in the array *pp of *cap; 0, or -1 out of memory. */
 static int grow(void *pp, size_t *cap, size_t n, size_t size) {
     if (n < *cap) return 0;
@@ -169,18 +175,28 @@ static int grow(void *pp, size_t *cap, size_t n, size_t size) {
 typedef struct area_find {
     const char *want;
     char code[128], name[128];
-    char **seen; /* codes and names, for the suggestion */
+    int by_code, by_name;  /* matches of the code, of the name */
+    char names_codes[256]; /* the codes a name matched, for the message */
+    char **seen;           /* codes and names, for the suggestion */
     size_t n, cap;
 } area_find;
 
 static int match_area(void *ctx, const char *const *vals, int n) {
     (void)n;
     area_find *f = ctx;
-    if (!strcmp(vals[0], f->want) || !strcasecmp(vals[2], f->want)) {
+    int code = !strcmp(vals[0], f->want), name = !code && !strcasecmp(vals[2], f->want);
+    if (code || (name && !f->by_code && !f->by_name)) {
         snprintf(f->code, sizeof f->code, "%s", vals[0]);
         snprintf(f->name, sizeof f->name, "%s", vals[2]);
-        return 1;
     }
+    if (name) {
+        size_t len = strlen(f->names_codes);
+        snprintf(f->names_codes + len, sizeof f->names_codes - len, "%s%s",
+                 f->by_name ? " and " : "", vals[0]);
+    }
+    f->by_code += code;
+    f->by_name += name;
+    if (code) return 1;
     for (int i = 0; i < 3; i += 2) {
         if (grow(&f->seen, &f->cap, f->n + 1, sizeof *f->seen)) return 0; /* no suggestion */
         if ((f->seen[f->n] = strdup(vals[i]))) f->n++;
@@ -194,6 +210,9 @@ static const char *find_area(cli_opts *o, store *st, const char *want, char *cod
     const char *kind = NULL;
     if (measure_areas(st, match_area, &f) < 0) {
         *rc = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    } else if (!f.by_code && f.by_name > 1) {
+        *rc = cli_fail(o, SPIL_EXIT_USAGE, "'%s' is the name of %s: give the code", want,
+                       f.names_codes);
     } else if (!f.code[0]) {
         const char *s = NULL;
         if (!grow(&f.seen, &f.cap, f.n + 1, sizeof *f.seen)) {
@@ -214,6 +233,42 @@ static const char *find_area(cli_opts *o, store *st, const char *want, char *cod
         free(f.seen[i]);
     free(f.seen);
     return kind;
+}
+
+/* vals = id, region, code, ... (measure_indicators): keep the codes for a suggestion. */
+static int collect_code(void *ctx, const char *const *vals, int n) {
+    (void)n;
+    area_find *f = ctx;
+    if (grow(&f->seen, &f->cap, f->n + 1, sizeof *f->seen)) return 1;
+    if ((f->seen[f->n] = strdup(vals[2]))) f->n++;
+    return 0;
+}
+
+/* Resolve the indicator argument; prints the problem and returns non-zero when unknown. */
+static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) {
+    s->code = code;
+    s->id = measure_indicator_id(st, code, s->unit, s->name);
+    s->below = measure_suppress_below(st);
+    if (s->id > 0) return 0;
+    if (s->id < 0)
+        return cli_fail(o, SPIL_EXIT_USAGE,
+                        "indicator '%s' is defined by several regions; write it as REGION/%s", code,
+                        code);
+    area_find f = {.want = code}; /* the codes, for a suggestion */
+    const char *near = NULL;
+    if (measure_indicators(st, collect_code, &f) >= 0 &&
+        !grow(&f.seen, &f.cap, f.n + 1, sizeof *f.seen)) {
+        f.seen[f.n] = NULL;
+        near = diag_suggest(code, (const char *const *)f.seen);
+    }
+    int rc = near ? cli_fail(o, SPIL_EXIT_USAGE, "unknown indicator '%s'; did you mean '%s'?", code,
+                             near)
+                  : cli_fail(o, SPIL_EXIT_USAGE,
+                             "unknown indicator '%s'; 'spil indicators' lists them", code);
+    for (size_t i = 0; i < f.n; i++)
+        free(f.seen[i]);
+    free(f.seen);
+    return rc;
 }
 
 static json_t *value_json(const mvalue *v) {
@@ -391,7 +446,12 @@ static int by_value(const void *a, const void *b) {
 }
 
 int cmd_compare(cli_opts *o) {
-    const char *period = cli_opt(o, "period"), *region = cli_opt(o, "region");
+    const char *period = cli_opt(o, "period"), *region = cli_opt(o, "region"), *why;
+    if (period && !measure_valid_period(period, &why))
+        return cli_fail(o, SPIL_EXIT_USAGE,
+                        "bad period '%s'%s%s; write a year (2024), a quarter (2024Q3) or a month "
+                        "(2024-07)",
+                        period, why ? ": " : "", why ? why : "");
     int code;
     store *st = cli_open(o, 1, &code);
     if (!st) return code;
@@ -424,9 +484,11 @@ int cmd_compare(cli_opts *o) {
     }
     store_close(st);
     if (k.n) qsort(k.r, k.n, sizeof *k.r, by_value);
-    size_t hidden = 0;
-    for (size_t i = 0; i < k.n; i++)
+    size_t hidden = 0, left_out = 0;
+    for (size_t i = 0; i < k.n; i++) {
         hidden += k.r[i].v.suppressed;
+        left_out += (size_t)k.r[i].v.left_out;
+    }
     char buf[32], diff[32];
     if (o->json) {
         json_t *arr = json_array();
@@ -477,6 +539,9 @@ int cmd_compare(cli_opts *o) {
         if (hidden)
             printf("%zu value%s about fewer than %d persons %s not shown (suppress-below).\n",
                    hidden, hidden == 1 ? "" : "s", ind.below, hidden == 1 ? "is" : "are");
+        if (left_out)
+            printf("%zu municipal figure%s about fewer than %d persons %s left out of the sums.\n",
+                   left_out, left_out == 1 ? "" : "s", ind.below, left_out == 1 ? "is" : "are");
     }
     free(k.r);
     return code;
@@ -502,8 +567,17 @@ int cmd_setting(cli_opts *o) {
                             "suppress-below takes a whole number of persons, 1 or more, not '%s'",
                             o->args[1]);
         }
-        char at[32], detail[64];
-        snprintf(detail, sizeof detail, "{\"suppress-below\":%ld}", n);
+        int was = measure_suppress_below(st);
+        if (n == was) {
+            store_close(st);
+            printf("suppress-below is %d already: nothing changed.\n", was);
+            return SPIL_EXIT_OK;
+        }
+        char at[32];
+        json_t *change =
+            json_pack("{s:{s:i, s:I}}", "suppress-below", "from", was, "to", (json_int_t)n);
+        char *detail = change ? json_dumps(change, JSON_COMPACT) : NULL;
+        json_decref(change);
         store_event ev = {.at = out_now(at),
                           .actor = cli_actor(),
                           .command = "setting",
@@ -511,8 +585,10 @@ int cmd_setting(cli_opts *o) {
                           .key = "suppress-below",
                           .detail = detail,
                           .reason = o->reason};
-        if (store_begin(st) || measure_set_suppress_below(st, (int)n) || store_log(st, &ev) ||
-            store_readiness_forget(st, NULL) || store_commit(st)) {
+        int failed = !detail || store_begin(st) || measure_set_suppress_below(st, (int)n) ||
+                     store_log(st, &ev) || store_readiness_forget(st, NULL) || store_commit(st);
+        free(detail);
+        if (failed) {
             code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
             store_rollback(st);
             store_close(st);

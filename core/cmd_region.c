@@ -15,6 +15,7 @@
 #include "diff.h"
 #include "export.h"
 #include "load.h"
+#include "measure.h"
 #include "model.h"
 #include "out.h"
 #include "region.h"
@@ -83,13 +84,34 @@ typedef struct applied {
 
 /* Diff r against st, apply, run scripts: in the open transaction. Problems go to d; storage
 ** failures return SPIL_EXIT_INTERNAL after printing. */
+/* A load never deletes figures: an indicator with figures may not leave the file. */
+static int keeps_figures(store *st, const rdata *r, const changes *c, diag *d) {
+    int e = model_entity_by_table("indicator"), code = model_field_index(e, "code"), kept = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->v[i].e != e || c->v[i].kind != CH_REMOVE) continue;
+        const char *ind = c->v[i].old->v[code];
+        int64_t n = measure_figures_of(st, rdata_region(r), ind);
+        if (n < 0) return -1;
+        if (n == 0) continue;
+        diag_add(d, r->file, 0, 0, "keep it under 'indicators': a load never deletes figures",
+                 "indicator '%s' is not in the file but has %lld figure%s, which removing it "
+                 "would delete",
+                 ind, (long long)n, n == 1 ? "" : "s");
+        kept++;
+    }
+    return kept;
+}
+
 static int apply_region(cli_opts *o, store *st, rdata *r, diag *d, applied *a) {
     char now[32];
     const char *region = rdata_region(r);
     a->old = rdata_from_store(st, region);
+    int kept = 0;
     if (!a->old || diff_compute(a->old, r, &a->ch) ||
-        diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd, NULL))
+        (kept = keeps_figures(st, r, &a->ch, d)) < 0 ||
+        (!kept && diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd, NULL)))
         return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    if (kept) return SPIL_EXIT_OK; /* the diagnostics say why; nothing is written */
     run_scripts(st, r, d);
     return SPIL_EXIT_OK;
 }

@@ -18,6 +18,7 @@
 #include "import.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,24 +254,6 @@ static int parse_count(const char *s, int64_t *v) {
     return 1;
 }
 
-/* 1 for 2024, 2024Q1..Q4 and 2024-01..12 (years 1900-2100); else 0 with why. */
-static int valid_period(const char *p, const char **why) {
-    size_t n = strlen(p);
-    *why = NULL;
-    for (int i = 0; i < 4; i++)
-        if (!isdigit((unsigned char)p[i])) return 0;
-    int year = atoi(p);
-    if (n >= 4 && (year < 1900 || year > 2100)) return *why = "the year is not in 1900-2100", 0;
-    if (n == 4) return 1;
-    if (n == 6 && p[4] == 'Q' && isdigit((unsigned char)p[5]))
-        return p[5] >= '1' && p[5] <= '4' ? 1 : (*why = "a quarter is Q1 to Q4", 0);
-    if (n == 7 && p[4] == '-' && isdigit((unsigned char)p[5]) && isdigit((unsigned char)p[6])) {
-        int month = (p[5] - '0') * 10 + (p[6] - '0');
-        return month >= 1 && month <= 12 ? 1 : (*why = "a month is 01 to 12", 0);
-    }
-    return 0;
-}
-
 /* ---- header --------------------------------------------------------------------------------- */
 
 /* Dutch column names, as a spreadsheet from a Dutch source would have them. */
@@ -393,7 +376,7 @@ static int check_row(importer *im, char *line, mrow *r) {
         ok = 0;
     }
     const char *why;
-    if (!valid_period(period, &why)) {
+    if (!measure_valid_period(period, &why)) {
         char hint[120];
         snprintf(hint, sizeof hint,
                  "%s%swrite a year (2024), a quarter (2024Q3) or a month "
@@ -582,8 +565,12 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
     memset(out, 0, sizeof *out);
     rd.f = fopen(path, "rb");
     struct stat sb;
+    int why = rd.f ? 0 : errno;
     if (!rd.f || fstat(fileno(rd.f), &sb) != 0 || S_ISDIR(sb.st_mode)) {
-        diag_add(d, path, 0, 0, "give the path of a CSV file", "cannot read this file");
+        diag_add(d, path, 0, 0, "give the path of a CSV file", "cannot read this file: %s",
+                 strerror(why                           ? why
+                          : rd.f && S_ISDIR(sb.st_mode) ? EISDIR
+                                                        : errno));
         if (rd.f) fclose(rd.f);
         return 1;
     }

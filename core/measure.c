@@ -19,6 +19,7 @@
 */
 #include "measure.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +280,21 @@ const char *measure_area(store *s, const char *code, char *name, size_t name_cap
     return kind;
 }
 
+int64_t measure_figures_of(store *s, const char *region, const char *code) {
+    sqlite3_stmt *st;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(store_sqlite(s),
+                           "SELECT count(*) FROM measurement WHERE indicator = (SELECT id FROM "
+                           "indicator WHERE region = ?1 AND code = ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_fail(s, "reading measurements");
+    sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
 int measure_in_region(store *s, const char *region, const char *area) {
     sqlite3_stmt *st;
     int in = 0;
@@ -292,6 +308,23 @@ int measure_in_region(store *s, const char *region, const char *area) {
     in = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     return in;
+}
+
+int measure_valid_period(const char *p, const char **why) {
+    size_t n = strlen(p);
+    *why = NULL;
+    for (int i = 0; i < 4; i++)
+        if (!isdigit((unsigned char)p[i])) return 0;
+    int year = atoi(p);
+    if (n >= 4 && (year < 1900 || year > 2100)) return *why = "the year is not in 1900-2100", 0;
+    if (n == 4) return 1;
+    if (n == 6 && p[4] == 'Q' && isdigit((unsigned char)p[5]))
+        return p[5] >= '1' && p[5] <= '4' ? 1 : (*why = "a quarter is Q1 to Q4", 0);
+    if (n == 7 && p[4] == '-' && isdigit((unsigned char)p[5]) && isdigit((unsigned char)p[6])) {
+        int month = (p[5] - '0') * 10 + (p[6] - '0');
+        return month >= 1 && month <= 12 ? 1 : (*why = "a month is 01 to 12", 0);
+    }
+    return 0;
 }
 
 static double scale_of(const char *unit) {
@@ -456,8 +489,10 @@ int measure_latest_period(store *s, int64_t indicator, char *buf) {
     sqlite3_stmt *st;
     int rc = 1;
     if (sqlite3_prepare_v2(store_sqlite(s),
-                           "SELECT period FROM measurement WHERE indicator = ?1 "
-                           "ORDER BY substr(period, 1, 4) DESC, period DESC LIMIT 1",
+                           "SELECT period FROM measurement WHERE indicator = ?1 ORDER BY "
+                           "CASE length(period) WHEN 4 THEN period || '-12' WHEN 6 THEN "
+                           "substr(period, 1, 4) || printf('-%02d', 3 * substr(period, 6)) "
+                           "ELSE period END DESC, length(period) DESC LIMIT 1",
                            -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "reading measurements");
     sqlite3_bind_int64(st, 1, indicator);

@@ -53,6 +53,10 @@ void measure_import_end(measure_import *mi);
 /* The id the next event will get: the write lock is held, so nobody else can take it. */
 int64_t measure_next_event_id(store *s);
 
+/* 1 for a period spil knows: a year 2024, a quarter 2024Q1..Q4, a month 2024-01..12 (years
+** 1900-2100); else 0, with *why saying what is wrong when it can (else NULL). */
+int measure_valid_period(const char *p, const char **why);
+
 /* ---- reading figures ------------------------------------------------------------------------ */
 
 /* One value of an indicator for an area and period. */
@@ -76,6 +80,9 @@ int64_t measure_indicator_id(store *s, const char *code, char *unit, char *name)
 ** name into name; NULL when unknown. */
 const char *measure_area(store *s, const char *code, char *name, size_t name_cap);
 
+/* How many figures the region's own indicator `code` has (0 for an adopted one: its figures
+** belong to the catalogue's); -1 on error. */
+int64_t measure_figures_of(store *s, const char *region, const char *code);
 /* 1 when area is a municipality taking part in region. */
 int measure_in_region(store *s, const char *region, const char *area);
 
@@ -93,7 +100,8 @@ int measure_value(store *s, int64_t indicator, const char *unit, const char *are
 typedef int (*marea_fn)(void *ctx, const char *area, const char *name, const mvalue *v);
 int measure_compare(store *s, int64_t indicator, const char *unit, const char *period,
                     const char *region, marea_fn fn, void *ctx);
-/* The latest period the indicator has figures for, into buf (16 bytes); 0, or 1 when none. */
+/* The latest period the indicator has figures for (the one that ends last; of those, the
+** shortest), into buf (16 bytes); 0, or 1 when none. */
 int measure_latest_period(store *s, int64_t indicator, char *buf);
 
 #endif

@@ -334,12 +334,24 @@ M.period_end = period_end
 function M.measured_within(def)
   return make(def, function(ctx)
     local since = M.months_before(ctx.today, def.months)
-    for _, i in ipairs(ctx:list("indicators")) do
-      local latest
-      for _, f in ipairs(ctx:figures(i.code)) do
-        if f.value ~= nil or f.suppressed then latest = f.period end
+    local agreed = ctx:list("indicators")
+    if #agreed == 0 then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no indicator is agreed, so nothing is measured",
+        remedy = "agree indicators and record them under 'indicators' (a catalogue code alone "
+          .. "adopts one: spil indicators)" }
+    end
+    for _, i in ipairs(agreed) do
+      -- The latest figure of any kind: a yearly figure counts as much as a quarterly one.
+      local latest, latest_end
+      for _, by in ipairs({ "year", "quarter", "month" }) do
+        for _, f in ipairs(ctx:figures(i.code, nil, by)) do
+          if (f.value ~= nil or f.suppressed) and (not latest_end or period_end(f.period) > latest_end) then
+            latest, latest_end = f.period, period_end(f.period)
+          end
+        end
       end
-      if not latest or period_end(latest) < since then
+      if not latest or latest_end < since then
         ctx:finding { subject = S.region(ctx.region),
           missing = string.format("indicator %s (%s) has no figures %s", i.code,
             i.name or "name not given by the source",

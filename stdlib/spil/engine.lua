@@ -49,13 +49,14 @@ function Ctx:list(section)
 end
 
 --- The figures of an indicator for an area of the region (default: the region itself), oldest
--- first: { period, value, numerator, denominator, suppressed, covered, members }, read once.
-function Ctx:figures(code, area)
+-- first: { period, value, numerator, denominator, suppressed, covered, members, left_out },
+-- read once. by: "year", "quarter" or "month" (default: the kind with the most figures).
+function Ctx:figures(code, area, by)
   area = area or self.region.id
-  local key = "figures\0" .. code .. "\0" .. area
+  local key = "figures\0" .. code .. "\0" .. area .. "\0" .. (by or "")
   local rows = self.cache[key]
   if not rows then
-    rows = spil.figures(code, area)
+    rows = spil.figures(code, area, by)
     self.cache[key] = rows
   end
   return rows

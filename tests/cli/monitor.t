@@ -116,13 +116,34 @@ $ spil trend eigen-bereik GM0505 --db old.db
 $ sqlite3 old.db 'pragma foreign_key_check' && spil indicators --db old.db | grep -c 'not given by the source'
 > 37
 
-=== cli-monitor-9: an unknown indicator or area is a usage error with a did-you-mean
+=== cli-monitor-9: an unknown or ambiguous indicator, area, period or programme is a usage error that says what to give
 $ spil trend ks-01 Dordrect
 ? 2
 ! spil: trend: unknown area 'Dordrect'; did you mean 'Dordrecht'?
 $ spil compare ks-1
 ? 2
-! spil: compare: unknown indicator 'ks-1'; 'spil indicators' lists them
+! spil: compare: unknown indicator 'ks-1'; did you mean 'ks-01'?
 $ spil trend ks-01 NL --by week
 ? 2
 ! spil: trend: --by takes year, quarter or month, not 'week'
+$ spil trend ks-01 Utrecht
+? 2
+! spil: trend: 'Utrecht' is the name of GM0344 and PV26: give the code
+$ spil compare ks-01 --period 2024-13
+? 2
+! spil: compare: bad period '2024-13': a month is 01 to 12; write a year (2024), a quarter (2024Q3) or a month (2024-07)
+$ spil indicators --programme knng
+? 2
+! spil: indicators: unknown programme 'knng'; the programmes are kngg, kansrijke-start and jzojp
+
+=== cli-monitor-10: a setting set to what it is changes and logs nothing
+$ spil setting suppress-below 10 && spil log | grep -c 'setting  change'
+> suppress-below is 10 already: nothing changed.
+> 2
+
+=== cli-monitor-11: a load never deletes figures: an indicator that has them may not leave the file
+$ mkdir keep && grep -v 'wachttijd-jgz' $ROOT/tests/cli/fixtures/meetregio/region.yaml > keep/region.yaml && spil load keep
+? 2
+! keep/region.yaml: error: indicator 'wachttijd-jgz' is not in the file but has 2 figures, which removing it would delete; keep it under 'indicators': a load never deletes figures
+$ sqlite3 spil.db "select count(*) from indicator where code = 'wachttijd-jgz'"
+> 1

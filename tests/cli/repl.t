@@ -89,13 +89,16 @@ $ printf 'sql("select id, name from region order by id")\nr = sql("select count(
 > (2 rows)
 > 16	1
 
-=== cli-repl-11: sql() refuses writes, and more than one statement, with the store's message
+=== cli-repl-11: sql() refuses writes, more than one statement, and the raw numbers of figures, with the store's message
 $ printf 'sql("delete from region")\n' | spil repl
 ? 2
 ! spil: repl: stdin:1: sql: only reading statements are allowed here; change data with the validated operations (load, sign, decide, assign, fund)
 $ printf 'sql("select 1; delete from region")\n' | spil repl
 ? 2
 ! spil: repl: stdin:1: sql: give one statement at a time
+$ printf 'sql("select area, numerator from measurement")\n' | spil repl
+? 2
+! spil: repl: stdin:1: sql: the numbers of measurements are read with spil.figures, which leaves out values about fewer persons than the setting suppress-below
 $ printf '#sql("select id from region")\n' | spil repl
 > 2
 

@@ -54,3 +54,8 @@ t.case("a finding carries its citation and a remedy", function()
   t.equal(f.source, "Leidraad regionale implementatiefase KnGG (2025), stap 6", "source")
   t.expect(type(f.remedy) == "string" and #f.remedy > 0, "a remedy")
 end)
+
+t.case("in fase 2 a region without agreed indicators is told that nothing is measured", function()
+  t.finding(t.check("kngg", "fase-2"), { check = "indicatoren-gemeten", severity = "advisory",
+    missing = "no indicator is agreed, so nothing is measured" })
+end)
