@@ -354,6 +354,8 @@ int cmd_trend(cli_opts *o) {
         free(s.v);
         return code;
     }
+    char others[40];
+    const char *also = measure_other_kinds(st, ind.id, area, by, others, sizeof others);
     store_close(st);
     size_t hidden = 0;
     for (size_t i = 0; i < s.n; i++)
@@ -388,9 +390,7 @@ int cmd_trend(cli_opts *o) {
         printf("%s%s%s in %s (%s, %s)%s%s\n", out_bold(color), ind.code, out_reset(color), name,
                kind, area, ind.unit[0] ? ", " : "", ind.unit);
         printf("  %s%s%s\n", out_dim(color), ind.name[0] ? ind.name : NOT_GIVEN, out_reset(color));
-        if (!s.n)
-            printf("  no figures%s%s%s\n", by ? " by " : "", by ? by : "",
-                   by ? " (try another: --by year, quarter or month)" : "");
+        if (!s.n) printf("  no figures%s%s\n", by ? " by " : "", by ? by : "");
         for (size_t i = 0; i < s.n; i++) {
             const mvalue *v = &s.v[i];
             printf("  %-8s %10s", v->period, value_text(v, buf, sizeof buf));
@@ -408,9 +408,26 @@ int cmd_trend(cli_opts *o) {
         if (hidden)
             printf("%zu value%s about fewer than %d persons %s not shown (suppress-below).\n",
                    hidden, hidden == 1 ? "" : "s", ind.below, hidden == 1 ? "is" : "are");
+        if (also)
+            printf("There are figures by %s too: --by %.*s.\n", also, (int)strcspn(also, ","),
+                   also);
     }
     free(s.v);
     return code;
+}
+
+/* One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+static void csv_field(const char *s) {
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"') putchar('"');
+        putchar(*s);
+    }
+    putchar('"');
 }
 
 /* ---- compare -------------------------------------------------------------------------------- */
@@ -507,17 +524,23 @@ int cmd_compare(cli_opts *o) {
                    ? SPIL_EXIT_INTERNAL
                    : SPIL_EXIT_OK;
     } else if (cli_opt(o, "csv")) {
+        /* The national value first, without a rank; then the areas, ranked. */
         printf("rank,area,name,value,numerator,denominator,suppressed\n");
-        for (size_t i = 0; i < k.n; i++) {
-            const ranked *r = &k.r[i];
-            if (r->v.has_value) printf("%zu", i + 1);
-            printf(",%s,\"%s\",", r->area, r->name);
-            if (r->v.has_value) printf("%g", r->v.value);
-            if (r->v.has_ratio)
-                printf(",%lld,%lld", (long long)r->v.numerator, (long long)r->v.denominator);
+        for (size_t i = 0; i <= k.n; i++) {
+            const ranked *r = i ? &k.r[i - 1] : NULL;
+            const mvalue *v = r ? &r->v : &nation;
+            if (r && v->has_value) printf("%zu", i);
+            printf(",");
+            csv_field(r ? r->area : "NL");
+            printf(",");
+            csv_field(r ? r->name : "Nederland");
+            printf(",");
+            if (v->has_value) printf("%g", v->value);
+            if (v->has_ratio)
+                printf(",%lld,%lld", (long long)v->numerator, (long long)v->denominator);
             else
                 printf(",,");
-            printf(",%d\n", r->v.suppressed);
+            printf(",%d\n", v->suppressed);
         }
     } else {
         int color = out_color(stdout);

@@ -512,21 +512,32 @@ static void check_indicator(loader *L, int e, const rrow *row) {
     const model_entity *en = &model_entities[e];
     const char *code = row->v[model_field_index(e, "code")];
     const cat_indicator *c = code ? catalogue_find(code) : NULL;
+    if (c) { /* adopted: every field it gives, in one message at the first of them */
+        char given[200] = "";
+        int line = 0, col = 0, count = 0;
+        for (int f = 0; f < en->nfields; f++) {
+            if (!row->v[f] || !strcmp(en->fields[f].name, "code")) continue;
+            size_t len = strlen(given);
+            snprintf(given + len, sizeof given - len, "%s'%s'", count++ ? ", " : "",
+                     en->fields[f].name);
+            if (!line) {
+                line = row->fline ? row->fline[f] : row->line;
+                col = row->fcol ? row->fcol[f] : row->col;
+            }
+        }
+        if (!count) return;
+        char hint[200];
+        snprintf(hint, sizeof hint,
+                 "give just {code: %s} to adopt it, or choose another code for an indicator "
+                 "of your own",
+                 code);
+        diag_add(L->d, L->file, line, col, hint,
+                 "indicator '%s' is in the national catalogue (%s), so %s %s from there", code,
+                 c->catalogue, given, count == 1 ? "comes" : "come");
+        return;
+    }
     for (int f = 0; f < en->nfields; f++) {
         const char *name = en->fields[f].name;
-        int line = row->fline ? row->fline[f] : row->line,
-            col = row->fcol ? row->fcol[f] : row->col;
-        if (c && row->v[f] && strcmp(name, "code") != 0) {
-            char hint[200];
-            snprintf(hint, sizeof hint,
-                     "give just {code: %s} to adopt it, or choose another code for an indicator "
-                     "of your own",
-                     code);
-            diag_add(L->d, L->file, line, col, hint,
-                     "indicator '%s' is in the national catalogue (%s), so '%s' comes from there",
-                     code, c->catalogue, name);
-            return;
-        }
         if (!c && code && !row->v[f] &&
             (!strcmp(name, "name") || !strcmp(name, "kind") || !strcmp(name, "source"))) {
             size_t n;

@@ -391,21 +391,44 @@ static int members_of(store *s, const char *area) {
     return n;
 }
 
-/* The kind of period with the most figures for the indicator and area (or its municipalities). */
-static int common_length(store *s, int64_t indicator, const char *area) {
+/* The lengths of the kinds of period with figures for the indicator and area (or its
+** municipalities), the one with the most figures first, into len[3]; how many there are. */
+static int period_lengths(store *s, int64_t indicator, const char *area, int len[3]) {
     sqlite3_stmt *st;
-    int len = 0;
+    int n = 0;
     if (sqlite3_prepare_v2(store_sqlite(s),
                            "SELECT length(period) FROM measurement WHERE indicator = ?1 AND "
                            "(area = ?2 OR area IN (SELECT municipality FROM area_member WHERE "
-                           "area = ?2)) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+                           "area = ?2)) GROUP BY 1 ORDER BY count(*) DESC, 1",
                            -1, &st, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_int64(st, 1, indicator);
     sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) len = sqlite3_column_int(st, 0);
+    while (n < 3 && sqlite3_step(st) == SQLITE_ROW)
+        len[n++] = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    return len;
+    return n;
+}
+
+static int common_length(store *s, int64_t indicator, const char *area) {
+    int len[3] = {0};
+    return period_lengths(s, indicator, area, len) ? len[0] : 0;
+}
+
+const char *measure_other_kinds(store *s, int64_t indicator, const char *area, const char *kind,
+                                char *buf, size_t cap) {
+    int len[3] = {0}, n = period_lengths(s, indicator, area, len);
+    int shown = kind ? period_length(kind) : len[0];
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        if (len[i] == shown) continue;
+        size_t used = strlen(buf);
+        snprintf(buf + used, cap - used, "%s%s", used ? ", " : "",
+                 len[i] == 4   ? "year"
+                 : len[i] == 6 ? "quarter"
+                               : "month");
+    }
+    return buf[0] ? buf : NULL;
 }
 
 static int figures(store *s, int64_t indicator, const char *unit, const char *area,

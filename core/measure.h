@@ -92,6 +92,10 @@ typedef int (*mvalue_fn)(void *ctx, const mvalue *v);
 ** "quarter", "month"; NULL: the kind with the most periods). */
 int measure_series(store *s, int64_t indicator, const char *unit, const char *area,
                    const char *kind, mvalue_fn fn, void *ctx);
+/* The other kinds of period than `kind` (NULL: the one measure_series would show) that have
+** figures for the indicator and area, as "year, month" into buf; NULL when there are none. */
+const char *measure_other_kinds(store *s, int64_t indicator, const char *area, const char *kind,
+                                char *buf, size_t cap);
 /* The value of an indicator for an area in one period (has_value 0 when unknown). */
 int measure_value(store *s, int64_t indicator, const char *unit, const char *area,
                   const char *period, mvalue *out);

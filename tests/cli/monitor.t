@@ -85,7 +85,8 @@ $ spil compare ks-01 --period 2024Q1
 >     1.  Zuid-Holland Zuid                              33.3    +7.2
 $ spil compare ks-01 --period 2024Q1 --csv
 > rank,area,name,value,numerator,denominator,suppressed
->~ 1,zuid-holland-zuid,"Zuid-Holland Zuid",33.33
+> ,NL,Nederland,26.087,300,1150,0
+>~ 1,zuid-holland-zuid,Zuid-Holland Zuid,33.33
 $ spil compare ks-01 --period 2024Q1 --json | grep -c '"rank": 1'
 > 1
 
@@ -103,9 +104,9 @@ $ spil trend overgewicht meetregio
 >   2024           15.0         30 / 200
 
 === cli-monitor-7: a region may not redefine a catalogue indicator, and its own needs name, kind and source
-$ mkdir bad && sed 's/- {code: overgewicht}/- {code: overgewicht, name: Mijn overgewicht}/; s/, kind: process//' $ROOT/tests/cli/fixtures/meetregio/region.yaml > bad/region.yaml && spil validate bad
+$ mkdir bad && sed 's/- {code: overgewicht}/- {code: overgewicht, name: Mijn overgewicht, unit: kg}/; s/, kind: process//' $ROOT/tests/cli/fixtures/meetregio/region.yaml > bad/region.yaml && spil validate bad
 ? 2
-!~ bad/region.yaml:9:31: error: indicator 'overgewicht' is in the national catalogue (kngg), so 'name' comes from there; give just {code: overgewicht} to adopt it, or choose another code for an indicator of your own
+!~ bad/region.yaml:9:31: error: indicator 'overgewicht' is in the national catalogue (kngg), so 'name', 'unit' come from there; give just {code: overgewicht} to adopt it, or choose another code for an indicator of your own
 !~ bad/region.yaml:10:5: error: indicator 'wachttijd-jgz' is not in the national catalogue and is missing 'kind'
 
 === cli-monitor-8: a database of schema 1 is upgraded in place, its own indicators and figures kept
@@ -147,3 +148,10 @@ $ mkdir keep && grep -v 'wachttijd-jgz' $ROOT/tests/cli/fixtures/meetregio/regio
 ! keep/region.yaml: error: indicator 'wachttijd-jgz' is not in the file but has 2 figures, which removing it would delete; keep it under 'indicators': a load never deletes figures
 $ sqlite3 spil.db "select count(*) from indicator where code = 'wachttijd-jgz'"
 > 1
+
+=== cli-monitor-12: trend shows one kind of period and says which others have figures
+$ printf 'indicator,area,period,numerator,denominator\nks-01,GM0505,2023,100,400\n' > y.csv && spil import measurements y.csv > /dev/null && spil trend ks-01 Dordrecht
+> There are figures by year too: --by year.
+$ spil trend ks-01 Dordrecht --by year
+>   2023           25.0        100 / 400
+> There are figures by quarter too: --by quarter.
