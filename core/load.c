@@ -227,8 +227,12 @@ static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
     const model_field *f = &model_entities[e].fields[i];
     char buf[YDOC_MAX_SCALAR + 1];
     if (is_null(n)) return;
-    if (check_scalar(L, f, n, buf, sizeof buf) && rdata_set(L->r, e, row, i, buf, n->line, n->col))
-        L->oom = 1;
+    if (!check_scalar(L, f, n, buf, sizeof buf)) {
+        /* Reported already; remember that it was given, so it is not also called missing. */
+        if (row->fline) row->fline[i] = n->line;
+        return;
+    }
+    if (rdata_set(L->r, e, row, i, buf, n->line, n->col)) L->oom = 1;
 }
 
 /* 1 when map has an unknown key whose suggestion is field: "naam" for a missing "name" was
@@ -538,7 +542,7 @@ static void check_indicator(loader *L, int e, const rrow *row) {
     }
     for (int f = 0; f < en->nfields; f++) {
         const char *name = en->fields[f].name;
-        if (!c && code && !row->v[f] &&
+        if (!c && code && !row->v[f] && !(row->fline && row->fline[f]) &&
             (!strcmp(name, "name") || !strcmp(name, "kind") || !strcmp(name, "source"))) {
             size_t n;
             const cat_indicator *all = catalogue_indicators(&n, NULL);
