@@ -188,6 +188,21 @@ static int print_event(void *ctx, const char *const *v, int n) {
     printf("%s%s%s  %-10s %-8s %s%-6s%s %s %s", out_dim(color), v[1], out_reset(color), v[2], v[4],
            out_bold(color), v[5], out_reset(color), v[6] ? v[6] : "", v[7] ? v[7] : "");
     if (v[3]) printf("  %s(%s)%s", out_dim(color), v[3], out_reset(color));
+    /* The counts of an import and the change of a setting are worth a glance; other details
+    ** are in --json. */
+    json_t *d = v[8] && v[4] && (!strcmp(v[4], "import") || !strcmp(v[4], "setting"))
+                    ? json_loads(v[8], 0, NULL)
+                    : NULL;
+    json_int_t rows = d ? json_integer_value(json_object_get(d, "rows")) : 0;
+    if (d && !strcmp(v[4], "import"))
+        printf("  %lld row%s: %lld added, %lld changed", (long long)rows, rows == 1 ? "" : "s",
+               (long long)json_integer_value(json_object_get(d, "added")),
+               (long long)json_integer_value(json_object_get(d, "changed")));
+    json_t *ch = d && !strcmp(v[4], "setting") ? json_object_get(d, v[7] ? v[7] : "") : NULL;
+    if (ch)
+        printf("  %lld -> %lld", (long long)json_integer_value(json_object_get(ch, "from")),
+               (long long)json_integer_value(json_object_get(ch, "to")));
+    json_decref(d);
     if (v[9]) printf("  reason: %s", v[9]);
     putchar('\n');
     return 0;

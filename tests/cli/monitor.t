@@ -30,6 +30,8 @@ $ spil import measurements m2.csv --json | grep -E '"(added|changed|unchanged)"'
 >~ "unchanged": 5,
 $ spil log | grep -c 'import   import measurement m'
 > 2
+$ spil log --limit 1
+>~ import   import measurement m2.csv  6 rows: 0 added, 1 changed
 
 === cli-monitor-3: a region's value is summed from its municipalities' numerators and denominators, not an average of percentages, leaving out the suppressed
 # Zuid-Holland Zuid 2024Q1: Dordrecht 30/100, Gorinchem 20/50, and Alblasserdam 5/8, which is
