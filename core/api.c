@@ -163,7 +163,7 @@ static int api_region(lua_State *L) {
 ** suppress-below come back as { period, suppressed = true } (measure.c decides, not Lua). */
 
 /* vals = id, region, code, name, kind, unit, level, numerator, denominator, source, note,
-** catalogue, programme, measurements (measure_indicators) */
+** catalogue, programme, measurements (measure_indicators, without counting) */
 static int push_catalogue_row(void *ctx, const char *const *vals, int n) {
     static const char *const keys[] = {NULL,   NULL,        "code",      "name",        "kind",
                                        "unit", "level",     "numerator", "denominator", "source",
@@ -177,8 +177,6 @@ static int push_catalogue_row(void *ctx, const char *const *vals, int n) {
         lua_pushstring(L, vals[i]);
         lua_setfield(L, -2, keys[i]);
     }
-    lua_pushinteger(L, strtoll(vals[13], NULL, 10));
-    lua_setfield(L, -2, "measurements");
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     return 0;
 }
@@ -186,7 +184,7 @@ static int push_catalogue_row(void *ctx, const char *const *vals, int n) {
 static int api_catalogue(lua_State *L) {
     store *st = get_store(L);
     lua_newtable(L);
-    if (measure_indicators(st, push_catalogue_row, L) < 0)
+    if (measure_indicators(st, 0, push_catalogue_row, L) < 0)
         return luaL_error(L, "reading the catalogue: %s", store_errmsg(st));
     return 1;
 }

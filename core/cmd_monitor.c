@@ -110,7 +110,7 @@ int cmd_indicators(cli_opts *o) {
                         o->programme);
     }
     list_ctx c = {o->programme, json_array()};
-    if (measure_indicators(st, list_indicator, &c) < 0) {
+    if (measure_indicators(st, 1, list_indicator, &c) < 0) {
         json_decref(c.out);
         code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
         store_close(st);
@@ -256,7 +256,7 @@ static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) 
                         code);
     area_find f = {.want = code}; /* the codes, for a suggestion */
     const char *near = NULL;
-    if (measure_indicators(st, collect_code, &f) >= 0 &&
+    if (measure_indicators(st, 0, collect_code, &f) >= 0 &&
         !grow(&f.seen, &f.cap, f.n + 1, sizeof *f.seen)) {
         f.seen[f.n] = NULL;
         near = diag_suggest(code, (const char *const *)f.seen);

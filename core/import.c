@@ -575,7 +575,7 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
         return 1;
     }
     if (!(rd.buf = malloc(BLOCK + 1))) goto done;
-    if (measure_indicators(st, add_indicator, &im) < 0 || measure_areas(st, add_area, &im) < 0 ||
+    if (measure_indicators(st, 0, add_indicator, &im) < 0 || measure_areas(st, add_area, &im) < 0 ||
         im.oom)
         goto done;
     settle(&im.indicators);

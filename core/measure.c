@@ -46,18 +46,22 @@ static int each_row(store *s, const char *sql, const char *bind, store_row_fn fn
     return bad ? -1 : stop;
 }
 
-int measure_indicators(store *s, store_row_fn fn, void *ctx) {
+/* Every indicator with the catalogue's fields filled in for adopted ones; count is an SQL
+** expression for the last column. */
+#define INDICATORS_SQL(count)                                                                      \
+    "SELECT i.id, i.region, i.code, coalesce(i.name, c.name), coalesce(i.kind, c.kind), "          \
+    "coalesce(i.unit, c.unit), coalesce(i.level, c.level), "                                       \
+    "coalesce(i.numerator, c.numerator), coalesce(i.denominator, c.denominator), "                 \
+    "coalesce(i.source, c.source), coalesce(i.note, c.note), "                                     \
+    "coalesce(i.catalogue, c.catalogue), coalesce(i.programme, c.programme), " count               \
+    " FROM indicator i LEFT JOIN indicator c ON i.region IS NOT NULL AND c.region IS NULL "        \
+    "AND c.code = i.code ORDER BY i.region IS NOT NULL, i.region, i.id"
+
+int measure_indicators(store *s, int counts, store_row_fn fn, void *ctx) {
     return each_row(s,
-                    "SELECT i.id, i.region, i.code, coalesce(i.name, c.name), "
-                    "coalesce(i.kind, c.kind), coalesce(i.unit, c.unit), "
-                    "coalesce(i.level, c.level), coalesce(i.numerator, c.numerator), "
-                    "coalesce(i.denominator, c.denominator), coalesce(i.source, c.source), "
-                    "coalesce(i.note, c.note), coalesce(i.catalogue, c.catalogue), "
-                    "coalesce(i.programme, c.programme), "
-                    "(SELECT count(*) FROM measurement m WHERE m.indicator = i.id) "
-                    "FROM indicator i LEFT JOIN indicator c ON i.region IS NOT NULL "
-                    "AND c.region IS NULL AND c.code = i.code "
-                    "ORDER BY i.region IS NOT NULL, i.region, i.id",
+                    counts ? INDICATORS_SQL("(SELECT count(*) FROM measurement m WHERE "
+                                            "m.indicator = i.id)")
+                           : INDICATORS_SQL("0"),
                     NULL, fn, ctx);
 }
 
