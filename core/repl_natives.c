@@ -137,7 +137,7 @@ static int n_sql(lua_State *L) {
     repl *R = owner(L);
     const char *q = luaL_checkstring(L, 1);
     grid *g = grid_new(L);
-    int bad = store_sql_readonly(R->st, q, sql_row, g);
+    int bad = store_sql_user(R->st, q, sql_row, g);
     if (bad || g->failed) {
         lua_pushnil(L);
         if (g->failed == 2)

@@ -57,11 +57,15 @@ int store_region_exists(store *s, const char *region);
 /* Municipalities of a region with their names: vals = code, name, status, since, until. */
 int store_region_municipalities(store *s, const char *region, store_row_fn fn, void *ctx);
 
-/* Run one read-only SQL statement written by a trusted operator (the REPL's sql()): refused
-** unless SQLite says the statement does not write. Calls fn with the column names first
-** (header = 1), then each row. 0, or -1 with store_errmsg set. */
+/* Run one read-only SQL statement: refused unless SQLite says the statement does not write.
+** Calls fn with the column names first (header = 1), then each row. 0, or -1 with
+** store_errmsg set. */
 typedef int (*store_sql_fn)(void *ctx, int header, const char *const *vals, int n);
 int store_sql_readonly(store *s, const char *sql, store_sql_fn fn, void *ctx);
+/* The same for a person's query (the REPL's sql()): also refused when it reads the value,
+** numerator or denominator of a measurement, which are read through measure.c only, where
+** small counts are suppressed. */
+int store_sql_user(store *s, const char *sql, store_sql_fn fn, void *ctx);
 
 /* One entry of the event log. */
 typedef struct store_event {
