@@ -170,6 +170,32 @@ static int grow(void *pp, size_t *cap, size_t n, size_t size) {
     return 0;
 }
 
+/* A name as people write it: any case, and without the qualifier the reference list adds
+** to tell places apart ("Bergen" for "Bergen (NH.)" and "Bergen (L.)"). */
+static int same_name(const char *name, const char *want) {
+    if (!strcasecmp(name, want)) return 1;
+    const char *q = strstr(name, " (");
+    size_t n = q ? (size_t)(q - name) : 0;
+    return q && name[strlen(name) - 1] == ')' && strlen(want) == n && !strncasecmp(name, want, n);
+}
+
+/* name in a column of width characters (UTF-8 aware: "Fryslân" is 7), cut with "..." when
+** longer. */
+static void print_name(const char *name, int width) {
+    int chars = 0;
+    const char *p = name, *cut = NULL;
+    for (; *p; p++) {
+        if (((unsigned char)*p & 0xC0) == 0x80) continue; /* a continuation byte */
+        if (chars == width - 3) cut = p;
+        chars++;
+    }
+    if (chars > width) {
+        printf("%.*s...", (int)(cut - name), name);
+        return;
+    }
+    printf("%s%*s", name, width - chars, "");
+}
+
 /* Resolve an area given by code or by name ("Dordrecht", "Zuid-Holland", "Nederland"); the
 ** other codes and names are kept for a did-you-mean. */
 typedef struct area_find {
@@ -184,7 +210,7 @@ typedef struct area_find {
 static int match_area(void *ctx, const char *const *vals, int n) {
     (void)n;
     area_find *f = ctx;
-    int code = !strcmp(vals[0], f->want), name = !code && !strcasecmp(vals[2], f->want);
+    int code = !strcmp(vals[0], f->want), name = !code && same_name(vals[2], f->want);
     if (code || (name && !f->by_code && !f->by_name)) {
         snprintf(f->code, sizeof f->code, "%s", vals[0]);
         snprintf(f->name, sizeof f->name, "%s", vals[2]);
@@ -335,6 +361,7 @@ int cmd_trend(cli_opts *o) {
     const char *by = cli_opt(o, "by"), *fmt = cli_opt(o, "csv");
     if (by && strcmp(by, "year") && strcmp(by, "quarter") && strcmp(by, "month"))
         return cli_fail(o, SPIL_EXIT_USAGE, "--by takes year, quarter or month, not '%s'", by);
+    if (fmt && o->json) return cli_fail(o, SPIL_EXIT_USAGE, "give --csv or --json, not both");
     int code;
     store *st = cli_open(o, 1, &code);
     if (!st) return code;
@@ -464,6 +491,8 @@ static int by_value(const void *a, const void *b) {
 
 int cmd_compare(cli_opts *o) {
     const char *period = cli_opt(o, "period"), *region = cli_opt(o, "region"), *why;
+    if (cli_opt(o, "csv") && o->json)
+        return cli_fail(o, SPIL_EXIT_USAGE, "give --csv or --json, not both");
     if (period && !measure_valid_period(period, &why))
         return cli_fail(o, SPIL_EXIT_USAGE,
                         "bad period '%s'%s%s; write a year (2024), a quarter (2024Q3) or a month "
@@ -482,10 +511,15 @@ int cmd_compare(cli_opts *o) {
     if (!period) {
         if (measure_latest_period(st, ind.id, latest)) {
             store_close(st);
-            return cli_fail(o, SPIL_EXIT_REFUSED,
-                            "no figures for '%s' yet; import them with "
-                            "'spil import measurements FILE.csv'",
-                            ind.code);
+            if (o->json)
+                return out_json(stdout, json_pack("{s:s, s:n, s:[]}", "indicator", ind.code,
+                                                  "period", "areas"))
+                           ? SPIL_EXIT_INTERNAL
+                           : SPIL_EXIT_OK;
+            printf("No figures for %s yet: import them with 'spil import measurements "
+                   "FILE.csv'.\n",
+                   ind.code);
+            return SPIL_EXIT_OK;
         }
         period = latest;
     }
@@ -548,7 +582,9 @@ int cmd_compare(cli_opts *o) {
                region ? "municipalities of " : "regions", region ? region : "");
         printf("  %s%s%s%s%s\n", out_dim(color), ind.name[0] ? ind.name : NOT_GIVEN,
                ind.unit[0] ? ", " : "", ind.unit, out_reset(color));
-        printf("  %4s  %-40s %10s\n", "", "Nederland", value_text(&nation, buf, sizeof buf));
+        printf("  %4s  ", "");
+        print_name("Nederland", 40);
+        printf(" %10s\n", value_text(&nation, buf, sizeof buf));
         for (size_t i = 0; i < k.n; i++) {
             const ranked *r = &k.r[i];
             diff[0] = '\0';
@@ -556,7 +592,9 @@ int cmd_compare(cli_opts *o) {
                 snprintf(diff, sizeof diff, "%+.1f", r->v.value - nation.value);
             char rank[24] = "";
             if (r->v.has_value) snprintf(rank, sizeof rank, "%zu.", i + 1);
-            printf("  %4s  %-40.40s %10s", rank, r->name, value_text(&r->v, buf, sizeof buf));
+            printf("  %4s  ", rank);
+            print_name(r->name, 40);
+            printf(" %10s", value_text(&r->v, buf, sizeof buf));
             printf(diff[0] ? " %7s\n" : "\n", diff);
         }
         if (hidden)

@@ -157,3 +157,15 @@ $ printf 'indicator,area,period,numerator,denominator\nks-01,GM0505,2023,100,400
 $ spil trend ks-01 Dordrecht --by year
 >   2023           25.0        100 / 400
 > There are figures by quarter too: --by quarter.
+
+=== cli-monitor-13: names as people write them: without the list's qualifier, ambiguous ones refused; one output format at a time; no figures is not an error
+$ spil trend ks-01 hengelo
+> ks-01 in Hengelo (O.) (municipality, GM0164), percent
+$ spil trend ks-01 Bergen
+? 2
+! spil: trend: 'Bergen' is the name of GM0373 and GM0893: give the code
+$ spil trend ks-01 NL --csv --json
+? 2
+! spil: trend: give --csv or --json, not both
+$ spil compare ks-04
+> No figures for ks-04 yet: import them with 'spil import measurements FILE.csv'.
