@@ -162,60 +162,127 @@ static int api_region(lua_State *L) {
 ** region, its municipalities and the nation (to compare with); values about fewer persons than
 ** suppress-below come back as { period, suppressed = true } (measure.c decides, not Lua). */
 
+/* What the store gives is gathered in C first and turned into Lua afterwards, in a protected
+** call: Lua may raise (the sandbox's memory cap), and must not do so while a statement of the
+** store is half-way through its rows. */
+#define CATALOGUE_FIELDS 13
+
+typedef struct gathered {
+    char *(*rows)[CATALOGUE_FIELDS]; /* catalogue: strdup'd values */
+    mvalue *figures;                 /* figures */
+    size_t n, cap;
+    int oom;
+} gathered;
+
+static int room(gathered *g, size_t size, void **array) {
+    if (g->n < g->cap) return 1;
+    size_t cap = g->cap ? 2 * g->cap : 32;
+    void *p = realloc(*array, cap * size);
+    if (!p) return g->oom = 1, 0;
+    *array = p;
+    g->cap = cap;
+    return 1;
+}
+
+static void gathered_free(gathered *g) {
+    for (size_t i = 0; g->rows && i < g->n; i++)
+        for (int k = 0; k < CATALOGUE_FIELDS; k++)
+            free(g->rows[i][k]);
+    free(g->rows);
+    free(g->figures);
+}
+
 /* vals = id, region, code, name, kind, unit, level, numerator, denominator, source, note,
 ** catalogue, programme, measurements (measure_indicators, without counting) */
-static int push_catalogue_row(void *ctx, const char *const *vals, int n) {
+static int gather_catalogue(void *ctx, const char *const *vals, int n) {
+    (void)n;
+    gathered *g = ctx;
+    if (vals[1]) return 0; /* a region's own: spil.indicators() has those */
+    if (!room(g, sizeof *g->rows, (void **)&g->rows)) return 1;
+    for (int k = 0; k < CATALOGUE_FIELDS; k++) {
+        g->rows[g->n][k] = vals[k] ? strdup(vals[k]) : NULL;
+        if (vals[k] && !g->rows[g->n][k]) g->oom = 1;
+    }
+    g->n++;
+    return g->oom;
+}
+
+static int push_catalogue(lua_State *L) {
     static const char *const keys[] = {NULL,   NULL,        "code",      "name",        "kind",
                                        "unit", "level",     "numerator", "denominator", "source",
                                        "note", "catalogue", "programme"};
-    (void)n;
-    lua_State *L = ctx;
-    if (vals[1]) return 0; /* a region's own: spil.indicators() has those */
-    lua_createtable(L, 0, 12);
-    for (int i = 2; i < 13; i++) {
-        if (!vals[i]) continue;
-        lua_pushstring(L, vals[i]);
-        lua_setfield(L, -2, keys[i]);
+    const gathered *g = lua_touserdata(L, 1);
+    lua_createtable(L, (int)g->n, 0);
+    for (size_t i = 0; i < g->n; i++) {
+        lua_createtable(L, 0, 12);
+        for (int k = 2; k < CATALOGUE_FIELDS; k++) {
+            if (!g->rows[i][k]) continue;
+            lua_pushstring(L, g->rows[i][k]);
+            lua_setfield(L, -2, keys[k]);
+        }
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    return 1;
+}
+
+static int gather_figure(void *ctx, const mvalue *v) {
+    gathered *g = ctx;
+    if (!room(g, sizeof *g->figures, (void **)&g->figures)) return 1;
+    g->figures[g->n++] = *v;
     return 0;
+}
+
+static int push_figures(lua_State *L) {
+    const gathered *g = lua_touserdata(L, 1);
+    lua_createtable(L, (int)g->n, 0);
+    for (size_t i = 0; i < g->n; i++) {
+        const mvalue *v = &g->figures[i];
+        lua_createtable(L, 0, 8);
+        lua_pushstring(L, v->period);
+        lua_setfield(L, -2, "period");
+        if (v->has_value) {
+            lua_pushnumber(L, v->value);
+            lua_setfield(L, -2, "value");
+        }
+        if (v->has_ratio) {
+            lua_pushinteger(L, v->numerator);
+            lua_setfield(L, -2, "numerator");
+            lua_pushinteger(L, v->denominator);
+            lua_setfield(L, -2, "denominator");
+        }
+        lua_pushboolean(L, v->suppressed);
+        lua_setfield(L, -2, "suppressed");
+        if (v->derived) {
+            lua_pushinteger(L, v->covered);
+            lua_setfield(L, -2, "covered");
+            lua_pushinteger(L, v->members);
+            lua_setfield(L, -2, "members");
+            lua_pushinteger(L, v->left_out);
+            lua_setfield(L, -2, "left_out");
+        }
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+/* Push what was gathered with push (protected), free it, and return the table or raise. */
+static int hand_over(lua_State *L, gathered *g, lua_CFunction push) {
+    lua_pushcfunction(L, push);
+    lua_pushlightuserdata(L, g);
+    int status = lua_pcall(L, 1, 1, 0);
+    gathered_free(g);
+    return status == LUA_OK ? 1 : lua_error(L);
 }
 
 static int api_catalogue(lua_State *L) {
     store *st = get_store(L);
-    lua_newtable(L);
-    if (measure_indicators(st, 0, push_catalogue_row, L) < 0)
-        return luaL_error(L, "reading the catalogue: %s", store_errmsg(st));
-    return 1;
-}
-
-static int push_figure(void *ctx, const mvalue *v) {
-    lua_State *L = ctx;
-    lua_createtable(L, 0, 8);
-    lua_pushstring(L, v->period);
-    lua_setfield(L, -2, "period");
-    if (v->has_value) {
-        lua_pushnumber(L, v->value);
-        lua_setfield(L, -2, "value");
+    gathered g = {0};
+    if (measure_indicators(st, 0, gather_catalogue, &g) < 0 || g.oom) {
+        gathered_free(&g);
+        return luaL_error(L, "reading the catalogue: %s",
+                          g.oom ? "out of memory" : store_errmsg(st));
     }
-    if (v->has_ratio) {
-        lua_pushinteger(L, v->numerator);
-        lua_setfield(L, -2, "numerator");
-        lua_pushinteger(L, v->denominator);
-        lua_setfield(L, -2, "denominator");
-    }
-    lua_pushboolean(L, v->suppressed);
-    lua_setfield(L, -2, "suppressed");
-    if (v->derived) {
-        lua_pushinteger(L, v->covered);
-        lua_setfield(L, -2, "covered");
-        lua_pushinteger(L, v->members);
-        lua_setfield(L, -2, "members");
-        lua_pushinteger(L, v->left_out);
-        lua_setfield(L, -2, "left_out");
-    }
-    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-    return 0;
+    return hand_over(L, &g, push_catalogue);
 }
 
 static int api_figures(lua_State *L) {
@@ -237,10 +304,12 @@ static int api_figures(lua_State *L) {
         return luaL_error(L, "figures: %s indicator '%s'", id < 0 ? "ambiguous" : "unknown", code);
     if (!measure_area(st, area, name, sizeof name))
         return luaL_error(L, "figures: unknown area '%s'", area);
-    lua_newtable(L);
-    if (measure_series(st, id, unit, area, by, push_figure, L) < 0)
-        return luaL_error(L, "reading figures: %s", store_errmsg(st));
-    return 1;
+    gathered g = {0};
+    if (measure_series(st, id, unit, area, by, gather_figure, &g) < 0 || g.oom) {
+        gathered_free(&g);
+        return luaL_error(L, "reading figures: %s", g.oom ? "out of memory" : store_errmsg(st));
+    }
+    return hand_over(L, &g, push_figures);
 }
 
 int api_push_module(lua_State *L, struct store *st, const char *region) {
