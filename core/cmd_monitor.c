@@ -213,7 +213,7 @@ static int match_area(void *ctx, const char *const *vals, int n) {
     int code = !strcmp(vals[0], f->want), name = !code && same_name(vals[2], f->want);
     if (code || (name && !f->by_code && !f->by_name)) {
         snprintf(f->code, sizeof f->code, "%s", vals[0]);
-        snprintf(f->name, sizeof f->name, "%s", vals[2]);
+        out_copy(f->name, sizeof f->name, vals[2]);
     }
     if (name) {
         size_t len = strlen(f->names_codes);
@@ -252,8 +252,9 @@ static const char *find_area(cli_opts *o, store *st, const char *want, char *cod
                            want);
     } else {
         snprintf(code, cap, "%s", f.code);
-        snprintf(name, name_cap, "%s", f.name);
-        kind = measure_area(st, code, name, name_cap);
+        out_copy(name, name_cap, f.name);
+        char scratch[8];
+        kind = measure_area(st, code, scratch, sizeof scratch);
     }
     for (size_t i = 0; i < f.n; i++)
         free(f.seen[i]);
@@ -475,7 +476,7 @@ static int keep_ranked(void *ctx, const char *area, const char *name, const mval
     if (grow(&k->r, &k->cap, k->n, sizeof *k->r)) return k->oom = 1;
     ranked *r = &k->r[k->n++];
     snprintf(r->area, sizeof r->area, "%s", area);
-    snprintf(r->name, sizeof r->name, "%s", name ? name : area);
+    out_copy(r->name, sizeof r->name, name ? name : area);
     r->v = *v;
     return 0;
 }
@@ -509,7 +510,7 @@ int cmd_compare(cli_opts *o) {
     }
     char latest[16];
     if (!period) {
-        if (measure_latest_period(st, ind.id, latest)) {
+        if (measure_latest_period(st, ind.id, region, latest)) {
             store_close(st);
             if (o->json)
                 return out_json(stdout, json_pack("{s:s, s:n, s:[]}", "indicator", ind.code,
@@ -584,7 +585,11 @@ int cmd_compare(cli_opts *o) {
                ind.unit[0] ? ", " : "", ind.unit, out_reset(color));
         printf("  %4s  ", "");
         print_name("Nederland", 40);
-        printf(" %10s\n", value_text(&nation, buf, sizeof buf));
+        printf(" %10s", value_text(&nation, buf, sizeof buf));
+        if (nation.derived && nation.covered < nation.members)
+            printf("  %s(%d of %d municipalities)%s", out_dim(color), nation.covered,
+                   nation.members, out_reset(color));
+        printf("\n");
         for (size_t i = 0; i < k.n; i++) {
             const ranked *r = &k.r[i];
             diff[0] = '\0';

@@ -422,7 +422,8 @@ static int check_row(importer *im, char *line, mrow *r) {
                 "numerator %lld is above denominator %lld", (long long)r->numerator,
                 (long long)r->denominator),
             nums = ok = 0;
-    int percent = e && e->id > 0 && e->extra && strcmp(e->extra, "percent") == 0;
+    int percent =
+        e && e->id > 0 && e->extra && (!strcasecmp(e->extra, "percent") || !strcmp(e->extra, "%"));
     if (percent && r->has_value && (r->value < 0 || r->value > 100))
         problem(im, NULL, "value %s is not a percentage (0 to 100)", value), ok = 0;
     else if (percent && nums && r->has_value && r->has_ratio) {
@@ -502,18 +503,21 @@ static void key_of(const mrow *r, char *buf, size_t cap) {
 
 /* Read the file again and give each duplicate the line it repeats. */
 static void place_duplicates(importer *im, reader *rd) {
-    rewind(rd->f);
-    rd->len = rd->pos = 0;
-    rd->eof = 0;
     int toolong, left = im->ndups;
     int64_t line = 0;
     char *s;
-    next_line(rd, &toolong); /* header */
-    line++;
+    if (fseek(rd->f, 0, SEEK_SET) == 0) { /* a pipe cannot be read again */
+        rd->len = rd->pos = 0;
+        rd->eof = 0;
+        next_line(rd, &toolong); /* header */
+        line++;
+    } else {
+        left = 0;
+    }
     while (left && (s = next_line(rd, &toolong))) {
         mrow r;
         line++;
-        if (toolong) continue;
+        if (toolong || strlen(s) != rd->last_len) continue; /* skipped the first time too */
         im->quiet = 1;
         int good = check_row(im, s, &r);
         im->quiet = 0;
@@ -529,6 +533,11 @@ static void place_duplicates(importer *im, reader *rd) {
                 left--;
             }
     }
+    for (int i = 0; i < im->ndups; i++) /* not found again (a pipe, or the file changed) */
+        if (im->dups[i].line > 0)
+            diag_add(im->d, im->path, (int)im->dups[i].line, 0,
+                     "each indicator, area and period once per file",
+                     "the same indicator, area and period as an earlier line");
 }
 
 static void draw_progress(const importer *im, const reader *rd, int64_t size) {
@@ -584,6 +593,11 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
     int toolong;
     char *line = next_line(&rd, &toolong);
     im.line = 1;
+    if (line && toolong && memchr(rd.buf, '\r', rd.len ? rd.len : BLOCK)) {
+        problem(&im, NULL, "%s", "lines end in a carriage return only; save it as CSV in UTF-8");
+        rc = 1;
+        goto done;
+    }
     if (!line || toolong) {
         problem(&im, "the first line names the columns: indicator,area,period,value,...",
                 line ? "the header is too long" : "the file is empty");

@@ -332,7 +332,9 @@ int measure_valid_period(const char *p, const char **why) {
 }
 
 static double scale_of(const char *unit) {
-    return unit && strstr(unit, "100000") ? 1e5 : unit && strstr(unit, "1000") ? 1000.0 : 100.0;
+    if (unit && (strstr(unit, "100000") || strstr(unit, "100.000"))) return 1e5;
+    if (unit && (strstr(unit, "1000") || strstr(unit, "1.000"))) return 1000.0;
+    return 100.0; /* a percentage: percent, %, or a unit the source does not give */
 }
 
 /* Fill v's numbers from a row (value, numerator, denominator columns at c, c+1, c+2) and apply
@@ -512,17 +514,23 @@ int measure_compare(store *s, int64_t indicator, const char *unit, const char *p
     return rc == SQLITE_DONE || stop ? 0 : store_fail(s, "reading areas");
 }
 
-int measure_latest_period(store *s, int64_t indicator, char *buf) {
+int measure_latest_period(store *s, int64_t indicator, const char *region, char *buf) {
     sqlite3_stmt *st;
     int rc = 1;
     if (sqlite3_prepare_v2(store_sqlite(s),
-                           "SELECT period FROM measurement WHERE indicator = ?1 ORDER BY "
+                           "SELECT period FROM measurement WHERE indicator = ?1 AND (?2 IS NULL "
+                           "OR area = ?2 OR area IN (SELECT municipality FROM area_member WHERE "
+                           "area = ?2)) ORDER BY "
                            "CASE length(period) WHEN 4 THEN period || '-12' WHEN 6 THEN "
                            "substr(period, 1, 4) || printf('-%02d', 3 * substr(period, 6)) "
                            "ELSE period END DESC, length(period) DESC LIMIT 1",
                            -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "reading measurements");
     sqlite3_bind_int64(st, 1, indicator);
+    if (region)
+        sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 2);
     if (sqlite3_step(st) == SQLITE_ROW) {
         snprintf(buf, 16, "%s", (const char *)sqlite3_column_text(st, 0));
         rc = 0;

@@ -106,7 +106,8 @@ typedef int (*marea_fn)(void *ctx, const char *area, const char *name, const mva
 int measure_compare(store *s, int64_t indicator, const char *unit, const char *period,
                     const char *region, marea_fn fn, void *ctx);
 /* The latest period the indicator has figures for (the one that ends last; of those, the
-** shortest), into buf (16 bytes); 0, or 1 when none. */
-int measure_latest_period(store *s, int64_t indicator, char *buf);
+** shortest), in region and its municipalities when region is given, into buf (16 bytes); 0,
+** or 1 when none. */
+int measure_latest_period(store *s, int64_t indicator, const char *region, char *buf);
 
 #endif

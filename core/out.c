@@ -49,10 +49,26 @@ json_t *out_json_value(model_type t, const char *v) {
 }
 
 int out_json(FILE *f, json_t *doc) {
+    if (!doc) { /* json_pack refused a value: a text that is not UTF-8, or no memory */
+        fprintf(stderr, "spil: internal error: could not make the JSON output\n");
+        return -1;
+    }
     int r = json_dumpf(doc, f, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
     json_decref(doc);
     if (r == 0 && fputc('\n', f) == EOF) r = -1;
     return r ? -1 : 0;
+}
+
+char *out_copy(char *dst, size_t cap, const char *src) {
+    size_t n = strlen(src);
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80) /* src[n] continues a char */
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+    return dst;
 }
 
 const char *out_now(char *buf) {

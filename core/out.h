@@ -28,6 +28,10 @@ json_t *out_json_value(model_type t, const char *v);
 /* Write doc to f (indented, newline) and release it. 0, or -1 on a write error. */
 int out_json(FILE *f, json_t *doc);
 
+/* src into dst (cap bytes, at least 1), cut between UTF-8 characters when it does not fit, so
+** that a cut text stays valid UTF-8 (Jansson refuses anything else). Returns dst. */
+char *out_copy(char *dst, size_t cap, const char *src);
+
 /* Current time as UTC ISO 8601 (e.g. 2026-11-23T22:15:03Z) into buf (32 bytes). $SPIL_NOW, when
 ** set, is used instead, so tests and demos are reproducible. */
 const char *out_now(char *buf);

@@ -60,8 +60,9 @@ struct sbx {
 ** come from 64 KiB chunks, one free list per 16-byte size class, and all go back to the system
 ** at once when the sandbox is freed. That halves the time spent in malloc and free, the largest
 ** part of starting a sandbox. Lua always says how big a block it frees is, so no header is
-** needed. Blocks on the free lists still count as free for the memory cap (which counts what Lua
-** holds), so the process holds at most the cap plus what the pool keeps for reuse. Built with
+** needed. The cap counts the bytes Lua holds; the pool's chunks together may not pass the cap
+** either (a free list keeps its blocks for its own size), so a sandbox holds at most twice the
+** cap, however a script mixes sizes. Built with
 ** AddressSanitizer, every block comes from malloc, so the sanitizer sees each one. */
 #if defined(__SANITIZE_ADDRESS__)
 #define POOL_OFF 1
@@ -85,7 +86,8 @@ typedef struct chunk {
 typedef struct pool {
     void *free[POOL_MAX / 16];
     chunk *chunks;
-    size_t used; /* bytes handed out of the newest chunk */
+    size_t used;  /* bytes handed out of the newest chunk */
+    size_t bytes; /* all chunks together */
 } pool;
 
 static void *pool_get(sbx *S, size_t n) {
@@ -98,8 +100,10 @@ static void *pool_get(sbx *S, size_t n) {
     }
     size_t size = (c + 1) * 16;
     if (!P->chunks || P->used + size > POOL_CHUNK) {
+        if (P->bytes + sizeof(chunk) > S->max_mem) return NULL; /* the pool's own cap */
         chunk *k = malloc(sizeof *k);
         if (!k) return NULL;
+        P->bytes += sizeof *k;
         k->next = P->chunks;
         P->chunks = k;
         P->used = 0;
@@ -168,7 +172,13 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     void *p = block_realloc(S, ptr, old, nsize);
-    if (!p) return NULL;
+    if (!p) { /* the pool's cap, or the system's memory: a limit hit all the same */
+        S->mem_refused = 1;
+        S->refused_ptr = ptr;
+        S->refused_osize = osize;
+        S->refused_nsize = nsize;
+        return NULL;
+    }
     if (ptr == S->refused_ptr && osize == S->refused_osize && nsize == S->refused_nsize)
         S->mem_refused = 0; /* the retry worked: nothing failed */
     S->used_mem = S->used_mem - old + nsize;

@@ -34,6 +34,8 @@
 
 enum { OP_SELECT, OP_INSERT, OP_UPDATE, OP_DELETE, NOPS };
 
+#define BUSY_TIMEOUT_MS 5000 /* how long a writer waits for another's lock */
+
 #define MAX_ENTITIES 64
 #define MAX_FIELDS   16
 
@@ -470,7 +472,7 @@ store *store_open(const char *path, int flags, char **err) {
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     if (exec(s, "PRAGMA foreign_keys = ON")) goto fail;
     s->opened_version = user_version(s);
     if (s->opened_version < 0) {
@@ -878,7 +880,12 @@ int store_readiness_put(store *s, const char *region, const char *programme, con
         sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 6, blocking);
     sqlite3_bind_int(st, 7, advisory);
+    /* Outside a transaction this is a nicety: when another process holds the write lock, skip
+    ** it at once rather than make a read command wait. */
+    int own = sqlite3_get_autocommit(s->db);
+    if (own) sqlite3_busy_timeout(s->db, 0);
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, "writing readiness");
+    if (own) sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     sqlite3_finalize(st);
     return rc;
 }

@@ -83,7 +83,7 @@ $ spil setting suppress-below 10 > /dev/null && spil log | grep -c 'setting  cha
 === cli-monitor-5: compare ranks every region next to the national value
 $ spil compare ks-01 --period 2024Q1
 > ks-01 2024Q1, regions
->         Nederland                                      26.1
+>         Nederland                                      26.1  (3 of 342 municipalities)
 >     1.  Zuid-Holland Zuid                              33.3    +7.2
 $ spil compare ks-01 --period 2024Q1 --csv
 > rank,area,name,value,numerator,denominator,suppressed
@@ -169,3 +169,14 @@ $ spil trend ks-01 NL --csv --json
 ! spil: trend: give --csv or --json, not both
 $ spil compare ks-04
 > No figures for ks-04 yet: import them with 'spil import measurements FILE.csv'.
+
+=== cli-monitor-14: compare's default period is the latest of the areas compared, not of any area
+$ printf 'indicator,area,period,numerator,denominator\nks-01,GM0599,2024-06,30,100\n' > rdam.csv && spil import measurements rdam.csv > /dev/null && spil compare ks-01 --region zuid-holland-zuid | head -1
+> ks-01 2024Q2, municipalities of zuid-holland-zuid
+$ spil compare ks-01 | head -1
+> ks-01 2024-06, regions
+
+=== cli-monitor-15: a repeat in a file that cannot be read twice (a pipe) is still reported
+$ printf 'indicator,area,period,value\nks-01,GM0505,2019,10\nks-01,GM0505,2019,11\n' | spil import measurements /dev/stdin
+? 2
+! /dev/stdin:3: error: the same indicator, area and period as an earlier line; each indicator, area and period once per file

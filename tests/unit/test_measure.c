@@ -207,7 +207,7 @@ static void test_series_kind(void **state) {
     assert_int_equal(measure_series(f->st, ks, unit, "GM0505", "year", collect, &g), 0);
     assert_string_equal(g.periods, "2023");
     char latest[16];
-    assert_int_equal(measure_latest_period(f->st, ks, latest), 0);
+    assert_int_equal(measure_latest_period(f->st, ks, NULL, latest), 0);
     assert_string_equal(latest, "2024Q2");
 }
 
