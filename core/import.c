@@ -584,6 +584,10 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
         return 1;
     }
     if (!(rd.buf = malloc(BLOCK + 1))) goto done;
+    /* The write lock first: the indicators and areas checked against cannot change before the
+    ** rows that refer to them are written. */
+    if (store_begin(st)) goto done;
+    began = 1;
     if (measure_indicators(st, 0, add_indicator, &im) < 0 || measure_areas(st, add_area, &im) < 0 ||
         im.oom)
         goto done;
@@ -615,8 +619,6 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
         rc = 1;
         goto done;
     }
-    if (store_begin(st)) goto done;
-    began = 1;
     out->event = measure_next_event_id(st);
     if (out->event < 0 || !(mi = measure_import_begin(st, out->event))) goto done;
     while ((line = next_line(&rd, &toolong))) {

@@ -750,6 +750,12 @@ static int no_raw_figures(void *ctx, int action, const char *table, const char *
         (!strcmp(column, "value") || !strcmp(column, "numerator") ||
          !strcmp(column, "denominator")))
         return SQLITE_DENY;
+    /* Nor around it: the raw pages and their sizes, or a pointer from fts3_tokenizer. */
+    if (action == SQLITE_READ && table &&
+        (!strcmp(table, "dbstat") || !strcmp(table, "sqlite_dbpage")))
+        return SQLITE_DENY;
+    if (action == SQLITE_FUNCTION && column && !strcmp(column, "fts3_tokenizer"))
+        return SQLITE_DENY;
     return SQLITE_OK;
 }
 
