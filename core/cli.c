@@ -152,7 +152,8 @@ static const command commands[] = {
      "Areas: CBS codes (GM0505, PV28), GGD regions by name, NL, region ids.\n"
      "  --dry-run   check and count, write nothing\n",
      "db json dry-run", 2, 2, cmd_import},
-    {"indicators", "", "the indicators: the national catalogues and the regions' own",
+    {"indicators", "[--programme P]",
+     "the indicators: the national catalogues and the regions' own",
      "Lists every indicator: code, kind (process or result), unit and name, grouped by\n"
      "catalogue and region, with how many figures each has. What a source does not give is\n"
      "shown as 'not given by the source'; --json gives every field.\n"
@@ -170,9 +171,9 @@ static const command commands[] = {
     {"compare", "INDICATOR", "every region (or municipality) next to the national value",
      "Ranks every region, or with --region R every municipality of R, by their value of\n"
      "INDICATOR in one period, next to the national value, for the learning network.\n"
-     "Values are summed from municipalities' numerators and denominators; suppressed values\n"
-     "are listed last.\n"
-     "  --period P   the period (default: the latest with figures)\n"
+     "Values are summed from municipalities' numerators and denominators, leaving out\n"
+     "those about fewer persons than suppress-below; suppressed values are listed last.\n"
+     "  --period P   the period (default: the latest of the areas compared)\n"
      "  --region R   the municipalities of region R\n"
      "  --csv        comma-separated values\n",
      "db json period region csv", 1, 1, cmd_compare},
