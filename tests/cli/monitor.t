@@ -180,3 +180,10 @@ $ spil compare ks-01 | head -1
 $ printf 'indicator,area,period,value\nks-01,GM0505,2019,10\nks-01,GM0505,2019,11\n' | spil import measurements /dev/stdin
 ? 2
 ! /dev/stdin:3: error: the same indicator, area and period as an earlier line; each indicator, area and period once per file
+
+=== cli-monitor-16: a large import shows its progress on a terminal, and nothing when piped
+$ $ROOT/scripts/gen-national big --measurements 70000 2> /dev/null && spil init --db big.db > /dev/null && script -qec 'spil import measurements big/measurements.csv --db big.db' typescript > /dev/null && grep -c 'importing big/measurements.csv:  95% (65535 rows)' typescript
+> 1
+$ rm big.db* && spil init --db big.db > /dev/null && spil import measurements big/measurements.csv --db big.db
+> Imported big/measurements.csv into big.db: 68400 rows, 68400 added, 0 changed, 0 unchanged.
+!= (empty)
