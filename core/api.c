@@ -298,6 +298,10 @@ static int api_figures(lua_State *L) {
                           "figures: region code reads its own region ('%s'), its municipalities "
                           "and NL, not '%s'",
                           own, area);
+    const char *slash = strchr(code, '/');
+    if (*own && slash && ((size_t)(slash - code) != strlen(own) || strncmp(code, own, strlen(own))))
+        return luaL_error(L, "figures: region code reads its own region's indicators, not '%s'",
+                          code);
     char unit[128], title[128], name[128];
     int64_t id = measure_indicator_id(st, code, unit, title);
     if (id <= 0)

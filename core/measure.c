@@ -238,10 +238,11 @@ int64_t measure_indicator_id(store *s, const char *code, char *unit, char *name)
     const char *slash = strchr(code, '/');
     if (sqlite3_prepare_v2(store_sqlite(s),
                            "SELECT id, unit, name FROM indicator WHERE code = ?1 AND region IS "
-                           "NULL UNION ALL SELECT * FROM (SELECT id, unit, name FROM indicator "
-                           "WHERE code "
-                           "= ?1 AND region = coalesce(?2, region) AND NOT EXISTS (SELECT 1 "
-                           "FROM indicator c WHERE c.code = ?1 AND c.region IS NULL) LIMIT 2)",
+                           "NULL AND (?2 IS NULL OR EXISTS (SELECT 1 FROM region WHERE id = ?2)) "
+                           "UNION ALL SELECT * FROM (SELECT id, unit, name FROM indicator "
+                           "WHERE code = ?1 AND region = coalesce(?2, region) AND NOT EXISTS "
+                           "(SELECT 1 FROM indicator c WHERE c.code = ?1 AND c.region IS NULL) "
+                           "LIMIT 2)",
                            -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "reading indicators");
     sqlite3_bind_text(st, 1, slash ? slash + 1 : code, -1, SQLITE_TRANSIENT);

@@ -132,6 +132,9 @@ $ spil trend ks-01 NL --by week
 $ spil trend ks-01 Utrecht
 ? 2
 ! spil: trend: 'Utrecht' is the name of GM0344 and PV26: give the code
+$ spil trend nosuch/ks-01 NL
+? 2
+! spil: trend: unknown indicator 'nosuch/ks-01'; 'spil indicators' lists them
 $ spil compare ks-01 --period 2024-13
 ? 2
 ! spil: compare: bad period '2024-13': a month is 01 to 12; write a year (2024), a quarter (2024Q3) or a month (2024-07)

@@ -43,6 +43,9 @@ t.case("region code reads only its own region's figures and the nation's", funct
   t.expect(tostring(err):find("its own region ('polder-klaar'), its municipalities and NL", 1, true),
     "says what it may read: " .. tostring(err))
   t.equal(#spil.figures("overgewicht-4-17", "NL"), 1, "the nation, to compare with")
+  local ok2, err2 = pcall(spil.figures, "elders/eigen", "NL")
+  t.expect(not ok2 and tostring(err2):find("its own region's indicators", 1, true),
+    "nor another region's own indicators: " .. tostring(err2))
 end)
 
 t.case("an indicator adopted from the catalogue is complete in checks", function()
