@@ -78,7 +78,7 @@ static int list_indicator(void *ctx, const char *const *vals, int n) {
     json_t *row = json_object();
     for (int i = 1; i < 13; i++)
         json_object_set_new(row, keys[i], vals[i] ? json_string(vals[i]) : json_null());
-    json_object_set_new(row, "adopted", json_boolean(vals[1] && vals[11]));
+    json_object_set_new(row, "adopted", json_boolean(vals[14] != NULL));
     json_object_set_new(row, "measurements", json_integer(strtoll(vals[13], NULL, 10)));
     json_array_append_new(c->out, row);
     return 0;

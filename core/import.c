@@ -107,7 +107,7 @@ static int add_indicator(void *ctx, const char *const *vals, int n) {
     importer *im = ctx;
     (void)n;
     int64_t id = strtoll(vals[0], NULL, 10);
-    if (vals[1] && vals[11]) return 0; /* adopted: measured under the catalogue's code */
+    if (vals[14]) return 0; /* adopted: measured under the catalogue's code */
     if (!vals[1]) return add_entry(im, &im->indicators, vals[2], vals[5], id);
     char key[200];
     snprintf(key, sizeof key, "%s/%s", vals[1], vals[2]);

@@ -53,7 +53,8 @@ static int each_row(store *s, const char *sql, const char *bind, store_row_fn fn
     "coalesce(i.unit, c.unit), coalesce(i.level, c.level), "                                       \
     "coalesce(i.numerator, c.numerator), coalesce(i.denominator, c.denominator), "                 \
     "coalesce(i.source, c.source), coalesce(i.note, c.note), "                                     \
-    "coalesce(i.catalogue, c.catalogue), coalesce(i.programme, c.programme), " count               \
+    "coalesce(i.catalogue, c.catalogue), coalesce(i.programme, c.programme), " count ", "          \
+    "CASE WHEN i.region IS NOT NULL AND i.name IS NULL AND i.source IS NULL THEN 1 END"            \
     " FROM indicator i LEFT JOIN indicator c ON i.region IS NOT NULL AND c.region IS NULL "        \
     "AND c.code = i.code ORDER BY i.region IS NOT NULL, i.region, i.id"
 

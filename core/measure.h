@@ -20,7 +20,8 @@
 /* Every indicator: catalogue ones (region NULL) and regions' own.
 ** vals = id, region, code, name, kind, unit, level, numerator, denominator, source, note,
 ** catalogue, programme, measurements (their count when counts is set, else 0: counting reads
-** every figure). Catalogue first, then by region and code. */
+** every figure), adopted ("1" for a region's row that adopts a catalogue indicator by its code
+** alone, else NULL). Catalogue first, then by region and id. */
 int measure_indicators(store *s, int counts, store_row_fn fn, void *ctx);
 /* Every area: vals = code, kind, name. Regions are areas of kind "region"; the rest come from
 ** the reference list. */
