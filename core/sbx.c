@@ -2,13 +2,14 @@
 ** sbx.c: the sandbox that region code runs in (contract in sbx.h; threat model, and the test
 ** that proves each defence, in docs/sandbox.md).
 **
-** Owns: one fresh lua_State per sbx, with a counting allocator (the memory cap) and a count hook
-** set before any region code runs (the instruction budget, sticky once spent); the region's
-** globals, built up from the allow lists below and then locked; the replacements of the
-** functions that would open a door (load, pcall, xpcall, setmetatable, print, require,
-** coroutine.wrap); the guards in front of C library functions whose work the hook cannot see
-** (pattern matching, string.rep, the table functions that loop up to #t, coroutine creation);
-** sbx_call, the one door into region code, and the error text callers get.
+** Owns: one fresh lua_State per sbx, with a counting allocator (the memory cap; small blocks
+** come from pool.c) and a count hook set before any region code runs (the instruction budget,
+** sticky once spent); the region's globals, built up from the allow lists below and then
+** locked; the replacements of the functions that would open a door (load, pcall, xpcall,
+** setmetatable, print, require, coroutine.wrap); the guards in front of C library functions
+** whose work the hook cannot see (pattern matching, string.rep, the table functions that loop
+** up to #t, coroutine creation); sbx_call, the one door into region code, and the error text
+** callers get.
 ** Does not: touch SQLite (the spil module comes from api.c), print anything but print's output.
 ** Invariants: region code never runs with the hook disabled (no __gc on region values, xpcall's
 ** handler runs after unwinding, a coroutine stopped by the hook is never reset); once a limit is
@@ -29,6 +30,7 @@
 
 #include "api.h"
 #include "model.h"
+#include "pool.h"
 #include "refdata.h"
 #include "store.h"
 
@@ -52,107 +54,8 @@ struct sbx {
     int stopped;         /* a limit was hit: no more region code in this state */
     char limit_msg[256]; /* the first "file:line: instruction limit (N) exceeded" */
     char script[256];    /* what sbx_call runs, to name in the memory message */
-    struct pool *pool;   /* small blocks, freed with the state (see pool_get) */
+    pool *pool;          /* small blocks, freed with the state (pool.c); NULL: malloc's */
 };
-
-/* ---- small blocks ------------------------------------------------------------------------------
-** A sandbox lives for one command and Lua makes many small objects: blocks up to POOL_MAX bytes
-** come from 64 KiB chunks, one free list per 16-byte size class, and all go back to the system
-** at once when the sandbox is freed. That halves the time spent in malloc and free, the largest
-** part of starting a sandbox. Lua always says how big a block it frees is, so no header is
-** needed. The cap counts the bytes Lua holds; the pool's chunks together may not pass the cap
-** either (a free list keeps its blocks for its own size), so a sandbox holds at most twice the
-** cap, however a script mixes sizes. Built with
-** AddressSanitizer, every block comes from malloc, so the sanitizer sees each one. */
-#if defined(__SANITIZE_ADDRESS__)
-#define POOL_OFF 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define POOL_OFF 1
-#endif
-#endif
-#ifndef POOL_OFF
-#define POOL_OFF 0
-#endif
-
-#define POOL_MAX   256
-#define POOL_CHUNK (64 * 1024)
-
-typedef struct chunk {
-    struct chunk *next;
-    _Alignas(max_align_t) char data[POOL_CHUNK];
-} chunk;
-
-typedef struct pool {
-    void *free[POOL_MAX / 16];
-    chunk *chunks;
-    size_t used;  /* bytes handed out of the newest chunk */
-    size_t bytes; /* all chunks together */
-} pool;
-
-static void *pool_get(sbx *S, size_t n) {
-    pool *P = S->pool;
-    size_t c = (n - 1) / 16;
-    void *p = P->free[c];
-    if (p) {
-        P->free[c] = *(void **)p;
-        return p;
-    }
-    size_t size = (c + 1) * 16;
-    if (!P->chunks || P->used + size > POOL_CHUNK) {
-        if (P->bytes + sizeof(chunk) > S->max_mem) return NULL; /* the pool's own cap */
-        chunk *k = malloc(sizeof *k);
-        if (!k) return NULL;
-        P->bytes += sizeof *k;
-        k->next = P->chunks;
-        P->chunks = k;
-        P->used = 0;
-    }
-    p = P->chunks->data + P->used;
-    P->used += size;
-    return p;
-}
-
-static void pool_put(sbx *S, void *p, size_t n) {
-    pool *P = S->pool;
-    size_t c = (n - 1) / 16;
-    *(void **)p = P->free[c];
-    P->free[c] = p;
-}
-
-static void pool_free(pool *P) {
-    if (!P) return;
-    for (chunk *k = P->chunks, *next; k; k = next) {
-        next = k->next;
-        free(k);
-    }
-    free(P);
-}
-
-/* The block allocator under sbx_alloc: pooled when both sizes are small, else malloc's. */
-static void *block_realloc(sbx *S, void *ptr, size_t old, size_t nsize) {
-    if (!S->pool) return realloc(ptr, nsize);
-    int was_small = ptr && old <= POOL_MAX, small = nsize <= POOL_MAX;
-    if (ptr && !was_small && !small) return realloc(ptr, nsize);
-    if (was_small && small && (old - 1) / 16 == (nsize - 1) / 16) return ptr;
-    void *p = small ? pool_get(S, nsize) : malloc(nsize);
-    if (!p) return NULL;
-    if (ptr) {
-        memcpy(p, ptr, old < nsize ? old : nsize);
-        if (was_small)
-            pool_put(S, ptr, old);
-        else
-            free(ptr);
-    }
-    return p;
-}
-
-static void block_free(sbx *S, void *ptr, size_t old) {
-    if (S->pool && ptr && old <= POOL_MAX)
-        pool_put(S, ptr, old);
-    else
-        free(ptr);
-}
 
 /* lua_Alloc counting the bytes L holds. ptr == NULL means a new block (osize is then a type
 ** tag, not a size); nsize == 0 is a free, which always succeeds. */
@@ -160,7 +63,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sbx *S = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        block_free(S, ptr, old);
+        pool_release(S->pool, ptr, old);
         S->used_mem -= old;
         return NULL;
     }
@@ -171,7 +74,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         S->refused_nsize = nsize;
         return NULL;
     }
-    void *p = block_realloc(S, ptr, old, nsize);
+    void *p = pool_realloc(S->pool, ptr, old, nsize);
     if (!p) { /* the pool's cap, or the system's memory: a limit hit all the same */
         S->mem_refused = 1;
         S->refused_ptr = ptr;
@@ -912,7 +815,7 @@ sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_li
     S->st = st;
     S->region = region; /* owned by the caller; kept only while the state lives */
     set_script(S, S->dir);
-    if (!POOL_OFF && !(S->pool = calloc(1, sizeof *S->pool))) {
+    if (pool_enabled() && !(S->pool = pool_new(S->max_mem))) {
         report(err, LUA_ERRMEM, "%s: out of memory", S->script);
         sbx_free(S);
         return NULL;

@@ -15,7 +15,9 @@
 **   enumeration must not need a table rebuild (SQLite cannot alter a CHECK).
 ** - Generated SQL quotes every identifier; identifiers come only from the compiled-in model.
 ** - Statements are prepared once per store and reused (cache indexed by entity and operation).
-** Measurements, the one large table, have their statements in measure.c (through store_impl.h).
+** Measurements, the one large table, have their statements in measure.c; one-off read-only
+** queries are store_sql.c's, the readiness remembered for the day store_readiness.c's (all
+** through store_impl.h).
 ** Does not: parse YAML, touch Lua, format output.
 */
 #include "store.h"
@@ -33,8 +35,6 @@
 #include "store_impl.h"
 
 enum { OP_SELECT, OP_INSERT, OP_UPDATE, OP_DELETE, NOPS };
-
-#define BUSY_TIMEOUT_MS 5000 /* how long a writer waits for another's lock */
 
 #define MAX_ENTITIES 64
 #define MAX_FIELDS   16
@@ -252,6 +252,14 @@ sqlite3 *store_sqlite(store *s) {
 
 int store_fail(store *s, const char *what) {
     return fail(s, what);
+}
+
+int store_error(store *s, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+    va_end(ap);
+    return -1;
 }
 
 const char *store_errmsg(store *s) {
@@ -739,89 +747,6 @@ int store_region_municipalities(store *s, const char *region, store_row_fn fn, v
                  &region, 1, fn, ctx);
 }
 
-/* The authorizer of store_sql_readonly: figures are read through measure.c, which suppresses
-** small counts; a query may not read a measurement's numbers around it. */
-static int no_raw_figures(void *ctx, int action, const char *table, const char *column,
-                          const char *db, const char *view) {
-    (void)ctx;
-    (void)db;
-    (void)view;
-    if (action == SQLITE_READ && table && strcmp(table, "measurement") == 0 && column &&
-        (!strcmp(column, "value") || !strcmp(column, "numerator") ||
-         !strcmp(column, "denominator")))
-        return SQLITE_DENY;
-    /* Nor around it: the raw pages and their sizes, or a pointer from fts3_tokenizer. */
-    if (action == SQLITE_READ && table &&
-        (!strcmp(table, "dbstat") || !strcmp(table, "sqlite_dbpage")))
-        return SQLITE_DENY;
-    if (action == SQLITE_FUNCTION && column && !strcmp(column, "fts3_tokenizer"))
-        return SQLITE_DENY;
-    return SQLITE_OK;
-}
-
-static int sql_readonly(store *s, const char *sql, int user, store_sql_fn fn, void *ctx) {
-    sqlite3_stmt *st;
-    const char *tail = NULL;
-    if (user) sqlite3_set_authorizer(s->db, no_raw_figures, NULL);
-    int prepared = sqlite3_prepare_v2(s->db, sql, -1, &st, &tail);
-    sqlite3_set_authorizer(s->db, NULL, NULL);
-    if (prepared == SQLITE_AUTH) {
-        snprintf(s->errmsg, sizeof s->errmsg,
-                 "sql: the numbers of measurements are read with spil.figures, which leaves out "
-                 "values about fewer persons than the setting suppress-below");
-        return -1;
-    }
-    if (prepared != SQLITE_OK) return fail(s, "sql");
-    if (!st) {
-        snprintf(s->errmsg, sizeof s->errmsg, "sql: no statement given");
-        return -1;
-    }
-    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
-        tail++;
-    if (tail && *tail) {
-        sqlite3_finalize(st);
-        snprintf(s->errmsg, sizeof s->errmsg, "sql: give one statement at a time");
-        return -1;
-    }
-    /* Read-only by SQLite's account, and a query: ATTACH, BEGIN or PRAGMA count as read-only
-    ** there but change the connection (ATTACH even creates files). */
-    const char *p = sql;
-    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '(')
-        p++;
-    int query = !sqlite3_strnicmp(p, "select", 6) || !sqlite3_strnicmp(p, "with", 4) ||
-                !sqlite3_strnicmp(p, "values", 6) || !sqlite3_strnicmp(p, "explain", 7);
-    if (!query || !sqlite3_stmt_readonly(st)) {
-        sqlite3_finalize(st);
-        snprintf(s->errmsg, sizeof s->errmsg,
-                 "sql: only reading statements are allowed here; change data with the "
-                 "validated operations (load, sign, decide, assign, fund)");
-        return -1;
-    }
-    int n = sqlite3_column_count(st), rc = SQLITE_DONE, stop = 0;
-    const char *names[64];
-    for (int i = 0; i < n && i < 64; i++)
-        names[i] = sqlite3_column_name(st, i);
-    if (fn(ctx, 1, names, n < 64 ? n : 64)) stop = 1;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *vals[64];
-        for (int i = 0; i < n && i < 64; i++)
-            vals[i] = (const char *)sqlite3_column_text(st, i);
-        if (fn(ctx, 0, vals, n < 64 ? n : 64)) stop = 1;
-    }
-    int bad = !stop && rc != SQLITE_DONE;
-    if (bad) fail(s, "sql");
-    sqlite3_finalize(st);
-    return bad ? -1 : 0;
-}
-
-int store_sql_readonly(store *s, const char *sql, store_sql_fn fn, void *ctx) {
-    return sql_readonly(s, sql, 0, fn, ctx);
-}
-
-int store_sql_user(store *s, const char *sql, store_sql_fn fn, void *ctx) {
-    return sql_readonly(s, sql, 1, fn, ctx);
-}
-
 int store_log(store *s, const store_event *ev) {
     if (!s->event &&
         sqlite3_prepare_v3(s->db,
@@ -849,60 +774,4 @@ int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, v
                  " detail, reason FROM event WHERE ?1 IS NULL OR region = ?1"
                  " ORDER BY id DESC LIMIT CAST(?2 AS INTEGER)) ORDER BY id",
                  params, 2, fn, ctx);
-}
-
-/* ---- readiness cache ----------------------------------------------------------------------- */
-
-int store_readiness_get(store *s, const char *region, const char *programme, const char *day,
-                        const char *engine, int *blocking, int *advisory) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT blocking, advisory FROM readiness WHERE region = ?1 AND "
-                           "programme = ?2 AND day = ?3 AND engine = ?4",
-                           -1, &st, NULL) != SQLITE_OK)
-        return fail(s, "reading readiness");
-    const char *v[] = {region, programme, day, engine};
-    for (int i = 0; i < 4; i++)
-        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
-    int hit = sqlite3_step(st) == SQLITE_ROW;
-    if (hit) {
-        *blocking = sqlite3_column_int(st, 0);
-        *advisory = sqlite3_column_int(st, 1);
-    }
-    sqlite3_finalize(st);
-    return hit;
-}
-
-int store_readiness_put(store *s, const char *region, const char *programme, const char *step,
-                        const char *day, const char *engine, int blocking, int advisory) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "INSERT OR REPLACE INTO readiness(region, programme, step, day, engine, "
-                           "blocking, advisory) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return fail(s, "writing readiness");
-    const char *v[] = {region, programme, step, day, engine};
-    for (int i = 0; i < 5; i++)
-        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 6, blocking);
-    sqlite3_bind_int(st, 7, advisory);
-    /* Outside a transaction this is a nicety: when another process holds the write lock, skip
-    ** it at once rather than make a read command wait. */
-    int own = sqlite3_get_autocommit(s->db);
-    if (own) sqlite3_busy_timeout(s->db, 0);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, "writing readiness");
-    if (own) sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-    sqlite3_finalize(st);
-    return rc;
-}
-
-int store_readiness_forget(store *s, const char *region) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "DELETE FROM readiness WHERE ?1 IS NULL OR region = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
-        return fail(s, "forgetting readiness");
-    if (region) sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, "forgetting readiness");
-    sqlite3_finalize(st);
-    return rc;
 }
