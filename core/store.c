@@ -230,6 +230,10 @@ static const char *const migrations[] = {
     "ALTER TABLE indicator_v2 RENAME TO indicator;\n"
     "CREATE UNIQUE INDEX indicator_key ON indicator(coalesce(region, ''), code);\n"
     "ALTER TABLE measurement ADD COLUMN loaded_by INTEGER;\n"
+    /* Figures are never deleted by removing their indicator (the load says so first). */
+    "CREATE TRIGGER indicator_keeps_figures BEFORE DELETE ON indicator\n"
+    "  WHEN EXISTS (SELECT 1 FROM measurement WHERE indicator = OLD.id)\n"
+    "  BEGIN SELECT RAISE(ABORT, 'an indicator that has figures cannot be removed'); END;\n"
     /* The readiness a check found today, so that status need not check again: valid for its
     ** day, its stdlib (engine) and until the region or any figure changes (store.c forgets). */
     "CREATE TABLE readiness(\n"

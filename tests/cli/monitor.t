@@ -153,6 +153,9 @@ $ mkdir keep && grep -v 'wachttijd-jgz' $ROOT/tests/cli/fixtures/meetregio/regio
 ! keep/region.yaml: error: indicator 'wachttijd-jgz' is not in the file but has 2 figures, which removing it would delete; keep it under 'indicators': a load never deletes figures
 $ sqlite3 spil.db "select count(*) from indicator where code = 'wachttijd-jgz'"
 > 1
+$ sqlite3 spil.db "delete from indicator where code = 'wachttijd-jgz'" 2>&1 | grep -c 'an indicator that has figures cannot be removed'; sqlite3 spil.db "select count(*) from measurement m join indicator i on i.id = m.indicator where i.code = 'wachttijd-jgz'"
+> 1
+> 2
 
 === cli-monitor-12: trend shows one kind of period and says which others have figures
 $ printf 'indicator,area,period,numerator,denominator\nks-01,GM0505,2023,100,400\n' > y.csv && spil import measurements y.csv > /dev/null && spil trend ks-01 Dordrecht
