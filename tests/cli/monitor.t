@@ -193,3 +193,8 @@ $ $ROOT/scripts/gen-national big --measurements 70000 2> /dev/null && spil init 
 $ rm big.db* && spil init --db big.db > /dev/null && spil import measurements big/measurements.csv --db big.db
 > Imported big/measurements.csv into big.db: 68400 rows, 68400 added, 0 changed, 0 unchanged.
 != (empty)
+
+=== cli-monitor-17: a code two regions use for indicators of their own is written as REGION/CODE
+$ mkdir twee && sed 's/id: meetregio, name: Meetregio/id: meetregio-twee, name: Meetregio twee/' $ROOT/tests/cli/fixtures/meetregio/region.yaml > twee/region.yaml && spil load twee > /dev/null && printf 'indicator,area,period,numerator,denominator\nwachttijd-jgz,GM0505,2023,40,50\nmeetregio-twee/wachttijd-jgz,GM0505,2023,41,50\n' > amb.csv && spil import measurements amb.csv
+? 2
+! amb.csv:2: error: indicator 'wachttijd-jgz' is defined by several regions; write it as REGION/CODE
