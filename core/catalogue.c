@@ -1,11 +1,10 @@
 /*
 ** catalogue.c: the national indicator catalogues (see catalogue.h).
 **
-** Owns: reading every the YAML files in stdlib/indicators/ compiled into spil, checking each
-*against the
-** shape documented in docs/monitoring.md (unknown keys, missing code or source, a kind other
-** than process or result, a code used twice are errors, named with file and line), and a
-** fingerprint of the files. The parsed documents live for the life of the process.
+** Owns: reading the YAML files of stdlib/indicators/ compiled into spil, checking each against
+** the shape documented in docs/monitoring.md (unknown keys, missing code or source, a kind
+** other than process or result, a code used twice are errors, named with file and line), and a
+** fingerprint of the files' bytes. The parsed documents live for the life of the process.
 ** Does not: touch the database (store.c seeds from here), know regions' own indicators.
 */
 #include "catalogue.h"

@@ -1,7 +1,7 @@
 /*
 ** store_impl.h: for the store's own modules only (store.c, store_sql.c, store_readiness.c,
-** measure.c): the SQLite handle behind a store, and how they record an error. Everything else goes
-*through store.h and measure.h.
+** measure.c): the SQLite handle behind a store, and how they record an error. Everything else
+** goes through store.h and measure.h.
 */
 #ifndef SPIL_STORE_IMPL_H
 #define SPIL_STORE_IMPL_H
