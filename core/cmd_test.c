@@ -6,8 +6,8 @@
 ** fixture without scripts runs the scripts of that nearest region folder, so a region's
 ** maatwerk can be tested against small fixtures; a fixture's measurements.csv is imported too.
 ** Every case runs in a transaction that is rolled back, so cases cannot leak into each other.
-** Ends with the line "N passed, N failed"; exit 0 when all passed, 1 when any failed, 2 when none
-*ran.
+** Ends with the line "N passed, N failed"; exit 0 when all passed, 1 when any failed, 2 when
+** none ran.
 */
 #include <dirent.h>
 #include <stdio.h>

@@ -3,9 +3,8 @@
 **
 ** The build embeds data/municipalities-2024.csv and every .lua and .yaml file under stdlib/ as
 ** byte arrays (cmake/embed.cmake writes embedded.c), and the stdlib's bytecode
-** (tools/precompile.c writes embedded_bytecode.c). The CSV is parsed once, on first use, into a
-*static
-** table; its strings point into one copy owned by this module for the life of the process.
+** (tools/precompile.c writes embedded_bytecode.c). The CSV is parsed once, on first use, into
+** a static table; its strings point into one copy owned by this module for the life of the process.
 */
 #include "refdata.h"
 
