@@ -1,8 +1,7 @@
 /*
 ** catalogue.h: the national indicator catalogues spil ships (the YAML files of
-** stdlib/indicators/, compiled in): parsed once, checked strictly, read-only after that. The store
-*seeds them into every
-** database as indicators without a region.
+** stdlib/indicators/, compiled in): parsed once, checked strictly, read-only after that.
+** The store seeds them into every database as indicators without a region.
 */
 #ifndef SPIL_CATALOGUE_H
 #define SPIL_CATALOGUE_H
