@@ -18,7 +18,7 @@
 #include "measure.h"
 #include "model.h"
 #include "out.h"
-#include "region.h"
+#include "runtime.h"
 #include "store.h"
 
 int cmd_init(cli_opts *o) {
@@ -71,10 +71,12 @@ static void lua_diag(diag *d, const char *script, const char *msg) {
 static void run_scripts(store *st, const rdata *r, diag *d) {
     if (!r->tables[ME_SCRIPT].n) return;
     char *err = NULL;
-    sbx *S = region_lua(st, rdata_region(r), r->dir, &err);
+    rt *R = rt_open(st, rdata_region(r), r->dir, &err);
+    sbx *S = R ? rt_sandbox(R, 0, &err) : NULL;
     if (!S) lua_diag(d, r->file, err ? err : "cannot start the Lua sandbox");
     free(err);
     sbx_free(S);
+    rt_close(R);
 }
 
 typedef struct applied {

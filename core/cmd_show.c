@@ -10,7 +10,7 @@
 #include "model.h"
 #include "out.h"
 #include "rdata.h"
-#include "region.h"
+#include "runtime.h"
 #include "store.h"
 
 /* Collects rows of a query as a JSON array of arrays of strings/null. */
@@ -80,19 +80,25 @@ static void add_readiness(store *st, json_t *r) {
     out_today(day);
     size_t i;
     json_t *p;
+    char *err = NULL;
+    rt *R = rt_open(st, id, id, &err);
     json_array_foreach(json_object_get(r, "programmes"), i, p) {
-        char *err = NULL;
         int blocking, advisory;
-        if (region_readiness(st, id, json_string_value(json_object_get(p, "programme")), day,
-                             &blocking, &advisory, &err) == 0) {
+        if (R && rt_readiness(R, json_string_value(json_object_get(p, "programme")), day, &blocking,
+                              &advisory, &err) == RT_OK) {
             json_object_set_new(p, "ready", json_boolean(blocking == 0));
             json_object_set_new(p, "blocking", json_integer(blocking));
             json_object_set_new(p, "advisory", json_integer(advisory));
         } else {
             json_object_set_new(p, "check_error", json_string(err ? err : "?"));
         }
-        free(err);
+        if (R) { /* the message of rt_open stays for every programme */
+            free(err);
+            err = NULL;
+        }
     }
+    free(err);
+    rt_close(R);
 }
 
 static int show(cli_opts *o, int detailed) {

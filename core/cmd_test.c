@@ -10,6 +10,7 @@
 ** none ran.
 */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,12 @@
 
 #include "cli.h"
 #include "diff.h"
+#include "file.h"
 #include "import.h"
 #include "load.h"
 #include "model.h"
 #include "out.h"
-#include "region.h"
+#include "runtime.h"
 #include "store.h"
 
 typedef struct files {
@@ -108,16 +110,6 @@ static int fixture_of(const char *test, const char *src, char *out, size_t cap) 
         }
     }
     return -1;
-}
-
-static char *read_text(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = malloc(LOAD_MAX_SCRIPT + 1);
-    size_t n = buf ? fread(buf, 1, LOAD_MAX_SCRIPT, f) : 0;
-    fclose(f);
-    if (buf) buf[n] = '\0';
-    return buf;
 }
 
 typedef struct tally {
@@ -236,10 +228,14 @@ static void run_cases(sbx *S, store *st, tally *t) {
 
 static void run_file(const char *path, tally *t) {
     char fixture[4096], chunk[4200], *region = NULL, *err = NULL;
-    char *src = read_text(path);
+    size_t len;
+    char *src = file_read(path, LOAD_MAX_SCRIPT, &len);
     printf("%s\n", path);
     if (!src) {
-        report(t, 0, path, "cannot read the file");
+        char why[160];
+        snprintf(why, sizeof why, "cannot read the file: %s",
+                 errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
+        report(t, 0, path, why);
         return;
     }
     if (fixture_of(path, src, fixture, sizeof fixture)) {
@@ -252,10 +248,12 @@ static void run_file(const char *path, tally *t) {
     char home[4096];
     int has_home = fixture_of(path, "", home, sizeof home) == 0;
     store *st = load_fixture(fixture, has_home ? home : NULL, &region, t, path);
-    sbx *S = st ? region_lua(st, region, fixture, &err) : NULL;
+    /* A trusted sandbox: t.check and t.advance run the runtime's entries, as spil check does. */
+    rt *R = st ? rt_open(st, region, fixture, &err) : NULL;
+    sbx *S = R ? rt_sandbox(R, 1, &err) : NULL;
     if (st && !S) report(t, 0, path, err);
     snprintf(chunk, sizeof chunk, "@%s", path);
-    if (S && sbx_run_string(S, chunk, src, strlen(src), &err))
+    if (S && sbx_run_string(S, chunk, src, len, &err))
         report(t, 0, path, err);
     else if (S)
         run_cases(S, st, t);
@@ -263,6 +261,7 @@ static void run_file(const char *path, tally *t) {
     free(src);
     free(region);
     sbx_free(S);
+    rt_close(R);
     store_close(st);
 }
 

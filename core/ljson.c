@@ -119,3 +119,44 @@ json_t *ljson_from_lua(lua_State *L, int idx) {
     }
     return out;
 }
+
+/* Under lua_pcall in ljson_push: the value (argument 1, a json_t) as Lua. */
+static void push(lua_State *L, json_t *j, int depth) {
+    luaL_checkstack(L, 4, "converting JSON");
+    if (depth > LJSON_MAX_DEPTH) {
+        lua_pushnil(L);
+        return;
+    }
+    switch (json_typeof(j)) {
+    case JSON_OBJECT: {
+        const char *k;
+        json_t *v;
+        lua_createtable(L, 0, (int)json_object_size(j));
+        json_object_foreach(j, k, v) {
+            push(L, v, depth + 1);
+            lua_setfield(L, -2, k);
+        }
+        break;
+    }
+    case JSON_ARRAY: {
+        size_t i;
+        json_t *v;
+        lua_createtable(L, (int)json_array_size(j), 0);
+        json_array_foreach(j, i, v) {
+            push(L, v, depth + 1);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        break;
+    }
+    case JSON_STRING: lua_pushlstring(L, json_string_value(j), json_string_length(j)); break;
+    case JSON_INTEGER: lua_pushinteger(L, (lua_Integer)json_integer_value(j)); break;
+    case JSON_REAL: lua_pushnumber(L, json_real_value(j)); break;
+    case JSON_TRUE: lua_pushboolean(L, 1); break;
+    case JSON_FALSE: lua_pushboolean(L, 0); break;
+    default: lua_pushnil(L);
+    }
+}
+
+void ljson_push(lua_State *L, json_t *j) {
+    push(L, j, 0);
+}

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "file.h"
+
 struct embedded_file {
     const char *name;
     const char *data;
@@ -119,31 +121,16 @@ const ref_municipality *ref_municipality_by_name(const char *name) {
     return NULL;
 }
 
+#define REF_MAX_STDLIB_FILE (16 * 1024 * 1024) /* a stdlib file from $SPIL_STDLIB */
+
 const char *ref_stdlib(const char *name, size_t *len, int *owned) {
     *owned = 0;
     const char *dir = getenv("SPIL_STDLIB");
     if (dir && *dir) {
         char path[4096];
         if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) return NULL;
-        FILE *f = fopen(path, "rb");
-        if (!f) return NULL;
-        char *buf = NULL;
-        size_t cap = 0, n = 0, got;
-        do {
-            if (n + 4096 > cap) {
-                char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
-                if (!nb) {
-                    free(buf);
-                    fclose(f);
-                    return NULL;
-                }
-                buf = nb;
-            }
-            got = fread(buf + n, 1, cap - n, f);
-            n += got;
-        } while (got > 0);
-        fclose(f);
-        *len = n;
+        char *buf = file_read(path, REF_MAX_STDLIB_FILE, len);
+        if (!buf) return NULL;
         *owned = 1;
         return buf;
     }

@@ -22,15 +22,17 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "file.h"
 #include "out.h"
-#include "region.h"
 #include "repl_input.h"
 #include "repl_session.h"
+#include "runtime.h"
 
-#define PROMPT2   ">> "
-#define EOFMARK   "<eof>"
-#define CANCELLED (-1) /* read_statement: Ctrl-C cancelled the statement */
-#define NO_MEMORY (-2) /* read_statement: out of memory in C */
+#define PROMPT2         ">> "
+#define REPL_MAX_SCRIPT (64 * 1024 * 1024) /* a script given to spil run */
+#define EOFMARK         "<eof>"
+#define CANCELLED       (-1) /* read_statement: Ctrl-C cancelled the statement */
+#define NO_MEMORY       (-2) /* read_statement: out of memory in C */
 
 /* ---- messages ---- */
 
@@ -173,19 +175,25 @@ static int session_open(repl *R, const char *region, char **err) {
         *err = strdup("out of memory");
         return -1;
     }
-    sbx *S = id ? region_lua(R->st, id, id, err) : sbx_new(R->st, "", ".", NULL, err);
+    /* The operator's sandbox is trusted: spil.runtime's evaluate is what check() runs. */
+    rt *run = rt_open(R->st, id, id ? id : ".", err);
+    sbx *S = run ? rt_sandbox(run, 1, err) : NULL;
     if (!S) {
+        rt_close(run);
         free(id);
         if (!*err) *err = strdup("out of memory");
         return -1;
     }
     repl old = *R;
     R->S = S;
+    R->rt = run;
     R->region = id;
     if (protect(R, setup_lua, R, 0, err)) {
         sbx_free(S);
+        rt_close(run);
         free(id);
         R->S = old.S;
+        R->rt = old.rt;
         R->region = old.region;
         R->env_ref = old.env_ref;
         R->priv_ref = old.priv_ref;
@@ -193,6 +201,7 @@ static int session_open(repl *R, const char *region, char **err) {
         return -1;
     }
     sbx_free(old.S);
+    rt_close(old.rt);
     free(old.region);
     return 0;
 }
@@ -437,6 +446,7 @@ static void close_tx(repl *R) {
 static void session_close(repl *R) {
     close_tx(R);
     sbx_free(R->S);
+    rt_close(R->rt);
     free(R->region);
     free(R->pending);
 }
@@ -491,34 +501,10 @@ static int args_lua(lua_State *L) {
 /* The text of path, malloc'd, with a first line starting with '#' blanked (a #! line) but its
 ** newline kept, so line numbers hold. NULL with errno set on failure. */
 static char *read_script(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = NULL;
-    size_t n = 0, cap = 0, got;
-    do {
-        if (n == cap) {
-            char *nb = realloc(buf, cap = cap ? 2 * cap : 8192);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = nb;
-        }
-        n += got = fread(buf + n, 1, cap - n, f);
-    } while (got);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    if (n && buf[0] == '#')
-        for (size_t i = 0; i < n && buf[i] != '\n'; i++)
+    char *buf = file_read(path, REPL_MAX_SCRIPT, len);
+    if (buf && *len && buf[0] == '#')
+        for (size_t i = 0; i < *len && buf[i] != '\n'; i++)
             buf[i] = ' ';
-    *len = n;
     return buf;
 }
 

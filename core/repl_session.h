@@ -17,6 +17,7 @@ typedef struct repl {
     char *region;    /* the selected region (outlives S: the sbx keeps the pointer), or NULL */
     char *pending;   /* use() asked for this region: switched to after the statement */
     sbx *S;
+    struct rt *rt; /* the region's runtime, which S's scripts come from (outlives S) */
     /* In S's registry: the session's globals, its private functions (complete, banner) and
     ** spil.repl.show. */
     int env_ref, priv_ref, show_ref;

@@ -10,7 +10,9 @@
 ** whose work the hook cannot see (pattern matching, string.rep, the table functions that loop
 ** up to #t, coroutine creation); sbx_call, the one door into region code, and the error text
 ** callers get.
-** Does not: touch SQLite (the spil module comes from api.c), print anything but print's output.
+** Does not: know the store, the model or the spil module (the region runtime, runtime.c, gives
+** the sandbox its modules and a loader for the region's own scripts), print anything but
+** print's output.
 ** Invariants: region code never runs with the hook disabled (no __gc on region values, xpcall's
 ** handler runs after unwinding, a coroutine stopped by the hook is never reset); once a limit is
 ** hit, no region code runs in that state again (pcall re-raises, sbx_call refuses).
@@ -28,11 +30,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "api.h"
-#include "model.h"
 #include "pool.h"
 #include "refdata.h"
-#include "store.h"
 
 #define HOOK_EVERY    1000 /* instructions between two calls of the count hook */
 #define MATCH_STEPS   1e8  /* worst-case steps of the pattern matcher per call (~1 s) */
@@ -41,9 +40,9 @@
 
 struct sbx {
     lua_State *L;
-    char *dir;                     /* the region's folder, without a trailing slash */
-    struct store *st;              /* for the spil module and the region's own modules */
-    const char *region;            /* the caller's string; must outlive the sbx */
+    char *dir;         /* the region's folder, without a trailing slash */
+    sbx_loader loader; /* the region's own scripts (NULL: none) */
+    void *loader_ud;
     int64_t max_instr, used_instr; /* budget; used grows by HOOK_EVERY per hook call, and by
                                       the work charged for C loops */
     size_t max_mem, used_mem;      /* cap; the bytes L holds now */
@@ -258,36 +257,6 @@ static int sb_load(lua_State *L) {
 
 /* ---- require ---- */
 
-/* Read all of path into a malloc'd buffer of at most max bytes; NULL with errno set if not. */
-static char *read_file(const char *path, size_t max, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = NULL;
-    size_t n = 0, cap = 0, got;
-    int err = 0;
-    do {
-        if (n == cap) {
-            char *nb = cap > max ? NULL : realloc(buf, cap ? 2 * cap : 8192);
-            if (!nb) {
-                err = cap > max ? EFBIG : ENOMEM;
-                break;
-            }
-            buf = nb;
-            cap = cap ? 2 * cap : 8192;
-        }
-        n += got = fread(buf + n, 1, cap - n, f);
-        if (!got && ferror(f)) err = errno ? errno : EIO;
-    } while (got && !err);
-    fclose(f);
-    if (err) {
-        free(buf);
-        errno = err;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 /* ^[%w_]+(%.[%w_]+)*$ : no "..", "/", leading or trailing dot, NUL byte. */
 static int module_name_ok(const char *s, size_t len) {
     size_t part = 0;
@@ -306,22 +275,8 @@ static int module_name_ok(const char *s, size_t len) {
 
 static void set_script(sbx *S, const char *source);
 
-typedef struct stored {
-    const char *file; /* wanted */
-    char *source;     /* found: malloc'd */
-    int failed;
-} stored;
-
-static int find_stored(void *ctx, const char *const *vals, int n) {
-    stored *w = ctx;
-    if (n < 2 || strcmp(vals[0], w->file) != 0) return 0;
-    if (!(w->source = strdup(vals[1] ? vals[1] : ""))) w->failed = 1;
-    return 1;
-}
-
-/* Push the compiled chunk of stdlib file `file`, else of the region's own file: from the
-** scripts stored with the region when the sandbox has a store, else from dir/file. 0 if none
-** exists. Raises on a read or syntax error. Nothing malloc'd is held when Lua may raise. */
+/* Push the compiled chunk of stdlib file `file`, else of the region's own file (from the
+** loader). 0 if neither exists. Raises on a syntax error. */
 static int load_module(lua_State *L, sbx *S, const char *file) {
     size_t len;
     int owned, status;
@@ -337,25 +292,11 @@ static int load_module(lua_State *L, sbx *S, const char *file) {
         if (owned) free((void *)src);
         return status == LUA_OK ? 1 : lua_error(L);
     }
+    src = S->loader ? S->loader(S->loader_ud, file, &len) : NULL;
+    if (!src) return 0;
     name = lua_pushfstring(L, "@%s/%s", S->dir, file);
-    if (S->st) {
-        stored w = {file, NULL, 0};
-        if (store_rows(S->st, ME_SCRIPT, S->region, find_stored, &w) || w.failed)
-            return fail(L, "cannot read the region's scripts");
-        if (!w.source) return 0;
-        status = luaL_loadbufferx(L, w.source, strlen(w.source), name, "t");
-        free(w.source);
-        if (status == LUA_OK) set_script(S, name); /* a limit hit inside names this file */
-        return status == LUA_OK ? 1 : lua_error(L);
-    }
-    char *buf = read_file(name + 1, S->max_mem, &len);
-    if (!buf) {
-        int e = errno;
-        return e == ENOENT || e == ENOTDIR ? 0
-                                           : fail(L, "cannot read %s (%s)", name + 1, strerror(e));
-    }
-    status = luaL_loadbufferx(L, buf, len, name, "t");
-    free(buf);
+    status = luaL_loadbufferx(L, src, len, name, "t");
+    if (status == LUA_OK) set_script(S, name); /* a limit hit inside names this file */
     return status == LUA_OK ? 1 : lua_error(L);
 }
 
@@ -373,13 +314,10 @@ static int sb_require(lua_State *L) {
     if (lua_getfield(L, lua_upvalueindex(1), name) != LUA_TNIL) return 1;
     const char *file = lua_pushfstring(L, "%s.lua", luaL_gsub(L, name, ".", "/"));
     if (!load_module(L, owner(L), file))
-        return owner(L)->st
-                   ? fail(L,
-                          "module '%s' not found (looked in the stdlib and among the region's "
-                          "scripts for %s)",
-                          name, file)
-                   : fail(L, "module '%s' not found (looked in the stdlib and %s/%s)", name,
-                          owner(L)->dir, file);
+        return fail(L,
+                    "module '%s' not found (looked in the stdlib and among the region's scripts "
+                    "for %s)",
+                    name, file);
     lua_pushvalue(L, 1);
     lua_call(L, 1, 1);
     if (lua_isnil(L, -1)) lua_pushboolean(L, 1);
@@ -694,9 +632,10 @@ static void open_lib(lua_State *L, const struct lib *lib, int G) {
     lua_pop(L, 1);
 }
 
+static const char loaded_key = 'L'; /* registry key of the loaded modules */
+
 /* Build the region's globals (protected: runs under lua_pcall in sbx_new). */
 static int setup(lua_State *L) {
-    sbx *S = lua_touserdata(L, 1);
     lua_newtable(L);
     int G = lua_gettop(L);
     for (size_t i = 0; i < sizeof libs / sizeof *libs; i++)
@@ -717,12 +656,9 @@ static int setup(lua_State *L) {
     lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
     lua_pushvalue(L, G);
     lua_setfield(L, G, "_G");
-    lua_newtable(L); /* the loaded modules, upvalue of require */
-    api_push_module(L, S->st, S->region);
-    lua_settop(L, G + 2);
+    lua_newtable(L); /* the loaded modules: upvalue of require, and for sbx_provide */
     lua_pushvalue(L, -1);
-    lua_setfield(L, G, "spil");
-    lua_setfield(L, G + 1, "spil");
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &loaded_key);
     lua_pushcclosure(L, sb_require, 1);
     lua_setfield(L, G, "require");
 
@@ -798,7 +734,7 @@ static int panic(lua_State *L) {
     abort();
 }
 
-sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_limits *lim,
+sbx *sbx_new(const char *dir, const sbx_limits *lim, sbx_loader loader, void *loader_ud,
              char **err) {
     if (err) *err = NULL;
     sbx *S = calloc(1, sizeof *S);
@@ -812,8 +748,8 @@ sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_li
     S->max_instr = lim && lim->instructions > 0 ? lim->instructions : SBX_DEFAULT_INSTRUCTIONS;
     if (S->max_instr > INT64_MAX / 2) S->max_instr = INT64_MAX / 2; /* room to count past it */
     S->max_mem = lim && lim->memory ? lim->memory : SBX_DEFAULT_MEMORY;
-    S->st = st;
-    S->region = region; /* owned by the caller; kept only while the state lives */
+    S->loader = loader;
+    S->loader_ud = loader_ud;
     set_script(S, S->dir);
     if (pool_enabled() && !(S->pool = pool_new(S->max_mem))) {
         report(err, LUA_ERRMEM, "%s: out of memory", S->script);
@@ -830,8 +766,7 @@ sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_li
     lua_atpanic(S->L, panic);
     lua_sethook(S->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY); /* before any region code */
     lua_pushcfunction(S->L, setup);
-    lua_pushlightuserdata(S->L, S);
-    int status = lua_pcall(S->L, 1, 0, 0);
+    int status = lua_pcall(S->L, 0, 0, 0);
     if (status != LUA_OK) {
         failure(S, status, err);
         sbx_free(S);
@@ -863,23 +798,19 @@ static int file_name_ok(const char *name) {
     return 1;
 }
 
-int sbx_run_file(sbx *S, const char *name, char **err) {
+int sbx_run_script(sbx *S, const char *name, char **err) {
     if (err) *err = NULL;
     if (!file_name_ok(name))
         return report(err, LUA_ERRFILE, "bad script name '%s' (a path inside %s, without '..')",
                       name, S->dir);
-    size_t size = strlen(S->dir) + strlen(name) + 3, len;
+    size_t len;
+    const char *src = S->loader ? S->loader(S->loader_ud, name, &len) : NULL;
+    if (!src) return report(err, LUA_ERRFILE, "%s/%s: no such script", S->dir, name);
+    size_t size = strlen(S->dir) + strlen(name) + 3;
     char *chunkname = malloc(size);
     if (!chunkname) return report(err, LUA_ERRMEM, "out of memory");
     snprintf(chunkname, size, "@%s/%s", S->dir, name);
-    char *src = read_file(chunkname + 1, S->max_mem, &len);
-    int status;
-    if (!src) {
-        status = report(err, LUA_ERRFILE, "%s: cannot read (%s)", chunkname + 1, strerror(errno));
-    } else {
-        status = sbx_run_string(S, chunkname, src, len, err);
-        free(src);
-    }
+    int status = sbx_run_string(S, chunkname, src, len, err);
     free(chunkname);
     return status;
 }
@@ -911,5 +842,49 @@ int sbx_call(sbx *S, int nargs, int nres, char **err) {
     lua_insert(L, fn);
     int status = lua_pcall(L, nargs, nres, fn);
     lua_remove(L, fn);
+    return status == LUA_OK ? 0 : failure(S, status, err);
+}
+
+int sbx_protect(sbx *S, lua_CFunction f, void *ud, int nargs, int nres, char **err) {
+    lua_State *L = S->L;
+    if (err) *err = NULL;
+    if (!lua_checkstack(L, nres + 2)) {
+        lua_pop(L, nargs);
+        return report(err, LUA_ERRMEM, "Lua stack overflow");
+    }
+    lua_pushcfunction(L, f);
+    lua_pushlightuserdata(L, ud);
+    lua_rotate(L, -(nargs + 2), 2); /* f, ud, the arguments */
+    int status = lua_pcall(L, nargs + 1, nres, 0);
+    return status == LUA_OK ? 0 : failure(S, status, err);
+}
+
+/* Under sbx_provide: loaded[name] = value, and the global too when asked. */
+static int provide(lua_State *L) {
+    const char *name = lua_tostring(L, 2);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &loaded_key);
+    lua_pushvalue(L, 1);
+    lua_setfield(L, -2, name);
+    if (lua_toboolean(L, 3)) {
+        lua_pushglobaltable(L);
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, 1);
+        lua_rawset(L, -3);
+    }
+    return 0;
+}
+
+int sbx_provide(sbx *S, const char *name, int global, char **err) {
+    lua_State *L = S->L;
+    if (err) *err = NULL;
+    if (!lua_checkstack(L, 4)) {
+        lua_pop(L, 1);
+        return report(err, LUA_ERRMEM, "Lua stack overflow");
+    }
+    lua_pushcfunction(L, provide);
+    lua_insert(L, -2);
+    lua_pushstring(L, name);
+    lua_pushboolean(L, global);
+    int status = lua_pcall(L, 3, 0, 0);
     return status == LUA_OK ? 0 : failure(S, status, err);
 }

@@ -9,7 +9,9 @@
 ** dofile, loadfile, string.dump, collectgarbage; `load` accepts text only and runs in the
 ** region's globals; xpcall's handler runs under the budget; metatables with __gc are refused;
 ** the string metatable is locked; pattern functions refuse patterns too costly for their
-** subject. `require` finds stdlib modules (compiled in) and .lua files in the region's folder.
+** subject. `require` finds stdlib modules (compiled in), the modules given with sbx_provide, and
+** the region's own scripts through the loader its creator gives (the region runtime, runtime.h,
+** reads them once from the store). The sandbox knows nothing of the store or the data model.
 ** Reading or writing an undeclared global is an error naming file, line and name.
 ** See docs/sandbox.md for the threat model and the corpus in tests/sandbox/ for each escape.
 */
@@ -21,8 +23,6 @@
 
 #include <lua.h>
 
-struct store;
-
 typedef struct sbx_limits {
     int64_t instructions; /* VM instructions per state (0: default) */
     size_t memory;        /* bytes the state may hold (0: default) */
@@ -33,20 +33,33 @@ typedef struct sbx_limits {
 
 typedef struct sbx sbx;
 
-/* A fresh state for region code. st may be NULL (no data API then: spil.* raise an error).
-** dir is the region's folder, used by require and in chunk names. NULL and *err on failure. */
-sbx *sbx_new(struct store *st, const char *region, const char *dir, const sbx_limits *lim,
+/* The source text of the region's own script `file` ("rules.lua", "lib/util.lua") and its
+** length, or NULL when the region has none of that name. The text must stay valid while the
+** sandbox lives. */
+typedef const char *(*sbx_loader)(void *ud, const char *file, size_t *len);
+
+/* A fresh state for region code. dir is the region's folder as it is named in chunk names
+** ("regions/zhz/rules.lua:12: ..."); loader (may be NULL) gives its scripts. NULL and *err
+** (malloc'd) on failure. */
+sbx *sbx_new(const char *dir, const sbx_limits *lim, sbx_loader loader, void *loader_ud,
              char **err);
 void sbx_free(sbx *S);
 lua_State *sbx_state(sbx *S);
 
-/* Load (text only) and run dir/name. 0 on success; else *err (malloc'd) reads
-** "regions/zhz/rules.lua:12: message", or names the script and the limit it hit. */
-int sbx_run_file(sbx *S, const char *name, char **err);
+/* Load (text only, from the loader) and run the region's script name. 0 on success; else *err
+** (malloc'd) reads "regions/zhz/rules.lua:12: message", or names the script and the limit. */
+int sbx_run_script(sbx *S, const char *name, char **err);
 /* Load (text only) and run a chunk from memory, named chunkname ("=stdin", "@file"). */
 int sbx_run_string(sbx *S, const char *chunkname, const char *src, size_t len, char **err);
 /* The one door into region code: call the function below nargs arguments on the stack,
 ** leaving nres results. 0 on success; else the stack is restored and *err is set. */
 int sbx_call(sbx *S, int nargs, int nres, char **err);
+/* The one way C that allocates in the state runs protected: f(L) with ud (a light userdata) as
+** its argument 1 and the nargs values on top of the stack (taken off) as 2.., leaving nres
+** results. 0, or *err set (out of memory is a limit hit like any other). */
+int sbx_protect(sbx *S, lua_CFunction f, void *ud, int nargs, int nres, char **err);
+/* Make the value on top of the stack (popped) the module `name` for require, and also the
+** global of that name when global is set (the spil module is both). 0, or *err. */
+int sbx_provide(sbx *S, const char *name, int global, char **err);
 
 #endif

@@ -74,9 +74,17 @@ function Ctx:finding(f)
   if sev ~= "blocking" and sev ~= "advisory" then
     error("finding: severity must be 'blocking' or 'advisory', not '" .. tostring(sev) .. "'", 2)
   end
+  local s = f.subject
+  if s ~= nil then
+    if type(s) ~= "table" or type(s.kind) ~= "string" or type(s.id) ~= "string" then
+      error("finding: subject must be { kind = text, id = text, name = text }, as "
+        .. "spil.engine.subject.organisation(o) makes", 2)
+    end
+    s = { kind = s.kind, id = s.id, name = type(s.name) == "string" and s.name or nil }
+  end
   local list = self.findings
   list[#list + 1] = {
-    check = c.id, missing = f.missing, subject = f.subject, severity = sev,
+    check = c.id, missing = f.missing, subject = s, severity = sev,
     remedy = f.remedy or c.remedy, source = f.source or c.source,
   }
 end
@@ -129,87 +137,50 @@ function M.resolve(ctx, programme_id, step_id)
   return p, st, run
 end
 
---- Run one check; returns { id, name, severity, source,
--- status = "pass"|"fail"|"advisory"|"error",
--- findings = {...} }.
+--- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory",
+-- findings = {...} }. An error in the check is not caught here: the region runtime (C) turns it
+-- into the one blocking finding "the check itself failed: file:line: ..." and runs the next
+-- check in a fresh sandbox.
 function M.run_check(ctx, check)
   ctx.check, ctx.findings = check, {}
-  local ok, err = pcall(check.run, ctx)
+  check.run(ctx)
   local r = { id = check.id, name = check.name, severity = check.severity, source = check.source,
-    findings = ctx.findings }
-  if ok then
-    -- "fail" when something blocks, "advisory" when every finding is advice.
-    r.status = "pass"
-    for _, f in ipairs(r.findings) do
-      if f.severity == "blocking" then r.status = "fail"; break end
-      r.status = "advisory"
-    end
-  else
-    r.status = "error"
-    r.findings = { {
-      check = check.id, severity = "blocking", source = check.source,
-      missing = "the check itself failed: " .. tostring(err),
-      remedy = "fix the check's code (this is not a finding about the region's data)",
-    } }
+    findings = ctx.findings, status = "pass" }
+  -- "fail" when something blocks, "advisory" when every finding is advice.
+  for _, f in ipairs(r.findings) do
+    if f.severity == "blocking" then r.status = "fail"; break end
+    r.status = "advisory"
   end
   ctx.check, ctx.findings = nil, nil
   return r
 end
 
---- Evaluate a step: every check, every finding. Returns a result { programme, step, name,
--- ready, blocking, advisory, checks = {...} }, or nil and a message. `with` (optional) replaces
--- sections of the region's data for this evaluation only: { decisions = {...} }.
-function M.evaluate(programme_id, step_id, today, with)
+--- Open the evaluation of a step: the context its checks share (each section of the data is
+-- read once, whichever check asks first) and what to run: ctx, { programme, step, name,
+-- checks = { { id, name, source }, ... } }; or nil and a message. `with` (optional) replaces sections of the
+-- region's data for this evaluation only: { decisions = {...} }. The region runtime (C) runs
+-- the checks one by one with M.run, so a check that hits a limit cannot take the others with it.
+function M.open(programme_id, step_id, today, with)
   local ctx = M.context(today)
   for section, rows in pairs(with or {}) do ctx.cache[section] = rows end
   local p, st = M.resolve(ctx, programme_id, step_id)
   if not p then return nil, st end
   ctx.programme, ctx.step = p, st
-  local res = { programme = p.id, step = st.id, name = st.name, checks = {}, blocking = 0,
-    advisory = 0 }
-  for i, check in ipairs(st.checks) do
-    local r = M.run_check(ctx, check)
-    res.checks[i] = r
-    for _, f in ipairs(r.findings) do
-      if f.severity == "blocking" then res.blocking = res.blocking + 1
-      else res.advisory = res.advisory + 1 end
-    end
-  end
-  res.ready = res.blocking == 0
-  return res
-end
-
---- The step to evaluate, for callers that run its checks one by one (spil check does, so a
--- check that hits a limit cannot take the others with it): { programme, step, name,
--- checks = { id, ... } }, or nil and a message.
--- step_info opens an evaluation: the checks evaluate_check then runs one by one, in the same
--- sandbox, share its reads of the data (each section is read once, not once per check).
-local evaluation
-
-function M.step_info(programme_id, step_id, today)
-  local ctx = M.context(today)
-  evaluation = ctx
-  local p, st = M.resolve(ctx, programme_id, step_id)
-  if not p then return nil, st end
   local ids = {}
-  for i, c in ipairs(st.checks) do ids[i] = c.id end
-  return { programme = p.id, step = st.id, name = st.name, checks = ids }
+  for i, c in ipairs(st.checks) do ids[i] = { id = c.id, name = c.name, source = c.source } end
+  return ctx, { programme = p.id, step = st.id, name = st.name, checks = ids }
 end
 
---- Run the check check_id of a step on its own: the result of M.run_check.
-function M.evaluate_check(programme_id, step_id, check_id, today)
-  local ctx = evaluation and evaluation.today == (today or evaluation.today) and evaluation
-    or M.context(today)
-  local p, st = M.resolve(ctx, programme_id, step_id)
-  if not p then return nil, st end
-  ctx.programme, ctx.step = p, st
-  for _, c in ipairs(st.checks) do
+--- Run the check check_id of the step ctx was opened on: the result of M.run_check.
+function M.run(ctx, check_id)
+  for _, c in ipairs(ctx.step.checks) do
     if c.id == check_id then return M.run_check(ctx, c) end
   end
-  return nil, "step " .. st.id .. " has no check " .. tostring(check_id)
+  error("step " .. ctx.step.id .. " has no check " .. tostring(check_id))
 end
 
 --- The governance part of advancing, after the checks passed: { allowed, reason, from, to }.
+-- The region runtime (C) calls it; the checks themselves it runs as spil check does.
 function M.advance_rule(programme_id, person, today)
   local G = require "spil.governance"
   local ctx = M.context(today)
@@ -226,35 +197,6 @@ function M.advance_rule(programme_id, person, today)
   else
     plan.allowed, plan.to = true, nxt.id
   end
-  return plan
-end
-
---- Whether `person` may leave the current step of programme_id now: { allowed, reason, from,
--- to, result }, where result is the evaluation of the current step (see M.evaluate). Blocking
--- findings refuse first, then the governance rule may_advance, then the end of the programme.
-function M.plan_advance(programme_id, person, today)
-  local G = require "spil.governance"
-  local ctx = M.context(today)
-  local p, st = M.resolve(ctx, programme_id, nil)
-  if not p then return nil, st end
-  local res = M.evaluate(programme_id, st.id, today)
-  local plan = { from = st.id, result = res, allowed = false }
-  local nxt = p:next(st.id)
-  if not res.ready then
-    plan.reason = string.format("step %s has %d blocking finding%s", st.id, res.blocking,
-      res.blocking == 1 and "" or "s")
-    return plan
-  end
-  local ok, why = G.rule(p, "may_advance")(ctx, person, p, st)
-  if not ok then
-    plan.reason = why or (tostring(person) .. " may not advance " .. p.id)
-    return plan
-  end
-  if not nxt then
-    plan.reason = string.format("step %s is the last step of %s", st.id, p.id)
-    return plan
-  end
-  plan.allowed, plan.to = true, nxt.id
   return plan
 end
 

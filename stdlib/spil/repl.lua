@@ -423,12 +423,12 @@ function M.session(native, info)
         return table.concat(out, "\n")
       end)
     end
-    local E = require "spil.engine"
+    local RT = require "spil.runtime" -- what spil check runs
     local region = spil.region()
     local ms = spil.municipalities()
     local st = report("status", { region = region, municipalities = ms, programmes = {} })
     for _, run in ipairs(spil.programmes()) do
-      local res, err = E.evaluate(run.programme, nil, S.today)
+      local res, err = RT.evaluate(run.programme, nil, S.today)
       st.programmes[#st.programmes + 1] = { programme = run.programme, step = run.step,
         since = run.since, result = res, problem = err }
     end
@@ -458,7 +458,7 @@ function M.session(native, info)
 
   function env.check(a, b)
     need_region("check()")
-    local E = require "spil.engine"
+    local RT = require "spil.runtime" -- what spil check runs
     local P = require "spil.programme"
     local runs = programmes()
     local programme, step
@@ -490,7 +490,7 @@ function M.session(native, info)
     end
     local list, n = {}, 1
     for _, id in ipairs(wanted) do
-      local res, err = E.evaluate(id, step, S.today)
+      local res, err = RT.evaluate(id, step, S.today)
       if not res then error("check: " .. tostring(err), 2) end
       n = number_findings(res, n)
       list[#list + 1] = report("check result", res, result_text, result_summary)

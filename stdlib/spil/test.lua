@@ -9,9 +9,13 @@
 --     t.expect(not r.ready, "step 6 not ready")
 --     t.finding(r, { check = "sov-signed", subject = "gem-dordrecht" })
 --   end)
-local E = require "spil.engine"
-
 local M = { cases = {}, today = nil }
+
+-- The region runtime's own entries: the very code `spil check` and `spil advance` run (a fresh
+-- sandbox per check after a failure, the same counting and texts). spil test provides it.
+local function runtime()
+  return require "spil.runtime"
+end
 
 --- Register a case: a sentence saying what must hold, and a function that checks it.
 function M.case(name, fn)
@@ -35,18 +39,20 @@ function M.equal(got, want, what)
   return got
 end
 
---- Evaluate a step (the current one when step is nil) on opts.today, else M.today, else today;
--- opts.with replaces sections of the data for this evaluation: { with = { decisions = {...} } }.
+--- Evaluate a step (the current one when step is nil) on opts.today, else M.today, else today,
+-- exactly as `spil check` does; opts.with replaces sections of the data for this evaluation:
+-- { with = { decisions = {...} } }.
 function M.check(programme, step, opts)
-  local r, err = E.evaluate(programme, step, opts and opts.today or M.today, opts and opts.with)
+  local r, err = runtime().evaluate(programme, step, opts and opts.today or M.today,
+    opts and opts.with)
   if not r then error(err, 2) end
   return r
 end
 
---- Whether person may leave the current step now: { allowed, reason, from, to, result }
--- (see spil.engine.plan_advance). Nothing is written.
+--- Whether person may leave the current step now: { allowed, reason, from, to, result }, as
+-- `spil advance` decides it. Nothing is written.
 function M.advance(programme, person, opts)
-  local plan, err = E.plan_advance(programme, person, opts and opts.today or M.today)
+  local plan, err = runtime().plan_advance(programme, person, opts and opts.today or M.today)
   if not plan then error(err, 2) end
   return plan
 end

@@ -31,3 +31,12 @@ $ printf 'spil: 1\nregion: {id: klein, name: Klein}\nprogrammes: [{programme: ka
 $ printf -- '--! fixture: fixtures/klein\nlocal t = require "spil.test"\nt.case("the region check runs on the fixture", function()\n  t.finding(t.check("kansrijke-start"), { check = "eigen", missing = "own finding" })\nend)\n' > m/tests/eigen_test.lua
 $ spil test m
 > 1 passed, 0 failed
+
+=== cli-test-5: t.check and t.advance run what spil check and spil advance run (one door): the same result
+$ cp -r "$ROOT/tests/cli/fixtures/one-door" . && spil load one-door >/dev/null
+$ spil check one-door --json > check.json; spil advance one-door --as rc --json > plan.json; spil test one-door 2> test.err
+> 1 passed, 0 failed
+$ python3 -c 'import json, sys; t = {l.split(" ", 1)[0]: json.loads(l.split(" ", 1)[1]) for l in open("test.err") if l[:6] in ("CHECK ", "PLAN {")}; c = json.load(open("check.json")); p = json.load(open("plan.json")); [d.pop("region") for d in (c, p)]; print("same check" if c == t["CHECK"] else "check differs"); print("same plan" if p == t["PLAN"] else "plan differs"); print(len(c["checks"]), "checks", c["blocking"], "blocking", sum(ch["status"] == "error" for ch in c["checks"]), "failed")'
+> same check
+> same plan
+>~ checks

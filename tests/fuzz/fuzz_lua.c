@@ -5,8 +5,10 @@
 ** zuid-holland-zuid loaded into it, as `spil load` does it (load_read, rdata_from_store,
 ** diff_compute, diff_apply, commit). The repository is found at $SPIL_ROOT, else at the
 ** SPIL_SOURCE_DIR the target was compiled with.
-** Per input: a fresh sandbox over that store for zuid-holland-zuid with small limits
-** (2e6 instructions, 16 MiB), the input run as Lua text (chunk "=fuzz"), the sandbox freed.
+** Per input: a fresh trusted sandbox of the region runtime (core/runtime.c: the spil module and
+** spil.runtime, whose evaluate and plan_advance run the checks in sandboxes of their own) for
+** zuid-holland-zuid with small limits (2e6 instructions, 16 MiB), the input run as Lua text
+** (chunk "=fuzz"), the sandbox freed.
 ** Region code may fail in any way it likes; what must never happen is a crash, a sanitizer
 ** report, a leak, a hang (libFuzzer's -timeout), an error without a message, or a change to the
 ** store (region code only reads; checked every CHECK_EVERY inputs and at exit).
@@ -23,6 +25,7 @@
 #include "diff.h"
 #include "load.h"
 #include "rdata.h"
+#include "runtime.h"
 #include "sbx.h"
 #include "store.h"
 
@@ -34,6 +37,7 @@
 #define CHECK_EVERY 64
 
 static store *st;
+static rt *R;         /* the region's runtime: every sandbox comes from it, as in spil itself */
 static rdata *loaded; /* the region as stored, to prove region code never changes it */
 static unsigned long runs;
 static int verbose; /* $SPIL_FUZZ_VERBOSE: print each input's outcome (to check the seeds) */
@@ -59,6 +63,7 @@ static void check_store(void) {
 static void at_exit(void) {
     if (st && loaded) check_store();
     rdata_free(loaded);
+    rt_close(R);
     store_close(st);
 }
 
@@ -88,6 +93,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     rdata_free(r);
     diag_free(d);
     if (!(loaded = rdata_from_store(st, REGION))) die("rdata_from_store", store_errmsg(st));
+    if (!(R = rt_open(st, REGION, "regions/" REGION, &err))) die("rt_open", err);
     atexit(at_exit);
     return 0;
 }
@@ -95,8 +101,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     sbx_limits lim = {.instructions = 2000000, .memory = 16u * 1024 * 1024};
     char *err = NULL;
-    sbx *S = sbx_new(st, REGION, "regions/" REGION, &lim, &err);
-    if (!S) die("sbx_new", err);
+    rt_set_limits(R, &lim);
+    sbx *S = rt_sandbox(R, 1, &err);
+    if (!S) die("rt_sandbox", err);
     int status = sbx_run_string(S, "=fuzz", (const char *)data, size, &err);
     if (status != 0 && !err) die("sbx_run_string", "failed without a message");
     if (status == 0 && err) die("sbx_run_string", "succeeded with a message");

@@ -16,7 +16,9 @@
 #include "diag.h"
 #include "diff.h"
 #include "load.h"
+#include "api.h"
 #include "rdata.h"
+#include "runtime.h"
 #include "sbx.h"
 #include "store.h"
 
@@ -30,6 +32,7 @@ static const char *tmpdir(void) {
 /* A database file with the demo region loaded, and a sandbox for that region over it. */
 typedef struct fixture {
     store *st;
+    rt *R;
     sbx *S;
 } fixture;
 
@@ -54,7 +57,9 @@ static int setup(void **state) {
     rdata_free(old);
     rdata_free(r);
     diag_free(d);
-    f.S = sbx_new(f.st, "zuid-holland-zuid", "../regions/zuid-holland-zuid", NULL, &err);
+    f.R = rt_open(f.st, "zuid-holland-zuid", "../regions/zuid-holland-zuid", &err);
+    assert_non_null(f.R);
+    f.S = rt_sandbox(f.R, 0, &err);
     assert_non_null(f.S);
     *state = &f;
     return 0;
@@ -63,6 +68,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
     fixture *f = *state;
     sbx_free(f->S);
+    rt_close(f->R);
     store_close(f->st);
     return 0;
 }
@@ -155,12 +161,18 @@ static void test_api_region_rules_use_the_stdlib(void **state) {
                        "assert(none == nil and msg == \"no body 'nope' in this region\")\n");
 }
 
+static int push_spil_without_store(lua_State *L) {
+    return api_push_module(L, NULL, "x");
+}
+
 /* api-7 */
 static void test_api_without_a_store_says_so(void **state) {
     (void)state;
     char *err = NULL;
-    sbx *S = sbx_new(NULL, "x", ".", NULL, &err);
+    sbx *S = sbx_new(".", NULL, NULL, NULL, &err);
     assert_non_null(S);
+    assert_int_equal(sbx_protect(S, push_spil_without_store, NULL, 0, 1, &err), 0);
+    assert_int_equal(sbx_provide(S, "spil", 1, &err), 0);
     const char *src = "return spil.organisations()";
     assert_int_not_equal(sbx_run_string(S, "=test", src, strlen(src), &err), 0);
     assert_string_equal(err, "test:1: no database is open");

@@ -30,7 +30,7 @@ end)
 
 t.case("either half of a split RC may advance the programme", function()
   for _, who in ipairs({ "rc-strategisch", "rc-operationeel" }) do
-    local plan = E.plan_advance("jzojp", who, t.today)
+    local plan = t.advance("jzojp", who)
     t.expect(plan.allowed, who .. ": " .. tostring(plan.reason))
     t.equal(plan.to, "samenwerken", "next step")
   end

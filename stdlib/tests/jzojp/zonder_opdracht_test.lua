@@ -20,7 +20,7 @@ t.case("an RC without a formal assignment suffices for JZOJP but not for KnGG", 
 end)
 
 t.case("the RC may advance to samenwerken with only advice open", function()
-  local plan = E.plan_advance("jzojp", "rc", t.today)
+  local plan = t.advance("jzojp", "rc")
   t.expect(plan.allowed, "advance allowed: " .. tostring(plan.reason))
   t.equal(plan.to, "samenwerken", "next step")
   t.expect(plan.result.advisory > 0, "advice was given")

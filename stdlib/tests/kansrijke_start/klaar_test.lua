@@ -21,7 +21,7 @@ t.case("the steps are verkenning, coalitie, uitvoering", function()
 end)
 
 t.case("a netwerkregisseur is the kartrekker and may advance the coalitie to uitvoering", function()
-  local plan = E.plan_advance("kansrijke-start", "regisseur", t.today)
+  local plan = t.advance("kansrijke-start", "regisseur")
   t.expect(plan.allowed, "advance allowed: " .. tostring(plan.reason))
   t.equal(plan.to, "uitvoering", "next step")
 end)

@@ -48,7 +48,7 @@ t.case("funding that is only requested does not count", function()
 end)
 
 t.case("the regiocoordinator may not advance the coalitie step", function()
-  local plan = E.plan_advance("kansrijke-start", "rc", t.today)
+  local plan = t.advance("kansrijke-start", "rc")
   t.expect(not plan.allowed, "refused")
   t.expect(plan.reason:find("step coalitie has 5 blocking findings", 1, true), plan.reason)
 end)

@@ -14,7 +14,7 @@ t.case("advisory findings do not block any step", function()
 end)
 
 t.case("the regiocoordinator may advance from step 8 to fase 2 despite the advice", function()
-  local plan = E.plan_advance("kngg", "rc", t.today)
+  local plan = t.advance("kngg", "rc")
   t.expect(plan.allowed, "advance allowed: " .. tostring(plan.reason))
   t.equal(plan.to, "fase-2", "next step")
 end)

@@ -35,7 +35,7 @@ t.case("every check cites its source", function()
 end)
 
 t.case("the regiocoordinator may leave step 6 for step 7 once the agreement is complete", function()
-  local plan = E.plan_advance("kngg", "rc", t.today)
+  local plan = t.advance("kngg", "rc")
   t.expect(plan.allowed, "advance allowed: " .. tostring(plan.reason))
   t.equal(plan.to, "7", "next step")
 end)

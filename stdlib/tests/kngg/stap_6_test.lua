@@ -36,7 +36,7 @@ t.case("an agreement without mandaat and besluitvorming is not operationally bin
 end)
 
 t.case("the regiocoordinator may not advance past step 6 while it has blocking findings", function()
-  local plan = E.plan_advance("kngg", "rc", t.today)
+  local plan = t.advance("kngg", "rc")
   t.expect(not plan.allowed, "advance refused")
   t.equal(plan.from, "6", "current step")
   t.expect(plan.reason:find("step 6 has 4 blocking findings", 1, true), "reason: " .. plan.reason)

@@ -1,6 +1,7 @@
 local E = require "spil.engine"
 local rules = require "rules"
-local ok, res = pcall(E.evaluate, "kansrijke_start", nil, "2024-06-01")
+local ok, res = pcall(require("spil.runtime").evaluate, "kansrijke-start", nil, "2024-06-01")
+local plan = require("spil.runtime").plan_advance("kansrijke-start", "rc", "2024-06-01")
 local data = require "spil.data"
 local orgs = data.index(spil.organisations())
 local t = {}

@@ -1,0 +1,349 @@
+/*
+** evaluation.c: a step's check results as C structs (see evaluation.h). The only place that
+** reads a check result out of Lua; the JSON keys are written in sorted order, as they always were.
+*/
+#include "evaluation.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+static char *dup_text(const char *s, size_t len) {
+    if (len > EVAL_MAX_TEXT) {
+        size_t cut = EVAL_MAX_TEXT - 3;
+        while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut--; /* between UTF-8 characters */
+        char *out = malloc(cut + 4);
+        if (out) {
+            memcpy(out, s, cut);
+            memcpy(out + cut, "...", 4);
+        }
+        return out;
+    }
+    char *out = malloc(len + 1);
+    if (out) {
+        memcpy(out, s, len);
+        out[len] = '\0';
+    }
+    return out;
+}
+
+int eval_init(eval_result *r, const char *programme, const char *step, const char *name) {
+    memset(r, 0, sizeof *r);
+    r->programme = strdup(programme ? programme : "");
+    r->step = strdup(step ? step : "");
+    r->name = strdup(name ? name : "");
+    if (r->programme && r->step && r->name) return 0;
+    eval_free(r);
+    return -1;
+}
+
+static void finding_free(eval_finding *f) {
+    free(f->check);
+    free(f->missing);
+    free(f->remedy);
+    free(f->source);
+    free(f->subject_kind);
+    free(f->subject_id);
+    free(f->subject_name);
+}
+
+static void check_free(eval_check *c) {
+    for (size_t i = 0; i < c->nfindings; i++)
+        finding_free(&c->findings[i]);
+    free(c->findings);
+    free(c->id);
+    free(c->name);
+    free(c->source);
+}
+
+void eval_free(eval_result *r) {
+    if (!r) return;
+    for (size_t i = 0; i < r->nchecks; i++)
+        check_free(&r->checks[i]);
+    free(r->checks);
+    free(r->programme);
+    free(r->step);
+    free(r->name);
+    memset(r, 0, sizeof *r);
+}
+
+void eval_drop_to(eval_result *r, size_t n) {
+    while (r->nchecks > n)
+        check_free(&r->checks[--r->nchecks]);
+}
+
+static eval_check *add_check(eval_result *r) {
+    eval_check *v = realloc(r->checks, (r->nchecks + 1) * sizeof *v);
+    if (!v) return NULL;
+    r->checks = v;
+    memset(&v[r->nchecks], 0, sizeof *v);
+    return &v[r->nchecks++];
+}
+
+/* ---- decoding ---- */
+
+typedef struct decoder {
+    lua_State *L;
+    int oom;
+    char *bad; /* what was wrong, for the message (static text) */
+} decoder;
+
+/* Field key of the table at t as text (a string, or a number written as Lua writes it), or
+** NULL when absent; *bad set when it has another type. Raw access only. */
+static char *text_field(decoder *d, int t, const char *key, int required) {
+    lua_State *L = d->L;
+    int type = lua_getfield(L, t, key); /* t is a plain table: raw in effect, checked below */
+    char *out = NULL;
+    if (type == LUA_TSTRING || type == LUA_TNUMBER) {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        if (!(out = dup_text(s, len))) d->oom = 1;
+    } else if (type != LUA_TNIL || required) {
+        if (!d->bad) d->bad = (char *)key;
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
+static int is_plain_table(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TTABLE) return 0;
+    if (!lua_getmetatable(L, idx)) return 1;
+    lua_pop(L, 1);
+    return 0;
+}
+
+static int severity_field(decoder *d, int t, int *blocking) {
+    char *sev = text_field(d, t, "severity", 1);
+    int ok = sev && (strcmp(sev, "blocking") == 0 || strcmp(sev, "advisory") == 0);
+    if (ok) *blocking = strcmp(sev, "blocking") == 0;
+    if (!ok && !d->bad) d->bad = "severity";
+    free(sev);
+    return ok;
+}
+
+static void decode_finding(decoder *d, int t, eval_finding *f) {
+    lua_State *L = d->L;
+    f->check = text_field(d, t, "check", 1);
+    f->missing = text_field(d, t, "missing", 1);
+    f->remedy = text_field(d, t, "remedy", 0);
+    f->source = text_field(d, t, "source", 0);
+    severity_field(d, t, &f->blocking);
+    int type = lua_getfield(L, t, "subject");
+    if (type == LUA_TTABLE && is_plain_table(L, -1)) {
+        int s = lua_gettop(L);
+        f->subject_kind = text_field(d, s, "kind", 1);
+        f->subject_id = text_field(d, s, "id", 1);
+        f->subject_name = text_field(d, s, "name", 0);
+    } else if (type != LUA_TNIL && !d->bad) {
+        d->bad = "subject";
+    }
+    lua_pop(L, 1);
+}
+
+static const char *const status_names[] = {"pass", "fail", "advisory", "error"};
+
+const char *eval_status_name(eval_status s) {
+    return status_names[s];
+}
+
+int eval_decode_check(eval_result *r, lua_State *L, int idx, char **err) {
+    decoder d = {L, 0, NULL};
+    *err = NULL;
+    idx = lua_absindex(L, idx);
+    if (!lua_checkstack(L, 6)) d.oom = 1;
+    eval_check *c = d.oom ? NULL : add_check(r);
+    if (!c) {
+        *err = strdup("out of memory");
+        return -1;
+    }
+    if (!is_plain_table(L, idx)) {
+        d.bad = "the result";
+        goto done;
+    }
+    c->id = text_field(&d, idx, "id", 1);
+    c->name = text_field(&d, idx, "name", 0);
+    c->source = text_field(&d, idx, "source", 0);
+    severity_field(&d, idx, &c->blocking);
+    char *status = text_field(&d, idx, "status", 1);
+    int known = 0;
+    for (int s = EVAL_PASS; status && s <= EVAL_ERROR; s++)
+        if (strcmp(status, status_names[s]) == 0) c->status = (eval_status)s, known = 1;
+    if (!known && !d.bad) d.bad = "status";
+    free(status);
+    if (lua_getfield(L, idx, "findings") != LUA_TTABLE || !is_plain_table(L, -1)) {
+        if (!d.bad) d.bad = "findings";
+        lua_pop(L, 1);
+        goto done;
+    }
+    int list = lua_gettop(L);
+    lua_Unsigned n = lua_rawlen(L, list), keep = n > EVAL_MAX_FINDINGS ? EVAL_MAX_FINDINGS : n;
+    if (keep && !(c->findings = calloc(keep + (n > keep), sizeof *c->findings))) d.oom = 1;
+    for (lua_Unsigned i = 1; i <= keep && !d.oom && !d.bad; i++) {
+        if (lua_rawgeti(L, list, (lua_Integer)i) != LUA_TTABLE || !is_plain_table(L, -1))
+            d.bad = "a finding";
+        else
+            decode_finding(&d, lua_gettop(L), &c->findings[c->nfindings++]);
+        lua_pop(L, 1);
+    }
+    if (n > keep && !d.oom && !d.bad) {
+        /* The rest is counted, in one finding of the check's severity. */
+        eval_finding *f = &c->findings[c->nfindings++];
+        char text[160];
+        snprintf(text, sizeof text, "and %llu more findings of this check (spil shows at most %d)",
+                 (unsigned long long)(n - keep), EVAL_MAX_FINDINGS);
+        f->check = strdup(c->id ? c->id : "");
+        f->missing = strdup(text);
+        f->blocking = c->blocking;
+        if (!f->check || !f->missing) d.oom = 1;
+    }
+    lua_pop(L, 1);
+done:
+    if (d.oom || d.bad) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s%s",
+                 d.oom ? "out of memory" : "a check result without a valid ", d.oom ? "" : d.bad);
+        *err = strdup(msg);
+        check_free(c);
+        r->nchecks--;
+        return -1;
+    }
+    return 0;
+}
+
+int eval_add_failed_check(eval_result *r, const char *id, const char *name, const char *source,
+                          const char *why) {
+    eval_check *c = add_check(r);
+    if (!c) return -1;
+    char missing[1200];
+    snprintf(missing, sizeof missing, "the check itself failed: %s", why ? why : "no result");
+    c->id = strdup(id);
+    c->name = strdup(name ? name : id);
+    c->source = source ? strdup(source) : NULL;
+    c->blocking = 1;
+    c->status = EVAL_ERROR;
+    c->findings = calloc(1, sizeof *c->findings);
+    if (c->findings) {
+        eval_finding *f = &c->findings[c->nfindings++];
+        f->check = strdup(id);
+        f->blocking = 1;
+        f->missing = strdup(missing);
+        f->remedy = strdup("fix the check's code (this is not a finding about the region's data)");
+        f->source = source ? strdup(source) : NULL;
+        if (!f->check || !f->missing || !f->remedy) return -1;
+    }
+    return c->id && c->name && c->findings ? 0 : -1;
+}
+
+void eval_finish(eval_result *r) {
+    r->blocking = r->advisory = 0;
+    for (size_t i = 0; i < r->nchecks; i++)
+        for (size_t j = 0; j < r->checks[i].nfindings; j++) {
+            if (r->checks[i].findings[j].blocking)
+                r->blocking++;
+            else
+                r->advisory++;
+        }
+    r->ready = r->blocking == 0;
+}
+
+/* ---- the ways out ---- */
+
+static void set_text(json_t *o, const char *key, const char *v) {
+    if (v) json_object_set_new(o, key, json_string(v));
+}
+
+static const char *severity(int blocking) {
+    return blocking ? "blocking" : "advisory";
+}
+
+json_t *eval_finding_json(const eval_finding *f) {
+    json_t *o = json_object();
+    set_text(o, "check", f->check);
+    set_text(o, "missing", f->missing);
+    set_text(o, "remedy", f->remedy);
+    set_text(o, "severity", severity(f->blocking));
+    set_text(o, "source", f->source);
+    if (f->subject_kind) {
+        json_t *s = json_object();
+        set_text(s, "id", f->subject_id);
+        set_text(s, "kind", f->subject_kind);
+        set_text(s, "name", f->subject_name);
+        json_object_set_new(o, "subject", s);
+    }
+    return o;
+}
+
+json_t *eval_json(const eval_result *r) {
+    json_t *checks = json_array();
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const eval_check *c = &r->checks[i];
+        json_t *findings = json_array();
+        for (size_t j = 0; j < c->nfindings; j++)
+            json_array_append_new(findings, eval_finding_json(&c->findings[j]));
+        json_t *o = json_object();
+        json_object_set_new(o, "findings", findings);
+        set_text(o, "id", c->id);
+        set_text(o, "name", c->name);
+        set_text(o, "severity", severity(c->blocking));
+        set_text(o, "source", c->source);
+        set_text(o, "status", eval_status_name(c->status));
+        json_array_append_new(checks, o);
+    }
+    return json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:b}", "programme", r->programme, "step",
+                     r->step, "name", r->name, "checks", checks, "blocking", r->blocking,
+                     "advisory", r->advisory, "ready", r->ready);
+}
+
+static void push_text(lua_State *L, const char *key, const char *v) {
+    if (!v) return;
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, key);
+}
+
+void eval_push(lua_State *L, const eval_result *r) {
+    luaL_checkstack(L, 8, "a check result");
+    lua_createtable(L, 0, 7);
+    push_text(L, "programme", r->programme);
+    push_text(L, "step", r->step);
+    push_text(L, "name", r->name);
+    lua_pushinteger(L, r->blocking);
+    lua_setfield(L, -2, "blocking");
+    lua_pushinteger(L, r->advisory);
+    lua_setfield(L, -2, "advisory");
+    lua_pushboolean(L, r->ready);
+    lua_setfield(L, -2, "ready");
+    lua_createtable(L, (int)r->nchecks, 0);
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const eval_check *c = &r->checks[i];
+        lua_createtable(L, 0, 6);
+        push_text(L, "id", c->id);
+        push_text(L, "name", c->name);
+        push_text(L, "severity", severity(c->blocking));
+        push_text(L, "source", c->source);
+        push_text(L, "status", eval_status_name(c->status));
+        lua_createtable(L, (int)c->nfindings, 0);
+        for (size_t j = 0; j < c->nfindings; j++) {
+            const eval_finding *f = &c->findings[j];
+            lua_createtable(L, 0, 6);
+            push_text(L, "check", f->check);
+            push_text(L, "missing", f->missing);
+            push_text(L, "remedy", f->remedy);
+            push_text(L, "severity", severity(f->blocking));
+            push_text(L, "source", f->source);
+            if (f->subject_kind) {
+                lua_createtable(L, 0, 3);
+                push_text(L, "kind", f->subject_kind);
+                push_text(L, "id", f->subject_id);
+                push_text(L, "name", f->subject_name);
+                lua_setfield(L, -2, "subject");
+            }
+            lua_rawseti(L, -2, (lua_Integer)j + 1);
+        }
+        lua_setfield(L, -2, "findings");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "checks");
+}

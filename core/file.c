@@ -1,0 +1,40 @@
+/*
+** file.c: a whole file into memory (see file.h).
+*/
+#include "file.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+char *file_read(const char *path, size_t max, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0, got;
+    int err = 0;
+    do {
+        if (n == cap) {
+            size_t grow = cap ? 2 * cap : 8192;
+            char *nb = cap > max ? NULL : realloc(buf, grow + 1);
+            if (!nb) {
+                err = cap > max ? EFBIG : ENOMEM;
+                break;
+            }
+            buf = nb;
+            cap = grow;
+        }
+        n += got = fread(buf + n, 1, cap - n, f);
+        if (!got && ferror(f)) err = errno ? errno : EIO;
+    } while (got && !err);
+    fclose(f);
+    if (!err && n > max) err = EFBIG;
+    if (err) {
+        free(buf);
+        errno = err;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}

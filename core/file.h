@@ -1,0 +1,15 @@
+/*
+** file.h: reading a whole file into memory, the one way spil does it (test files, scripts given
+** to spil run, the stdlib from $SPIL_STDLIB, a region's scripts at load). Large inputs (region
+** files, CSV imports) are streamed elsewhere and never read whole.
+*/
+#ifndef SPIL_FILE_H
+#define SPIL_FILE_H
+
+#include <stddef.h>
+
+/* The bytes of path (a NUL is added after them, not counted in *len), malloc'd. NULL with errno
+** set when it cannot be read, and EFBIG when it holds more than max bytes: never cut short. */
+char *file_read(const char *path, size_t max, size_t *len);
+
+#endif
