@@ -9,23 +9,18 @@
 
 #include "diag.h"
 #include "diff.h"
+#include "load.h"
 #include "rdata.h"
 
 struct store;
 
-#define RECORD_MAX_FIELDS 12
+/* One row to record: the entity's table, and its fields as text (load.h). */
+typedef load_row record_row;
 
-/* One row to record: the entity's table, and its fields as text (NULL: not given). */
-typedef struct record_row {
-    const char *table;
-    const char *names[RECORD_MAX_FIELDS];
-    const char *values[RECORD_MAX_FIELDS];
-    const char *defaults[RECORD_MAX_FIELDS]; /* used only when the region has no such row yet */
-    int n;
-} record_row;
-
-/* Add a field to a row (ignored past RECORD_MAX_FIELDS); def may be NULL. */
-void record_field(record_row *r, const char *name, const char *value, const char *def);
+/* Add a field to a row: value (len bytes; NULL: not given) and def, used when the region has no
+** such row yet or the row changes its `renew` field (NULL: none). Returns -1, adding nothing,
+** when the row has LOAD_ROW_FIELDS already. */
+int record_field(record_row *r, const char *name, const char *value, size_t len, const char *def);
 
 /* What a recording changed; free with record_done. */
 typedef struct record_result {

@@ -386,7 +386,7 @@ static void test_load_wrong_types(void **state) {
              "DIR/region.yaml:8:32: error: invalid kind 'ggz'; expected one of: %s; did you "
              "mean 'ggd'?\n"
              "DIR/region.yaml:14:12: error: 'hours' must be a number such as 12 or 4.5, got "
-             "'4,5'\n"
+             "'4,5'; write it with a decimal point: 4.5\n"
              "DIR/region.yaml:19:24: error: 'meetings_per_year' must be a whole number, got "
              "'four'\n"
              "DIR/region.yaml:21:58: error: 'mandate' must be true or false, got 'yes'\n",
@@ -665,7 +665,7 @@ static void test_load_reports_all_problems_in_line_order(void **state) {
         "got 'veel'\n"
         "DIR/region.yaml:13:36: error: relevance is missing 'relevant'\n"
         "DIR/region.yaml:15:29: error: 'due' must be a date YYYY-MM-DD, got "
-        "'31-12-2024'\n"
+        "'31-12-2024'; write it year first: 2024-12-31\n"
         "DIR/region.yaml:16:1: error: unknown key 'gemeentes' in the top level; did you mean "
         "'municipalities'?\n");
 }
