@@ -208,7 +208,16 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
                        "invalid id '%s' for '%s'", q, f->name);
         break;
     case FT_REF:
-        if (!model_valid_id(v)) return BAD(NULL, "invalid reference '%s' in '%s'", q, f->name);
+        if (!model_valid_id(v)) {
+            char lower[80], hint[120];
+            size_t k = 0;
+            for (; v[k] && k + 1 < sizeof lower; k++)
+                lower[k] = v[k] >= 'A' && v[k] <= 'Z' ? (char)(v[k] - 'A' + 'a') : v[k];
+            lower[k] = '\0';
+            int fixable = !v[k] && model_valid_id(lower);
+            if (fixable) snprintf(hint, sizeof hint, "ids are lowercase: '%s'", lower);
+            return BAD(fixable ? hint : NULL, "invalid reference '%s' in '%s'", q, f->name);
+        }
         break;
     case FT_STR:
         if (strchr(v, '\n')) return BAD("use a shorter text", "'%s' must be one line", f->name);
@@ -302,11 +311,10 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
 
 static void read_list(loader *L, int e, const ynode *list, const char *parent);
 
-/* Set field i of row from node n (or report it); n may be NULL for the parent value. */
-static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
+/* Set field i of row from node n, a value (not null), or report it. */
+static void set_value(loader *L, int e, rrow *row, int i, const ynode *n) {
     const model_field *f = &model_entities[e].fields[i];
     char buf[YDOC_MAX_SCALAR + 1];
-    if (is_null(n)) return;
     if (!check_scalar(L, f, n, buf, sizeof buf)) {
         /* Reported already; remember that it was given, so it is not also called missing
         ** (-1: given on a command line, which has no lines). */
@@ -314,6 +322,21 @@ static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
         return;
     }
     if (rdata_set(L->r, e, row, i, buf, n->line, n->col)) L->oom = 1;
+}
+
+/* Set field i of row from node n, unless it is null (then the field is not given). */
+static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
+    if (!is_null(n)) set_value(L, e, row, i, n);
+}
+
+/* A row's period ends on or after it starts. */
+static void check_period(loader *L, int e, const rrow *row) {
+    int since = model_field_index(e, "since"), until = model_field_index(e, "until");
+    if (since >= 0 && until >= 0 && row->v[since] && row->v[until] &&
+        strcmp(row->v[until], row->v[since]) < 0)
+        diag_add(L->d, L->file, row->fline ? row->fline[until] : 0,
+                 row->fcol ? row->fcol[until] : 0, NULL, "'until' %s is before 'since' %s",
+                 row->v[until], row->v[since]);
 }
 
 /* 1 when map has an unknown key whose suggestion is field: "naam" for a missing "name" was
@@ -377,11 +400,7 @@ static void read_item(loader *L, int e, const ynode *map, const char *parent) {
                          f->name);
         }
     }
-    int since = model_field_index(e, "since"), until = model_field_index(e, "until");
-    if (since >= 0 && until >= 0 && row->v[since] && row->v[until] &&
-        strcmp(row->v[until], row->v[since]) < 0)
-        diag_add(L->d, L->file, row->fline[until], row->fcol[until], NULL,
-                 "'until' %s is before 'since' %s", row->v[until], row->v[since]);
+    check_period(L, e, row);
     /* Children: the row's own id is their parent value. */
     int idf = model_id_field(e);
     char *own = idf >= 0 && row->v[idf] ? strdup(row->v[idf]) : strdup("");
@@ -775,6 +794,16 @@ static rdata *overlay(loader *L, const rdata *base) {
     return m;
 }
 
+/* The periods of the changed rows, as they are once laid over the region (L->r: the merged
+** region; rows: the changes): a new 'until' may end before the region's 'since'. */
+static void check_changed_periods(loader *L, const rdata *rows) {
+    for (int e = 0; e < model_nentities; e++)
+        for (size_t i = 0; i < rows->tables[e].n; i++) {
+            const rrow *m = rdata_find(L->r, e, rows->tables[e].rows[i].key);
+            if (m) check_period(L, e, m);
+        }
+}
+
 rdata *load_change(const char *path, const rdata *base, diag *d) {
     size_t before = diag_count(d);
     ydoc *doc = ydoc_read(path, d);
@@ -789,6 +818,7 @@ rdata *load_change(const char *path, const rdata *base, diag *d) {
             rdata *fragment = L.r;
             L.r = merged;
             check_references(&L);
+            check_changed_periods(&L, fragment);
             L.r = fragment;
         }
     }
@@ -822,16 +852,20 @@ load_changes *load_changes_new(const char *where, const rdata *base, diag *d) {
 }
 
 /* Set field i of row from text v (len bytes) as if written plainly in YAML: the same checks,
-** the same messages. */
+** the same messages. It is taken as written: empty is refused, "null" or "~" is not YAML's null. */
 static void set_text(loader *L, int e, rrow *row, int i, const char *v, size_t len) {
-    if (len > YDOC_MAX_SCALAR) {
-        diag_add(L->d, L->file, 0, 0, "shorten it", "'%s' is longer than %d bytes",
-                 model_entities[e].fields[i].name, YDOC_MAX_SCALAR);
+    const char *name = model_entities[e].fields[i].name;
+    if (len > YDOC_MAX_SCALAR || !len) {
+        if (len)
+            diag_add(L->d, L->file, 0, 0, "shorten it", "'%s' is longer than %d bytes", name,
+                     YDOC_MAX_SCALAR);
+        else
+            diag_add(L->d, L->file, 0, 0, "give a value, or leave it out", "'%s' is empty", name);
         row->fline[i] = -1;
         return;
     }
     ynode node = {.kind = YN_SCALAR, .plain = 1, .str = (char *)v, .len = len};
-    set_field(L, e, row, i, &node);
+    set_value(L, e, row, i, &node);
 }
 
 int load_changes_row(load_changes *c, const load_row *r) {
@@ -879,6 +913,7 @@ rdata *load_changes_finish(load_changes *c) {
         rdata *rows = L->r;
         L->r = merged;
         check_references(L);
+        check_changed_periods(L, rows);
         L->r = rows;
         /* A new row must have every required field (one given but refused was reported). */
         for (int e = 0; e < model_nentities; e++)
