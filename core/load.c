@@ -8,6 +8,8 @@
 **   3. references: every FT_REF names a row of its entity in this file, every CBS code outside
 **      `municipalities` is a member municipality, every script file exists.
 ** Only a file with no problem at all yields rows. Nothing here touches the database.
+** Rows given field by field (load_changes: spil sign, the REPL's sign()) take the same path: each
+** value becomes a plain scalar node and meets the same checks, messages and passes.
 */
 #include "load.h"
 

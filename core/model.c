@@ -3,7 +3,9 @@
 **
 ** Order matters: an entity comes after every entity it refers to or nests under, so inserts
 ** can run front to back and deletes back to front. The enumerations use the guidance's own
-** words (kerngroep, samenwerkingsovereenkomst); docs/region-format.md documents them all.
+** words (kerngroep, samenwerkingsovereenkomst); docs/region-format.md documents them all. The
+** Dutch words users type for the values of the recording commands (getekend, voor) sit next
+** to them, in one table (model_enum_value).
 */
 #include "model.h"
 
