@@ -35,7 +35,7 @@ static int record(cli_opts *o, record_row *rows, int nrows) {
     snprintf(where, sizeof where, "spil %s", o->cmd);
     if (store_begin(st)) goto storage;
     int r = record_apply(st, region, where, rows, nrows, o->as ? o->as : cli_actor(), o->cmd,
-                         o->reason, d, &res);
+                         o->reason, o->reason ? strlen(o->reason) : 0, d, &res);
     if (r == 1) {
         store_rollback(st);
         code = cli_diagnostics(o, d);

@@ -870,6 +870,19 @@ static void set_text(loader *L, int e, rrow *row, int i, const char *v, size_t l
     set_value(L, e, row, i, &node);
 }
 
+int load_check_line(const char *where, const char *name, const char *v, size_t len, diag *d) {
+    const model_field f = {name, FT_STR, 0, NULL, 0, NULL};
+    loader L = {d, where, NULL, NULL, 0};
+    char *buf = len <= YDOC_MAX_SCALAR ? malloc(len + 1) : NULL;
+    ynode node = {.kind = YN_SCALAR, .plain = 1, .str = (char *)v, .len = len};
+    int ok = buf && check_scalar(&L, &f, &node, buf, len + 1);
+    if (!buf)
+        diag_add(d, where, 0, 0, "shorten it", "'%s' is longer than %d bytes", name,
+                 YDOC_MAX_SCALAR);
+    free(buf);
+    return ok ? 0 : -1;
+}
+
 int load_changes_row(load_changes *c, const load_row *r) {
     loader *L = &c->L;
     size_t before = diag_count(L->d);

@@ -45,6 +45,10 @@ typedef struct load_changes load_changes;
 load_changes *load_changes_new(const char *where, const rdata *base, diag *d);
 /* Add a row; -1 after reporting a problem with it. */
 int load_changes_row(load_changes *c, const load_row *r);
+/* Check v (len bytes), given for name, as a one-line text field: not empty, one line, no NUL
+** byte or control character, UTF-8, at most YDOC_MAX_SCALAR bytes (a command's --reason, its
+** actor). 0, or -1 after adding the problem to d at where. */
+int load_check_line(const char *where, const char *name, const char *v, size_t len, diag *d);
 /* The changed region, or NULL when any row had a problem (every one reported); frees c either
 ** way. */
 rdata *load_changes_finish(load_changes *c);

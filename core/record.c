@@ -21,13 +21,15 @@ int record_field(record_row *r, const char *name, const char *value, size_t len,
 }
 
 int record_apply(store *st, const char *region, const char *where, const record_row *rows,
-                 int nrows, const char *actor, const char *command, const char *reason, diag *d,
-                 record_result *out) {
+                 int nrows, const char *actor, const char *command, const char *reason,
+                 size_t reason_len, diag *d, record_result *out) {
     char now[32];
     memset(out, 0, sizeof *out);
     if (!(out->base = rdata_from_store(st, region))) return -1;
     load_changes *c = load_changes_new(where, out->base, d);
     if (!c) return -1;
+    load_check_line(where, "actor", actor, strlen(actor), d); /* counted by finish */
+    if (reason) load_check_line(where, "reason", reason, reason_len, d);
     for (int i = 0; i < nrows; i++)
         load_changes_row(c, &rows[i]); /* a problem is in d, and makes finish return NULL */
     if (!(out->changed = load_changes_finish(c))) return 1;

@@ -29,12 +29,13 @@ typedef struct record_result {
 } record_result;
 
 /* Validate rows against region as the database holds it and write them in the open transaction,
-** logging each change as made by actor with command and reason. where names the origin in
-** messages ("spil sign"). Returns 0; 1 when the rows have problems (all in d, nothing written);
-** -1 on a storage error (store_errmsg). */
+** logging each change as made by actor with command and reason (reason_len bytes; NULL: none;
+** actor and reason are checked as one-line texts). where names the origin in messages ("spil
+** sign"). Returns 0; 1 when the rows have problems (all in d, nothing written); -1 on a storage
+** error (store_errmsg). */
 int record_apply(struct store *st, const char *region, const char *where, const record_row *rows,
-                 int nrows, const char *actor, const char *command, const char *reason, diag *d,
-                 record_result *out);
+                 int nrows, const char *actor, const char *command, const char *reason,
+                 size_t reason_len, diag *d, record_result *out);
 void record_done(record_result *r);
 
 #endif

@@ -215,7 +215,8 @@ static int n_record(lua_State *L) {
     repl *R = owner(L);
     const char *command = luaL_checkstring(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    const char *reason = luaL_optstring(L, 3, NULL);
+    size_t reason_len = 0;
+    const char *reason = luaL_optlstring(L, 3, NULL, &reason_len);
     if (!R->region) return luaL_error(L, "%s needs a region: select one with use(\"id\")", command);
     if (R->in_tx && !store_in_transaction(R->st)) return lost_tx(L, command);
     lua_Unsigned nrows = lua_rawlen(L, 2);
@@ -255,7 +256,7 @@ static int n_record(lua_State *L) {
     diag *d = diag_new();
     record_result res;
     int r = record_apply(R->st, R->region, command, rows, (int)nrows, cli_actor(), command, reason,
-                         d, &res);
+                         reason_len, d, &res);
     /* Messages into a Lua string before anything can raise; then free the C side. */
     char *text = NULL;
     size_t len = 0;
