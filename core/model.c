@@ -437,13 +437,18 @@ int model_valid_id(const char *s) {
     return 1;
 }
 
-const char *model_enum_value(const char *const *values, const char *v) {
+static const char *enum_find(const char *const *values, const char *v) {
     for (int i = 0; values[i]; i++)
         if (strcmp(values[i], v) == 0) return values[i];
-    for (int i = 0; i < N(synonyms); i++)
-        if (synonyms[i].values == values && strcmp(synonyms[i].word, v) == 0)
-            return synonyms[i].value;
     return NULL;
+}
+
+const char *model_enum_value(const char *const *values, const char *v) {
+    const char *value = enum_find(values, v);
+    for (int i = 0; !value && i < N(synonyms); i++)
+        if (synonyms[i].values == values && strcmp(synonyms[i].word, v) == 0)
+            value = enum_find(values, synonyms[i].value);
+    return value;
 }
 
 const char *const *model_enum_words(const char *const *values) {
