@@ -80,7 +80,7 @@ static const command commands[] = {
      "Records the organisation's status on the agreement (signed, unless --status says\n"
      "invited, agreed, declined or withdrawn), validated and logged like a load.\n"
      "  --status S       invited, agreed, signed, declined or withdrawn (default signed)\n"
-     "  --date D         YYYY-MM-DD (default today)\n"
+     "  --date D         YYYY-MM-DD (default today; signing again keeps it)\n"
      "  --signatory P    the person who signed\n"
      "  --as PERSON      who records it (default $SPIL_ACTOR or the login name)\n"
      "  --reason TEXT    why, for the log\n",
@@ -112,7 +112,7 @@ static const command commands[] = {
      "  --outcome O     adopted, rejected, pending or deferred\n"
      "  --date D        YYYY-MM-DD (default today)\n"
      "  --as PERSON, --reason TEXT\n",
-     "db json body subject kind outcome date as reason", 2, 8, cmd_decide},
+     "db json body subject kind outcome date as reason", 2, CLI_MAX_ARGS, cmd_decide},
     {"test", "[PATHS]", "run region rule tests (*_test.lua)",
      "Runs the *_test.lua files in PATHS (default: regions/ and stdlib/). Each file runs\n"
      "against its fixture region in a private in-memory database; each case in a\n"

@@ -13,12 +13,12 @@
 #include "record.h"
 #include "store.h"
 
-static void field(record_row *r, const char *name, const char *value) {
-    record_field(r, name, value, NULL);
+static void field_or(record_row *r, const char *name, const char *value, const char *def) {
+    record_field(r, name, value, value ? strlen(value) : 0, def);
 }
 
-static void field_or(record_row *r, const char *name, const char *value, const char *def) {
-    record_field(r, name, value, def);
+static void field(record_row *r, const char *name, const char *value) {
+    field_or(r, name, value, NULL);
 }
 
 /* Validate rows against the region in the database and apply them in one transaction: the
@@ -35,7 +35,7 @@ static int record(cli_opts *o, record_row *rows, int nrows) {
     snprintf(where, sizeof where, "spil %s", o->cmd);
     if (store_begin(st)) goto storage;
     int r = record_apply(st, region, where, rows, nrows, o->as ? o->as : cli_actor(), o->cmd,
-                         o->reason, d, &res);
+                         o->reason, o->reason ? strlen(o->reason) : 0, d, &res);
     if (r == 1) {
         store_rollback(st);
         code = cli_diagnostics(o, d);
@@ -66,12 +66,13 @@ done:
 
 int cmd_sign(cli_opts *o) {
     char day[16];
-    record_row r = {.table = "agreement_party"};
+    record_row r = {.table = "agreement_party", .renew = "status"};
     field(&r, "agreement", o->args[1]);
     field(&r, "organisation", o->args[2]);
     field(&r, "status", cli_opt(o, "status") ? cli_opt(o, "status") : "signed");
-    /* The date of this status: a new status is today's unless said otherwise. */
-    field(&r, "date", cli_opt(o, "date") ? cli_opt(o, "date") : out_today(day));
+    /* The date of the status: a new one's is today unless --date says otherwise; signing again
+    ** keeps the date. */
+    field_or(&r, "date", cli_opt(o, "date"), out_today(day));
     field(&r, "signatory", cli_opt(o, "signatory"));
     return record(o, &r, 1);
 }
@@ -97,38 +98,59 @@ int cmd_fund(cli_opts *o) {
     return record(o, &r, 1);
 }
 
+/* decide REGION ID [ORGANISATION=POSITION[+mandate]...]: the decision and one row per position,
+** as many as given. */
 int cmd_decide(cli_opts *o) {
     char day[16];
-    record_row rows[8] = {{.table = "decision"}};
+    int npos = o->nargs - 2, code;
+    record_row *rows = calloc((size_t)npos + 1, sizeof *rows);
+    char **orgs = calloc((size_t)npos + 1, sizeof *orgs);
+    if (!rows || !orgs) {
+        free(rows);
+        free(orgs);
+        return cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory");
+    }
+    rows[0] = (record_row){.table = "decision"};
     field(&rows[0], "id", o->args[1]);
     field(&rows[0], "body", cli_opt(o, "body"));
     field(&rows[0], "subject", cli_opt(o, "subject"));
     field(&rows[0], "kind", cli_opt(o, "kind"));
     field(&rows[0], "outcome", cli_opt(o, "outcome"));
     field_or(&rows[0], "date", cli_opt(o, "date"), out_today(day));
-    /* Positions: ORGANISATION=POSITION, with +mandate when its representative held one. */
-    char buf[8][2][128];
-    int n = 1;
-    for (int i = 2; i < o->nargs && n < 8; i++, n++) {
-        const char *eq = strchr(o->args[i], '=');
-        if (!eq)
-            return cli_fail(
+    for (int k = 0; k < npos; k++) {
+        const char *a = o->args[k + 2], *eq = strchr(a, '=');
+        if (!eq) {
+            code = cli_fail(
                 o, SPIL_EXIT_USAGE,
-                "a position reads ORGANISATION=POSITION[+mandate], e.g. ggd=for+mandate; "
-                "got '%s'",
-                o->args[i]);
+                "a position reads ORGANISATION=POSITION[+mandate], e.g. ggd=for+mandate; got '%s'",
+                a);
+            goto done;
+        }
         const char *plus = strchr(eq, '+');
-        snprintf(buf[n - 1][0], 128, "%.*s", (int)(eq - o->args[i]), o->args[i]);
-        snprintf(buf[n - 1][1], 128, "%.*s", (int)(plus ? plus - eq - 1 : (long)strlen(eq + 1)),
-                 eq + 1);
-        if (plus && strcmp(plus, "+mandate") != 0)
-            return cli_fail(o, SPIL_EXIT_USAGE,
+        if (plus && strcmp(plus, "+mandate") != 0) {
+            code = cli_fail(o, SPIL_EXIT_USAGE,
                             "after the position only '+mandate' may follow, not '%s'", plus);
-        rows[n] = (record_row){.table = "decision_position"};
-        field(&rows[n], "decision", o->args[1]);
-        field(&rows[n], "organisation", buf[n - 1][0]);
-        field(&rows[n], "position", buf[n - 1][1]);
-        field(&rows[n], "mandate", plus ? "true" : "false");
+            goto done;
+        }
+        if (!(orgs[k] = strdup(a))) {
+            code = cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory");
+            goto done;
+        }
+        char *org = orgs[k], *pos = org + (eq - a) + 1;
+        pos[-1] = '\0';
+        if (plus) org[plus - a] = '\0';
+        record_row *r = &rows[k + 1];
+        *r = (record_row){.table = "decision_position"};
+        field(r, "decision", o->args[1]);
+        field(r, "organisation", org);
+        field(r, "position", pos);
+        field(r, "mandate", plus ? "true" : "false");
     }
-    return record(o, rows, n);
+    code = record(o, rows, npos + 1);
+done:
+    for (int k = 0; k < npos; k++)
+        free(orgs[k]);
+    free(orgs);
+    free(rows);
+    return code;
 }

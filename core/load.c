@@ -8,6 +8,8 @@
 **   3. references: every FT_REF names a row of its entity in this file, every CBS code outside
 **      `municipalities` is a member municipality, every script file exists.
 ** Only a file with no problem at all yields rows. Nothing here touches the database.
+** Rows given field by field (load_changes: spil sign, the REPL's sign()) take the same path: each
+** value becomes a plain scalar node and meets the same checks, messages and passes.
 */
 #include "load.h"
 
@@ -80,9 +82,65 @@ static int valid_decimal(const char *s) {
     return !dot || all_digits(dot + 1, frac);
 }
 
+/* For a number written the Dutch way (4,5 or 12.000,50: points group thousands, a comma before
+** the decimals), the hint to write it with a decimal point; else NULL. */
+static const char *dutch_number(const char *v, char *buf, size_t cap) {
+    const char *comma = strchr(v, ',');
+    char plain[40];
+    size_t n = 0, group = 0;
+    if (!comma || strlen(v) >= sizeof plain || !all_digits(comma + 1, strlen(comma + 1)))
+        return NULL;
+    /* The whole part: digits, or groups of three after one to three, joined by points. */
+    for (const char *p = v; p < comma; p++) {
+        if (*p == '.') {
+            if (!group || (group > 3 && n != group) || (n > group && group != 3)) return NULL;
+            group = 0;
+        } else if (*p >= '0' && *p <= '9') {
+            plain[n++] = *p;
+            group++;
+        } else {
+            return NULL;
+        }
+    }
+    if (!group || (n > group && group != 3)) return NULL;
+    snprintf(plain + n, sizeof plain - n, ".%s", comma + 1);
+    if (!valid_decimal(plain)) return NULL;
+    snprintf(buf, cap, "write it with a decimal point: %s", plain);
+    return buf;
+}
+
 static int enum_index(const char *const *values, const char *v) {
     for (int i = 0; values[i]; i++)
         if (strcmp(values[i], v) == 0) return i;
+    return -1;
+}
+
+/* The first byte of s (n bytes) that breaks UTF-8, or -1 when it is all UTF-8. */
+static int bad_utf8(const char *s, size_t n) {
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = p[i];
+        size_t w = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : 4;
+        if (b >= 0xF5 || (b >= 0x80 && b < 0xC2) || i + w > n) return b;
+        for (size_t k = 1; k < w; k++)
+            if ((p[i + k] & 0xC0) != 0x80) return b;
+        /* Overlong forms, UTF-16 surrogates and code points past U+10FFFF. */
+        if ((b == 0xE0 && p[i + 1] < 0xA0) || (b == 0xED && p[i + 1] >= 0xA0) ||
+            (b == 0xF0 && p[i + 1] < 0x90) || (b == 0xF4 && p[i + 1] >= 0x90))
+            return b;
+        i += w;
+    }
+    return -1;
+}
+
+/* The first control character of s (n bytes of UTF-8) other than those in allowed: C0, DEL and
+** C1 (U+0080 to U+009F, reported by its code point); -1 when there is none. */
+static int control_char(const char *s, size_t n, const char *allowed) {
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if ((p[i] < 0x20 || p[i] == 0x7F) && !strchr(allowed, p[i])) return p[i];
+        if (p[i] == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xA0) return p[i + 1];
+    }
     return -1;
 }
 
@@ -99,6 +157,18 @@ static const char *date_hint(const char *v, char *buf, size_t cap) {
                                          "May",       "June",     "July",     "August",
                                          "September", "October",  "November", "December"};
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int a, b, c, end = 0;
+    char s1, s2;
+    /* Day first, as Dutch dates are written (1-12-2025, 01.12.2025): the same date year first. */
+    if (strspn(v, "0123456789-./") == strlen(v) &&
+        sscanf(v, "%2d%c%2d%c%4d%n", &a, &s1, &b, &s2, &c, &end) == 5 && !v[end] && s1 == s2 &&
+        strchr("-./", s1) && c >= 1000 && a > 0 && b > 0) {
+        char iso[40];
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", c, b, a);
+        if (!model_valid_date(iso)) return NULL;
+        snprintf(buf, cap, "write it year first: %s", iso);
+        return buf;
+    }
     if (strlen(v) != 10 || v[4] != '-' || v[7] != '-' || !all_digits(v, 4) ||
         !all_digits(v + 5, 2) || !all_digits(v + 8, 2))
         return NULL;
@@ -130,6 +200,9 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
     if (n->kind != YN_SCALAR)
         return BAD(NULL, "'%s' must be a single value, not %s", f->name, ydoc_kind_name(n));
     if (strlen(v) != n->len) return BAD(NULL, "'%s' contains a NUL byte", f->name);
+    int b = bad_utf8(v, n->len); /* a file's text is UTF-8 already; a command line's may not be */
+    if (b >= 0)
+        return BAD("send the text as UTF-8", "'%s' is not valid UTF-8 (byte 0x%02X)", f->name, b);
     switch (f->type) {
     case FT_ID:
         if (!model_valid_id(v))
@@ -137,13 +210,24 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
                        "invalid id '%s' for '%s'", q, f->name);
         break;
     case FT_REF:
-        if (!model_valid_id(v)) return BAD(NULL, "invalid reference '%s' in '%s'", q, f->name);
+        if (!model_valid_id(v)) {
+            char lower[80], hint[120];
+            size_t k = 0;
+            for (; v[k] && k + 1 < sizeof lower; k++)
+                lower[k] = v[k] >= 'A' && v[k] <= 'Z' ? (char)(v[k] - 'A' + 'a') : v[k];
+            lower[k] = '\0';
+            int fixable = !v[k] && model_valid_id(lower);
+            if (fixable) snprintf(hint, sizeof hint, "ids are lowercase: '%s'", lower);
+            return BAD(fixable ? hint : NULL, "invalid reference '%s' in '%s'", q, f->name);
+        }
         break;
     case FT_STR:
         if (strchr(v, '\n')) return BAD("use a shorter text", "'%s' must be one line", f->name);
         /* fall through */
     case FT_TEXT:
         if (!*v) return BAD(NULL, "'%s' is empty", f->name);
+        if ((b = control_char(v, n->len, f->type == FT_TEXT ? "\n\t" : "")) >= 0)
+            return BAD("remove it", "'%s' contains a control character (U+%04X)", f->name, b);
         break;
     case FT_INT:
         if (!n->plain && all_digits(v, n->len))
@@ -157,11 +241,13 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
         if (!n->plain && valid_decimal(v))
             return BAD("write the number without quotes",
                        "'%s' must be a number such as 12 or 4.5, got '%s'", f->name, q);
-        if (!valid_decimal(v))
+        if (!valid_decimal(v)) {
+            char hint[96];
             return BAD(strspn(v, "0123456789.") == n->len
                            ? "at most 12 digits before the point, 6 after and 15 in all"
-                           : NULL,
+                           : dutch_number(v, hint, sizeof hint),
                        "'%s' must be a number such as 12 or 4.5, got '%s'", f->name, q);
+        }
         model_format_num(strtod(v, NULL), out);
         return 1;
     case FT_BOOL:
@@ -176,15 +262,20 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
                        f->name, q);
         }
         break;
-    case FT_ENUM:
-        if (enum_index(f->values, v) < 0) {
+    case FT_ENUM: {
+        /* A Dutch synonym (getekend) is stored as the value it stands for (signed). */
+        const char *value = model_enum_value(f->values, v);
+        if (!value) {
             char list[600], hint[120];
             join_values(f->values, list, sizeof list);
-            const char *s = diag_suggest(v, (const char **)f->values);
-            if (s) snprintf(hint, sizeof hint, "did you mean '%s'?", s);
+            const char *s = diag_suggest(v, model_enum_words(f->values));
+            if (s)
+                snprintf(hint, sizeof hint, "did you mean '%s'?", model_enum_value(f->values, s));
             return BAD(s ? hint : NULL, "invalid %s '%s'; expected one of: %s", f->name, q, list);
         }
-        break;
+        snprintf(out, cap, "%s", value);
+        return 1;
+    }
     case FT_CBS: {
         int form = n->len == 6 && v[0] == 'G' && v[1] == 'M' && all_digits(v + 2, 4);
         if (!form) {
@@ -222,17 +313,32 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
 
 static void read_list(loader *L, int e, const ynode *list, const char *parent);
 
-/* Set field i of row from node n (or report it); n may be NULL for the parent value. */
-static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
+/* Set field i of row from node n, a value (not null), or report it. */
+static void set_value(loader *L, int e, rrow *row, int i, const ynode *n) {
     const model_field *f = &model_entities[e].fields[i];
     char buf[YDOC_MAX_SCALAR + 1];
-    if (is_null(n)) return;
     if (!check_scalar(L, f, n, buf, sizeof buf)) {
-        /* Reported already; remember that it was given, so it is not also called missing. */
-        if (row->fline) row->fline[i] = n->line;
+        /* Reported already; remember that it was given, so it is not also called missing
+        ** (-1: given on a command line, which has no lines). */
+        if (row->fline) row->fline[i] = n->line ? n->line : -1;
         return;
     }
     if (rdata_set(L->r, e, row, i, buf, n->line, n->col)) L->oom = 1;
+}
+
+/* Set field i of row from node n, unless it is null (then the field is not given). */
+static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
+    if (!is_null(n)) set_value(L, e, row, i, n);
+}
+
+/* A row's period ends on or after it starts. */
+static void check_period(loader *L, int e, const rrow *row) {
+    int since = model_field_index(e, "since"), until = model_field_index(e, "until");
+    if (since >= 0 && until >= 0 && row->v[since] && row->v[until] &&
+        strcmp(row->v[until], row->v[since]) < 0)
+        diag_add(L->d, L->file, row->fline ? row->fline[until] : 0,
+                 row->fcol ? row->fcol[until] : 0, NULL, "'until' %s is before 'since' %s",
+                 row->v[until], row->v[since]);
 }
 
 /* 1 when map has an unknown key whose suggestion is field: "naam" for a missing "name" was
@@ -296,11 +402,7 @@ static void read_item(loader *L, int e, const ynode *map, const char *parent) {
                          f->name);
         }
     }
-    int since = model_field_index(e, "since"), until = model_field_index(e, "until");
-    if (since >= 0 && until >= 0 && row->v[since] && row->v[until] &&
-        strcmp(row->v[until], row->v[since]) < 0)
-        diag_add(L->d, L->file, row->fline[until], row->fcol[until], NULL,
-                 "'until' %s is before 'since' %s", row->v[until], row->v[since]);
+    check_period(L, e, row);
     /* Children: the row's own id is their parent value. */
     int idf = model_id_field(e);
     char *own = idf >= 0 && row->v[idf] ? strdup(row->v[idf]) : strdup("");
@@ -439,9 +541,13 @@ static void check_duplicates(loader *L) {
                 if (b == first) continue;
                 char name[512];
                 row_name(e, b, name, sizeof name);
-                diag_add(L->d, L->file, b->line, b->col, NULL,
-                         "duplicate %s '%s' (first at line %d)", model_entities[e].name, name,
-                         first->line);
+                if (first->line)
+                    diag_add(L->d, L->file, b->line, b->col, NULL,
+                             "duplicate %s '%s' (first at line %d)", model_entities[e].name, name,
+                             first->line);
+                else /* rows given on a command line */
+                    diag_add(L->d, L->file, 0, 0, "give each once", "%s '%s' is given twice",
+                             model_entities[e].name, name);
             }
         }
     }
@@ -577,7 +683,8 @@ static void check_references(loader *L) {
             for (int f = 0; f < en->nfields; f++) {
                 const model_field *fd = &en->fields[f];
                 const char *v = row->v[f];
-                if (!v || (fd->flags & MF_PARENT)) continue;
+                /* A parent is implied by nesting in a file; a recorded row names it. */
+                if (!v || ((fd->flags & MF_PARENT) && !L->base)) continue;
                 int line = row->fline ? row->fline[f] : 0, col = row->fcol ? row->fcol[f] : 0;
                 if (fd->type == FT_REF && !rdata_find(L->r, fd->ref, v)) {
                     const char **ids = ids_of(L, fd->ref);
@@ -689,6 +796,16 @@ static rdata *overlay(loader *L, const rdata *base) {
     return m;
 }
 
+/* The periods of the changed rows, as they are once laid over the region (L->r: the merged
+** region; rows: the changes): a new 'until' may end before the region's 'since'. */
+static void check_changed_periods(loader *L, const rdata *rows) {
+    for (int e = 0; e < model_nentities; e++)
+        for (size_t i = 0; i < rows->tables[e].n; i++) {
+            const rrow *m = rdata_find(L->r, e, rows->tables[e].rows[i].key);
+            if (m) check_period(L, e, m);
+        }
+}
+
 rdata *load_change(const char *path, const rdata *base, diag *d) {
     size_t before = diag_count(d);
     ydoc *doc = ydoc_read(path, d);
@@ -703,6 +820,7 @@ rdata *load_change(const char *path, const rdata *base, diag *d) {
             rdata *fragment = L.r;
             L.r = merged;
             check_references(&L);
+            check_changed_periods(&L, fragment);
             L.r = fragment;
         }
     }
@@ -719,7 +837,7 @@ rdata *load_change(const char *path, const rdata *base, diag *d) {
 struct load_changes {
     loader L;
     const rdata *base;
-    int bad_rows; /* rows with a problem: no "needs" on top of it */
+    size_t before; /* diagnostics there were before the first row */
 };
 
 load_changes *load_changes_new(const char *where, const rdata *base, diag *d) {
@@ -727,6 +845,7 @@ load_changes *load_changes_new(const char *where, const rdata *base, diag *d) {
     if (!c) return NULL;
     c->L = (loader){d, where, rdata_new(where, base->dir), base, 0};
     c->base = base;
+    c->before = diag_count(d);
     if (!c->L.r) {
         free(c);
         return NULL;
@@ -734,54 +853,74 @@ load_changes *load_changes_new(const char *where, const rdata *base, diag *d) {
     return c;
 }
 
-int load_changes_row(load_changes *c, int e, const char *const *names, const char *const *values,
-                     int n, const char *const *defaults) {
+/* Set field i of row from text v (len bytes) as if written plainly in YAML: the same checks,
+** the same messages. It is taken as written: empty is refused, "null" or "~" is not YAML's null. */
+static void set_text(loader *L, int e, rrow *row, int i, const char *v, size_t len) {
+    const char *name = model_entities[e].fields[i].name;
+    if (len > YDOC_MAX_SCALAR || !len) {
+        if (len)
+            diag_add(L->d, L->file, 0, 0, "shorten it", "'%s' is longer than %d bytes", name,
+                     YDOC_MAX_SCALAR);
+        else
+            diag_add(L->d, L->file, 0, 0, "give a value, or leave it out", "'%s' is empty", name);
+        row->fline[i] = -1;
+        return;
+    }
+    ynode node = {.kind = YN_SCALAR, .plain = 1, .str = (char *)v, .len = len};
+    set_value(L, e, row, i, &node);
+}
+
+int load_check_line(const char *where, const char *name, const char *v, size_t len, diag *d) {
+    const model_field f = {name, FT_STR, 0, NULL, 0, NULL};
+    loader L = {d, where, NULL, NULL, 0};
+    char *buf = len <= YDOC_MAX_SCALAR ? malloc(len + 1) : NULL;
+    ynode node = {.kind = YN_SCALAR, .plain = 1, .str = (char *)v, .len = len};
+    int ok = buf && check_scalar(&L, &f, &node, buf, len + 1);
+    if (!buf)
+        diag_add(d, where, 0, 0, "shorten it", "'%s' is longer than %d bytes", name,
+                 YDOC_MAX_SCALAR);
+    free(buf);
+    return ok ? 0 : -1;
+}
+
+int load_changes_row(load_changes *c, const load_row *r) {
     loader *L = &c->L;
     size_t before = diag_count(L->d);
+    int e = model_entity_by_table(r->table);
+    if (e < 0) {
+        diag_add(L->d, L->file, 0, 0, NULL, "internal: no table %s", r->table);
+        return -1;
+    }
     rrow *row = rdata_add(L->r, e, 1, 0); /* line 1 only to give the row field positions */
     if (!row) return L->oom = 1, -1;
     row->line = 0;
-    for (int k = 0; k < n; k++) {
-        int i = model_field_index(e, names[k]);
-        if (i < 0) {
+    int fields[LOAD_ROW_FIELDS];
+    for (int k = 0; k < r->n; k++) {
+        int i = fields[k] = model_field_index(e, r->names[k]);
+        if (i < 0)
             diag_add(L->d, L->file, 0, 0, NULL, "internal: %s has no field %s",
-                     model_entities[e].name, names[k]);
-            continue;
-        }
-        if (!values[k]) continue;
-        /* The value as if written plainly in YAML: the same checks, the same messages. */
-        ynode node = {
-            .kind = YN_SCALAR, .plain = 1, .str = (char *)values[k], .len = strlen(values[k])};
-        if (model_entities[e].fields[i].flags & MF_PARENT) {
-            if (rdata_set(L->r, e, row, i, values[k], 0, 0)) L->oom = 1;
-        } else {
-            set_field(L, e, row, i, &node);
-        }
+                     model_entities[e].name, r->names[k]);
+        else if (r->values[k])
+            set_text(L, e, row, i, r->values[k], r->lens[k]);
     }
-    /* Defaults (e.g. today's date) fill fields not given, only for a row the region lacks. */
+    /* Defaults (e.g. today's date) fill fields not given, for a row the region lacks, or one
+    ** whose `renew` field the row changes (a new status gets today's date). */
     char *key = rdata_key(e, row, RDATA_KEYSEP);
-    int known = key && rdata_find(c->base, e, key);
+    const rrow *known = key ? rdata_find(c->base, e, key) : NULL;
     free(key);
-    for (int k = 0; defaults && !known && k < n; k++) {
-        int i = model_field_index(e, names[k]);
-        if (i >= 0 && !row->v[i] && defaults[k]) {
-            ynode node = {.kind = YN_SCALAR,
-                          .plain = 1,
-                          .str = (char *)defaults[k],
-                          .len = strlen(defaults[k])};
-            set_field(L, e, row, i, &node);
-        }
+    int renew = r->renew ? model_field_index(e, r->renew) : -1;
+    int use = !known || (renew >= 0 && row->v[renew] &&
+                         (!known->v[renew] || strcmp(known->v[renew], row->v[renew]) != 0));
+    for (int k = 0; use && k < r->n; k++) {
+        int i = fields[k];
+        if (i >= 0 && !row->v[i] && !row->fline[i] && r->defaults[k])
+            set_text(L, e, row, i, r->defaults[k], strlen(r->defaults[k]));
     }
-    if (diag_count(L->d) > before || L->oom) {
-        c->bad_rows++;
-        return -1;
-    }
-    return 0;
+    return diag_count(L->d) > before || L->oom ? -1 : 0;
 }
 
 rdata *load_changes_finish(load_changes *c) {
     loader *L = &c->L;
-    size_t before = diag_count(L->d);
     rdata *merged = NULL;
     check_duplicates(L);
     if (!L->oom && !(merged = overlay(L, c->base))) L->oom = 1;
@@ -789,20 +928,23 @@ rdata *load_changes_finish(load_changes *c) {
         rdata *rows = L->r;
         L->r = merged;
         check_references(L);
+        check_changed_periods(L, rows);
         L->r = rows;
-        /* A new row must have every required field. */
-        for (int e = 0; e < model_nentities && !c->bad_rows; e++)
+        /* A new row must have every required field (one given but refused was reported). */
+        for (int e = 0; e < model_nentities; e++)
             for (size_t i = 0; i < rows->tables[e].n; i++) {
                 const rrow *fr = &rows->tables[e].rows[i];
                 if (rdata_find(c->base, e, fr->key)) continue;
                 for (int f = 0; f < model_entities[e].nfields; f++)
-                    if ((model_entities[e].fields[f].flags & MF_REQUIRED) && !fr->v[f])
+                    if ((model_entities[e].fields[f].flags & MF_REQUIRED) && !fr->v[f] &&
+                        !fr->fline[f])
                         diag_add(L->d, L->file, 0, 0, NULL, "a new %s needs '%s'",
                                  model_entities[e].name, model_entities[e].fields[f].name);
             }
     }
     if (L->oom) diag_add(L->d, L->file, 0, 0, NULL, "out of memory");
     diag *d = L->d;
+    size_t before = c->before;
     rdata_free(L->r);
     free(c);
     if (diag_count(d) > before) {

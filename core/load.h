@@ -26,17 +26,31 @@ rdata *load_read(const char *path, diag *d);
 ** or NULL after adding every problem to d. */
 rdata *load_change(const char *path, const rdata *base, diag *d);
 
-/* Changes made on the command line (spil sign, assign, fund, decide): rows given field by field
-** as text, validated exactly as if written in a change file, then laid over base like
-** load_change. Diagnostics carry `where` (e.g. "spil sign") instead of a file position. */
+/* Changes made on the command line (spil sign, assign, fund, decide) and in the REPL: rows given
+** field by field as text, validated exactly as if written in a change file, then laid over base
+** like load_change. Diagnostics carry `where` (e.g. "spil sign") instead of a file position. */
+#define LOAD_ROW_FIELDS 12
+typedef struct load_row {
+    const char *table; /* the entity's table */
+    const char *names[LOAD_ROW_FIELDS];
+    const char *values[LOAD_ROW_FIELDS];   /* NULL: not given */
+    size_t lens[LOAD_ROW_FIELDS];          /* each value's bytes: a NUL inside one is refused */
+    const char *defaults[LOAD_ROW_FIELDS]; /* NULL, or used for a field not given when the
+                                            ** region lacks the row, or when the row changes
+                                            ** its `renew` field */
+    const char *renew; /* NULL, or a field (sign: "status") whose change renews the defaults */
+    int n;
+} load_row;
 typedef struct load_changes load_changes;
 load_changes *load_changes_new(const char *where, const rdata *base, diag *d);
-/* Add a row of entity e: n field names and their values (NULL: not given), and defaults (NULL,
-** or n values, NULL each when none) used only when the region has no such row yet.
-** -1 on a problem. */
-int load_changes_row(load_changes *c, int e, const char *const *names, const char *const *values,
-                     int n, const char *const *defaults);
-/* The changed region, or NULL after reporting every problem; frees c either way. */
+/* Add a row; -1 after reporting a problem with it. */
+int load_changes_row(load_changes *c, const load_row *r);
+/* Check v (len bytes), given for name, as a one-line text field: not empty, one line, no NUL
+** byte or control character, UTF-8, at most YDOC_MAX_SCALAR bytes (a command's --reason, its
+** actor). 0, or -1 after adding the problem to d at where. */
+int load_check_line(const char *where, const char *name, const char *v, size_t len, diag *d);
+/* The changed region, or NULL when any row had a problem (every one reported); frees c either
+** way. */
 rdata *load_changes_finish(load_changes *c);
 
 #endif

@@ -3,7 +3,9 @@
 **
 ** Order matters: an entity comes after every entity it refers to or nests under, so inserts
 ** can run front to back and deletes back to front. The enumerations use the guidance's own
-** words (kerngroep, samenwerkingsovereenkomst); docs/region-format.md documents them all.
+** words (kerngroep, samenwerkingsovereenkomst); docs/region-format.md documents them all. The
+** Dutch words users type for the values of the recording commands (getekend, voor) sit next
+** to them, in one table (model_enum_value).
 */
 #include "model.h"
 
@@ -70,6 +72,42 @@ static const char *const funding_status[] = {"proposed", "requested", "agreed", 
 static const char *const levels[] = {"strategic", "operational", NULL};
 static const char *const action_status[] = {"open", "done", "cancelled", NULL};
 static const char *const indicator_kinds[] = {"process", "result", NULL};
+
+/*
+** The Dutch words users type for the enumerations of the recording commands (getekend for
+** signed), accepted wherever a value is read (region.yaml, change files, the CLI, the REPL) and
+** stored as the value they stand for. docs/region-format.md lists them.
+*/
+static const struct {
+    const char *const *values;
+    const char *word, *value;
+} synonyms[] = {
+    {party_status, "uitgenodigd", "invited"},
+    {party_status, "akkoord", "agreed"},
+    {party_status, "getekend", "signed"},
+    {party_status, "ondertekend", "signed"},
+    {party_status, "afgewezen", "declined"},
+    {party_status, "ingetrokken", "withdrawn"},
+    {role_kinds, "regiocoördinator", "regiocoordinator"},
+    {decision_kinds, "besluit", "decision"},
+    {decision_kinds, "advies", "advice"},
+    {decision_outcomes, "aangenomen", "adopted"},
+    {decision_outcomes, "verworpen", "rejected"},
+    {decision_outcomes, "aangehouden", "deferred"},
+    {decision_outcomes, "uitgesteld", "deferred"},
+    {positions, "voor", "for"},
+    {positions, "tegen", "against"},
+    {positions, "onthouding", "abstain"},
+    {positions, "bezwaar", "objection"},
+    {funding_sources, "overig", "other"},
+    {funding_purposes, "overig", "other"},
+    {funding_status, "voorgesteld", "proposed"},
+    {funding_status, "aangevraagd", "requested"},
+    {funding_status, "akkoord", "agreed"},
+    {funding_status, "toegekend", "granted"},
+    {funding_status, "afgewezen", "rejected"},
+    {funding_status, "beëindigd", "ended"},
+};
 
 enum {
     E_REGION,
@@ -397,4 +435,29 @@ int model_valid_id(const char *s) {
         if (!ok) return 0;
     }
     return 1;
+}
+
+static const char *enum_find(const char *const *values, const char *v) {
+    for (int i = 0; values[i]; i++)
+        if (strcmp(values[i], v) == 0) return values[i];
+    return NULL;
+}
+
+const char *model_enum_value(const char *const *values, const char *v) {
+    const char *value = enum_find(values, v);
+    for (int i = 0; !value && i < N(synonyms); i++)
+        if (synonyms[i].values == values && strcmp(synonyms[i].word, v) == 0)
+            value = enum_find(values, synonyms[i].value);
+    return value;
+}
+
+const char *const *model_enum_words(const char *const *values) {
+    static const char *words[64];
+    int n = 0;
+    for (int i = 0; values[i] && n < 63; i++)
+        words[n++] = values[i];
+    for (int i = 0; i < N(synonyms) && n < 63; i++)
+        if (synonyms[i].values == values) words[n++] = synonyms[i].word;
+    words[n] = NULL;
+    return words;
 }

@@ -85,6 +85,12 @@ int model_id_field(int e);
 /* Top-level YAML section keys, NULL-terminated (for "did you mean"). */
 const char *const *model_top_keys(void);
 
+/* The value of enumeration values (a field's, NULL-terminated) that v names: v itself when it is
+** one, the value a Dutch synonym stands for ("getekend": "signed"), else NULL. */
+const char *model_enum_value(const char *const *values, const char *v);
+/* The values and their Dutch synonyms, NULL-terminated (for "did you mean"); valid until the
+** next call. */
+const char *const *model_enum_words(const char *const *values);
 /* Canonical text of a number: plain decimal, at most 15 significant digits and 6 decimals, no
 ** trailing zeros (4.5, 16). buf must hold 32 bytes. The loader accepts exactly such numbers. */
 const char *model_format_num(double v, char *buf);

@@ -8,33 +8,30 @@
 #include <string.h>
 
 #include "load.h"
-#include "model.h"
 #include "out.h"
 #include "store.h"
 
-void record_field(record_row *r, const char *name, const char *value, const char *def) {
-    if (r->n >= RECORD_MAX_FIELDS) return;
+int record_field(record_row *r, const char *name, const char *value, size_t len, const char *def) {
+    if (r->n >= LOAD_ROW_FIELDS) return -1;
     r->names[r->n] = name;
     r->values[r->n] = value;
+    r->lens[r->n] = len;
     r->defaults[r->n++] = def;
+    return 0;
 }
 
 int record_apply(store *st, const char *region, const char *where, const record_row *rows,
-                 int nrows, const char *actor, const char *command, const char *reason, diag *d,
-                 record_result *out) {
+                 int nrows, const char *actor, const char *command, const char *reason,
+                 size_t reason_len, diag *d, record_result *out) {
     char now[32];
     memset(out, 0, sizeof *out);
     if (!(out->base = rdata_from_store(st, region))) return -1;
     load_changes *c = load_changes_new(where, out->base, d);
     if (!c) return -1;
-    for (int i = 0; i < nrows; i++) {
-        int e = model_entity_by_table(rows[i].table);
-        if (e < 0) {
-            diag_add(d, where, 0, 0, NULL, "internal: no table %s", rows[i].table);
-            continue;
-        }
-        load_changes_row(c, e, rows[i].names, rows[i].values, rows[i].n, rows[i].defaults);
-    }
+    load_check_line(where, "actor", actor, strlen(actor), d); /* counted by finish */
+    if (reason) load_check_line(where, "reason", reason, reason_len, d);
+    for (int i = 0; i < nrows; i++)
+        load_changes_row(c, &rows[i]); /* a problem is in d, and makes finish return NULL */
     if (!(out->changed = load_changes_finish(c))) return 1;
     if (diff_compute(out->base, out->changed, &out->ch) ||
         diff_apply(st, region, &out->ch, actor, out_now(now), command, reason))

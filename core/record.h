@@ -9,23 +9,18 @@
 
 #include "diag.h"
 #include "diff.h"
+#include "load.h"
 #include "rdata.h"
 
 struct store;
 
-#define RECORD_MAX_FIELDS 12
+/* One row to record: the entity's table, and its fields as text (load.h). */
+typedef load_row record_row;
 
-/* One row to record: the entity's table, and its fields as text (NULL: not given). */
-typedef struct record_row {
-    const char *table;
-    const char *names[RECORD_MAX_FIELDS];
-    const char *values[RECORD_MAX_FIELDS];
-    const char *defaults[RECORD_MAX_FIELDS]; /* used only when the region has no such row yet */
-    int n;
-} record_row;
-
-/* Add a field to a row (ignored past RECORD_MAX_FIELDS); def may be NULL. */
-void record_field(record_row *r, const char *name, const char *value, const char *def);
+/* Add a field to a row: value (len bytes; NULL: not given) and def, used when the region has no
+** such row yet or the row changes its `renew` field (NULL: none). Returns -1, adding nothing,
+** when the row has LOAD_ROW_FIELDS already. */
+int record_field(record_row *r, const char *name, const char *value, size_t len, const char *def);
 
 /* What a recording changed; free with record_done. */
 typedef struct record_result {
@@ -34,12 +29,13 @@ typedef struct record_result {
 } record_result;
 
 /* Validate rows against region as the database holds it and write them in the open transaction,
-** logging each change as made by actor with command and reason. where names the origin in
-** messages ("spil sign"). Returns 0; 1 when the rows have problems (all in d, nothing written);
-** -1 on a storage error (store_errmsg). */
+** logging each change as made by actor with command and reason (reason_len bytes; NULL: none;
+** actor and reason are checked as one-line texts). where names the origin in messages ("spil
+** sign"). Returns 0; 1 when the rows have problems (all in d, nothing written); -1 on a storage
+** error (store_errmsg). */
 int record_apply(struct store *st, const char *region, const char *where, const record_row *rows,
-                 int nrows, const char *actor, const char *command, const char *reason, diag *d,
-                 record_result *out);
+                 int nrows, const char *actor, const char *command, const char *reason,
+                 size_t reason_len, diag *d, record_result *out);
 void record_done(record_result *r);
 
 #endif

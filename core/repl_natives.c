@@ -180,9 +180,18 @@ static int n_begin(lua_State *L) {
     return 0;
 }
 
+/* The transaction begin() opened was ended by a storage error: refuse to go on outside it. */
+static int lost_tx(lua_State *L, const char *what) {
+    return luaL_error(L,
+                      "%s: the transaction begin() opened was ended by a storage error and "
+                      "nothing of it is kept; rollback() closes it",
+                      what);
+}
+
 static int end_tx(lua_State *L, int commit) {
     repl *R = owner(L);
     if (!R->in_tx) return luaL_error(L, "no transaction is open (begin() opens one)");
+    if (commit && !store_in_transaction(R->st)) return lost_tx(L, "commit");
     if (commit ? store_commit(R->st) : store_rollback(R->st))
         return luaL_error(L, "%s: %s", commit ? "commit" : "rollback", store_errmsg(R->st));
     R->in_tx = 0;
@@ -199,64 +208,69 @@ static int n_rollback(lua_State *L) {
 
 /* record(command, rows [, reason]): the validated, logged recording of the CLI (record.c), for
 ** sign(), assign(), fund() and decide() in spil.repl. rows: { {table = "agreement_party",
-** field = "text", ...}, ... }. Inside begin() it joins that transaction; else it commits at once.
-** Prints what changed; returns the number of changed rows. */
+** field = "text", ["default.field"] = "text", renew = "field"}, ... } (record.h). Inside
+** begin() it joins that transaction, and a refused recording leaves it as it was; else it
+** commits at once. Prints what changed; returns the number of changed rows. */
 static int n_record(lua_State *L) {
     repl *R = owner(L);
     const char *command = luaL_checkstring(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    const char *reason = luaL_optstring(L, 3, NULL);
+    size_t reason_len = 0;
+    const char *reason = luaL_optlstring(L, 3, NULL, &reason_len);
     if (!R->region) return luaL_error(L, "%s needs a region: select one with use(\"id\")", command);
-    record_row rows[8];
-    int nrows = (int)lua_rawlen(L, 2);
-    if (nrows < 1 || nrows > 8) return luaL_error(L, "%s: 1 to 8 rows", command);
-    for (int i = 0; i < nrows; i++) {
+    if (R->in_tx && !store_in_transaction(R->st)) return lost_tx(L, command);
+    lua_Unsigned nrows = lua_rawlen(L, 2);
+    if (nrows < 1 || nrows > 10000) return luaL_error(L, "%s: 1 to 10000 rows", command);
+    /* In a userdata, so an error below frees it; keys and values stay alive in the row tables,
+    ** which argument 2 anchors. */
+    record_row *rows = lua_newuserdatauv(L, nrows * sizeof *rows, 0);
+    for (lua_Unsigned i = 0; i < nrows; i++) {
         memset(&rows[i], 0, sizeof rows[i]);
-        lua_rawgeti(L, 2, i + 1);
-        if (!lua_istable(L, -1)) return luaL_error(L, "%s: row %d is not a table", command, i + 1);
+        lua_rawgeti(L, 2, (lua_Integer)i + 1);
+        if (!lua_istable(L, -1))
+            return luaL_error(L, "%s: row %d is not a table", command, (int)i + 1);
         lua_pushnil(L);
         while (lua_next(L, -2)) {
-            /* Keys and values stay alive in the row tables, which argument 2 anchors. */
             if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
                 return luaL_error(L, "%s: row fields must be text", command);
-            const char *k = lua_tostring(L, -2);
+            size_t len;
+            const char *k = lua_tostring(L, -2), *v = lua_tolstring(L, -1, &len);
+            int full = 0;
             if (strcmp(k, "table") == 0)
-                rows[i].table = lua_tostring(L, -1);
-            else if (strncmp(k, "default.", 8) == 0) /* only for a row the region lacks */
-                record_field(&rows[i], k + 8, NULL, lua_tostring(L, -1));
-            else
-                record_field(&rows[i], k, lua_tostring(L, -1), NULL);
+                rows[i].table = v;
+            else if (strcmp(k, "renew") == 0)
+                rows[i].renew = v;
+            else if (strncmp(k, "default.", 8) == 0)
+                full = record_field(&rows[i], k + 8, NULL, 0, v);
+            else /* with its length: a NUL inside is refused, not cut at */
+                full = record_field(&rows[i], k, v, len, NULL);
+            if (full) return luaL_error(L, "%s: row %d has too many fields", command, (int)i + 1);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
-        if (!rows[i].table) return luaL_error(L, "%s: row %d has no table", command, i + 1);
+        if (!rows[i].table) return luaL_error(L, "%s: row %d has no table", command, (int)i + 1);
     }
     int own_tx = !R->in_tx;
-    if (own_tx && store_begin(R->st)) return luaL_error(L, "%s: %s", command, store_errmsg(R->st));
+    if (own_tx ? store_begin(R->st) : store_savepoint(R->st))
+        return luaL_error(L, "%s: storage error: %s", command, store_errmsg(R->st));
     diag *d = diag_new();
     record_result res;
-    int r =
-        record_apply(R->st, R->region, command, rows, nrows, cli_actor(), command, reason, d, &res);
-    int lost_tx = 0;
-    if (r == -1 || (r == 0 && own_tx && store_commit(R->st))) {
-        store_rollback(R->st);
-        lost_tx = !own_tx;
-        R->in_tx = 0;
-        r = -1;
-    } else if (r == 1 && own_tx) {
-        store_rollback(R->st);
-    }
+    int r = record_apply(R->st, R->region, command, rows, (int)nrows, cli_actor(), command, reason,
+                         reason_len, d, &res);
     /* Messages into a Lua string before anything can raise; then free the C side. */
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
+    if (r == 0 && (own_tx ? store_commit(R->st) : store_savepoint_end(R->st, 1))) r = -1;
     if (mem) {
         if (r == 1) diag_print(d, mem, 0);
-        if (r == -1)
-            fprintf(mem, "%s: storage error: %s%s", command, store_errmsg(R->st),
-                    lost_tx ? " (the open transaction was rolled back)" : "");
-        fclose(mem);
+        if (r == -1) fprintf(mem, "%s: storage error: %s", command, store_errmsg(R->st));
     }
+    /* Undo this recording alone: a transaction begin() opened stays open with what it held. */
+    if (r != 0 && own_tx) store_rollback(R->st);
+    if (r != 0 && !own_tx && store_savepoint_end(R->st, 0) && !store_in_transaction(R->st) && mem)
+        fprintf(mem, " (it ended the transaction begin() opened; rollback() closes it)");
+    if (mem) fclose(mem);
     if (r == 0) diff_print(&res.ch, stdout, out_color(stdout));
     int n = (int)res.ch.n;
     record_done(&res);

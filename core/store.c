@@ -538,6 +538,18 @@ int store_rollback(store *s) {
     return exec(s, "ROLLBACK");
 }
 
+int store_savepoint(store *s) {
+    return exec(s, "SAVEPOINT part");
+}
+
+int store_savepoint_end(store *s, int keep) {
+    return exec(s, keep ? "RELEASE part" : "ROLLBACK TO part; RELEASE part");
+}
+
+int store_in_transaction(store *s) {
+    return !sqlite3_get_autocommit(s->db);
+}
+
 /* ---- Generic rows over the model ---------------------------------------------------------- */
 
 static const char *region_column(int e) {

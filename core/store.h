@@ -37,6 +37,12 @@ int store_opened_version(store *s);
 int store_begin(store *s);
 int store_commit(store *s);
 int store_rollback(store *s);
+/* Inside that transaction, a part that can be undone alone (a REPL recording inside begin()):
+** store_savepoint opens it, store_savepoint_end keeps it (keep) or undoes it. 0 on success. */
+int store_savepoint(store *s);
+int store_savepoint_end(store *s, int keep);
+/* 1 while a transaction is open; 0 after a commit, a rollback, or an error that ended it. */
+int store_in_transaction(store *s);
 
 /* Callback for row iteration; return non-zero to stop. vals[i] is column i (NULL for SQL NULL). */
 typedef int (*store_row_fn)(void *ctx, const char *const *vals, int n);

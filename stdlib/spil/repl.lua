@@ -643,9 +643,10 @@ function M.session(native, info)
 
   function env.sign(agreement, organisation, o)
     o = opts_of(o, "sign")
+    -- A new status is dated today unless o.date says otherwise; signing again keeps the date.
     return native.record("sign", { row("agreement_party", { agreement = agreement,
-      organisation = organisation, status = o.status or "signed", date = o.date or S.today,
-      signatory = o.signatory }) }, o.reason)
+      organisation = organisation, status = o.status or "signed", date = o.date,
+      ["default.date"] = S.today, renew = "status", signatory = o.signatory }) }, o.reason)
   end
 
   function env.assign(person, role, o)

@@ -63,3 +63,39 @@ $ spil decide zuid-holland-zuid werkagenda-2026 gem-dordrecht=for+mandate vgz=fo
 $ SPIL_NOW=2026-03-01T09:00:00Z spil decide zuid-holland-zuid werkagenda-2026 vgz=for+mandate
 >   ~ werkagenda-2026/vgz: mandate false -> true
 >! date 20
+
+=== cli-record-6: Dutch words for the values are accepted everywhere and stored as the model's values
+$ spil sign zuid-holland-zuid regioplan gem-alblasserdam --status getekend --date 2026-01-10
+>   ~ regioplan/gem-alblasserdam: status invited -> signed, date 2024-03-01 -> 2026-01-10
+$ sqlite3 spil.db "select status from agreement_party where agreement = 'regioplan' and organisation = 'gem-alblasserdam'"
+> signed
+$ spil decide zuid-holland-zuid besluit-1 --body coalitie --subject S --kind besluit --outcome aangenomen gem-dordrecht=voor vgz=tegen dgj=onthouding jong-jgz=bezwaar+mandate
+> positions: 4 added
+$ sqlite3 spil.db "select kind, outcome from decision where id = 'besluit-1'"
+> decision|adopted
+$ sqlite3 spil.db "select group_concat(organisation || '=' || position || mandate, ' ') from (select * from decision_position where decision = 'besluit-1' order by organisation)"
+> dgj=abstain0 gem-dordrecht=for0 jong-jgz=objection1 vgz=against0
+$ spil fund zuid-holland-zuid overig-2026 --source overig --purpose overig --status aangevraagd
+> funding: 1 added
+$ sqlite3 spil.db "select source, purpose, status from funding where id = 'overig-2026'"
+> other|other|requested
+$ printf 'agreements:\n  - id: regioplan\n    parties:\n      - {organisation: vgz, status: ondertekend}\n' > change.yaml
+$ spil check zuid-holland-zuid --assume change.yaml
+? 1
+>   ~ regioplan/vgz: status invited -> signed
+
+=== cli-record-7: signing again keeps the date unless --date says otherwise; a new status gets today's
+$ SPIL_NOW=2026-03-01T09:00:00Z spil sign zuid-holland-zuid regioplan gem-alblasserdam
+> Nothing to record: zuid-holland-zuid already holds this.
+$ SPIL_NOW=2026-03-01T09:00:00Z spil sign zuid-holland-zuid regioplan gem-alblasserdam --signatory bm-alblasserdam
+>   ~ regioplan/gem-alblasserdam: signatory (none) -> bm-alblasserdam
+$ spil sign zuid-holland-zuid regioplan gem-alblasserdam --date 2026-01-12
+>   ~ regioplan/gem-alblasserdam: date 2026-01-10 -> 2026-01-12
+$ SPIL_NOW=2026-03-01T09:00:00Z spil sign zuid-holland-zuid regioplan gem-alblasserdam --status ingetrokken
+>   ~ regioplan/gem-alblasserdam: status signed -> withdrawn, date 2026-01-12 -> 2026-03-01
+
+=== cli-record-8: decide takes any number of positions, each checked
+$ spil decide zuid-holland-zuid besluit-2 --body coalitie --subject S --kind decision gem-alblasserdam=for gem-dordrecht=for gem-gorinchem=for gem-hardinxveld-giessendam=for gem-hendrik-ido-ambacht=for gem-hoeksche-waard=for gem-molenlanden=for gem-papendrecht=for gem-sliedrecht=for gem-zwijndrecht=for vgz=against dgj=abstain
+> positions: 12 added
+$ sqlite3 spil.db "select count(*) from decision_position where decision = 'besluit-2'"
+> 12

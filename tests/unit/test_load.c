@@ -2,7 +2,8 @@
 ** test_load.c: unit tests of core/load.c, reading and validating a region folder.
 **
 ** Plan: load-1 files that load (a minimal region, canonical values, a .yaml path, the real
-** example), load-2 unknown keys and their suggestions, load-3 values of the wrong type,
+** example, Dutch words for values), load-2 unknown keys and their suggestions, load-3 values of the
+*wrong type,
 ** load-4 CBS codes, load-5 identity and references (duplicates, unknown rows, required fields,
 ** periods, scripts), load-6 many problems at once, load-7 folders that are not there.
 ** Region folders are written under $SPIL_TEST_TMP/load; diagnostics are printed with diag_print
@@ -264,6 +265,74 @@ static void test_load_canonical_values(void **state) {
     rdata_free(r);
 }
 
+/* load-1.5: the Dutch words for the recording enumerations load as the model's values. */
+static void test_load_dutch_values(void **state) {
+    (void)state;
+    rdata *r = load_ok("dutch",
+                       HEADER "  - {code: GM0482}\n"
+                              "organisations:\n"
+                              "  - {id: ggd, name: GGD, kind: ggd}\n"
+                              "bodies:\n"
+                              "  - {id: kg, name: Kerngroep, kind: kerngroep}\n"
+                              "agreements:\n"
+                              "  - id: sso\n"
+                              "    title: SSO\n"
+                              "    kind: samenwerkingsovereenkomst\n"
+                              "    parties:\n"
+                              "      - {organisation: ggd, status: getekend}\n"
+                              "decisions:\n"
+                              "  - id: d1\n"
+                              "    body: kg\n"
+                              "    date: 2024-01-01\n"
+                              "    subject: S\n"
+                              "    kind: besluit\n"
+                              "    outcome: aangenomen\n"
+                              "    positions:\n"
+                              "      - {organisation: ggd, position: onthouding}\n"
+                              "funding:\n"
+                              "  - {id: f1, source: overig, purpose: rc, status: beëindigd}\n",
+                       NULL);
+    assert_string_equal(value(r, entity("agreement_party"), 0, "status"), "signed");
+    assert_string_equal(value(r, entity("decision"), 0, "kind"), "decision");
+    assert_string_equal(value(r, entity("decision"), 0, "outcome"), "adopted");
+    assert_string_equal(value(r, entity("decision_position"), 0, "position"), "abstain");
+    assert_string_equal(value(r, entity("funding"), 0, "source"), "other");
+    assert_string_equal(value(r, entity("funding"), 0, "status"), "ended");
+    rdata_free(r);
+}
+
+/* load-1.6: every Dutch word of an enumeration stands for one of its values, and none is a
+** value itself (it would be ambiguous). */
+static void test_load_dutch_words_name_values(void **state) {
+    (void)state;
+    int words = 0;
+    for (int e = 0; e < model_nentities; e++)
+        for (int f = 0; f < model_entities[e].nfields; f++) {
+            const char *const *values = model_entities[e].fields[f].values;
+            if (model_entities[e].fields[f].type != FT_ENUM) continue;
+            int n = 0;
+            while (values[n])
+                n++;
+            const char *const *all = model_enum_words(values);
+            for (int i = 0; all[i]; i++) {
+                const char *v = model_enum_value(values, all[i]);
+                assert_non_null(v);
+                int member = 0;
+                for (int k = 0; k < n; k++)
+                    member |= strcmp(v, values[k]) == 0;
+                assert_true(member);
+                if (i >= n) words++;
+                for (int k = 0; i >= n && k < n; k++)
+                    assert_string_not_equal(all[i], values[k]);
+            }
+        }
+    assert_true(words >= 20);
+    int party = entity("agreement_party");
+    const model_field *status = &model_entities[party].fields[model_field_index(party, "status")];
+    assert_null(model_enum_value(status->values, "getekent"));
+    assert_string_equal(model_enum_value(status->values, "afgewezen"), "declined");
+}
+
 /* load-1.3: the path of a .yaml file works as well as its folder, whatever its name. */
 static void test_load_accepts_yaml_file_path(void **state) {
     (void)state;
@@ -386,7 +455,7 @@ static void test_load_wrong_types(void **state) {
              "DIR/region.yaml:8:32: error: invalid kind 'ggz'; expected one of: %s; did you "
              "mean 'ggd'?\n"
              "DIR/region.yaml:14:12: error: 'hours' must be a number such as 12 or 4.5, got "
-             "'4,5'\n"
+             "'4,5'; write it with a decimal point: 4.5\n"
              "DIR/region.yaml:19:24: error: 'meetings_per_year' must be a whole number, got "
              "'four'\n"
              "DIR/region.yaml:21:58: error: 'mandate' must be true or false, got 'yes'\n",
@@ -665,7 +734,7 @@ static void test_load_reports_all_problems_in_line_order(void **state) {
         "got 'veel'\n"
         "DIR/region.yaml:13:36: error: relevance is missing 'relevant'\n"
         "DIR/region.yaml:15:29: error: 'due' must be a date YYYY-MM-DD, got "
-        "'31-12-2024'\n"
+        "'31-12-2024'; write it year first: 2024-12-31\n"
         "DIR/region.yaml:16:1: error: unknown key 'gemeentes' in the top level; did you mean "
         "'municipalities'?\n");
 }
@@ -703,6 +772,8 @@ int main(void) {
         cmocka_unit_test(test_load_minimal_region),
         cmocka_unit_test(test_load_canonical_values),
         cmocka_unit_test(test_load_accepts_yaml_file_path),
+        cmocka_unit_test(test_load_dutch_values),
+        cmocka_unit_test(test_load_dutch_words_name_values),
         cmocka_unit_test(test_load_real_region),
         cmocka_unit_test(test_load_unknown_top_level_key),
         cmocka_unit_test(test_load_unknown_key_in_organisation),
