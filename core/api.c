@@ -16,6 +16,7 @@
 #include "measure.h"
 #include "model.h"
 #include "refdata.h"
+#include "sbx.h"
 #include "store.h"
 
 #define UV_STORE  lua_upvalueindex(1)
@@ -265,13 +266,8 @@ static int push_figures(lua_State *L) {
     return 1;
 }
 
-/* Push what was gathered with push (protected), free it, and return the table or raise. */
-static int hand_over(lua_State *L, gathered *g, lua_CFunction push) {
-    lua_pushcfunction(L, push);
-    lua_pushlightuserdata(L, g);
-    int status = lua_pcall(L, 1, 1, 0);
+static void done_gathered(void *g) {
     gathered_free(g);
-    return status == LUA_OK ? 1 : lua_error(L);
 }
 
 static int api_catalogue(lua_State *L) {
@@ -282,7 +278,7 @@ static int api_catalogue(lua_State *L) {
         return luaL_error(L, "reading the catalogue: %s",
                           g.oom ? "out of memory" : store_errmsg(st));
     }
-    return hand_over(L, &g, push_catalogue);
+    return sbx_hand_over(L, push_catalogue, &g, done_gathered);
 }
 
 static int api_figures(lua_State *L) {
@@ -313,7 +309,7 @@ static int api_figures(lua_State *L) {
         gathered_free(&g);
         return luaL_error(L, "reading figures: %s", g.oom ? "out of memory" : store_errmsg(st));
     }
-    return hand_over(L, &g, push_figures);
+    return sbx_hand_over(L, push_figures, &g, done_gathered);
 }
 
 int api_push_module(lua_State *L, struct store *st, const char *region) {

@@ -2,45 +2,41 @@
 ** cmd_repl.c: the commands `spil repl [REGION]` and `spil run [REGION] SCRIPT.lua [ARGS]`: open
 ** the database, check the region, hand over to the session in repl.c.
 */
-#include <string.h>
-
 #include "cli.h"
+#include "file.h"
 #include "repl.h"
 #include "store.h"
+
+/* The database, with region (may be NULL) checked to exist; NULL after reporting. */
+static store *open_with(cli_opts *o, const char *region, int *code) {
+    store *st = cli_open(o, 1, code);
+    if (st && region && (*code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
+        store_close(st);
+        return NULL;
+    }
+    return st;
+}
 
 int cmd_repl(cli_opts *o) {
     int code;
     const char *region = o->nargs ? o->args[0] : NULL;
-    store *st = cli_open(o, 1, &code);
+    store *st = open_with(o, region, &code);
     if (!st) return code;
-    if (region && (code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
-        store_close(st);
-        return code;
-    }
     repl_config c = {st, region, o->cmd};
     code = repl_main(&c);
     store_close(st);
     return code;
 }
 
-static int ends_with(const char *s, const char *tail) {
-    size_t n = strlen(s), m = strlen(tail);
-    return n >= m && strcmp(s + n - m, tail) == 0;
-}
-
 /* The first argument is the script when it ends in .lua, else the region, and the script
 ** follows it. */
 int cmd_run(cli_opts *o) {
-    int code, first = ends_with(o->args[0], ".lua") ? 0 : 1;
+    int code, first = file_has_suffix(o->args[0], ".lua") ? 0 : 1;
     const char *region = first ? o->args[0] : NULL;
     if (first >= o->nargs)
         return cli_fail(o, SPIL_EXIT_USAGE, "missing SCRIPT.lua after the region '%s'", region);
-    store *st = cli_open(o, 1, &code);
+    store *st = open_with(o, region, &code);
     if (!st) return code;
-    if (region && (code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
-        store_close(st);
-        return code;
-    }
     repl_config c = {st, region, o->cmd};
     code = repl_run(&c, o->args[first], o->nargs - first - 1,
                     (const char *const *)o->args + first + 1);

@@ -34,11 +34,6 @@ typedef struct files {
     size_t n;
 } files;
 
-static int ends_with(const char *s, const char *suffix) {
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcmp(s + a - b, suffix) == 0;
-}
-
 static void add_file(files *f, const char *path) {
     char **v = realloc(f->v, (f->n + 1) * sizeof *v);
     if (!v) return;
@@ -51,7 +46,7 @@ static void find_tests(files *f, const char *path, int depth) {
     struct stat sb;
     if (depth > 8 || stat(path, &sb) != 0) return;
     if (S_ISREG(sb.st_mode)) {
-        if (ends_with(path, "_test.lua") || depth == 0) add_file(f, path);
+        if (file_has_suffix(path, "_test.lua") || depth == 0) add_file(f, path);
         return;
     }
     if (!S_ISDIR(sb.st_mode)) return;

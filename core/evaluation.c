@@ -4,6 +4,7 @@
 */
 #include "evaluation.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,6 +147,7 @@ static void decode_finding(decoder *d, int t, eval_finding *f) {
 static const char *const status_names[] = {"pass", "fail", "advisory", "error"};
 
 const char *eval_status_name(eval_status s) {
+    assert(s >= EVAL_PASS && s <= EVAL_ERROR);
     return status_names[s];
 }
 

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 char *file_read(const char *path, size_t max, size_t *len) {
     FILE *f = fopen(path, "rb");
@@ -37,4 +38,9 @@ char *file_read(const char *path, size_t max, size_t *len) {
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+int file_has_suffix(const char *name, const char *suffix) {
+    size_t a = strlen(name), b = strlen(suffix);
+    return a >= b && strcmp(name + a - b, suffix) == 0;
 }

@@ -12,4 +12,7 @@
 ** set when it cannot be read, and EFBIG when it holds more than max bytes: never cut short. */
 char *file_read(const char *path, size_t max, size_t *len);
 
+/* Whether name ends with suffix ("_test.lua", ".lua"). */
+int file_has_suffix(const char *name, const char *suffix);
+
 #endif

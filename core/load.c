@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bug.h"
 #include "catalogue.h"
 #include "model.h"
 #include "refdata.h"
@@ -887,21 +888,15 @@ int load_changes_row(load_changes *c, const load_row *r) {
     loader *L = &c->L;
     size_t before = diag_count(L->d);
     int e = model_entity_by_table(r->table);
-    if (e < 0) {
-        diag_add(L->d, L->file, 0, 0, NULL, "internal: no table %s", r->table);
-        return -1;
-    }
+    if (e < 0) BUG("the model has no table %s", r->table);
     rrow *row = rdata_add(L->r, e, 1, 0); /* line 1 only to give the row field positions */
     if (!row) return L->oom = 1, -1;
     row->line = 0;
     int fields[LOAD_ROW_FIELDS];
     for (int k = 0; k < r->n; k++) {
         int i = fields[k] = model_field_index(e, r->names[k]);
-        if (i < 0)
-            diag_add(L->d, L->file, 0, 0, NULL, "internal: %s has no field %s",
-                     model_entities[e].name, r->names[k]);
-        else if (r->values[k])
-            set_text(L, e, row, i, r->values[k], r->lens[k]);
+        if (i < 0) BUG("%s has no field %s", model_entities[e].name, r->names[k]);
+        if (r->values[k]) set_text(L, e, row, i, r->values[k], r->lens[k]);
     }
     /* Defaults (e.g. today's date) fill fields not given, for a row the region lacks, or one
     ** whose `renew` field the row changes (a new status gets today's date). */

@@ -25,17 +25,7 @@ static repl *owner(lua_State *L) {
 
 /* print, as Lua's, to stdout (region code's print writes to stderr). */
 static int n_print(lua_State *L) {
-    int n = lua_gettop(L);
-    for (int i = 1; i <= n; i++) {
-        size_t len;
-        const char *s = luaL_tolstring(L, i, &len);
-        if (i > 1) fputc('\t', stdout);
-        fwrite(s, 1, len, stdout);
-        lua_pop(L, 1);
-    }
-    fputc('\n', stdout);
-    fflush(stdout);
-    return 0;
+    return sbx_print_values(L, stdout);
 }
 
 /* Rows collected in C from the store, for turning into Lua tables once the query is done. It

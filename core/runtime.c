@@ -7,6 +7,7 @@
 */
 #include "runtime.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <lauxlib.h>
 
 #include "api.h"
+#include "bug.h"
 #include "diff.h"
 #include "ljson.h"
 #include "model.h"
@@ -303,6 +305,7 @@ static int run_one(sbx *S, const step_info *info, const char *id, eval_result *o
 int rt_evaluate(rt *R, const char *programme, const char *step, const char *today, json_t *with,
                 eval_result *out, char **err) {
     char day[16];
+    assert(R && programme && out && err);
     if (!today) today = out_today(day);
     *err = NULL;
     memset(out, 0, sizeof *out);
@@ -470,10 +473,7 @@ static int move_step(rdata *r, const char *programme, const char *from, const ch
 int rt_advance(rt *R, const char *programme, const rt_plan *plan, const char *actor,
                const char *day, const char *now, const char *reason, char **err) {
     *err = NULL;
-    if (!plan->allowed || !plan->to) {
-        *err = strdup("internal error: rt_advance of a plan that is not allowed");
-        return RT_INTERNAL;
-    }
+    if (!plan->allowed || !plan->to) BUG("rt_advance of a plan that does not allow the move");
     rdata *old = NULL, *new = NULL;
     changes ch = {0};
     char *text = NULL;
@@ -566,15 +566,6 @@ static int push_plan(lua_State *L) {
     return 1;
 }
 
-/* Push what f makes of ud, protected; then free; raise if it failed. */
-static int hand_over(lua_State *L, lua_CFunction f, void *ud, void (*done)(void *)) {
-    lua_pushcfunction(L, f);
-    lua_pushlightuserdata(L, ud);
-    int status = lua_pcall(L, 1, 1, 0);
-    done(ud);
-    return status == LUA_OK ? 1 : lua_error(L);
-}
-
 static void free_result(void *p) {
     eval_free(p);
 }
@@ -606,7 +597,7 @@ static int lua_evaluate(lua_State *L) {
     int rc = rt_evaluate(R, programme, step, today, with, &res, &err);
     json_decref(with);
     if (rc != RT_OK) return fail_soft(L, err);
-    return hand_over(L, push_result, &res, free_result);
+    return sbx_hand_over(L, push_result, &res, free_result);
 }
 
 /* spil.runtime.plan_advance(programme, person, today): what spil advance would decide, as a
@@ -622,7 +613,7 @@ static int lua_plan_advance(lua_State *L) {
         rt_plan_free(&plan);
         return fail_soft(L, err);
     }
-    return hand_over(L, push_plan, &plan, free_plan);
+    return sbx_hand_over(L, push_plan, &plan, free_plan);
 }
 
 static int push_runtime(lua_State *L) {

@@ -158,19 +158,23 @@ static void charge(lua_State *L, double n) {
 
 /* ---- replacements of base functions ---- */
 
-/* print, as Lua's, but to stderr: stdout carries the output of spil's commands. */
-static int sb_print(lua_State *L) {
+int sbx_print_values(lua_State *L, FILE *f) {
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
         size_t len;
         const char *s = luaL_tolstring(L, i, &len);
-        if (i > 1) fputc('\t', stderr);
-        fwrite(s, 1, len, stderr);
+        if (i > 1) fputc('\t', f);
+        fwrite(s, 1, len, f);
         lua_pop(L, 1);
     }
-    fputc('\n', stderr);
-    fflush(stderr);
+    fputc('\n', f);
+    fflush(f);
     return 0;
+}
+
+/* print, as Lua's, but to stderr: stdout carries the output of spil's commands. */
+static int sb_print(lua_State *L) {
+    return sbx_print_values(L, stderr);
 }
 
 /* pcall, as Lua's (yieldable), except that an error from a limit is raised again. */
@@ -887,4 +891,12 @@ int sbx_provide(sbx *S, const char *name, int global, char **err) {
     lua_pushboolean(L, global);
     int status = lua_pcall(L, 3, 0, 0);
     return status == LUA_OK ? 0 : failure(S, status, err);
+}
+
+int sbx_hand_over(lua_State *L, lua_CFunction push, void *ud, void (*done)(void *)) {
+    lua_pushcfunction(L, push);
+    lua_pushlightuserdata(L, ud);
+    int status = lua_pcall(L, 1, 1, 0);
+    done(ud);
+    return status == LUA_OK ? 1 : lua_error(L);
 }

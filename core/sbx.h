@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <lua.h>
 
@@ -54,6 +55,13 @@ int sbx_run_string(sbx *S, const char *chunkname, const char *src, size_t len, c
 /* The one door into region code: call the function below nargs arguments on the stack,
 ** leaving nres results. 0 on success; else the stack is restored and *err is set. */
 int sbx_call(sbx *S, int nargs, int nres, char **err);
+/* Lua's print of the arguments on L's stack to f: tostring of each (its __tostring runs as code of
+** the caller's), tab-separated, a newline. For sandbox print (stderr) and the REPL's (stdout). */
+int sbx_print_values(lua_State *L, FILE *f);
+/* For a C function called from Lua that gathered what it returns in C memory: push what push
+** makes of ud (protected, as it allocates in L), then done(ud), then return 1 or raise the error
+** (nothing is left allocated either way). */
+int sbx_hand_over(lua_State *L, lua_CFunction push, void *ud, void (*done)(void *));
 /* The one way C that allocates in the state runs protected: f(L) with ud (a light userdata) as
 ** its argument 1 and the nargs values on top of the stack (taken off) as 2.., leaving nres
 ** results. 0, or *err set (out of memory is a limit hit like any other). */

@@ -43,68 +43,16 @@ function M.decision_members(body_id, ctx)
   return data.where(body.members, { membership = "member", mandate = true })
 end
 
---- Whether member seat `m` speaks with a mandate on a decision where it took position
--- `pos` (or none): the position's own mandate when recorded, else the seat's.
-function M.has_mandate(m, pos)
-  if pos and pos.mandate ~= nil then return pos.mandate == true end
-  return m.mandate == true
-end
-
---- The region's decision_valid rule (spil.governance signature):
---   decision_valid(ctx, decision, opts) -> ok, reasons, outcome
--- Counts only full members that speak with a mandate (count = "mandated" is the only
--- counting this region knows; opts.count is ignored). opts.quorum: the fraction of the
--- counted members that must take a position (default 0.5). The decision is valid when the
--- quorum is reached and fewer than half of the counted positions are against.
--- outcome = { counted, present, against,
---   pending = { org id, ... }  full members that took a position without mandate: the
---                              advice goes back to their decision-maker;
---   ignored = { org id, ... }  positions of agendaleden, advisory members and
---                              organisations without a seat: never counted }
+--- The region's decision_valid rule (spil.governance signature): the stdlib's rule, counting
+-- only full members that speak with a mandate (count = "mandated" is the only counting this
+-- region knows; opts.count is ignored). opts.quorum: the fraction of the counted members that
+-- must take a position (default 0.5). The decision is valid when the quorum is reached and
+-- fewer than half of the counted positions are against. outcome = { counted, present, against,
+-- pending (full members that took a position without mandate: the advice goes back to their
+-- decision-maker), ignored (positions of agendaleden, advisory members and organisations
+-- without a seat: never counted) }.
 function M.decision_valid(ctx, decision, opts)
-  opts = opts or {}
-  local quorum = opts.quorum or 0.5
-  local body = data.index(ctx:list("bodies"))[decision.body]
-  if not body then
-    return false, { "decision " .. decision.id .. " names no known body" },
-      { counted = 0, present = 0, against = 0, pending = {}, ignored = {} }
-  end
-  local positions = data.index(decision.positions or {}, "organisation")
-  local out = { counted = 0, present = 0, against = 0, pending = {}, ignored = {} }
-  local seated = {}
-  for _, m in ipairs(body.members) do
-    seated[m.organisation] = true
-    local pos = positions[m.organisation]
-    if m.membership ~= "member" then
-      -- agendalid or advisory: informed, may speak, never decides
-      if pos then out.ignored[#out.ignored + 1] = m.organisation end
-    elseif M.has_mandate(m, pos) then
-      out.counted = out.counted + 1
-      if pos then
-        out.present = out.present + 1
-        if pos.position == "against" or pos.position == "objection" then
-          out.against = out.against + 1
-        end
-      end
-    elseif pos then
-      out.pending[#out.pending + 1] = m.organisation
-    end
-  end
-  for _, pos in ipairs(decision.positions or {}) do
-    if not seated[pos.organisation] then out.ignored[#out.ignored + 1] = pos.organisation end
-  end
-  local reasons = {}
-  if out.counted == 0 then
-    reasons[#reasons + 1] = "no member of " .. body.name .. " spoke with a mandate"
-  elseif out.present < quorum * out.counted then
-    reasons[#reasons + 1] = string.format("quorum not reached: %d of %d mandated members took "
-      .. "a position, %d needed", out.present, out.counted, math.ceil(quorum * out.counted))
-  end
-  if out.against > 0 and out.against * 2 >= out.present then
-    reasons[#reasons + 1] = string.format("%d of %d mandated positions are against",
-      out.against, out.present)
-  end
-  return #reasons == 0, reasons, out
+  return G.decision_valid(ctx, decision, { count = "mandated", quorum = opts and opts.quorum })
 end
 
 -- ---- the check on the coalitie step ----------------------------------------------------

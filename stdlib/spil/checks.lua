@@ -5,16 +5,14 @@
 -- and what to do. See docs/scripting.md for each helper with an example.
 local P = require "spil.programme"
 local E = require "spil.engine"
+local D = require "spil.data"
 
 local M = {}
 local S = E.subject
 
 -- ---- helpers over the data --------------------------------------------------------------
 
---- 1 when a row with since/until is in force on date (absent bounds are open).
-local function active(row, date)
-  return (row.since == nil or row.since <= date) and (row["until"] == nil or row["until"] >= date)
-end
+local active, index = D.active, D.index
 M.active = active
 
 --- The municipalities that take part (status member, or no status), in force today.
@@ -23,12 +21,6 @@ function M.members(ctx)
   for _, m in ipairs(ctx:list("municipalities")) do
     if (m.status == nil or m.status == "member") and active(m, ctx.today) then out[#out + 1] = m end
   end
-  return out
-end
-
-local function index(list, field)
-  local out = {}
-  for _, row in ipairs(list) do out[row[field or "id"]] = row end
   return out
 end
 

@@ -3,6 +3,11 @@
 -- tables, one per row, with the fields of docs/region-format.md.
 local M = {}
 
+--- Whether a row with since/until is in force on date (YYYY-MM-DD; absent bounds are open).
+function M.active(row, date)
+  return (row.since == nil or row.since <= date) and (row["until"] == nil or row["until"] >= date)
+end
+
 --- Index a list of rows by a field (default "id"): { [id] = row }.
 function M.index(list, field)
   field = field or "id"

@@ -4,17 +4,10 @@
 --   decision_valid(ctx, decision, opts)           -> ok, reasons, outcome
 --   theme_regional(ctx, theme, opts)              -> ok, reasons
 -- ctx is an engine context (spil.engine.context): ctx:list("bodies") and so on.
+local D = require "spil.data"
+local active, index = D.active, D.index
+
 local M = {}
-
-local function active(row, date)
-  return (row.since == nil or row.since <= date) and (row["until"] == nil or row["until"] >= date)
-end
-
-local function index(list, field)
-  local out = {}
-  for _, row in ipairs(list) do out[row[field or "id"]] = row end
-  return out
-end
 
 --- Roles that may move a region's programme to its next step.
 M.advancing_roles = { regiocoordinator = true, kwartiermaker = true, netwerkregisseur = true }
@@ -41,7 +34,7 @@ end
 -- mandate; a position's own `mandate` wins over the seat's) or "members" (every full member);
 -- quorum = fraction of counted members that must take a position (default 0.5);
 -- unanimous_municipalities = every gemeente member must be for. Agenda and advisory members
--- never count. Returns ok, reasons (a list) and outcome = { counted, present, pending,
+-- never count. Returns ok, reasons (a list) and outcome = { counted, present, against, pending,
 -- ignored }: pending lists the full members whose position was given without a mandate (with
 -- count = "mandated" their say is advice that goes back to their organisation); ignored lists
 -- positions of agenda members and of organisations without a seat.
@@ -49,13 +42,13 @@ function M.decision_valid(ctx, decision, opts)
   opts = opts or {}
   local count = opts.count or "mandated"
   local quorum = opts.quorum or 0.5
-  local outcome = { counted = 0, present = 0, pending = {}, ignored = {} }
+  local outcome = { counted = 0, present = 0, against = 0, pending = {}, ignored = {} }
   local body = index(ctx:list("bodies"))[decision.body]
   if not body then return false, { "decision " .. decision.id .. " names no known body" }, outcome end
   local orgs = index(ctx:list("organisations"))
   local positions = index(decision.positions or {}, "organisation")
   local seats = {}
-  local against, reasons = 0, {}
+  local reasons = {}
   for _, m in ipairs(body.members) do
     seats[m.organisation] = m
     if m.membership == "member" then
@@ -67,7 +60,7 @@ function M.decision_valid(ctx, decision, opts)
         if pos then
           outcome.present = outcome.present + 1
           if pos.position == "against" or pos.position == "objection" then
-            against = against + 1
+            outcome.against = outcome.against + 1
           end
         end
       elseif pos then
@@ -86,17 +79,19 @@ function M.decision_valid(ctx, decision, opts)
       outcome.ignored[#outcome.ignored + 1] = pos.organisation
     end
   end
+  local counted = count == "mandated" and "mandated" or "counted"
   if outcome.counted == 0 then
-    reasons[#reasons + 1] = "no member of " .. body.name .. " counts for this decision"
-      .. (count == "mandated" and " (nobody holds a mandate)" or "")
+    reasons[#reasons + 1] = "no member of " .. body.name
+      .. (count == "mandated" and " spoke with a mandate" or " counts for this decision")
   elseif outcome.present < quorum * outcome.counted then
-    reasons[#reasons + 1] = string.format("quorum not reached: %d of %d counted members took a "
-      .. "position, %d needed", outcome.present, outcome.counted,
+    reasons[#reasons + 1] = string.format("quorum not reached: %d of %d %s members took a "
+      .. "position, %d needed", outcome.present, outcome.counted, counted,
       math.ceil(quorum * outcome.counted))
   end
+  local against = outcome.against
   if against > 0 and against * 2 >= outcome.present then
-    reasons[#reasons + 1] = string.format("%d of %d positions are against", against,
-      outcome.present)
+    reasons[#reasons + 1] = string.format("%d of %d %s positions are against", against,
+      outcome.present, counted)
   end
   return #reasons == 0, reasons, outcome
 end
