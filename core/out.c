@@ -89,3 +89,18 @@ const char *out_today(char *buf) {
     snprintf(buf, 16, "%.10s", out_now(now));
     return buf;
 }
+
+int64_t out_clock(void) {
+    const char *fixed = getenv("SPIL_NOW");
+    if (!fixed || !*fixed) return 0;
+    struct tm tm = {0};
+    const char *end = strptime(fixed, "%Y-%m-%dT%H:%M:%S", &tm);
+    if (!end) end = strptime(fixed, "%Y-%m-%d", &tm);
+    if (!end) return 0;
+    /* Days since 1970-01-01 of the civil date (H. Hinnant's algorithm; timegm is not POSIX). */
+    int64_t y = tm.tm_year + 1900 - (tm.tm_mon < 2), era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400, m = tm.tm_mon + 1;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + tm.tm_mday - 1;
+    int64_t days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    return days * 86400 + tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+}

@@ -8,6 +8,7 @@
 #ifndef SPIL_OUT_H
 #define SPIL_OUT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include <jansson.h>
@@ -37,5 +38,8 @@ char *out_copy(char *dst, size_t cap, const char *src);
 const char *out_now(char *buf);
 /* Today's date (YYYY-MM-DD) by the same clock, into buf (16 bytes). */
 const char *out_today(char *buf);
+/* $SPIL_NOW as seconds since the epoch (UTC), or 0 when it is not set: the clock region code's
+** os.time() and os.date() see. */
+int64_t out_clock(void);
 
 #endif

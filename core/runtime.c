@@ -68,6 +68,22 @@ static const char *loader(void *ud, const char *file, size_t *len) {
     return s->source;
 }
 
+/* The limits every sandbox of a runtime starts with: the clock spil's commands use
+** ($SPIL_NOW), and the wall-clock limit of $SPIL_TIME_LIMIT (seconds) when it is set. */
+static void default_limits(rt *R) {
+    R->limits.now = out_clock();
+    const char *t = getenv("SPIL_TIME_LIMIT");
+    char *end;
+    double s = t && *t ? strtod(t, &end) : 0;
+    if (t && *t && !*end && s > 0 && s <= 3600)
+        R->limits.seconds = s;
+    else if (t && *t)
+        fprintf(stderr,
+                "spil: SPIL_TIME_LIMIT is seconds, more than 0 and at most 3600, not '%s': "
+                "the limit stays %g s\n",
+                t, SBX_DEFAULT_SECONDS);
+}
+
 rt *rt_open(store *st, const char *region, const char *prefix, char **err) {
     *err = NULL;
     rt *R = calloc(1, sizeof *R);
@@ -78,6 +94,7 @@ rt *rt_open(store *st, const char *region, const char *prefix, char **err) {
         return NULL;
     }
     R->st = st;
+    default_limits(R);
     if (*R->region && (store_rows(st, ME_SCRIPT, R->region, collect, R) || R->failed)) {
         *err = strdup(R->failed ? "out of memory" : store_errmsg(st));
         rt_close(R);
@@ -100,7 +117,11 @@ void rt_close(rt *R) {
 }
 
 void rt_set_limits(rt *R, const sbx_limits *lim) {
+    int64_t now = R->limits.now;
+    double seconds = R->limits.seconds;
     R->limits = *lim;
+    if (!lim->now) R->limits.now = now;
+    if (!lim->seconds) R->limits.seconds = seconds;
 }
 
 /* ---- composing a sandbox ---- */

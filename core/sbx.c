@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -33,10 +34,11 @@
 #include "pool.h"
 #include "refdata.h"
 
-#define HOOK_EVERY    1000 /* instructions between two calls of the count hook */
-#define MATCH_STEPS   1e8  /* worst-case steps of the pattern matcher per call (~1 s) */
-#define MEMFIND_BYTES 1e10 /* bytes compared by a literal search per call (~0.3 s) */
-#define STOPPED_MSG   "sandbox stopped after a limit was hit"
+#define HOOK_EVERY     1000 /* instructions between two calls of the count hook */
+#define MATCH_STEPS    1e8  /* worst-case steps of the pattern matcher per call (~1 s) */
+#define MEMFIND_BYTES  1e10 /* bytes compared by a literal search per call (~0.3 s) */
+#define STOPPED_MSG    "sandbox stopped after a limit was hit"
+#define BYTES_PER_UNIT 256 /* bytes a C string function handles for one unit of the budget */
 
 struct sbx {
     lua_State *L;
@@ -49,11 +51,18 @@ struct sbx {
     int mem_refused;               /* the allocator refused a request, not retried with success */
     const void *refused_ptr;       /* that request, to recognise Lua's retry after an */
     size_t refused_osize, refused_nsize; /* emergency collection */
-    int instr_hit;       /* the budget is spent: the hook fires at every instruction */
-    int stopped;         /* a limit was hit: no more region code in this state */
-    char limit_msg[256]; /* the first "file:line: instruction limit (N) exceeded" */
-    char script[256];    /* what sbx_call runs, to name in the memory message */
-    pool *pool;          /* small blocks, freed with the state (pool.c); NULL: malloc's */
+    int instr_hit;      /* a limit of time or instructions: the hook fires at every instruction */
+    int time_hit;       /* ... and it was the time */
+    double max_seconds; /* wall clock per call from C (sbx_call at depth 0) */
+    double started;     /* when that call started (CLOCK_MONOTONIC, seconds) */
+    int depth;          /* sbx_call nesting */
+    int64_t now;        /* the clock of os.time and os.date (0: the real one) */
+    size_t printed, max_print; /* bytes print wrote, and the cap */
+    char region_at[256];       /* the last line of region code (not the stdlib) the hook saw */
+    int stopped;               /* a limit was hit: no more region code in this state */
+    char limit_msg[256];       /* the first "file:line: instruction limit (N) exceeded" */
+    char script[256];          /* what sbx_call runs, to name in the memory message */
+    pool *pool;                /* small blocks, freed with the state (pool.c); NULL: malloc's */
 };
 
 /* lua_Alloc counting the bytes L holds. ptr == NULL means a new block (osize is then a type
@@ -129,14 +138,29 @@ static int limit_hit(sbx *S, int status) {
 
 static void count_hook(lua_State *L, lua_Debug *ar);
 
-/* The budget is spent: from now on the hook fires at every instruction of this thread and of
-** the main one (other coroutines follow at their next hook call), so no pcall outlives it. */
+static double monotonic(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Whether the call from C has run longer than the wall-clock limit. */
+static int out_of_time(sbx *S) {
+    if (S->depth == 0 || monotonic() - S->started <= S->max_seconds) return 0;
+    return S->time_hit = 1;
+}
+
+/* A limit is hit: from now on the hook fires at every instruction of this thread and of the
+** main one (other coroutines follow at their next hook call), so no pcall outlives it. */
 static int trip(lua_State *L, sbx *S) {
     S->instr_hit = S->stopped = 1;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     lua_sethook(S->L, count_hook, LUA_MASKCOUNT, 1);
     where(L, 0);
-    lua_pushfstring(L, "instruction limit (%I) exceeded", (lua_Integer)S->max_instr);
+    if (S->time_hit)
+        lua_pushfstring(L, "time limit (%f s) exceeded", S->max_seconds);
+    else
+        lua_pushfstring(L, "instruction limit (%I) exceeded", (lua_Integer)S->max_instr);
     lua_concat(L, 2);
     if (!S->limit_msg[0]) snprintf(S->limit_msg, sizeof S->limit_msg, "%s", lua_tostring(L, -1));
     return lua_error(L);
@@ -144,37 +168,66 @@ static int trip(lua_State *L, sbx *S) {
 
 static void count_hook(lua_State *L, lua_Debug *ar) {
     sbx *S = owner(L);
-    (void)ar;
     S->used_instr += S->instr_hit ? 1 : HOOK_EVERY;
-    if (S->instr_hit || S->used_instr > S->max_instr) trip(L, S);
+    if (S->instr_hit || S->used_instr > S->max_instr || out_of_time(S)) trip(L, S);
+    /* Where region code runs, for a memory limit's message (the stdlib is not the culprit). */
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0 && strncmp(ar->source, "@stdlib/", 8))
+        snprintf(S->region_at, sizeof S->region_at, "%s:%d", ar->short_src, ar->currentline);
 }
 
-/* Charge n units of work done in C, where the hook cannot see, to the budget (n < 0: none). */
+/* Charge n units of work done in C, where the hook cannot see, to the budget (n < 0: none), and
+** look at the clock. */
 static void charge(lua_State *L, double n) {
     sbx *S = owner(L);
-    if (S->instr_hit || n > (double)(S->max_instr - S->used_instr)) trip(L, S);
+    if (S->instr_hit || n > (double)(S->max_instr - S->used_instr) || out_of_time(S)) trip(L, S);
     if (n > 0) S->used_instr += (int64_t)n;
 }
 
 /* ---- replacements of base functions ---- */
 
-int sbx_print_values(lua_State *L, FILE *f) {
+/* Write s to f, within *budget bytes (NULL: no cap); the first write past it says so instead. */
+static void write_capped(FILE *f, const char *s, size_t len, size_t *left, size_t cap) {
+    if (left) {
+        if (*left == 0) return;
+        if (len >= *left) {
+            fwrite(s, 1, *left, f);
+            fprintf(f,
+                    "\n[print: output cut after %zu bytes, the limit of one run of region code]\n",
+                    cap);
+            *left = 0;
+            return;
+        }
+        *left -= len;
+    }
+    fwrite(s, 1, len, f);
+}
+
+static int print_values(lua_State *L, FILE *f, size_t *left, size_t cap) {
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
         size_t len;
         const char *s = luaL_tolstring(L, i, &len);
-        if (i > 1) fputc('\t', f);
-        fwrite(s, 1, len, f);
+        if (i > 1) write_capped(f, "\t", 1, left, cap);
+        write_capped(f, s, len, left, cap);
         lua_pop(L, 1);
     }
-    fputc('\n', f);
+    write_capped(f, "\n", 1, left, cap);
     fflush(f);
     return 0;
 }
 
-/* print, as Lua's, but to stderr: stdout carries the output of spil's commands. */
+int sbx_print_values(lua_State *L, FILE *f) {
+    return print_values(L, f, NULL, 0);
+}
+
+/* print, as Lua's, but to stderr (stdout carries the output of spil's commands), and at most
+** max_print bytes per sandbox. */
 static int sb_print(lua_State *L) {
-    return sbx_print_values(L, stderr);
+    sbx *S = owner(L);
+    size_t left = S->max_print - S->printed;
+    print_values(L, stderr, &left, S->max_print);
+    S->printed = S->max_print - left;
+    return 0;
 }
 
 /* pcall, as Lua's (yieldable), except that an error from a limit is raised again. */
@@ -432,18 +485,68 @@ static void check_pattern(lua_State *L, int anchorable, int plain_arg) {
              (lua_Integer)n);
 }
 
+/* The units of the budget for the bytes of argument i when it is a string, else 0. */
+static double arg_len(lua_State *L, int i) {
+    size_t n = 0;
+    if (lua_type(L, i) == LUA_TSTRING) lua_tolstring(L, i, &n);
+    return (double)n / BYTES_PER_UNIT;
+}
+
+/* A C function's work that the hook cannot see is charged by the bytes it reads, at least (a
+** match that backtracks costs more, and is refused above its limit); the wall clock, looked at
+** in every charge, bounds the rest. */
 static int g_find(lua_State *L) {
     check_pattern(L, 1, 4);
+    charge(L, arg_len(L, 1) + arg_len(L, 2));
     return call_original(L);
 }
 
 static int g_match(lua_State *L) { /* string.match and string.gsub */
     check_pattern(L, 1, 0);
+    charge(L, arg_len(L, 1) + arg_len(L, 2) + arg_len(L, 3));
     return call_original(L);
 }
 
 static int g_gmatch(lua_State *L) {
     check_pattern(L, 0, 0); /* gmatch has no anchor */
+    charge(L, arg_len(L, 1) + arg_len(L, 2));
+    return call_original(L);
+}
+
+static int g_bytes(lua_State *L) { /* string.upper, lower, reverse: one pass over the subject */
+    charge(L, arg_len(L, 1));
+    return call_original(L);
+}
+
+static int g_format(lua_State *L) { /* its output is about as long as its string arguments */
+    double n = 0;
+    for (int i = 1; i <= lua_gettop(L); i++)
+        n += arg_len(L, i);
+    charge(L, n);
+    return call_original(L);
+}
+
+/* os.time() and os.date(format) without a time: spil's clock ($SPIL_NOW when set), so checks
+** that use them give the same result as spil's own notion of today. */
+static int g_time(lua_State *L) {
+    sbx *S = owner(L);
+    if (lua_isnoneornil(L, 1) && S->now) {
+        lua_pushinteger(L, (lua_Integer)S->now);
+        return 1;
+    }
+    return call_original(L);
+}
+
+static int g_date(lua_State *L) {
+    sbx *S = owner(L);
+    if (lua_isnoneornil(L, 2) && S->now) {
+        lua_settop(L, 1);
+        if (lua_isnil(L, 1)) {
+            lua_pop(L, 1);
+            lua_pushliteral(L, "%c");
+        }
+        lua_pushinteger(L, (lua_Integer)S->now);
+    }
     return call_original(L);
 }
 
@@ -452,7 +555,12 @@ static int g_rep(lua_State *L) {
     size_t l = 0, lsep = 0;
     if (lua_isstring(L, 1)) lua_tolstring(L, 1, &l);
     if (lua_isstring(L, 3)) lua_tolstring(L, 3, &lsep);
-    if (l + lsep == 0) charge(L, (double)lua_tointeger(L, 2));
+    double times = lua_isnumber(L, 2) ? (double)lua_tonumber(L, 2) : 0;
+    if (l + lsep == 0)
+        charge(L, times);
+    else if (times > 0)
+        /* more than the memory cap fails at the allocation, before any copying */
+        charge(L, fmin(times * (double)(l + lsep), (double)owner(L)->max_mem) / BYTES_PER_UNIT);
     return call_original(L);
 }
 
@@ -566,8 +674,11 @@ static int undeclared_set(lua_State *L) {
 static const luaL_Reg base_repl[] = {{"load", sb_load},     {"pcall", sb_pcall},
                                      {"print", sb_print},   {"setmetatable", sb_setmetatable},
                                      {"xpcall", sb_xpcall}, {NULL, NULL}};
-static const luaL_Reg string_repl[] = {{"find", g_find},   {"gmatch", g_gmatch}, {"gsub", g_match},
-                                       {"match", g_match}, {"rep", g_rep},       {NULL, NULL}};
+static const luaL_Reg string_repl[] = {
+    {"find", g_find},   {"format", g_format}, {"gmatch", g_gmatch}, {"gsub", g_match},
+    {"lower", g_bytes}, {"match", g_match},   {"rep", g_rep},       {"reverse", g_bytes},
+    {"upper", g_bytes}, {NULL, NULL}};
+static const luaL_Reg os_repl[] = {{"date", g_date}, {"time", g_time}, {NULL, NULL}};
 static const luaL_Reg table_repl[] = {{"concat", g_concat}, {"insert", g_insert}, {"move", g_move},
                                       {"remove", g_remove}, {"sort", g_sort},     {NULL, NULL}};
 static const luaL_Reg coroutine_repl[] = {
@@ -586,8 +697,7 @@ static const struct lib {
      "assert error getmetatable ipairs next pairs rawequal rawget rawlen rawset select tonumber "
      "tostring type _VERSION",
      base_repl},
-    {"string", luaopen_string, "byte char format len lower pack packsize reverse sub unpack upper",
-     string_repl},
+    {"string", luaopen_string, "byte char len pack packsize sub unpack", string_repl},
     {"table", luaopen_table, "pack unpack", table_repl},
     {"math", luaopen_math,
      "abs acos asin atan ceil cos deg exp floor fmod huge log max maxinteger min mininteger modf "
@@ -595,7 +705,7 @@ static const struct lib {
      NULL},
     {"utf8", luaopen_utf8, "char charpattern codepoint codes len offset", NULL},
     {"coroutine", luaopen_coroutine, "isyieldable resume running status yield", coroutine_repl},
-    {"os", luaopen_os, "clock date time", NULL},
+    {"os", luaopen_os, "clock", os_repl},
 };
 
 /* Open lib in full (the original stays out of reach) and put what the allow list names into
@@ -707,8 +817,9 @@ static int failure(sbx *S, int status, char **err) {
     lua_State *L = S->L;
     if (status == LUA_ERRMEM || S->mem_refused) {
         S->stopped = 1;
-        status = report(err, LUA_ERRMEM, "%s: memory limit (%g MiB) exceeded", S->script,
-                        (double)S->max_mem / (1024 * 1024));
+        status =
+            report(err, LUA_ERRMEM, "%s: memory limit (%g MiB) exceeded",
+                   S->region_at[0] ? S->region_at : S->script, (double)S->max_mem / (1024 * 1024));
     } else if (S->instr_hit) {
         S->stopped = 1;
         status = report(err, LUA_ERRRUN, "%s", S->limit_msg);
@@ -752,6 +863,9 @@ sbx *sbx_new(const char *dir, const sbx_limits *lim, sbx_loader loader, void *lo
     S->max_instr = lim && lim->instructions > 0 ? lim->instructions : SBX_DEFAULT_INSTRUCTIONS;
     if (S->max_instr > INT64_MAX / 2) S->max_instr = INT64_MAX / 2; /* room to count past it */
     S->max_mem = lim && lim->memory ? lim->memory : SBX_DEFAULT_MEMORY;
+    S->max_seconds = lim && lim->seconds > 0 ? lim->seconds : SBX_DEFAULT_SECONDS;
+    S->max_print = lim && lim->print ? lim->print : SBX_DEFAULT_PRINT;
+    S->now = lim ? lim->now : 0;
     S->loader = loader;
     S->loader_ud = loader_ud;
     set_script(S, S->dir);
@@ -844,7 +958,12 @@ int sbx_call(sbx *S, int nargs, int nres, char **err) {
     }
     lua_pushcfunction(L, msghandler);
     lua_insert(L, fn);
+    if (S->depth++ == 0) { /* the wall clock runs per call from C */
+        S->started = monotonic();
+        S->region_at[0] = '\0';
+    }
     int status = lua_pcall(L, nargs, nres, fn);
+    S->depth--;
     lua_remove(L, fn);
     return status == LUA_OK ? 0 : failure(S, status, err);
 }

@@ -27,10 +27,15 @@
 typedef struct sbx_limits {
     int64_t instructions; /* VM instructions per state (0: default) */
     size_t memory;        /* bytes the state may hold (0: default) */
+    double seconds;       /* wall clock per call from C into the state (0: default) */
+    size_t print;         /* bytes print may write per state (0: default) */
+    int64_t now;          /* the time os.time() and os.date() see (0: the real clock) */
 } sbx_limits;
 
 #define SBX_DEFAULT_INSTRUCTIONS 100000000
 #define SBX_DEFAULT_MEMORY       (64u * 1024 * 1024)
+#define SBX_DEFAULT_SECONDS      5.0
+#define SBX_DEFAULT_PRINT        (1024u * 1024)
 
 typedef struct sbx sbx;
 

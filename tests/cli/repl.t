@@ -74,7 +74,7 @@ $ printf 'while true do end\n' | spil repl zuid-holland-zuid
 ! spil: repl: stdin:1: instruction limit (100000000) exceeded
 $ printf 't = {} for i = 1, 1e9 do t[i] = i end\n' | spil repl
 ? 2
-! spil: repl: stdin: memory limit (64 MiB) exceeded
+! spil: repl: stdin:1: memory limit (64 MiB) exceeded
 $ printf 'pcall(function() while true do end end)\nprint("escaped")\n' | spil repl
 ? 2
 >! escaped
