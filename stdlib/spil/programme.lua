@@ -202,6 +202,16 @@ function Programme:replace_check(step_id, check_id, check)
   return self:carry()
 end
 
+--- Add a check to a step, or replace the one with its id: what a region script uses when it
+-- may run after (or again over) another script that registered the same programme.
+function Programme:put_check(step_id, check)
+  local st = step_or_fail(self, step_id)
+  for _, c in ipairs(st.checks) do
+    if c.id == check.id then return self:replace_check(step_id, check.id, check) end
+  end
+  return self:add_check(step_id, check)
+end
+
 --- Remove the check check_id from a step and the later steps.
 function Programme:remove_check(step_id, check_id)
   local st = step_or_fail(self, step_id)
