@@ -81,6 +81,68 @@ local rc_gefinancierd = P.check {
         .. "rc, source gemeente)" }
   end }
 
+-- "Ook de wethouder die namens de regio het bestuurlijk aanspreekpunt is, zal afspraken
+-- moeten maken met de collega's uit de regio over zijn of haar rol en mandaat": binding
+-- ("zal ... moeten") wherever the region has such a wethouder. An agreement about a role is
+-- not a record of its own, so an agreement in force that covers `mandaat` stands for it.
+local aanspreekpunt_mandaat = P.check {
+  id = "aanspreekpunt-mandaat", name = "Rol en mandaat van het bestuurlijk aanspreekpunt afgesproken",
+  source = bron("bestuurlijke opdracht als fundament voor succes"),
+  run = function(ctx)
+    local people = require("spil.data").index(ctx:list("people"))
+    local wie
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "bestuurlijk-aanspreekpunt" and r.municipality == nil
+          and C.active(r, ctx.today) then
+        wie = people[r.person] or { id = r.person }
+      end
+    end
+    if not wie then return end -- bestuurlijk-aanspreekpunt advises to name one
+    for _, a in ipairs(ctx:list("agreements")) do
+      if C.active(a, ctx.today) then
+        for _, t in ipairs(a.topics) do
+          if t == "mandaat" then return end
+        end
+      end
+    end
+    ctx:finding { subject = S.person(wie),
+      missing = string.format("no agreement in force records the role and mandate of %s as "
+        .. "bestuurlijk aanspreekpunt", wie.name or wie.id),
+      remedy = "agree with the wethouders of the region on the aanspreekpunt's role and "
+        .. "mandate, and add mandaat to the topics of that agreement (for instance the "
+        .. "bestuurlijke opdracht)" }
+  end }
+
+-- "Als aanjager en aanspreekpunt heeft de regiocoördinator tijd, ruimte én legitimiteit
+-- nodig om namens de regio tot afspraken te komen. Een bestuurlijke opdracht kan daarbij
+-- helpen": the means are advice; the time shows as the RC's hours.
+local rc_tijd = P.check {
+  id = "rc-tijd", name = "Tijd voor de regiocoördinator", severity = "advisory",
+  source = bron("bestuurlijke opdracht als fundament voor succes"),
+  run = function(ctx)
+    local any = false
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+        any = true
+        if (r.hours or 0) > 0 then return end
+      end
+    end
+    if any then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no hours are recorded for the regiocoordinator",
+        remedy = "agree the RC's hours and record them (roles: hours)" }
+    end
+  end }
+
+-- "De gestelde doelen moeten uiteindelijk in een bestuurlijke opdracht worden vastgelegd":
+-- binding ("moeten"), at the latest once the collaboration runs ("uiteindelijk"), although
+-- the opdracht itself is advice earlier on.
+local doelen_vastgelegd = C.agreement_covers { id = "doelen-vastgelegd",
+  name = "Doelen vastgelegd in een bestuurlijke opdracht", kind = "bestuurlijke-opdracht",
+  topics = { "doel" }, source = bron("expliciteer het gemeenschappelijke doel"),
+  remedy = "lay the goals of the collaboration down in a bestuurlijke opdracht (agreements: "
+    .. "kind bestuurlijke-opdracht, topics: doel)" }
+
 -- "Beperk je niet tot kwalitatief monitoren, maar maak (ook) op basis van data effecten
 -- inzichtelijk."
 local voortgang_gemonitord = P.check {
@@ -107,8 +169,9 @@ return P.programme {
           .. "ruimte en legitimiteit om namens de regio tot afspraken te komen.",
         source = bron("de regiocoördinator als onmisbare procesregisseur"),
         checks = {
-          -- An RC, not necessarily with a formal assignment (contrast KnGG). The role may be
-          -- split over two people: any region-wide regiocoordinator in force counts.
+          -- "Cruciaal dat er iemand is die het proces aanjaagt": an RC, not necessarily with a
+          -- formal assignment (contrast KnGG). The VNG text says nothing of splitting the
+          -- role; any region-wide regiocoordinator in force counts.
           C.role_assigned { id = "regiocoordinator", name = "Regiocoördinator aangesteld",
             role = "regiocoordinator",
             source = bron("de cruciale verbindende rol van de regiocoördinator") },
@@ -124,6 +187,8 @@ return P.programme {
             name = "Wethouder als bestuurlijk aanspreekpunt namens de regio",
             role = "bestuurlijk-aanspreekpunt", severity = "advisory",
             source = bron("bestuurlijke opdracht als fundament voor succes") },
+          aanspreekpunt_mandaat,
+          rc_tijd,
         } },
 
       P.step { id = "afspraken", name = "Samenwerkingsafspraken",
@@ -143,6 +208,7 @@ return P.programme {
             months = 12, severity = "advisory",
             source = bron("evalueer de samenwerking tussen gemeenten") },
           voortgang_gemonitord,
+          doelen_vastgelegd,
         } },
     } },
   },
