@@ -44,8 +44,10 @@ t.case("the baseline is ready at every step, without any finding", function()
 end)
 
 t.case("regiocoordinator: none blocks at every step from the first on", function()
-  local rs = rows("roles")
-  table.remove(rs, 1); table.remove(rs, 1)
+  local rs = {}
+  for _, r in ipairs(rows("roles")) do
+    if r.role ~= "regiocoordinator" then rs[#rs + 1] = r end
+  end
   for _, stap in ipairs(STAPPEN) do
     blocks(check(stap, { roles = rs }), { check = "regiocoordinator",
       subject = "drenthe-noord-klaar" }, "de cruciale verbindende rol")
@@ -67,14 +69,18 @@ t.case("aanspreekpunt-mandaat: the wethouder's role and mandate must be agreed",
       subject = "wh-assen" }, "bestuurlijke opdracht als fundament")
   end
   -- mandaat in any agreement in force will do
-  as[2].topics[#as[2].topics + 1] = "mandaat"
+  for _, a in ipairs(as) do
+    if a.id == "convenant" then a.topics[#a.topics + 1] = "mandaat" end
+  end
   t.equal(t.status(check("regiocoordinator", { agreements = as }), "aanspreekpunt-mandaat"),
     "pass", "mandaat in the convenant")
 end)
 
 t.case("bestuurlijk-aanspreekpunt: none is advice, and then no mandate is asked", function()
-  local rs = rows("roles")
-  table.remove(rs, 3)
+  local rs = {}
+  for _, r in ipairs(rows("roles")) do
+    if r.role ~= "bestuurlijk-aanspreekpunt" then rs[#rs + 1] = r end
+  end
   local r = check("regiocoordinator", { roles = rs, agreements = agreements_with("opdracht",
     { "publieke-waarde", "doel", "rol-rc", "partijen", "financiering-rc",
       "besluitvormend-orgaan", "raadsbetrokkenheid" }) })
@@ -84,9 +90,9 @@ end)
 
 t.case("rc-tijd: an RC without hours is advice", function()
   local rs = rows("roles")
-  rs[1].hours, rs[2].hours = nil, nil
+  for _, r in ipairs(rs) do r.hours = nil end
   advises(check("regiocoordinator", { roles = rs }), { check = "rc-tijd" })
-  rs[2].hours = 8
+  rs[1].hours = 8
   t.equal(t.status(check("regiocoordinator", { roles = rs }), "rc-tijd"), "pass", "one with hours")
 end)
 
