@@ -143,6 +143,52 @@ local doelen_vastgelegd = C.agreement_covers { id = "doelen-vastgelegd",
   remedy = "lay the goals of the collaboration down in a bestuurlijke opdracht (agreements: "
     .. "kind bestuurlijke-opdracht, topics: doel)" }
 
+-- "Neem de zorgaanbieders mee in de ontwikkelingen van de samenwerking. Zij zullen de
+-- afspraken uit moeten voeren dus draagvlak is belangrijk": an ingredient, so advice. Of
+-- "meenemen" the data shows a provider that is party to an agreement or sits in a body.
+local AANBIEDERS = { ziekenhuis = true, huisartsen = true, ggd = true, jgz = true, welzijn = true,
+  ["sociaal-wijkteam"] = true, kraamzorg = true, paramedici = true, vsv = true, igo = true }
+
+local zorgaanbieders = P.check {
+  id = "zorgaanbieders", name = "Zorgaanbieders meegenomen", severity = "advisory",
+  source = bron("neem de zorgaanbieders mee in de ontwikkelingen van de samenwerking"),
+  run = function(ctx)
+    local involved = {}
+    for _, a in ipairs(ctx:list("agreements")) do
+      for _, p in ipairs(a.parties) do involved[p.organisation] = true end
+    end
+    for _, b in ipairs(ctx:list("bodies")) do
+      for _, m in ipairs(b.members) do involved[m.organisation] = true end
+    end
+    for _, o in ipairs(ctx:list("organisations")) do
+      if AANBIEDERS[o.kind] and involved[o.id] then return end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no care provider (hospital, huisartsen, GGD, JGZ, welzijn, ...) is party to "
+        .. "an agreement or sits in a body",
+      remedy = "take the providers who will carry out the agreements along: invite them as "
+        .. "parties or seat them in a body" }
+  end }
+
+-- "Zorg dat tussen gemeenten duidelijk is hoe je met elkaar samenwerkt. Maak ook duidelijk
+-- wat je van je collega-ambtenaren en bestuurders verwacht, door heldere verdeling van taken
+-- en verantwoordelijkheden": an ingredient, so advice; every member gemeente has a task.
+local taakverdeling = P.check {
+  id = "taakverdeling", name = "Taken tussen de gemeenten verdeeld", severity = "advisory",
+  source = bron("verhelder onderlinge verwachtingen over de samenwerking"),
+  run = function(ctx)
+    local owns = {}
+    for _, r in ipairs(ctx:list("responsibilities")) do owns[r.organisation] = true end
+    for _, m in ipairs(C.members(ctx)) do
+      local g = C.gemeente_of(ctx, m.code)
+      if not (g and owns[g.id]) then
+        ctx:finding { subject = S.municipality(m),
+          missing = string.format("no task of %s in the collaboration is recorded", m.name),
+          remedy = "agree what " .. m.name .. " does and record it under 'responsibilities'" }
+      end
+    end
+  end }
+
 -- "Beperk je niet tot kwalitatief monitoren, maar maak (ook) op basis van data effecten
 -- inzichtelijk."
 local voortgang_gemonitord = P.check {
@@ -195,7 +241,8 @@ return P.programme {
         aim = "Niet-vrijblijvende regionale afspraken tussen gemeenten, zorgverzekeraar en "
           .. "zorgkantoor, met vooraf afgesproken monitoring.",
         source = bron("maak duidelijke inhoudelijke afspraken"),
-        checks = { regionale_afspraken, monitoring_afgesproken, rc_gefinancierd } },
+        checks = { regionale_afspraken, monitoring_afgesproken, rc_gefinancierd, zorgaanbieders,
+          taakverdeling } },
 
       P.step { id = "samenwerken", name = "Samenwerken, monitoren en evalueren",
         aim = "De samenwerking levend houden: voortgang monitoren en elk jaar lerend "

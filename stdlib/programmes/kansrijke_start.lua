@@ -204,6 +204,47 @@ local indicatoren = P.check {
     end
   end }
 
+-- "Met dit gesprek moet onder meer vastgesteld worden wat er in de regio nog ontwikkeld dient
+-- te worden, in het bijzonder de zaken waar je elkaar voor nodig hebt": binding ("moet"). What
+-- is to be developed together is the werkagenda: an agreement in force covers it.
+local ontwikkelagenda = P.check {
+  id = "ontwikkelagenda", name = "Vastgesteld wat de regio samen ontwikkelt",
+  source = bron("ad 1"),
+  run = function(ctx)
+    for _, a in ipairs(ctx:list("agreements")) do
+      if C.active(a, ctx.today) then
+        for _, t in ipairs(a.topics) do
+          if t == "werkagenda" then return end
+        end
+      end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no agreement in force records what the region will develop together "
+        .. "(no werkagenda)",
+      remedy = "agree with the partners what the region still has to develop and add "
+        .. "werkagenda to the topics of that agreement (for instance a regioplan)" }
+  end }
+
+-- "Door taken te verdelen en afspraken te maken vanuit verschillende expertises – in plaats
+-- van overal hetzelfde doen – kan er voor gezorgd worden dat alle inwoners gelijke kansen
+-- krijgen": "kan", so advice; the tasks of at least two organisations are recorded.
+local taakverdeling = P.check {
+  id = "taakverdeling", name = "Taken verdeeld over de partners", severity = "advisory",
+  source = bron("ad 1"),
+  run = function(ctx)
+    local orgs, n = {}, 0
+    for _, r in ipairs(ctx:list("responsibilities")) do
+      if not orgs[r.organisation] then orgs[r.organisation], n = true, n + 1 end
+    end
+    if n < 2 then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = string.format("the tasks of %d organisation%s are recorded: they are not "
+          .. "divided among the partners", n, n == 1 and "" or "s"),
+        remedy = "divide the tasks by expertise and record who does what under "
+          .. "'responsibilities'" }
+    end
+  end }
+
 return P.programme {
   id = "kansrijke-start",
   name = "Kansrijke Start",
@@ -233,6 +274,8 @@ return P.programme {
         source = bron("ad 1 en randvoorwaarden"),
         checks = {
           financiering,
+          ontwikkelagenda,
+          taakverdeling,
           -- The Kansrijke Start sources set no rhythm; the VNG text's yearly evaluation is
           -- the default of the parameter evaluatie_maanden.
           C.evaluated_within { id = "evaluatie", name = "Samenwerking geëvalueerd",

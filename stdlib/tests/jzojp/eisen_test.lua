@@ -133,3 +133,24 @@ t.case("doelen-vastgelegd: goals outside the bestuurlijke opdracht block once it
     subject = "opdracht", missing = "does not cover doel" }, "expliciteer het gemeenschappelijke doel")
   t.expect(check("afspraken", { agreements = as }).ready, "not yet asked at afspraken")
 end)
+
+t.case("zorgaanbieders: no provider involved is advice", function()
+  local as = rows("agreements")
+  for _, a in ipairs(as) do
+    local keep = {}
+    for _, p in ipairs(a.parties) do
+      if p.organisation ~= "huisartsen" then keep[#keep + 1] = p end
+    end
+    a.parties = keep
+  end
+  advises(check("afspraken", { agreements = as }), { check = "zorgaanbieders" })
+end)
+
+t.case("taakverdeling: a gemeente without a task is advice, named", function()
+  local rs = {}
+  for _, r in ipairs(rows("responsibilities")) do
+    if r.organisation ~= "gem-tynaarlo" then rs[#rs + 1] = r end
+  end
+  advises(check("afspraken", { responsibilities = rs }), { check = "taakverdeling",
+    subject = "GM1730" })
+end)

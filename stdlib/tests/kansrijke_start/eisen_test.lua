@@ -145,3 +145,20 @@ end)
 t.case("indicatoren: none is advice", function()
   advises(check("uitvoering", { indicators = {} }), { check = "indicatoren" })
 end)
+
+t.case("ontwikkelagenda: no agreed werkagenda blocks at uitvoering; any agreement may hold it", function()
+  local as = rows("agreements")
+  as[1].topics = { "doel", "financiering" }
+  blocks(check("uitvoering", { agreements = as }), { check = "ontwikkelagenda",
+    subject = "bevelanden-klaar" }, "ad 1")
+  as[1].kind = "convenant"
+  as[1].topics = { "werkagenda" }
+  t.equal(t.status(check("uitvoering", { agreements = as }), "ontwikkelagenda"), "pass", "a convenant")
+end)
+
+t.case("taakverdeling: the tasks of one organisation only is advice", function()
+  local rs = rows("responsibilities")
+  for _, r in ipairs(rs) do r.organisation = "ggd" end
+  advises(check("uitvoering", { responsibilities = rs }), { check = "taakverdeling",
+    missing = "the tasks of 1 organisation are recorded" })
+end)
