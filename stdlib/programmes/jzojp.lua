@@ -189,6 +189,19 @@ local taakverdeling = P.check {
     end
   end }
 
+-- "Maak duidelijk wat je wel/niet alleen kan, waar je elkaar voor nodig hebt en op welke
+-- onderwerpen je dus wilt samenwerken": an ingredient, so advice; the themes are recorded.
+local onderwerpen = P.check {
+  id = "onderwerpen", name = "Onderwerpen van de samenwerking benoemd", severity = "advisory",
+  source = bron("leg uit dat regionaal en lokaal elkaar versterken"),
+  run = function(ctx)
+    if #ctx:list("themes") == 0 then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no themes are recorded: on which subjects do the gemeenten work together?",
+        remedy = "name the subjects of the collaboration under 'themes'" }
+    end
+  end }
+
 -- "Beperk je niet tot kwalitatief monitoren, maar maak (ook) op basis van data effecten
 -- inzichtelijk."
 local voortgang_gemonitord = P.check {
@@ -242,7 +255,7 @@ return P.programme {
           .. "zorgkantoor, met vooraf afgesproken monitoring.",
         source = bron("maak duidelijke inhoudelijke afspraken"),
         checks = { regionale_afspraken, monitoring_afgesproken, rc_gefinancierd, zorgaanbieders,
-          taakverdeling } },
+          taakverdeling, onderwerpen } },
 
       P.step { id = "samenwerken", name = "Samenwerken, monitoren en evalueren",
         aim = "De samenwerking levend houden: voortgang monitoren en elk jaar lerend "

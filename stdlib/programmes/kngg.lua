@@ -487,6 +487,12 @@ return P.programme {
           domeinen,
           afspraken_over { id = "werkagenda", name = "Gezamenlijke werkagenda",
             topics = { "werkagenda" }, source = bron("stap 7, overlegstructuur") },
+          -- "een heldere rolafbakening en governance structuur essentieel ... een gedeeld beeld
+          -- van de taken, verantwoordelijkheden en het mandaat van de RC": the RC's role is
+          -- laid down in an agreement the partners share.
+          afspraken_over { id = "rol-rc", name = "Rol en mandaat van de RC gedeeld vastgelegd",
+            topics = { "rol-rc" }, source = bron("de regionale coördinator (rolafbakening en "
+              .. "governance)") },
           inzet,
           taken_rc,
           C.responsibilities { id = "taken-lokaal",

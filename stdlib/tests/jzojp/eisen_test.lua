@@ -154,3 +154,7 @@ t.case("taakverdeling: a gemeente without a task is advice, named", function()
   advises(check("afspraken", { responsibilities = rs }), { check = "taakverdeling",
     subject = "GM1730" })
 end)
+
+t.case("onderwerpen: no themes is advice", function()
+  advises(check("afspraken", { themes = {} }), { check = "onderwerpen" })
+end)

@@ -353,3 +353,11 @@ t.case("allowed: the RC role split over two people, each formally assigned; near
     "de regionale coördinator")
   t.no_finding(r, { check = "regiocoordinator", subject = "rc" })
 end)
+
+t.case("rol-rc: no shared agreement on the RC's role blocks from 7 on", function()
+  local as = sso_with(function(a)
+    a.topics = without(a.topics, function(x) return x == "rol-rc" end)
+  end)
+  blocks_from("7", { agreements = as }, { check = "rol-rc", missing = "rol-rc" },
+    "rolafbakening en governance")
+end)
