@@ -1,4 +1,21 @@
---- Governance maatwerk for Zuid-Holland Zuid (Kansrijke Start coalitie).
+--- Maatwerk of Zuid-Holland Zuid (Kansrijke Start coalitie): the coalitie as this region
+-- describes its own, and how it decides.
+--
+-- 1. The coalitie as the region describes it, in "Regionale aanpak Kansrijke Start regio
+-- Zuid-Holland Zuid" (seed 001). What a region writes about itself binds that region, not
+-- every region, so it lives here and not in the standard programme (docs/programmes.md):
+--   * coalitie-leden: "De huidige regionale coalitie bestaat uit oudervertegenwoordiging, de
+--     beleidsmedewerkers van de tien gemeenten, de GGD, de Zorgverzekeraar VGZ
+--     (marktleider), de twee VSV's, de regionale jeugdgezondheidszorgorganisatie en de
+--     grootste huisartsenkoepel": a full member of each kind, a chair (Lian is "de
+--     voorzitter") and a secretary ("Samen met de GGD (rol van secretaris)");
+--   * vergaderfrequentie: "de coalitievergadering die vier keer per jaar plaatsvinden";
+--   * rondje-lokaal: "Een vast agendapunt is een rondje langs de deelnemers";
+--   * regioplan and regioplan-inhoud: "nu bezig met het maken van een regioplan", "werkt nu
+--     toe naar een werkagenda met een visie, missie en doelstellingen".
+-- All on the coalitie step, and from there on (spil.programme carries them onward).
+--
+-- 2. Governance.
 --
 -- In the coalitie sit "mensen van de inhoud" who mostly cannot decide on the spot: their
 -- say is advice that goes back to whoever holds decision authority in their own
@@ -10,8 +27,8 @@
 --
 -- This file is a region script (region.yaml: scripts) AND a module: spil runs it as
 -- require "rules", so a test's `require "rules"` gets this same table with the helpers below.
--- (Were it run twice, that would be harmless: each run extends the pristine stdlib
--- programme again and registers that copy.)
+-- It extends the programme the region runs already (P.get) with put_check, so another
+-- script of the region may come before or after it, and running it again changes nothing.
 --
 -- How a decision is recorded (docs/region-format.md, `decisions`):
 --   kind: advice, outcome: pending   the coalitie advised; organisations still have to decide
@@ -24,6 +41,8 @@ local data = require "spil.data"
 local P = require "spil.programme"
 local E = require "spil.engine"
 local G = require "spil.governance"
+local C = require "spil.checks"
+local S = E.subject
 
 local M = {}
 
@@ -54,6 +73,79 @@ end
 function M.decision_valid(ctx, decision, opts)
   return G.decision_valid(ctx, decision, { count = "mandated", quorum = opts and opts.quorum })
 end
+
+-- ---- 1. the coalitie as the region describes it --------------------------------------
+
+local ZHZ = "Regionale aanpak Kansrijke Start regio Zuid-Holland Zuid"
+
+local function coalitie_body(ctx)
+  for _, b in ipairs(ctx:list("bodies")) do
+    if b.kind == "coalitie" then return b end
+  end
+  return nil
+end
+
+local leden = C.body_exists { id = "coalitie-leden", name = "De coalitie zoals ZHZ haar samenstelt",
+  kind = "coalitie", chair = true,
+  member_kinds = { "gemeente", "ggd", "jgz", "vsv", "huisartsen", "zorgverzekeraar", "ouders" } }
+
+M.leden = P.check {
+  id = "coalitie-leden", name = "De coalitie zoals ZHZ haar samenstelt, met voorzitter en secretaris",
+  source = ZHZ .. ", partners in de regionale coalitie; eerste stappen gezet",
+  run = function(ctx)
+    leden.run(ctx)
+    local b = coalitie_body(ctx)
+    if not b then return end
+    for _, m in ipairs(b.members) do
+      if m["function"] == "secretary" then return end
+    end
+    ctx:finding { subject = S.body(b), missing = b.name .. " has no secretary",
+      remedy = "record who is secretary of " .. b.id .. " (function: secretary; the GGD)" }
+  end }
+
+M.vergaderfrequentie = P.check {
+  id = "vergaderfrequentie", name = "De coalitie vergadert vier keer per jaar",
+  severity = "advisory", source = ZHZ .. ", eerste stappen gezet",
+  run = function(ctx)
+    local b = coalitie_body(ctx)
+    if not b then return end -- the coalitie check reports it
+    if (b.meetings_per_year or 0) < 4 then
+      ctx:finding { subject = S.body(b),
+        missing = string.format("%s meets %s times a year, not four", b.name,
+          tostring(b.meetings_per_year or "an unrecorded number of")),
+        remedy = "plan four coalitie meetings a year (bodies: meetings_per_year)" }
+    end
+  end }
+
+-- Agenda items are free text: this looks for "lokale ontwikkelingen".
+M.rondje_lokaal = P.check {
+  id = "rondje-lokaal", name = "Vast rondje lokale ontwikkelingen", severity = "advisory",
+  source = ZHZ .. ", meerwaarde samenwerking",
+  run = function(ctx)
+    local b = coalitie_body(ctx)
+    if not b then return end
+    for _, m in ipairs(ctx:list("meetings")) do
+      if m.body == b.id then
+        local rondje = false
+        for _, item in ipairs(m.agenda) do
+          if item:lower():find("lokale ontwikkelingen", 1, true) then rondje = true end
+        end
+        if not rondje then
+          ctx:finding { subject = S.body(b),
+            missing = string.format("the meeting of %s on %s has no round of local developments",
+              b.name, m.date),
+            remedy = "put 'Rondje lokale ontwikkelingen' on every coalitie agenda" }
+        end
+      end
+    end
+  end }
+
+M.regioplan = C.agreement_signed { id = "regioplan", name = "Regioplan door alle partners vastgesteld",
+  kind = "regioplan", municipalities = true, source = ZHZ .. ", GALA, IZA en de SPUK plannen" }
+
+M.regioplan_inhoud = C.agreement_covers { id = "regioplan-inhoud",
+  name = "Regioplan met doelen en werkagenda", kind = "regioplan", topics = { "doel", "werkagenda" },
+  severity = "advisory", source = ZHZ .. ", eerste stappen gezet" }
 
 -- ---- the check on the coalitie step ----------------------------------------------------
 
@@ -125,9 +217,13 @@ M.check = P.check {
 
 -- ---- register the region's Kansrijke Start ---------------------------------------------
 
-local p = P.extend(require "programmes.kansrijke_start")
+local p = P.extend(assert(P.get("kansrijke-start")))
 p:rule("decision_valid", M.decision_valid)
-p:add_check("coalitie", M.check)
+p:put_check("coalitie", M.check)
+for _, c in ipairs({ M.leden, M.vergaderfrequentie, M.rondje_lokaal, M.regioplan,
+  M.regioplan_inhoud }) do
+  p:put_check("coalitie", c)
+end
 P.use(p)
 
 return M

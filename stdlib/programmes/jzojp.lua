@@ -81,6 +81,127 @@ local rc_gefinancierd = P.check {
         .. "rc, source gemeente)" }
   end }
 
+-- "Ook de wethouder die namens de regio het bestuurlijk aanspreekpunt is, zal afspraken
+-- moeten maken met de collega's uit de regio over zijn of haar rol en mandaat": binding
+-- ("zal ... moeten") wherever the region has such a wethouder. An agreement about a role is
+-- not a record of its own, so an agreement in force that covers `mandaat` stands for it.
+local aanspreekpunt_mandaat = P.check {
+  id = "aanspreekpunt-mandaat", name = "Rol en mandaat van het bestuurlijk aanspreekpunt afgesproken",
+  source = bron("bestuurlijke opdracht als fundament voor succes"),
+  run = function(ctx)
+    local people = require("spil.data").index(ctx:list("people"))
+    local wie
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "bestuurlijk-aanspreekpunt" and r.municipality == nil
+          and C.active(r, ctx.today) then
+        wie = people[r.person] or { id = r.person }
+      end
+    end
+    if not wie then return end -- bestuurlijk-aanspreekpunt advises to name one
+    for _, a in ipairs(ctx:list("agreements")) do
+      if C.active(a, ctx.today) then
+        for _, t in ipairs(a.topics) do
+          if t == "mandaat" then return end
+        end
+      end
+    end
+    ctx:finding { subject = S.person(wie),
+      missing = string.format("no agreement in force records the role and mandate of %s as "
+        .. "bestuurlijk aanspreekpunt", wie.name or wie.id),
+      remedy = "agree with the wethouders of the region on the aanspreekpunt's role and "
+        .. "mandate, and add mandaat to the topics of that agreement (for instance the "
+        .. "bestuurlijke opdracht)" }
+  end }
+
+-- "Als aanjager en aanspreekpunt heeft de regiocoördinator tijd, ruimte én legitimiteit
+-- nodig om namens de regio tot afspraken te komen. Een bestuurlijke opdracht kan daarbij
+-- helpen": the means are advice; the time shows as the RC's hours.
+local rc_tijd = P.check {
+  id = "rc-tijd", name = "Tijd voor de regiocoördinator", severity = "advisory",
+  source = bron("bestuurlijke opdracht als fundament voor succes"),
+  run = function(ctx)
+    local any = false
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+        any = true
+        if (r.hours or 0) > 0 then return end
+      end
+    end
+    if any then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no hours are recorded for the regiocoordinator",
+        remedy = "agree the RC's hours and record them (roles: hours)" }
+    end
+  end }
+
+-- "De gestelde doelen moeten uiteindelijk in een bestuurlijke opdracht worden vastgelegd":
+-- binding ("moeten"), at the latest once the collaboration runs ("uiteindelijk"), although
+-- the opdracht itself is advice earlier on.
+local doelen_vastgelegd = C.agreement_covers { id = "doelen-vastgelegd",
+  name = "Doelen vastgelegd in een bestuurlijke opdracht", kind = "bestuurlijke-opdracht",
+  topics = { "doel" }, source = bron("expliciteer het gemeenschappelijke doel"),
+  remedy = "lay the goals of the collaboration down in a bestuurlijke opdracht (agreements: "
+    .. "kind bestuurlijke-opdracht, topics: doel)" }
+
+-- "Neem de zorgaanbieders mee in de ontwikkelingen van de samenwerking. Zij zullen de
+-- afspraken uit moeten voeren dus draagvlak is belangrijk": an ingredient, so advice. Of
+-- "meenemen" the data shows a provider that is party to an agreement or sits in a body.
+local AANBIEDERS = { ziekenhuis = true, huisartsen = true, ggd = true, jgz = true, welzijn = true,
+  ["sociaal-wijkteam"] = true, kraamzorg = true, paramedici = true, vsv = true, igo = true }
+
+local zorgaanbieders = P.check {
+  id = "zorgaanbieders", name = "Zorgaanbieders meegenomen", severity = "advisory",
+  source = bron("neem de zorgaanbieders mee in de ontwikkelingen van de samenwerking"),
+  run = function(ctx)
+    local involved = {}
+    for _, a in ipairs(ctx:list("agreements")) do
+      for _, p in ipairs(a.parties) do involved[p.organisation] = true end
+    end
+    for _, b in ipairs(ctx:list("bodies")) do
+      for _, m in ipairs(b.members) do involved[m.organisation] = true end
+    end
+    for _, o in ipairs(ctx:list("organisations")) do
+      if AANBIEDERS[o.kind] and involved[o.id] then return end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no care provider (hospital, huisartsen, GGD, JGZ, welzijn, ...) is party to "
+        .. "an agreement or sits in a body",
+      remedy = "take the providers who will carry out the agreements along: invite them as "
+        .. "parties or seat them in a body" }
+  end }
+
+-- "Zorg dat tussen gemeenten duidelijk is hoe je met elkaar samenwerkt. Maak ook duidelijk
+-- wat je van je collega-ambtenaren en bestuurders verwacht, door heldere verdeling van taken
+-- en verantwoordelijkheden": an ingredient, so advice; every member gemeente has a task.
+local taakverdeling = P.check {
+  id = "taakverdeling", name = "Taken tussen de gemeenten verdeeld", severity = "advisory",
+  source = bron("verhelder onderlinge verwachtingen over de samenwerking"),
+  run = function(ctx)
+    local owns = {}
+    for _, r in ipairs(ctx:list("responsibilities")) do owns[r.organisation] = true end
+    for _, m in ipairs(C.members(ctx)) do
+      local g = C.gemeente_of(ctx, m.code)
+      if not (g and owns[g.id]) then
+        ctx:finding { subject = S.municipality(m),
+          missing = string.format("no task of %s in the collaboration is recorded", m.name),
+          remedy = "agree what " .. m.name .. " does and record it under 'responsibilities'" }
+      end
+    end
+  end }
+
+-- "Maak duidelijk wat je wel/niet alleen kan, waar je elkaar voor nodig hebt en op welke
+-- onderwerpen je dus wilt samenwerken": an ingredient, so advice; the themes are recorded.
+local onderwerpen = P.check {
+  id = "onderwerpen", name = "Onderwerpen van de samenwerking benoemd", severity = "advisory",
+  source = bron("leg uit dat regionaal en lokaal elkaar versterken"),
+  run = function(ctx)
+    if #ctx:list("themes") == 0 then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "no themes are recorded: on which subjects do the gemeenten work together?",
+        remedy = "name the subjects of the collaboration under 'themes'" }
+    end
+  end }
+
 -- "Beperk je niet tot kwalitatief monitoren, maar maak (ook) op basis van data effecten
 -- inzichtelijk."
 local voortgang_gemonitord = P.check {
@@ -107,8 +228,9 @@ return P.programme {
           .. "ruimte en legitimiteit om namens de regio tot afspraken te komen.",
         source = bron("de regiocoördinator als onmisbare procesregisseur"),
         checks = {
-          -- An RC, not necessarily with a formal assignment (contrast KnGG). The role may be
-          -- split over two people: any region-wide regiocoordinator in force counts.
+          -- "Cruciaal dat er iemand is die het proces aanjaagt": an RC, not necessarily with a
+          -- formal assignment (contrast KnGG). The VNG text says nothing of splitting the
+          -- role; any region-wide regiocoordinator in force counts.
           C.role_assigned { id = "regiocoordinator", name = "Regiocoördinator aangesteld",
             role = "regiocoordinator",
             source = bron("de cruciale verbindende rol van de regiocoördinator") },
@@ -124,13 +246,16 @@ return P.programme {
             name = "Wethouder als bestuurlijk aanspreekpunt namens de regio",
             role = "bestuurlijk-aanspreekpunt", severity = "advisory",
             source = bron("bestuurlijke opdracht als fundament voor succes") },
+          aanspreekpunt_mandaat,
+          rc_tijd,
         } },
 
       P.step { id = "afspraken", name = "Samenwerkingsafspraken",
         aim = "Niet-vrijblijvende regionale afspraken tussen gemeenten, zorgverzekeraar en "
           .. "zorgkantoor, met vooraf afgesproken monitoring.",
         source = bron("maak duidelijke inhoudelijke afspraken"),
-        checks = { regionale_afspraken, monitoring_afgesproken, rc_gefinancierd } },
+        checks = { regionale_afspraken, monitoring_afgesproken, rc_gefinancierd, zorgaanbieders,
+          taakverdeling, onderwerpen } },
 
       P.step { id = "samenwerken", name = "Samenwerken, monitoren en evalueren",
         aim = "De samenwerking levend houden: voortgang monitoren en elk jaar lerend "
@@ -143,6 +268,7 @@ return P.programme {
             months = 12, severity = "advisory",
             source = bron("evalueer de samenwerking tussen gemeenten") },
           voortgang_gemonitord,
+          doelen_vastgelegd,
         } },
     } },
   },

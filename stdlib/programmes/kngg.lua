@@ -105,10 +105,12 @@ local draagvlak_gemeenten = P.check {
     end
   end }
 
--- A candidate has not decided yet: worth knowing, but the others can go on without it.
+-- A candidate has not decided yet: worth knowing at the end of the verkenning, but the others
+-- can go on without it, and later candidates are the scaling up fase 2 advises ("start
+-- relatief klein"): so this is named at step 1-5 only (holds = "step").
 local kandidaat_gemeenten = P.check {
   id = "kandidaat-gemeenten", name = "Gemeenten die nog niet besloten hebben",
-  severity = "advisory", source = bron("commitment als essentiële randvoorwaarde"),
+  severity = "advisory", holds = "step", source = bron("commitment als essentiële randvoorwaarde"),
   run = function(ctx)
     for _, m in ipairs(ctx:list("municipalities")) do
       if m.status == "candidate" and C.active(m, ctx.today) then
@@ -186,11 +188,14 @@ local kerngroep = P.check {
         .. "that supplies the CZV) as a full member of " .. b.id }
   end }
 
--- "Management" is not in the data; a representative who may decide for the organisation
--- (mandate) is its nearest fact. Advisory: the guidance asks to be led by decision authority.
+-- "Zorg minimaal voor een kerngroep met management van belangrijke (uitvoerings)organisaties"
+-- and "je laat je daarbij leiden door hun beslissingsbevoegdheid": binding (minimaal). A
+-- member's position in its organisation is not in the data; a representative who may decide
+-- for it (mandate: true) is what "management" is for here. An unrecorded mandate counts as
+-- none: the remedy says to record it.
 local kerngroep_mandaat = P.check {
   id = "kerngroep-mandaat", name = "Kerngroepleden met beslissingsbevoegdheid",
-  severity = "advisory", source = bron("stap 7, samenstelling"),
+  source = bron("stap 7, overlegstructuur en samenstelling"),
   run = function(ctx)
     local b = body(ctx, "kerngroep")
     if not b then return end
@@ -284,8 +289,10 @@ local inzet = P.check {
     end
   end }
 
+-- "Maak onderscheid tussen proces- en resultaatindicatoren, en stem dit af met de kerngroep":
+-- an aandachtspunt of step 8 without a binding word, so advice.
 local indicatoren = P.check {
-  id = "indicatoren", name = "Proces- en resultaatindicatoren",
+  id = "indicatoren", name = "Proces- en resultaatindicatoren", severity = "advisory",
   source = bron("stap 8, monitoring en evaluatie"),
   run = function(ctx)
     local has = {}
@@ -302,6 +309,51 @@ local indicatoren = P.check {
 
 -- "Gebruik hiervoor bestaande tools zoals de RIVM-indicatorenset, de KnGG-monitor": examples,
 -- so advisory. The indicator's source is free text; this looks for either name in it.
+-- "Maak daarnaast ook onderscheid tussen strategische taken (coördinatie,
+-- stakeholdermanagement, regionale besluitvorming) die bij de RC horen, en operationele
+-- uitvoeringstaken ... Leg deze rolverdeling expliciet vast": each strategic task is recorded
+-- and owned by a regiocoördinator (the responsibility's person holds the role, or, without a
+-- person, its organisation is an RC's).
+local TAKEN_RC = { "coördinatie", "stakeholdermanagement", "regionale besluitvorming" }
+
+local taken_rc = P.check {
+  id = "taken-rc", name = "Strategische taken van de RC vastgelegd",
+  source = bron("stap 7, organisatiestructuur"),
+  run = function(ctx)
+    local rc, rc_org = {}, {}
+    local people = index(ctx:list("people"))
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+        rc[r.person] = true
+        local who = people[r.person]
+        if who and who.organisation then rc_org[who.organisation] = true end
+      end
+    end
+    for _, task in ipairs(TAKEN_RC) do
+      local recorded, owned = false, false
+      for _, r in ipairs(ctx:list("responsibilities")) do
+        if r.level == "strategic" and r.task:lower() == task then
+          recorded = true
+          if (r.person and rc[r.person]) or (not r.person and rc_org[r.organisation]) then
+            owned = true
+          end
+        end
+      end
+      if not recorded then
+        ctx:finding { subject = S.region(ctx.region),
+          missing = string.format("nobody is recorded as responsible for '%s' (strategic)", task),
+          remedy = "record '" .. task .. "' as a strategic task of the regiocoordinator under "
+            .. "'responsibilities' (level: strategic, person: the RC)" }
+      elseif not owned then
+        ctx:finding { subject = S.region(ctx.region),
+          missing = string.format("'%s' is recorded, but not as a task of the regiocoordinator",
+            task),
+          remedy = "make the regiocoordinator the owner of '" .. task .. "' (responsibilities: "
+            .. "person: the RC)" }
+      end
+    end
+  end }
+
 local indicatoren_bron = P.check {
   id = "indicatoren-bestaande-sets", name = "Indicatoren uit de RIVM-set of de KnGG-monitor",
   severity = "advisory", source = bron("stap 8, monitoring en evaluatie"),
@@ -333,14 +385,13 @@ local communicatie_taak = P.check {
   end }
 
 -- Fase 2, "regelmatige en heldere communicatie" and "organiseer regelmatig bijeenkomsten".
--- The guidance gives no frequency; six months is this programme's reading of "regelmatig".
-local REGELMATIG_MAANDEN = 6
-
+-- The guidance gives no frequency: the parameter regelmatig_maanden (default 6) is the
+-- region's reading of "regelmatig".
 local regelmatig_overleg = P.check {
   id = "regelmatig-overleg", name = "Regelmatig overleg", severity = "advisory",
   source = bron("fase 2, succesfactoren"),
   run = function(ctx)
-    local since = C.months_before(ctx.today, REGELMATIG_MAANDEN)
+    local since = C.months_before(ctx.today, C.param(ctx, "regelmatig_maanden", 6))
     for _, m in ipairs(ctx:list("meetings")) do
       if m.date >= since and m.date <= ctx.today then return end
     end
@@ -383,6 +434,8 @@ return P.programme {
   id = "kngg",
   name = "Kind naar Gezonder Gewicht",
   source = LEIDRAAD,
+  -- What the guidance leaves to the region, with this programme's defaults (months).
+  params = { regelmatig_maanden = 6, evaluatie_maanden = 12, meetperiode_maanden = 12 },
   phases = {
     P.phase { id = "fase-1", name = "Voorbereiden en ontwerpen", steps = {
 
@@ -395,7 +448,8 @@ return P.programme {
           C.role_assigned { id = "regiocoordinator",
             name = "Regiocoördinator aangesteld met een formele opdrachtbeschrijving",
             role = "regiocoordinator", formal = true,
-            source = bron("de regionale coördinator (na stap 5)") },
+            source = bron("de regionale coördinator (na stap 5); stap 7, organisatiestructuur "
+              .. "(de rol verdeeld over twee mensen)") },
           rc_uren,
           draagvlak_gemeenten,
           kandidaat_gemeenten,
@@ -433,10 +487,14 @@ return P.programme {
           domeinen,
           afspraken_over { id = "werkagenda", name = "Gezamenlijke werkagenda",
             topics = { "werkagenda" }, source = bron("stap 7, overlegstructuur") },
+          -- "een heldere rolafbakening en governance structuur essentieel ... een gedeeld beeld
+          -- van de taken, verantwoordelijkheden en het mandaat van de RC": the RC's role is
+          -- laid down in an agreement the partners share.
+          afspraken_over { id = "rol-rc", name = "Rol en mandaat van de RC gedeeld vastgelegd",
+            topics = { "rol-rc" }, source = bron("de regionale coördinator (rolafbakening en "
+              .. "governance)") },
           inzet,
-          C.responsibilities { id = "taken-rc", name = "Strategische taken van de RC vastgelegd",
-            tasks = { "coördinatie", "stakeholdermanagement", "regionale besluitvorming" },
-            level = "strategic", source = bron("stap 7, organisatiestructuur") },
+          taken_rc,
           C.responsibilities { id = "taken-lokaal",
             name = "Operationele taken van de lokale projectleiders vastgelegd",
             tasks = { "lokale borging", "verwijzing", "registratie" },
@@ -477,17 +535,18 @@ return P.programme {
           .. "communicatie, gedeeld eigenaarschap, vertrouwen, kort-cyclisch evalueren.",
         source = bron("fase 2"),
         checks = {
-          C.evaluated_within { id = "evaluatie", name = "Samenwerking het afgelopen jaar geëvalueerd",
-            months = 12, severity = "advisory", source = bron("fase 2, succesfactoren") },
+          -- "Bouw een kort-cyclische evaluatiestructuur in": how short is the region's
+          -- (parameter evaluatie_maanden, default 12). The agreements on communicatie of
+          -- step 8 hold here too ("regelmatige en heldere communicatie").
+          C.evaluated_within { id = "evaluatie", name = "Samenwerking kort-cyclisch geëvalueerd",
+            months = 12, param = "evaluatie_maanden", severity = "advisory",
+            source = bron("fase 2, succesfactoren en aandachtspunten") },
           regelmatig_overleg,
-          afspraken_over { id = "heldere-communicatie", name = "Afspraken over communicatie",
-            topics = { "communicatie" }, severity = "advisory",
-            source = bron("fase 2, succesfactoren") },
           bestuurlijk_commitment,
           -- "Monitor de voortgang": agreed indicators are only of use when they are measured.
           C.measured_within { id = "indicatoren-gemeten",
-            name = "Afgesproken indicatoren het afgelopen jaar gemeten", months = 12,
-            severity = "advisory",
+            name = "Afgesproken indicatoren recent gemeten", months = 12,
+            param = "meetperiode_maanden", severity = "advisory",
             source = bron("stap 8, monitoring en evaluatie; fase 2, kort-cyclisch evalueren") },
         } },
     } },

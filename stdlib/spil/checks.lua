@@ -76,7 +76,7 @@ end
 
 local function make(def, run)
   return P.check { id = def.id, name = def.name, source = def.source, remedy = def.remedy,
-    severity = def.severity, run = run }
+    severity = def.severity, holds = def.holds, run = run }
 end
 
 -- ---- the helpers ------------------------------------------------------------------------
@@ -239,34 +239,41 @@ function M.funding_agreed(def)
   end)
 end
 
---- Someone holds `role` for the region, in force, with a formal assignment (formal = true) and
--- at least min_hours hours a week. { id, name, source, role, formal, min_hours }
+--- Someone holds `role` for the region, in force; with formal = true every one who holds it
+-- has a formal assignment (the role may be split over several people, each formally
+-- assigned); with min_hours, they have at least min_hours hours a week between them.
+-- { id, name, source, role, formal, min_hours }
 function M.role_assigned(def)
   return make(def, function(ctx)
     local people = index(ctx:list("people"))
-    local best
+    local held, hours = {}, 0
     for _, r in ipairs(ctx:list("roles")) do
       if r.role == def.role and r.municipality == nil and active(r, ctx.today) then
-        if not best or (r.formal_assignment and not best.formal_assignment) then best = r end
+        held[#held + 1] = r
+        hours = hours + (r.hours or 0)
       end
     end
-    if not best then
+    if #held == 0 then
       ctx:finding { subject = S.region(ctx.region),
         missing = "no " .. def.role .. " is appointed for the region",
         remedy = def.remedy or ("appoint a " .. def.role .. " and record it with 'spil assign'") }
       return
     end
-    local who = people[best.person] or { id = best.person }
-    if def.formal and not best.formal_assignment then
-      ctx:finding { subject = S.person(who),
-        missing = (who.name or who.id) .. " has no formal assignment as " .. def.role,
-        remedy = "write a formal assignment (role, tasks, mandate, hours) and record it" }
+    for _, r in ipairs(held) do
+      local who = people[r.person] or { id = r.person }
+      if def.formal and not r.formal_assignment then
+        ctx:finding { subject = S.person(who),
+          missing = (who.name or who.id) .. " has no formal assignment as " .. def.role,
+          remedy = "write a formal assignment (role, tasks, mandate, hours) for " ..
+            (who.name or who.id) .. " and record it (spil assign " .. ctx.region.id .. " " ..
+            who.id .. " " .. def.role .. " --formal)" }
+      end
     end
-    if def.min_hours and (best.hours or 0) < def.min_hours then
-      ctx:finding { subject = S.person(who),
-        missing = string.format("%s has %s hours a week as %s; at least %d are needed",
-          who.name or who.id, tostring(best.hours or 0), def.role, def.min_hours),
-        remedy = "agree more hours for the " .. def.role }
+    if def.min_hours and hours < def.min_hours then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = string.format("the %s has %s hours a week; at least %d are needed",
+          def.role, tostring(hours), def.min_hours),
+        remedy = "agree the hours for the " .. def.role .. " and record them (roles: hours)" }
     end
   end)
 end
@@ -293,11 +300,22 @@ function M.responsibilities(def)
   end)
 end
 
---- An evaluation of the collaboration took place within the last `months` months.
--- { id, name, source, months = 12 }
+--- The value of a named parameter of the programme being checked (a region sets it with
+-- p:set_param), else `default`.
+function M.param(ctx, name, default)
+  local params = ctx.programme and ctx.programme.params
+  local v = params and params[name]
+  if v == nil then return default end
+  return v
+end
+
+--- An evaluation of the collaboration took place within the last `months` months; with
+-- `param`, the programme's parameter of that name gives the months (def.months the default).
+-- { id, name, source, months = 12, param }
 function M.evaluated_within(def)
   return make(def, function(ctx)
-    local since = M.months_before(ctx.today, def.months)
+    local months = def.param and M.param(ctx, def.param, def.months) or def.months
+    local since = M.months_before(ctx.today, months)
     for _, e in ipairs(ctx:list("evaluations")) do
       if e.date >= since and e.date <= ctx.today then return end
     end
@@ -322,10 +340,11 @@ M.period_end = period_end
 --- Every indicator the region agreed (its 'indicators', adopted ones included) has a figure
 -- for the region, its own or summed from its municipalities, for a period that ended in the
 -- last `months` months. A suppressed figure counts: it was measured.
--- { id, name, source, months }
+-- { id, name, source, months, param }
 function M.measured_within(def)
   return make(def, function(ctx)
-    local since = M.months_before(ctx.today, def.months)
+    local months = def.param and M.param(ctx, def.param, def.months) or def.months
+    local since = M.months_before(ctx.today, months)
     local agreed = ctx:list("indicators")
     if #agreed == 0 then
       ctx:finding { subject = S.region(ctx.region),
@@ -349,7 +368,7 @@ function M.measured_within(def)
             i.name or "name not given by the source",
             latest and ("after " .. latest) or "at all"),
           remedy = def.remedy or string.format("import figures for a period in the last %d "
-            .. "months: spil import measurements FILE.csv", def.months) }
+            .. "months: spil import measurements FILE.csv", months) }
       end
     end
   end)

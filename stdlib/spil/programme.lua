@@ -20,8 +20,13 @@ local function need(def, field, kind, what, level)
   return v
 end
 
---- A check: { id, name, source, severity = "blocking"|"advisory", run = function(ctx) }.
--- run reports what is missing with ctx:finding{...}; a check that reports nothing passes.
+local HOLDS = { onward = true, step = true }
+
+--- A check: { id, name, source, severity = "blocking"|"advisory", holds = "onward"|"step",
+-- run = function(ctx) }. run reports what is missing with ctx:finding{...}; a check that
+-- reports nothing passes. A requirement holds from the step it is declared in on: the check
+-- runs at that step and at every later one (holds = "onward", the default); holds = "step"
+-- keeps it to its own step.
 function M.check(def)
   need(def, "id", "string", "check", 2)
   need(def, "name", "string", "check '" .. def.id .. "'", 2)
@@ -31,13 +36,19 @@ function M.check(def)
     fail(2, "check '%s': severity must be 'blocking' or 'advisory', not '%s'", def.id,
       tostring(severity))
   end
+  local holds = def.holds or "onward"
+  if not HOLDS[holds] then
+    fail(2, "check '%s': holds must be 'onward' or 'step', not '%s'", def.id, tostring(holds))
+  end
   return {
     id = def.id, name = def.name, source = def.source, remedy = def.remedy,
-    severity = severity, run = def.run,
+    severity = severity, holds = holds, run = def.run,
   }
 end
 
---- A step: { id, name, aim, source, checks = { check, ... } }.
+--- A step: { id, name, aim, source, checks = { check, ... } }. The step keeps the checks
+-- declared in it as `own`; its `checks`, what the engine runs, are its own checks plus those
+-- that hold onward from earlier steps (Programme:carry computes them).
 function M.step(def)
   need(def, "id", "string", "step", 2)
   need(def, "name", "string", "step '" .. def.id .. "'", 2)
@@ -48,7 +59,8 @@ function M.step(def)
     end
     checks[i] = c
   end
-  return { id = def.id, name = def.name, aim = def.aim, source = def.source, checks = checks }
+  return { id = def.id, name = def.name, aim = def.aim, source = def.source, own = checks,
+    checks = { table.unpack(checks) }, ends = {} }
 end
 
 --- A phase: { id, name, steps = { step, ... } }.
@@ -61,12 +73,17 @@ end
 local Programme = {}
 Programme.__index = Programme
 
---- A programme: { id, name, source, phases = { phase, ... }, rules = { name = function } }.
+--- A programme: { id, name, source, phases = { phase, ... }, rules = { name = function },
+-- params = { name = default } }. params are the thresholds the guidance leaves to the region
+-- ("regelmatig", an evaluation period): checks read them with spil.checks.param, a region
+-- sets them with p:set_param.
 function M.programme(def)
   need(def, "id", "string", "programme", 2)
   need(def, "name", "string", "programme '" .. def.id .. "'", 2)
+  local params = {}
+  for k, v in pairs(def.params or {}) do params[k] = v end
   local p = setmetatable({ id = def.id, name = def.name, source = def.source, phases = {},
-    rules = {} }, Programme)
+    rules = {}, params = params }, Programme)
   local seen = {}
   for _, ph in ipairs(def.phases or {}) do
     local phase = { id = ph.id, name = ph.name, steps = {} }
@@ -78,7 +95,32 @@ function M.programme(def)
     p.phases[#p.phases + 1] = phase
   end
   for name, fn in pairs(def.rules or {}) do p:rule(name, fn) end
+  p:carry()
   return p
+end
+
+--- Recompute every step's checks: the checks that hold onward from the earlier steps, in
+-- their order, then the step's own. An own check with the id of a carried one takes its place
+-- (from this step on); an id in the step's `ends` is dropped (from this step on).
+function Programme:carry()
+  local carried = {}
+  for _, ph in ipairs(self.phases) do
+    for _, st in ipairs(ph.steps) do
+      st.own, st.ends = st.own or st.checks, st.ends or {}
+      local list, at = {}, {}
+      for _, c in ipairs(carried) do
+        if not st.ends[c.id] then list[#list + 1] = c; at[c.id] = #list end
+      end
+      for _, c in ipairs(st.own) do
+        if at[c.id] then list[at[c.id]] = c else list[#list + 1] = c; at[c.id] = #list end
+      end
+      st.checks, carried = list, {}
+      for _, c in ipairs(list) do
+        if c.holds ~= "step" then carried[#carried + 1] = c end
+      end
+    end
+  end
+  return self
 end
 
 --- The steps in order, each with its phase: { {step =, phase =}, ... }.
@@ -123,7 +165,18 @@ local function check_index(p, st, check_id)
   fail(3, "step '%s' of programme '%s' has no check '%s'", st.id, p.id, tostring(check_id))
 end
 
---- Add a check to a step (at the end).
+local function own_index(st, check_id)
+  for i, c in ipairs(st.own) do
+    if c.id == check_id then return i end
+  end
+  return nil
+end
+
+-- Every change below applies from the step it names on: a check carried into that step from
+-- an earlier one is shadowed (replaced, severity) or ended (removed) there, not changed at
+-- the step that declared it.
+
+--- Add a check to a step (at the end); it holds from this step on.
 function Programme:add_check(step_id, check)
   local st = step_or_fail(self, step_id)
   for _, c in ipairs(st.checks) do
@@ -131,36 +184,56 @@ function Programme:add_check(step_id, check)
       fail(2, "step '%s' already has a check '%s'; use replace_check", step_id, check.id)
     end
   end
-  st.checks[#st.checks + 1] = check
-  return self
+  st.own[#st.own + 1] = check
+  return self:carry()
 end
 
---- Replace the check check_id of a step by another.
+--- Replace the check check_id of a step (and of the later steps it holds in) by another.
 function Programme:replace_check(step_id, check_id, check)
   local st = step_or_fail(self, step_id)
-  st.checks[check_index(self, st, check_id)] = check
-  return self
+  check_index(self, st, check_id)
+  local i = own_index(st, check_id)
+  if i then
+    st.own[i] = check
+  else
+    st.own[#st.own + 1] = check
+  end
+  if check.id ~= check_id then st.ends[check_id] = true end
+  return self:carry()
 end
 
---- Remove the check check_id from a step.
+--- Add a check to a step, or replace the one with its id: what a region script uses when it
+-- may run after (or again over) another script that registered the same programme.
+function Programme:put_check(step_id, check)
+  local st = step_or_fail(self, step_id)
+  for _, c in ipairs(st.checks) do
+    if c.id == check.id then return self:replace_check(step_id, check.id, check) end
+  end
+  return self:add_check(step_id, check)
+end
+
+--- Remove the check check_id from a step and the later steps.
 function Programme:remove_check(step_id, check_id)
   local st = step_or_fail(self, step_id)
-  table.remove(st.checks, check_index(self, st, check_id))
-  return self
+  check_index(self, st, check_id)
+  local i = own_index(st, check_id)
+  if i then table.remove(st.own, i) end
+  st.ends[check_id] = true
+  return self:carry()
 end
 
---- Change the severity of a check: "blocking" or "advisory".
+--- Change the severity of a check: "blocking" or "advisory", from this step on.
 function Programme:set_severity(step_id, check_id, severity)
   if not SEVERITIES[severity] then
     fail(2, "severity must be 'blocking' or 'advisory', not '%s'", tostring(severity))
   end
   local st = step_or_fail(self, step_id)
-  local i = check_index(self, st, check_id)
   local c = {}
-  for k, v in pairs(st.checks[i]) do c[k] = v end
+  for k, v in pairs(st.checks[check_index(self, st, check_id)]) do c[k] = v end
   c.severity = severity
-  st.checks[i] = c
-  return self
+  local i = own_index(st, check_id)
+  if i then st.own[i] = c else st.own[#st.own + 1] = c end
+  return self:carry()
 end
 
 --- Add a step after the step `after` (in the same phase).
@@ -171,7 +244,7 @@ function Programme:add_step(after, step)
     for i, st in ipairs(ph.steps) do
       if st.id == after then
         table.insert(ph.steps, i + 1, step)
-        return self
+        return self:carry()
       end
     end
   end
@@ -185,7 +258,7 @@ function Programme:replace_step(step_id, step)
       if st.id == step_id then ph.steps[i] = step end
     end
   end
-  return self
+  return self:carry()
 end
 
 --- Remove a step.
@@ -195,10 +268,27 @@ function Programme:remove_step(step_id)
     for i, st in ipairs(ph.steps) do
       if st.id == step_id then
         table.remove(ph.steps, i)
-        return self
+        return self:carry()
       end
     end
   end
+end
+
+--- Set a named parameter of the programme (a number of months, say) to a positive integer.
+-- Only the parameters the programme declares exist; any other name is refused.
+function Programme:set_param(name, value)
+  if self.params[name] == nil then
+    local names = {}
+    for k in pairs(self.params) do names[#names + 1] = k end
+    table.sort(names)
+    fail(2, "programme '%s' has no parameter '%s' (parameters: %s)", self.id, tostring(name),
+      #names > 0 and table.concat(names, ", ") or "none")
+  end
+  if math.type(value) ~= "integer" or value < 1 then
+    fail(2, "parameter '%s' must be a whole number of at least 1, not %s", name, tostring(value))
+  end
+  self.params[name] = value
+  return self
 end
 
 --- Set a governance rule: may_advance, decision_valid or theme_regional (see spil.governance).

@@ -516,13 +516,14 @@ function M.session(native, info)
     return nil
   end
 
-  --- The check with this id in the region's programmes: check, step, programme.
+  --- The check with this id in the region's programmes: check, the step that declares it
+  -- (it holds from there on), programme.
   local function find_check(id)
     local P = require "spil.programme"
     for _, pid in ipairs(programmes()) do
       local p = P.get(pid)
       for _, s in ipairs(p and p:steps() or {}) do
-        for _, c in ipairs(s.step.checks or {}) do
+        for _, c in ipairs(s.step.own or s.step.checks or {}) do
           if c.id == id then return c, s.step, p end
         end
       end

@@ -16,8 +16,9 @@ $ spil check zuid-holland-zuid --json | grep -c '"ready": false'
 
 === cli-check-2: --step checks another step; an unknown step or programme is a usage error
 $ spil check zuid-holland-zuid --step verkenning
-? 0
->~ READY to leave step verkenning
+? 1
+>~ has no formal assignment as kartrekker [person voorzitter]
+>~ NOT READY to leave step verkenning: 2 blocking findings
 $ spil check zuid-holland-zuid --step nope
 ? 2
 !~ spil: check: programme 'kansrijke-start' has no step 'nope' (steps: verkenning, coalitie, uitvoering)
@@ -40,7 +41,7 @@ $ spil advance zuid-holland-zuid
 ! spil: advance: say who advances the step with --as PERSON
 
 === cli-check-5: advance follows the governance rule, then moves the step and logs why
-$ cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i 's/    step: coalitie/    step: verkenning/' zhz/region.yaml && spil load zhz > /dev/null
+$ cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i -e 's/    step: coalitie/    step: verkenning/' -e 's/{person: voorzitter, role: netwerkregisseur}/{person: voorzitter, role: netwerkregisseur, hours: 16, formal_assignment: true}/' zhz/region.yaml && spil load zhz > /dev/null
 $ spil advance zuid-holland-zuid --as bm-dordrecht
 ? 1
 ! spil: advance: refused: Beleidsmedewerker Dordrecht (fictief) holds no role that may advance kansrijke-start past step verkenning (regiocoordinator, kwartiermaker or netwerkregisseur)
@@ -53,14 +54,14 @@ $ spil status zuid-holland-zuid
 
 === cli-check-6: status shows what today's check found, and checks again once anything changed or a day passed
 $ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid > /dev/null && spil check zuid-holland-zuid > /dev/null; sqlite3 spil.db 'select region, programme, step, day, blocking from readiness'
-> zuid-holland-zuid|kansrijke-start|coalitie|2026-01-15|22
+> zuid-holland-zuid|kansrijke-start|coalitie|2026-01-15|24
 # Proof that status reads the remembered result: a doctored count shows.
 $ sqlite3 spil.db 'update readiness set blocking = 99' && spil status zuid-holland-zuid
 >~ step coalitie since 2023-04-01: not ready, 99 blocking findings
 $ SPIL_NOW=2026-01-16T09:00:00Z spil status zuid-holland-zuid
->~ step coalitie since 2023-04-01: not ready, 22 blocking findings
+>~ step coalitie since 2023-04-01: not ready, 24 blocking findings
 $ sqlite3 spil.db 'update readiness set blocking = 99' && spil sign zuid-holland-zuid regioplan gem-alblasserdam > /dev/null && sqlite3 spil.db 'select count(*) from readiness' && spil status zuid-holland-zuid
 > 0
->~ step coalitie since 2023-04-01: not ready, 21 blocking findings
+>~ step coalitie since 2023-04-01: not ready, 23 blocking findings
 $ printf 'indicator,area,period,value\nks-01,GM0505,2024,10\n' > f.csv && spil import measurements f.csv > /dev/null && sqlite3 spil.db 'select count(*) from readiness'
 > 0

@@ -136,7 +136,7 @@ $ printf 'status()\n' | spil repl zuid-holland-zuid
 $ printf 'r = check()\nr.programme, r.step, type(r.ready), #r.findings == r.blocking + r.advisory\nexplain(1)\n' | spil repl zuid-holland-zuid
 > kansrijke-start	coalitie	boolean	true
 >~ finding [1] of check
->~   in step coalitie (Coalitie vormen) of kansrijke-start
+>~   in step verkenning (Verkenning) of kansrijke-start
 $ printf 'check("nope")\n' | spil repl zuid-holland-zuid
 ? 2
 !~ spil: repl: stdin:1: check: programme 'kansrijke-start' has no step 'nope' (steps:

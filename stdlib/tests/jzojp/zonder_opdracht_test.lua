@@ -35,9 +35,18 @@ end)
 
 t.case("no evaluation and no indicators are advice in the last step", function()
   local r = t.check("jzojp", "samenwerken")
-  t.expect(r.ready, "ready")
-  t.finding(r, { check = "jaarlijkse-evaluatie", missing = "no evaluation" })
-  t.finding(r, { check = "voortgang-gemonitord", missing = "no indicators" })
+  t.finding(r, { check = "jaarlijkse-evaluatie", missing = "no evaluation", severity = "advisory" })
+  t.finding(r, { check = "voortgang-gemonitord", missing = "no indicators", severity = "advisory" })
+end)
+
+t.case("once the collaboration runs, its goals must be in a bestuurlijke opdracht", function()
+  -- "De gestelde doelen moeten uiteindelijk in een bestuurlijke opdracht worden vastgelegd"
+  local r = t.check("jzojp", "samenwerken")
+  t.expect(not r.ready, "not ready")
+  local f = t.finding(r, { check = "doelen-vastgelegd", severity = "blocking",
+    subject = "drenthe-noord-zonder", missing = "no bestuurlijke-opdracht is recorded" })
+  t.expect(f.remedy:find("topics: doel", 1, true), "the remedy says how: " .. f.remedy)
+  t.equal(#t.findings(r, { severity = "blocking" }), 1, "the only blocking finding")
 end)
 
 t.case("the last step cannot be left", function()

@@ -9,11 +9,22 @@ t.case("the verkenning needs a kartrekker and several municipalities; a candidat
   t.finding(r, { check = "kartrekker", missing = "nobody leads the collaboration" })
   t.finding(r, { check = "gemeenten", missing = "only 1 municipality takes part" })
   t.equal(t.status(r, "kartrekker-opdracht"), "pass", "left to the kartrekker check")
+  t.equal(t.status(r, "capaciteit"), "pass", "left to the kartrekker check")
 end)
 
-t.case("without a coalitie and a regioplan each check says so", function()
+t.case("without a coalitie each check says so; the verkenning's requirements still hold", function()
   local r = t.check("kansrijke-start", "coalitie")
-  t.finding(r, { check = "coalitie", missing = "there is no coalitie" })
-  t.finding(r, { check = "regioplan", missing = "no regioplan is recorded", severity = "blocking" })
-  t.equal(t.status(r, "vergaderfrequentie"), "pass", "left to the coalitie check")
+  t.finding(r, { check = "coalitie", missing = "there is no coalitie", severity = "blocking" })
+  t.finding(r, { check = "kartrekker", severity = "blocking" })
+  t.finding(r, { check = "ervaringsdeskundigen", severity = "advisory" })
+  t.finding(r, { check = "aansluiting", severity = "advisory" })
+end)
+
+t.case("a regioplan is one region's description, not a standard check", function()
+  local r = t.check("kansrijke-start", "coalitie")
+  for _, id in ipairs({ "regioplan", "regioplan-inhoud", "vergaderfrequentie", "rondje-lokaal",
+      "coalitie-leden" }) do
+    t.no_finding(r, { check = id })
+    for _, c in ipairs(r.checks) do t.expect(c.id ~= id, "no check " .. id) end
+  end
 end)

@@ -39,7 +39,9 @@ t.case("the regiocoordinator may not advance past step 6 while it has blocking f
   local plan = t.advance("kngg", "rc")
   t.expect(not plan.allowed, "advance refused")
   t.equal(plan.from, "6", "current step")
-  t.expect(plan.reason:find("step 6 has 4 blocking findings", 1, true), "reason: " .. plan.reason)
+  -- four of step 6's own, and the RC's missing formal assignment that holds from step 1-5 on
+  t.expect(plan.reason:find("step 6 has 5 blocking findings", 1, true), "reason: " .. plan.reason)
+  t.finding(plan.result, { check = "regiocoordinator", subject = "rc", severity = "blocking" })
 end)
 
 t.case("a regiocoordinator without a formal assignment blocks the end of the verkenning", function()
@@ -83,11 +85,15 @@ t.case("every party needs a recorded task, and the RC's and local tasks are name
   t.finding(r, { check = "werkagenda", missing = "no agreement in force covers werkagenda" })
 end)
 
-t.case("evaluation, meetings and commitment in fase 2 are advice only", function()
+t.case("fase 2's own checks are advice; the earlier steps' requirements still block there", function()
   local r = t.check("kngg", "fase-2")
-  t.expect(r.ready, "advisory findings do not block")
-  t.equal(r.blocking, 0, "blocking findings")
+  t.expect(not r.ready, "the unsigned agreement of step 6 still blocks in fase 2")
+  t.finding(r, { check = "sso-getekend", subject = "gem-lelystad", severity = "blocking" })
   t.finding(r, { check = "bestuurlijk-commitment", subject = "ggd", severity = "advisory",
     missing = "withdrew" })
   t.finding(r, { check = "evaluatie", severity = "advisory" })
+  for _, id in ipairs({ "evaluatie", "regelmatig-overleg", "bestuurlijk-commitment",
+      "indicatoren-gemeten" }) do
+    t.no_finding(r, { check = id, severity = "blocking" })
+  end
 end)

@@ -1,0 +1,160 @@
+--! fixture: fixtures/klaar
+-- Each requirement of JZOJP, one by one on the ready baseline: a change that breaks it
+-- (blocking: NOT READY with a finding about the right subject, a remedy and the citation;
+-- advisory: a finding, still ready) and one that keeps it (docs/programmes.md).
+local t = require "spil.test"
+local E = require "spil.engine"
+t.today = "2026-01-15"
+
+local STAPPEN = { "regiocoordinator", "afspraken", "samenwerken" }
+
+local function rows(section) return E.context(t.today):list(section) end
+local function check(step, with) return t.check("jzojp", step, { with = with }) end
+
+local function blocks(r, want, cites)
+  t.expect(not r.ready, "step " .. r.step .. " not ready")
+  want.severity = "blocking"
+  local f = t.finding(r, want)
+  t.expect(type(f.remedy) == "string" and #f.remedy > 0, "a remedy for " .. want.check)
+  t.expect(f.source and f.source:find(cites, 1, true), "cites " .. cites .. ": " .. tostring(f.source))
+  return f
+end
+
+local function advises(r, want)
+  want.severity = "advisory"
+  t.finding(r, want)
+  t.expect(r.ready, "advice does not block step " .. r.step)
+end
+
+-- The agreement with this id, with its topics replaced.
+local function agreements_with(id, topics)
+  local as = rows("agreements")
+  for _, a in ipairs(as) do
+    if a.id == id then a.topics = topics end
+  end
+  return as
+end
+
+t.case("the baseline is ready at every step, without any finding", function()
+  for _, stap in ipairs(STAPPEN) do
+    local r = t.check("jzojp", stap)
+    t.expect(r.ready, stap .. " ready")
+    t.equal(r.blocking + r.advisory, 0, "findings at " .. stap)
+  end
+end)
+
+t.case("regiocoordinator: none blocks at every step from the first on", function()
+  local rs = {}
+  for _, r in ipairs(rows("roles")) do
+    if r.role ~= "regiocoordinator" then rs[#rs + 1] = r end
+  end
+  for _, stap in ipairs(STAPPEN) do
+    blocks(check(stap, { roles = rs }), { check = "regiocoordinator",
+      subject = "drenthe-noord-klaar" }, "de cruciale verbindende rol")
+  end
+end)
+
+t.case("bestuurlijke-opdracht: a missing topic is advice", function()
+  advises(check("regiocoordinator", { agreements = agreements_with("opdracht",
+    { "publieke-waarde", "doel", "rol-rc", "partijen", "besluitvormend-orgaan", "mandaat",
+      "raadsbetrokkenheid" }) }), { check = "bestuurlijke-opdracht", subject = "opdracht",
+    missing = "does not cover financiering-rc" })
+end)
+
+t.case("aanspreekpunt-mandaat: the wethouder's role and mandate must be agreed", function()
+  local as = agreements_with("opdracht", { "publieke-waarde", "doel", "rol-rc", "partijen",
+    "financiering-rc", "besluitvormend-orgaan", "raadsbetrokkenheid" })
+  for _, stap in ipairs(STAPPEN) do
+    blocks(check(stap, { agreements = as }), { check = "aanspreekpunt-mandaat",
+      subject = "wh-assen" }, "bestuurlijke opdracht als fundament")
+  end
+  -- mandaat in any agreement in force will do
+  for _, a in ipairs(as) do
+    if a.id == "convenant" then a.topics[#a.topics + 1] = "mandaat" end
+  end
+  t.equal(t.status(check("regiocoordinator", { agreements = as }), "aanspreekpunt-mandaat"),
+    "pass", "mandaat in the convenant")
+end)
+
+t.case("bestuurlijk-aanspreekpunt: none is advice, and then no mandate is asked", function()
+  local rs = {}
+  for _, r in ipairs(rows("roles")) do
+    if r.role ~= "bestuurlijk-aanspreekpunt" then rs[#rs + 1] = r end
+  end
+  local r = check("regiocoordinator", { roles = rs, agreements = agreements_with("opdracht",
+    { "publieke-waarde", "doel", "rol-rc", "partijen", "financiering-rc",
+      "besluitvormend-orgaan", "raadsbetrokkenheid" }) })
+  advises(r, { check = "bestuurlijk-aanspreekpunt" })
+  t.equal(t.status(r, "aanspreekpunt-mandaat"), "pass", "nobody whose mandate to agree")
+end)
+
+t.case("rc-tijd: an RC without hours is advice", function()
+  local rs = rows("roles")
+  for _, r in ipairs(rs) do r.hours = nil end
+  advises(check("regiocoordinator", { roles = rs }), { check = "rc-tijd" })
+  rs[1].hours = 8
+  t.equal(t.status(check("regiocoordinator", { roles = rs }), "rc-tijd"), "pass", "one with hours")
+end)
+
+t.case("regionale-afspraken: a withdrawn zorgkantoor blocks, from afspraken on", function()
+  local as = rows("agreements")
+  for _, a in ipairs(as) do
+    for _, party in ipairs(a.parties) do
+      if party.organisation == "zorgkantoor" then party.status = "withdrawn" end
+    end
+  end
+  for _, stap in ipairs({ "afspraken", "samenwerken" }) do
+    blocks(check(stap, { agreements = as }), { check = "regionale-afspraken",
+      subject = "zorgkantoor", missing = "withdrew" }, "waarom regionale samenwerking")
+  end
+  t.no_finding(check("regiocoordinator", { agreements = as }), { check = "regionale-afspraken" })
+end)
+
+t.case("monitoring-afgesproken: an agreement without monitoring is advice", function()
+  advises(check("afspraken", { agreements = agreements_with("convenant", { "doel", "werkagenda" }) }),
+    { check = "monitoring-afgesproken", subject = "convenant" })
+end)
+
+t.case("rc-gezamenlijk-gefinancierd: no RC funding by the gemeenten is advice", function()
+  local fs = rows("funding")
+  fs[1].source = "rijk"
+  advises(check("afspraken", { funding = fs }), { check = "rc-gezamenlijk-gefinancierd" })
+end)
+
+t.case("jaarlijkse-evaluatie and voortgang-gemonitord: advice in the last step", function()
+  advises(check("samenwerken", { evaluations = {} }), { check = "jaarlijkse-evaluatie" })
+  advises(check("samenwerken", { indicators = {} }), { check = "voortgang-gemonitord" })
+end)
+
+t.case("doelen-vastgelegd: goals outside the bestuurlijke opdracht block once it runs", function()
+  local as = agreements_with("opdracht", { "publieke-waarde", "rol-rc", "partijen",
+    "financiering-rc", "besluitvormend-orgaan", "mandaat", "raadsbetrokkenheid" })
+  blocks(check("samenwerken", { agreements = as }), { check = "doelen-vastgelegd",
+    subject = "opdracht", missing = "does not cover doel" }, "expliciteer het gemeenschappelijke doel")
+  t.expect(check("afspraken", { agreements = as }).ready, "not yet asked at afspraken")
+end)
+
+t.case("zorgaanbieders: no provider involved is advice", function()
+  local as = rows("agreements")
+  for _, a in ipairs(as) do
+    local keep = {}
+    for _, p in ipairs(a.parties) do
+      if p.organisation ~= "huisartsen" then keep[#keep + 1] = p end
+    end
+    a.parties = keep
+  end
+  advises(check("afspraken", { agreements = as }), { check = "zorgaanbieders" })
+end)
+
+t.case("taakverdeling: a gemeente without a task is advice, named", function()
+  local rs = {}
+  for _, r in ipairs(rows("responsibilities")) do
+    if r.organisation ~= "gem-tynaarlo" then rs[#rs + 1] = r end
+  end
+  advises(check("afspraken", { responsibilities = rs }), { check = "taakverdeling",
+    subject = "GM1730" })
+end)
+
+t.case("onderwerpen: no themes is advice", function()
+  advises(check("afspraken", { themes = {} }), { check = "onderwerpen" })
+end)

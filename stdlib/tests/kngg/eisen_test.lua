@@ -1,0 +1,353 @@
+--! fixture: fixtures/klaar
+-- Each requirement of KnGG, one by one on the ready baseline (fixtures/klaar): a change that
+-- breaks it (blocking: NOT READY with a finding about the right subject, a remedy and the
+-- citation, at its step and every later one; advisory: a finding, still ready) and one that
+-- keeps it. Then each allowance of the guidance: the allowed situation passes, a near miss
+-- still fails. docs/programmes.md has the catalogue these follow.
+local t = require "spil.test"
+local P = require "spil.programme"
+local E = require "spil.engine"
+t.today = "2026-01-15"
+
+local STAPPEN = { "1-5", "6", "7", "8", "fase-2" }
+
+-- The steps from `from` on.
+local function vanaf(from)
+  local out, on = {}, false
+  for _, s in ipairs(STAPPEN) do
+    on = on or s == from
+    if on then out[#out + 1] = s end
+  end
+  return out
+end
+
+local function rows(section) return E.context(t.today):list(section) end
+local function check(step, with) return t.check("kngg", step, { with = with }) end
+
+local function blocks(r, want, cites)
+  t.expect(not r.ready, "step " .. r.step .. " not ready")
+  want.severity = "blocking"
+  local f = t.finding(r, want)
+  t.expect(type(f.remedy) == "string" and #f.remedy > 0, "a remedy for " .. want.check)
+  t.expect(f.source and f.source:find(cites, 1, true), "cites " .. cites .. ": " .. tostring(f.source))
+  return f
+end
+
+-- Blocks at `from` and at every later step; not checked before it.
+local function blocks_from(from, with, want, cites)
+  for _, stap in ipairs(vanaf(from)) do
+    local w = {}
+    for k, v in pairs(want) do w[k] = v end
+    blocks(check(stap, with), w, cites)
+  end
+  for _, stap in ipairs(STAPPEN) do
+    if stap == from then break end
+    t.no_finding(check(stap, with), { check = want.check })
+  end
+end
+
+local function advises(r, want)
+  want.severity = "advisory"
+  t.finding(r, want)
+  t.expect(r.ready, "advice does not block step " .. r.step)
+end
+
+local function without(list, pred)
+  local out = {}
+  for _, x in ipairs(list) do
+    if not pred(x) then out[#out + 1] = x end
+  end
+  return out
+end
+
+-- The first row of a list with field = value.
+local function row(list, field, value)
+  for _, x in ipairs(list) do
+    if x[field] == value then return x end
+  end
+  error("no row with " .. field .. " = " .. tostring(value))
+end
+
+local function sso_with(fn)
+  local as = rows("agreements")
+  fn(as[1])
+  return as
+end
+
+local function kerngroep_with(fn)
+  local bs = rows("bodies")
+  for _, b in ipairs(bs) do
+    if b.id == "kerngroep" then fn(b) end
+  end
+  return bs
+end
+
+t.case("the baseline is ready at every step, without any finding", function()
+  for _, stap in ipairs(STAPPEN) do
+    local r = t.check("kngg", stap)
+    t.expect(r.ready, stap .. " ready")
+    t.equal(r.blocking + r.advisory, 0, "findings at " .. stap)
+  end
+end)
+
+-- ---- step 1-5 ---------------------------------------------------------------------------
+
+t.case("regiocoordinator: an RC without a formal assignment blocks from 1-5 to the end", function()
+  local rs = rows("roles")
+  row(rs, "role", "regiocoordinator").formal_assignment = false
+  blocks_from("1-5", { roles = rs }, { check = "regiocoordinator", subject = "rc" },
+    "de regionale coördinator (na stap 5)")
+end)
+
+t.case("rc-uren: an RC without hours is advice", function()
+  local rs = rows("roles")
+  row(rs, "role", "regiocoordinator").hours = nil
+  advises(check("1-5", { roles = rs }), { check = "rc-uren" })
+end)
+
+t.case("draagvlak-gemeenten: one member blocks from 1-5 on; two pass", function()
+  local ms = rows("municipalities")
+  ms[2].status, ms[3].status = "candidate", "left"
+  blocks_from("1-5", { municipalities = ms }, { check = "draagvlak-gemeenten",
+    subject = "polder-klaar" }, "de regionale coördinator en randvoorwaarden")
+  ms[3].status = "member"
+  t.equal(t.status(check("1-5", { municipalities = ms }), "draagvlak-gemeenten"), "pass", "two")
+end)
+
+t.case("kandidaat-gemeenten: a candidate is named at 1-5 as advice, not later", function()
+  local ms = rows("municipalities")
+  row(ms, "code", "GM0050").status = "candidate"
+  advises(check("1-5", { municipalities = ms }), { check = "kandidaat-gemeenten", subject = "GM0050" })
+  t.no_finding(check("6", { municipalities = ms }), { check = "kandidaat-gemeenten" })
+end)
+
+-- ---- step 6 -----------------------------------------------------------------------------
+
+t.case("sso-getekend: met at step 6, a signature withdrawn later is noticed at every step", function()
+  local as = sso_with(function(a) row(a.parties, "organisation", "ggd").status = "withdrawn" end)
+  blocks_from("6", { agreements = as }, { check = "sso-getekend", subject = "ggd",
+    missing = "withdrew" }, "stap 6")
+end)
+
+t.case("sso-bindend: an agreement without mandaat blocks from 6 on", function()
+  local as = sso_with(function(a)
+    a.topics = without(a.topics, function(x) return x == "mandaat" end)
+  end)
+  blocks_from("6", { agreements = as }, { check = "sso-bindend", subject = "sso",
+    missing = "does not cover mandaat" }, "stap 6")
+end)
+
+t.case("draagvlak-uitvoering: an executing kind nowhere involved is advice", function()
+  local bs = rows("bodies")
+  local wg = row(bs, "id", "werkgroep-zorg")
+  wg.members = without(wg.members, function(m) return m.organisation == "wijkteam" end)
+  advises(check("6", { bodies = bs }), { check = "draagvlak-uitvoering", missing = "sociaal-wijkteam" })
+end)
+
+-- ---- step 7 -----------------------------------------------------------------------------
+
+t.case("kerngroep: none blocks from 7 on; one of gemeenten only lacks the executing side", function()
+  local bs = without(rows("bodies"), function(b) return b.id == "kerngroep" end)
+  blocks_from("7", { bodies = bs }, { check = "kerngroep", missing = "there is no kerngroep" },
+    "stap 7, overlegstructuur")
+  bs = kerngroep_with(function(b)
+    b.members = without(b.members, function(m) return not m.organisation:find("^gem%-") end)
+  end)
+  blocks(check("7", { bodies = bs }), { check = "kerngroep", subject = "kerngroep",
+    missing = "has no executing organisation" }, "stap 7")
+end)
+
+t.case("kerngroep-mandaat: a member without a recorded mandate blocks from 7 on", function()
+  local bs = kerngroep_with(function(b) row(b.members, "organisation", "jgz").mandate = nil end)
+  blocks_from("7", { bodies = bs }, { check = "kerngroep-mandaat", subject = "jgz",
+    missing = "without a mandate" }, "stap 7")
+end)
+
+t.case("stakeholders-vertegenwoordigd: a party without a seat blocks from 7 on", function()
+  local bs = rows("bodies")
+  local wg = row(bs, "id", "werkgroep-zorg")
+  wg.members = without(wg.members, function(m) return m.organisation == "verzekeraar" end)
+  blocks_from("7", { bodies = bs }, { check = "stakeholders-vertegenwoordigd",
+    subject = "verzekeraar" }, "stap 7")
+end)
+
+t.case("domeinen: a domain nowhere at the table is advice", function()
+  local bs = rows("bodies")
+  local wg = row(bs, "id", "werkgroep-zorg")
+  wg.members = without(wg.members, function(m) return m.organisation == "paramedici" end)
+  advises(check("7", { bodies = bs }), { check = "domeinen", missing = "paramedici" })
+end)
+
+t.case("werkagenda: no agreement on a werkagenda blocks from 7 on", function()
+  local as = sso_with(function(a)
+    a.topics = without(a.topics, function(x) return x == "werkagenda" end)
+  end)
+  blocks_from("7", { agreements = as }, { check = "werkagenda", missing = "werkagenda" },
+    "stap 7, overlegstructuur")
+end)
+
+t.case("inzet-vastgelegd: a party without a recorded task blocks from 7 on", function()
+  local rs = without(rows("responsibilities"), function(r) return r.organisation == "ziekenhuis" end)
+  blocks_from("7", { responsibilities = rs }, { check = "inzet-vastgelegd", subject = "ziekenhuis" },
+    "stap 7, organisatiestructuur")
+end)
+
+t.case("taken-rc: the strategic tasks belong to the RC, not just to someone", function()
+  local rs = rows("responsibilities")
+  for _, r in ipairs(rs) do
+    if r.task == "Coördinatie" then r.person, r.organisation = "dir-jgz", "jgz" end
+  end
+  blocks_from("7", { responsibilities = rs }, { check = "taken-rc",
+    missing = "'coördinatie' is recorded, but not as a task of the regiocoordinator" },
+    "stap 7, organisatiestructuur")
+  rs = without(rows("responsibilities"), function(r) return r.task == "Stakeholdermanagement" end)
+  blocks(check("7", { responsibilities = rs }), { check = "taken-rc",
+    missing = "'stakeholdermanagement' (strategic)" }, "stap 7")
+  -- without a person, the RC's organisation owning it will do
+  rs = rows("responsibilities")
+  for _, r in ipairs(rs) do r.person = nil end
+  t.equal(t.status(check("7", { responsibilities = rs }), "taken-rc"), "pass", "owned by the RC's GGD")
+end)
+
+t.case("taken-lokaal: an operational task not recorded blocks from 7 on", function()
+  local rs = without(rows("responsibilities"), function(r) return r.task == "Registratie" end)
+  blocks_from("7", { responsibilities = rs }, { check = "taken-lokaal",
+    missing = "'registratie' (operational)" }, "stap 7, organisatiestructuur")
+end)
+
+-- ---- step 8 -----------------------------------------------------------------------------
+
+t.case("financiering: a purpose without agreed funding blocks from 8 on", function()
+  local fs = rows("funding")
+  for _, f in ipairs(fs) do
+    if f.purpose == "czv-indirect" then f.status = "proposed" end
+  end
+  blocks_from("8", { funding = fs }, { check = "financiering", missing = "czv-indirect" },
+    "randvoorwaarden")
+  -- who pays is left open: the same purpose funded by the province counts
+  fs[#fs + 1] = { id = "prov", source = "provincie", purpose = "czv-indirect", status = "granted" }
+  t.equal(t.status(check("8", { funding = fs }), "financiering"), "pass", "any source")
+end)
+
+t.case("me-afspraken and communicatie-afspraken: missing topics block from 8 on", function()
+  local as = sso_with(function(a)
+    a.topics = without(a.topics, function(x) return x == "evaluatie" or x == "communicatie" end)
+  end)
+  blocks_from("8", { agreements = as }, { check = "me-afspraken", missing = "evaluatie" },
+    "stap 8, monitoring en evaluatie")
+  blocks_from("8", { agreements = as }, { check = "communicatie-afspraken",
+    missing = "communicatie" }, "randvoorwaarden")
+end)
+
+t.case("indicatoren and indicatoren-bestaande-sets: advice", function()
+  local is = without(rows("indicators"), function(i) return i.kind == "process" end)
+  advises(check("8", { indicators = is }), { check = "indicatoren", missing = "no process indicator" })
+  advises(check("8", { indicators = {} }), { check = "indicatoren-bestaande-sets" })
+end)
+
+t.case("communicatie-wie-doet-wat: no communication task is advice", function()
+  local rs = without(rows("responsibilities"), function(r) return r.task:find("Communicatie") end)
+  advises(check("8", { responsibilities = rs }), { check = "communicatie-wie-doet-wat" })
+end)
+
+-- ---- fase 2 -----------------------------------------------------------------------------
+
+t.case("fase 2: evaluation, meetings and commitment are advice; the periods are parameters", function()
+  advises(check("fase-2", { evaluations = {} }), { check = "evaluatie" })
+  advises(check("fase-2", { meetings = {} }), { check = "regelmatig-overleg" })
+  local ms = rows("municipalities")
+  ms[4] = { code = "GM0171", status = "left", ["until"] = "2025-12-01" }
+  advises(check("fase-2", { municipalities = ms }), { check = "bestuurlijk-commitment",
+    subject = "GM0171" })
+  -- a region that sets the periods: parameters_test.lua (fixtures/eigen-termijn)
+end)
+
+-- ---- the allowances -----------------------------------------------------------------------
+
+t.case("allowed: one person as projectleider and CZV of a small gemeente; near miss fails", function()
+  t.equal(t.status(check("8"), "czv-per-gemeente"), "pass", "Zeewolde's combined role")
+  local rs = without(rows("roles"), function(r) return r.role == "czv" and r.municipality == "GM0050" end)
+  blocks(check("8", { roles = rs }), { check = "czv-per-gemeente", subject = "GM0050" },
+    "randvoorwaarden")
+  t.no_finding(check("8", { roles = rs }), { check = "projectleider-per-gemeente" })
+end)
+
+t.case("allowed: one gemeente represents the others in the kerngroep; near miss fails", function()
+  local bs = kerngroep_with(function(b)
+    b.members = without(b.members, function(m)
+      return m.organisation == "gem-lelystad" or m.organisation == "gem-zeewolde"
+    end)
+  end)
+  for _, stap in ipairs(vanaf("7")) do
+    local r = check(stap, { bodies = bs })
+    t.expect(r.ready, "Dronten alone speaks for the gemeenten at " .. stap)
+  end
+  -- near miss: no gemeente at any table
+  bs = kerngroep_with(function(b)
+    b.members = without(b.members, function(m) return m.organisation:find("^gem%-") end)
+  end)
+  local r = check("7", { bodies = bs })
+  blocks(r, { check = "kerngroep", missing = "has no member from a gemeente" }, "stap 7")
+  blocks(r, { check = "stakeholders-vertegenwoordigd", missing = "no gemeente sits" }, "stap 7")
+end)
+
+t.case("allowed: a CZV from another partner than the JGZ; near miss fails", function()
+  local rs = rows("roles")
+  for _, r in ipairs(rs) do
+    if r.person == "czv-jgz" then r.person = "pl-dronten" end -- a gemeente's employee
+  end
+  local r = check("8", { roles = rs })
+  t.equal(t.status(r, "czv-per-gemeente"), "pass", "a CZV from the gemeente")
+  t.expect(r.ready, "ready")
+  -- near miss: the other partner's CZV serves Dronten only
+  rs = without(rs, function(x) return x.role == "czv" and x.municipality == "GM0995" end)
+  blocks(check("8", { roles = rs }), { check = "czv-per-gemeente", subject = "GM0995" },
+    "randvoorwaarden")
+end)
+
+t.case("allowed: local projectleiders 'indien aangesteld' before step 8; near miss fails", function()
+  local rs = without(rows("roles"), function(r) return r.role == "projectleider" end)
+  for _, stap in ipairs({ "1-5", "6", "7" }) do
+    local r = check(stap, { roles = rs })
+    t.expect(r.ready, "no projectleider needed yet at " .. stap)
+    t.no_finding(r, { missing = "projectleider" })
+  end
+  blocks_from("8", { roles = rs }, { check = "projectleider-per-gemeente", subject = "GM0303" },
+    "randvoorwaarden; stap 8")
+end)
+
+t.case("allowed: the 'denk aan' organisations need not sign; near miss fails", function()
+  -- only the gemeenten and the GGD sign; no hospital, insurer, JGZ, ... (the seats and tasks
+  -- the other steps ask of parties are then asked of these parties only)
+  local as = sso_with(function(a)
+    a.parties = without(a.parties, function(p)
+      return not (p.organisation:find("^gem%-") or p.organisation == "ggd")
+    end)
+  end)
+  t.expect(check("6", { agreements = as }).ready, "step 6 ready without the listed kinds")
+  -- near miss: an invited party that has not signed
+  as[1].parties[#as[1].parties + 1] = { organisation = "ziekenhuis", status = "invited" }
+  blocks(check("6", { agreements = as }), { check = "sso-getekend", subject = "ziekenhuis",
+    missing = "has not signed (status invited)" }, "stap 6")
+end)
+
+t.case("allowed: the RC role split over two people, each formally assigned; near miss fails", function()
+  local rs = rows("roles")
+  rs[#rs + 1] = { person = "dir-ggd", role = "regiocoordinator", hours = 8, formal_assignment = true }
+  for _, stap in ipairs(STAPPEN) do
+    t.expect(check(stap, { roles = rs }).ready, "two formal RCs at " .. stap)
+  end
+  rs[#rs].formal_assignment = false
+  local r = check("1-5", { roles = rs })
+  blocks(r, { check = "regiocoordinator", subject = "dir-ggd", missing = "no formal assignment" },
+    "de regionale coördinator")
+  t.no_finding(r, { check = "regiocoordinator", subject = "rc" })
+end)
+
+t.case("rol-rc: no shared agreement on the RC's role blocks from 7 on", function()
+  local as = sso_with(function(a)
+    a.topics = without(a.topics, function(x) return x == "rol-rc" end)
+  end)
+  blocks_from("7", { agreements = as }, { check = "rol-rc", missing = "rol-rc" },
+    "rolafbakening en governance")
+end)
