@@ -165,7 +165,7 @@ static int check_value(const cli_opts *o, const cli_option *p, const char *val, 
         return 0;
     case CLI_CHOICE: {
         size_t n = strlen(val);
-        for (const char *s = p->choices; (s = strstr(s, val)); s += n)
+        for (const char *s = p->choices; n && (s = strstr(s, val)); s += n)
             if ((s == p->choices || s[-1] == ' ') && (s[n] == ' ' || !s[n]) && n) return 0;
         /* "year quarter month" said as "year, quarter or month" */
         char list[256];
@@ -281,10 +281,10 @@ int cli_main(int argc, char **argv) {
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++)
         if (parse_option(&o, NULL, argc, argv, &i)) return SPIL_EXIT_USAGE;
-    int help = o.given[option_index("help")] != NULL;
+    int help = o.given[option_index("help")] != NULL, first = i + 1;
     const cli_command *c = NULL;
-    if (o.given[option_index("version")])
-        c = cli_command_find("version");
+    if (o.given[option_index("version")]) /* spil -V: the version command, without its name */
+        c = cli_command_find("version"), first = i;
     else if (i < argc && !(c = cli_command_find(argv[i])))
         return unknown_command(argv[i]);
     if (!c) {
@@ -293,10 +293,9 @@ int cli_main(int argc, char **argv) {
     }
     o.cmd = c->name;
     for (int k = 0; k < cli_noptions; k++)
-        if (o.given[k] && !cli_takes(c, &cli_options[k]) && strcmp(cli_options[k].name, "version"))
+        if (o.given[k] && !cli_takes(c, &cli_options[k]))
             return cli_fail(&o, SPIL_EXIT_USAGE, "unknown option '--%s'", cli_options[k].name);
-    if (strcmp(c->name, "version") != 0 || !o.given[option_index("version")])
-        if (parse(c, argc, argv, i + 1, &o)) return SPIL_EXIT_USAGE;
+    if (parse(c, argc, argv, first, &o)) return SPIL_EXIT_USAGE;
     if (o.given[option_index("help")]) {
         usage_command(c);
         return SPIL_EXIT_OK;

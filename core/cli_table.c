@@ -66,7 +66,7 @@ const cli_option cli_options[] = {
      "indicators trend compare setting log version",
      1, CLI_FIELD(json), "machine-readable output"},
     {"help", 'h', CLI_FLAG, NULL, NULL, "*", 1, 0, "this help"},
-    {"version", 'V', CLI_FLAG, NULL, NULL, "", 1, 0,
+    {"version", 'V', CLI_FLAG, NULL, NULL, "version", 1, 0,
      "spil's version and those of the libraries it runs on"},
 };
 const int cli_noptions = (int)(sizeof cli_options / sizeof cli_options[0]);

@@ -128,6 +128,12 @@ $ spil --help
 $ spil version extra
 ? 2
 ! spil: version: unexpected argument 'extra'
+$ spil -V extra
+? 2
+! spil: version: unexpected argument 'extra'
+$ spil trend ks-01 NL --by ''
+? 2
+! spil: trend: --by takes year, quarter or month, not ''
 
 === cli-cmd-11: option values are checked by their kind before the command runs, and nothing is written
 $ sqlite3 spil.db 'select count(*) from event' > before.txt
