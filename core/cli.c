@@ -82,9 +82,11 @@ static void print_options(FILE *f, const cli_command *c) {
         }
     for (int i = 0; i < cli_noptions; i++)
         if (applies(c, &cli_options[i])) {
+            char help[512];
             option_head(&cli_options[i], head, sizeof head);
+            cli_option_help(&cli_options[i], help, sizeof help);
             fprintf(f, "  %-*s   ", width, head);
-            wrapped(f, cli_options[i].help, width + 5);
+            wrapped(f, help, width + 5);
         }
 }
 
@@ -164,20 +166,10 @@ static int check_value(const cli_opts *o, const cli_option *p, const char *val, 
                             val);
         return 0;
     case CLI_CHOICE: {
-        size_t n = strlen(val);
-        for (const char *s = p->choices; n && (s = strstr(s, val)); s += n)
-            if ((s == p->choices || s[-1] == ' ') && (s[n] == ' ' || !s[n]) && n) return 0;
-        /* "year quarter month" said as "year, quarter or month" */
-        char list[256];
-        size_t len = 0;
-        int words = 0;
-        for (const char *s = p->choices; *s; s += strspn(s, " "), words++) {
-            size_t w = strcspn(s, " ");
-            const char *sep = !words ? "" : s[w] ? ", " : " or ";
-            len += (size_t)snprintf(list + len, sizeof list - len, "%s%.*s", sep, (int)w, s);
-            s += w;
-            if (len >= sizeof list) break;
-        }
+        for (const char *const *v = p->choices; *v; v++)
+            if (strcmp(*v, val) == 0) return 0;
+        char list[512];
+        cli_join(p->choices, list, sizeof list);
         return cli_fail(o, SPIL_EXIT_USAGE, "--%s takes %s, not '%s'", p->name, list, val);
     }
     default: return 0;

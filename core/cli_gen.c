@@ -46,6 +46,12 @@ static int option_pattern(FILE *f, int kind) {
     return n;
 }
 
+/* values, space-separated */
+static void words(FILE *f, const char *const *v) {
+    for (int i = 0; v[i]; i++)
+        fprintf(f, "%s%s", i ? " " : "", v[i]);
+}
+
 static void commands_words(FILE *f) {
     for (int i = 0; i < cli_ncommands; i++)
         fprintf(f, "%s%s", i ? " " : "", cli_commands[i].name);
@@ -84,10 +90,26 @@ static void bash(FILE *f) {
     if (option_pattern(f, CLI_REGION))
         fprintf(f, ") COMPREPLY=($(compgen -W \"$(_spil_regions \"$db\")\" -- \"$cur\")); return "
                    ";;\n    ");
-    for (int i = 0; i < cli_noptions; i++)
-        if (cli_options[i].kind == CLI_CHOICE)
-            fprintf(f, "--%s) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\")); return ;;\n    ",
-                    cli_options[i].name, cli_options[i].choices);
+    /* Options with a list of values; one name may list other values for other commands. */
+    for (int i = 0; i < cli_noptions; i++) {
+        int first = cli_values(&cli_options[i]) != NULL;
+        for (int j = 0; j < i && first; j++)
+            first =
+                !cli_values(&cli_options[j]) || strcmp(cli_options[j].name, cli_options[i].name);
+        if (!first) continue;
+        fprintf(f, "--%s) case $cmd in", cli_options[i].name);
+        for (int j = i; j < cli_noptions; j++) {
+            const char *const *v = cli_values(&cli_options[j]);
+            if (!v || strcmp(cli_options[j].name, cli_options[i].name)) continue;
+            fputc(' ', f);
+            for (const char *c = cli_options[j].commands; *c; c++)
+                fputc(*c == ' ' ? '|' : *c, f);
+            fputs(") k=\"", f);
+            words(f, v);
+            fputs("\" ;;", f);
+        }
+        fputs(" esac; COMPREPLY=($(compgen -W \"$k\" -- \"$cur\")); return ;;\n    ", f);
+    }
     option_pattern(f, -1);
     fprintf(f, ") return ;;\n"
                "    esac\n"
@@ -149,12 +171,16 @@ static void zsh_specs(FILE *f, const cli_command *c) {
             fprintf(f, "'(-%c --%s)'{-%c,--%s}'", p->letter, p->name, p->letter, p->name);
         else
             fprintf(f, "'--%s%s", p->name, p->kind == CLI_FLAG ? "" : "=");
+        char help[512];
+        cli_option_help(p, help, sizeof help);
         fputc('[', f);
-        zsh_text(f, p->help, 1);
+        zsh_text(f, help, 1);
         fputc(']', f);
-        if (p->kind == CLI_CHOICE)
-            fprintf(f, ":%s:(%s)", p->value, p->choices);
-        else if (p->kind != CLI_FLAG)
+        if (cli_values(p)) {
+            fprintf(f, ":%s:(", p->value);
+            words(f, cli_values(p));
+            fputc(')', f);
+        } else if (p->kind != CLI_FLAG)
             fprintf(f, ":%s:%s", p->value, action);
         fputc('\'', f);
     }
@@ -247,7 +273,9 @@ static void man_options(FILE *f, const cli_command *c) {
         fputs("\\fR", f);
         if (p->value) fprintf(f, " \\fI%s\\fR", p->value);
         fputc('\n', f);
-        roff(f, p->help, 0);
+        char help[512];
+        cli_option_help(p, help, sizeof help);
+        roff(f, help, 0);
         fputs("\n", f);
     }
 }

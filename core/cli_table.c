@@ -5,69 +5,72 @@
 */
 #include "cli_table.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "model.h"
 
 /* Options in the order --help lists them: each command's own first, the global ones last. */
 const cli_option cli_options[] = {
     {"dry-run", 0, CLI_FLAG, NULL, NULL, "load import", 0, CLI_FIELD(dry_run),
-     "show what would change, write nothing"},
+     "show what would change, write nothing", NULL},
     {"programme", 0, CLI_TEXT, "P", NULL, "check advance indicators", 0, CLI_FIELD(programme),
-     "the programme (kngg, kansrijke-start or jzojp)"},
+     "the programme (kngg, kansrijke-start or jzojp)", NULL},
     {"step", 0, CLI_TEXT, "S", NULL, "check", 0, CLI_FIELD(step),
-     "check this step instead of the current one"},
+     "check this step instead of the current one", NULL},
     {"assume", 0, CLI_FILE, "FILE", NULL, "check", 0, 0,
      "what if: apply a change file (region.yaml sections, only the rows that change) in a "
-     "transaction that is rolled back, and show which findings it would clear"},
+     "transaction that is rolled back, and show which findings it would clear",
+     NULL},
     {"all", 0, CLI_FLAG, NULL, NULL, "check", 0, 0,
-     "every programme of every region, one line each (exit 1 when any is not ready)"},
+     "every programme of every region, one line each (exit 1 when any is not ready)", NULL},
     {"as", 0, CLI_TEXT, "PERSON", NULL, "advance", 0, CLI_FIELD(as),
-     "who advances (a person id of the region); required"},
-    {"status", 0, CLI_TEXT, "S", NULL, "sign", 0, 0,
-     "invited, agreed, signed, declined or withdrawn (default signed)"},
-    {"signatory", 0, CLI_TEXT, "PERSON", NULL, "sign", 0, 0, "the person who signed"},
+     "who advances (a person id of the region); required", NULL},
+    {"status", 0, CLI_TEXT, "S", NULL, "sign", 0, 0, "where the signature stands (default signed)",
+     "agreement_party.status"},
+    {"signatory", 0, CLI_TEXT, "PERSON", NULL, "sign", 0, 0, "the person who signed", NULL},
     {"municipality", 0, CLI_TEXT, "GM0505", NULL, "assign", 0, 0,
-     "the municipality (CBS code), for a local role"},
-    {"hours", 0, CLI_NUMBER, "N", NULL, "assign", 0, 0, "hours a week"},
-    {"formal", 0, CLI_FLAG, NULL, NULL, "assign", 0, 0, "a formal assignment document exists"},
-    {"source", 0, CLI_TEXT, "S", NULL, "fund", 0, 0,
-     "gala, spuk, iza, gemeente, zorgverzekeraar, ..."},
-    {"purpose", 0, CLI_TEXT, "P", NULL, "fund", 0, 0,
-     "rc, m&e, training, communicatie, materiaal, czv-indirect, ..."},
-    {"amount", 0, CLI_NUMBER, "N", NULL, "fund", 0, 0, "euros"},
-    {"funder", 0, CLI_TEXT, "ORG", NULL, "fund", 0, 0, "the organisation that pays"},
-    {"status", 0, CLI_TEXT, "S", NULL, "fund", 0, 0,
-     "proposed, requested, agreed, granted, rejected or ended"},
-    {"since", 0, CLI_DATE, "D", NULL, "assign fund", 0, 0, "from this date (YYYY-MM-DD)"},
-    {"until", 0, CLI_DATE, "D", NULL, "assign fund", 0, 0, "up to this date (YYYY-MM-DD)"},
-    {"body", 0, CLI_TEXT, "B", NULL, "decide", 0, 0, "the body that took it"},
-    {"subject", 0, CLI_TEXT, "TEXT", NULL, "decide", 0, 0, "what it is about"},
-    {"kind", 0, CLI_TEXT, "K", NULL, "decide", 0, 0, "decision or advice"},
-    {"outcome", 0, CLI_TEXT, "O", NULL, "decide", 0, 0, "adopted, rejected, pending or deferred"},
-    {"date", 0, CLI_DATE, "D", NULL, "sign decide", 0, 0, "YYYY-MM-DD (default today)"},
+     "the municipality (CBS code), for a local role", NULL},
+    {"hours", 0, CLI_NUMBER, "N", NULL, "assign", 0, 0, "hours a week", NULL},
+    {"formal", 0, CLI_FLAG, NULL, NULL, "assign", 0, 0, "a formal assignment document exists",
+     NULL},
+    {"source", 0, CLI_TEXT, "S", NULL, "fund", 0, 0, "where the money comes from",
+     "funding.source"},
+    {"purpose", 0, CLI_TEXT, "P", NULL, "fund", 0, 0, "what it pays for", "funding.purpose"},
+    {"amount", 0, CLI_NUMBER, "N", NULL, "fund", 0, 0, "euros", NULL},
+    {"funder", 0, CLI_TEXT, "ORG", NULL, "fund", 0, 0, "the organisation that pays", NULL},
+    {"status", 0, CLI_TEXT, "S", NULL, "fund", 0, 0, "where it stands", "funding.status"},
+    {"since", 0, CLI_DATE, "D", NULL, "assign fund", 0, 0, "from this date (YYYY-MM-DD)", NULL},
+    {"until", 0, CLI_DATE, "D", NULL, "assign fund", 0, 0, "up to this date (YYYY-MM-DD)", NULL},
+    {"body", 0, CLI_TEXT, "B", NULL, "decide", 0, 0, "the body that took it", NULL},
+    {"subject", 0, CLI_TEXT, "TEXT", NULL, "decide", 0, 0, "what it is about", NULL},
+    {"kind", 0, CLI_TEXT, "K", NULL, "decide", 0, 0, "decision or advice", "decision.kind"},
+    {"outcome", 0, CLI_TEXT, "O", NULL, "decide", 0, 0, "the outcome", "decision.outcome"},
+    {"date", 0, CLI_DATE, "D", NULL, "sign decide", 0, 0, "YYYY-MM-DD (default today)", NULL},
     {"as", 0, CLI_TEXT, "PERSON", NULL, "sign assign fund decide", 0, CLI_FIELD(as),
-     "who records it (default $SPIL_ACTOR, else the login name)"},
+     "who records it (default $SPIL_ACTOR, else the login name)", NULL},
     {"reason", 0, CLI_TEXT, "TEXT", NULL, "advance sign assign fund decide setting", 0,
-     CLI_FIELD(reason), "why, for the log"},
+     CLI_FIELD(reason), "why, for the log", NULL},
     {"output", 'o', CLI_FILE, "FILE", NULL, "export", 0, CLI_FIELD(output),
-     "write to FILE (atomically) instead of standard output"},
-    {"by", 0, CLI_CHOICE, "K", "year quarter month", "trend", 0, 0,
-     "year, quarter or month (default: the kind with the most figures)"},
+     "write to FILE (atomically) instead of standard output", NULL},
+    {"by", 0, CLI_CHOICE, "K", (const char *const[]){"year", "quarter", "month", NULL}, "trend", 0,
+     0, "the kind of period (default: the kind with the most figures)", NULL},
     {"period", 0, CLI_TEXT, "P", NULL, "compare", 0, 0,
-     "the period: 2024, 2024Q3 or 2024-07 (default: the latest of the areas compared)"},
-    {"region", 0, CLI_REGION, "R", NULL, "compare", 0, 0, "the municipalities of region R"},
-    {"csv", 0, CLI_FLAG, NULL, NULL, "trend compare", 0, 0, "comma-separated values"},
-    {"limit", 0, CLI_COUNT, "N", NULL, "log", 0, CLI_FIELD(limit), "only the last N events"},
+     "the period: 2024, 2024Q3 or 2024-07 (default: the latest of the areas compared)", NULL},
+    {"region", 0, CLI_REGION, "R", NULL, "compare", 0, 0, "the municipalities of region R", NULL},
+    {"csv", 0, CLI_FLAG, NULL, NULL, "trend compare", 0, 0, "comma-separated values", NULL},
+    {"limit", 0, CLI_COUNT, "N", NULL, "log", 0, CLI_FIELD(limit), "only the last N events", NULL},
     {"db", 0, CLI_FILE, "PATH", NULL,
      "init load regions status check advance sign assign fund decide export repl run import "
      "indicators trend compare setting log",
-     1, CLI_FIELD(db), "the database (default $SPIL_DB, else ./spil.db)"},
+     1, CLI_FIELD(db), "the database (default $SPIL_DB, else ./spil.db)", NULL},
     {"json", 0, CLI_FLAG, NULL, NULL,
      "init load validate regions status check advance sign assign fund decide import "
      "indicators trend compare setting log version",
-     1, CLI_FIELD(json), "machine-readable output"},
-    {"help", 'h', CLI_FLAG, NULL, NULL, "*", 1, 0, "this help"},
+     1, CLI_FIELD(json), "machine-readable output", NULL},
+    {"help", 'h', CLI_FLAG, NULL, NULL, "*", 1, 0, "this help", NULL},
     {"version", 'V', CLI_FLAG, NULL, NULL, "version", 1, 0,
-     "spil's version and those of the libraries it runs on"},
+     "spil's version and those of the libraries it runs on", NULL},
 };
 const int cli_noptions = (int)(sizeof cli_options / sizeof cli_options[0]);
 _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
@@ -218,4 +221,30 @@ const cli_command *cli_command_find(const char *name) {
     for (int i = 0; i < cli_ncommands; i++)
         if (strcmp(cli_commands[i].name, name) == 0) return &cli_commands[i];
     return NULL;
+}
+
+const char *const *cli_values(const cli_option *p) {
+    if (p->choices || !p->model) return p->choices;
+    const char *dot = strchr(p->model, '.');
+    char table[32];
+    snprintf(table, sizeof table, "%.*s", (int)(dot - p->model), p->model);
+    int e = model_entity_by_table(table), i = e < 0 ? -1 : model_field_index(e, dot + 1);
+    return i < 0 ? NULL : model_entities[e].fields[i].values;
+}
+
+void cli_join(const char *const *v, char *buf, size_t cap) {
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; v[i] && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+                                !i         ? ""
+                                : v[i + 1] ? ", "
+                                           : " or ",
+                                v[i]);
+}
+
+void cli_option_help(const cli_option *p, char *buf, size_t cap) {
+    const char *const *v = cli_values(p);
+    size_t len = (size_t)snprintf(buf, cap, "%s%s", p->help, v ? ": " : "");
+    if (v && len < cap) cli_join(v, buf + len, cap - len);
 }

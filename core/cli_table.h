@@ -24,15 +24,18 @@ typedef enum {
 } cli_kind;
 
 typedef struct cli_option {
-    const char *name;     /* the long name, without dashes */
-    char letter;          /* the short form (-o), or 0 */
-    cli_kind kind;        /* what the value must be; checked before the command runs */
-    const char *value;    /* the value's name in help (PATH, N); NULL for a flag */
-    const char *choices;  /* CLI_CHOICE: the values, space-separated */
-    const char *commands; /* the commands that take it, space-separated; "*": every command */
-    int global;           /* may also come before the command name */
-    size_t field;         /* CLI_FIELD(f): also stored in that field of cli_opts; else 0 */
-    const char *help;     /* one sentence, wrapped where shown */
+    const char *name;           /* the long name, without dashes */
+    char letter;                /* the short form (-o), or 0 */
+    cli_kind kind;              /* what the value must be; checked before the command runs */
+    const char *value;          /* the value's name in help (PATH, N); NULL for a flag */
+    const char *const *choices; /* CLI_CHOICE: the values, NULL-terminated */
+    const char *commands;       /* the commands that take it, space-separated; "*": every command */
+    int global;                 /* may also come before the command name */
+    size_t field;               /* CLI_FIELD(f): also stored in that field of cli_opts; else 0 */
+    const char *help;           /* one sentence, wrapped where shown */
+    /* "table.field" of an enumeration in the data model (model.c) whose values the option
+    ** takes: listed in help and completed from there, checked by the loader like region.yaml. */
+    const char *model;
 } cli_option;
 
 /* The field of cli_opts an option fills: an int for a flag, an int64_t for a count, else a
@@ -58,6 +61,16 @@ extern const int cli_ncommands;
 
 /* 1 when command c takes option p. */
 int cli_takes(const cli_command *c, const cli_option *p);
+
+/* The values an option takes, NULL-terminated: its choices, or those of its model field; NULL
+** when any value goes. */
+const char *const *cli_values(const cli_option *p);
+
+/* values as words: "a, b or c" */
+void cli_join(const char *const *v, char *buf, size_t cap);
+
+/* The option's help as shown: its sentence, and the values it takes ("...: a, b or c"). */
+void cli_option_help(const cli_option *p, char *buf, size_t cap);
 
 /* The command called name, or NULL. */
 const cli_command *cli_command_find(const char *name);

@@ -169,6 +169,8 @@ $ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchan
 $ spil help export
 > Usage: spil export REGION
 >   -o, --output FILE   write to FILE (atomically) instead of standard output
+$ spil help fund
+>   --purpose P     what it pays for: rc, m&e, training, communicatie, materiaal,
 $ spil help lood
 ? 2
 ! spil: unknown command 'lood'; did you mean 'load'?
