@@ -1,7 +1,8 @@
 /*
-** cli.h: the command line. One table of commands (name, usage, summary, help, options, handler)
-** drives dispatch, option checking and every --help; each command is one function
-** (cmd_<name>) in a cmd_*.c file. Exit codes are the enum below, nowhere else.
+** cli.h: the command line. Two tables, of commands and of options (cli_table.c), drive
+** dispatch, option checking, every --help, the completion scripts and the man page; each
+** command is one function (cmd_<name>) in a cmd_*.c file. Exit codes are the enum below,
+** nowhere else.
 */
 #ifndef SPIL_CLI_H
 #define SPIL_CLI_H
@@ -19,9 +20,10 @@ typedef enum {
     SPIL_EXIT_INTERNAL = 3, /* internal or storage error */
 } spil_exit;
 
-#define CLI_MAX_ARGS 64
+#define CLI_MAX_ARGS    64
+#define CLI_MAX_OPTIONS 48 /* entries of the option table (cli_table.c) */
 
-/* Options, parsed for every command; each command names which it accepts. */
+/* Options, parsed for every command; the option table says which commands take which. */
 typedef struct cli_opts {
     const char *cmd;                /* command name, for messages */
     const char *db;                 /* --db, else $SPIL_DB, else ./spil.db */
@@ -35,11 +37,12 @@ typedef struct cli_opts {
     const char *reason;             /* --reason TEXT: why, for the log */
     const char *args[CLI_MAX_ARGS]; /* positional arguments */
     int nargs;
-    const char *more[24][2]; /* other options of the command: name, value ("" for a flag) */
-    int nmore;
+    const char *given[CLI_MAX_OPTIONS]; /* by entry of the option table: the value ("" for a
+                                           flag), NULL when not given */
 } cli_opts;
 
-/* The value of option --name, "" for a flag that was given, NULL when not given. */
+/* The value of option --name, "" for a flag that was given, NULL when not given. Every option
+** can be read so; some are also in a field above. */
 const char *cli_opt(const cli_opts *o, const char *name);
 
 /* Run spil with argv; returns the exit code. */
@@ -85,5 +88,7 @@ int cmd_indicators(cli_opts *o);
 int cmd_trend(cli_opts *o);
 int cmd_compare(cli_opts *o);
 int cmd_setting(cli_opts *o);
+int cmd_version(cli_opts *o);
+int cmd_help(cli_opts *o);
 
 #endif

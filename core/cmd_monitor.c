@@ -360,8 +360,6 @@ static void sparkline(const series *s) {
 
 int cmd_trend(cli_opts *o) {
     const char *by = cli_opt(o, "by"), *fmt = cli_opt(o, "csv");
-    if (by && strcmp(by, "year") && strcmp(by, "quarter") && strcmp(by, "month"))
-        return cli_fail(o, SPIL_EXIT_USAGE, "--by takes year, quarter or month, not '%s'", by);
     if (fmt && o->json) return cli_fail(o, SPIL_EXIT_USAGE, "give --csv or --json, not both");
     int code;
     store *st = cli_open(o, 1, &code);

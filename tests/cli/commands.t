@@ -20,7 +20,7 @@ $ for c in init load validate regions status export log; do spil $c --help | hea
 > Usage: spil export REGION
 > Usage: spil log [REGION]
 $ spil help load
->~   --dry-run   show what would change, write nothing
+>~   --dry-run    show what would change, write nothing
 
 === cli-cmd-3: usage errors are one line with a suggestion and where to find help
 $ spil lood x
@@ -78,3 +78,100 @@ $ spil load zhz --db 'file:spil.db?mode=ro'
 ! spil: load: storage error: forgetting readiness: attempt to write a readonly database
 $ spil export zuid-holland-zuid | grep -c 'meetings_per_year: 4'
 > 1
+
+=== cli-cmd-9: global options may come before the command; the command still decides what it takes
+$ spil --db other.db init
+> Created other.db (schema 2).
+$ spil --json regions
+>~ "id": "zuid-holland-zuid",
+$ spil --db other.db --json regions
+> {
+>~ "regions": []
+$ spil --db other.db validate x
+? 2
+! spil: validate: unknown option '--db'
+! Try 'spil validate --help'.
+$ spil --dbb other.db regions
+? 2
+! spil: unknown option '--dbb'; did you mean '--db'?
+! Try 'spil --help'.
+$ spil --db
+? 2
+! spil: option '--db' needs a value
+$ spil --db other.db regions --db spil.db
+? 2
+! spil: regions: option '--db' is given twice ('other.db', 'spil.db'); give it once
+$ spil --help load
+> Usage: spil load DIR [DIR...]
+$ spil --json
+? 2
+!~ Usage: spil COMMAND [ARGS] [OPTIONS]
+
+=== cli-cmd-10: spil version, -V and --version name spil's version and the libraries it runs on
+$ spil version
+> spil 0.1.0 (schema 2)
+>~ Lua 5.4.
+>~ SQLite 3.
+>~ libyaml 0.
+>~ Jansson 2.
+$ spil -V
+> spil 0.1.0 (schema 2)
+>~ SQLite 3.
+$ spil --version
+> spil 0.1.0 (schema 2)
+$ spil --json version
+>~ "sqlite": "3.
+>~ "libyaml": "0.
+$ spil --help
+>   -V, --version   spil's version and those of the libraries it runs on
+>~   version            spil's version and the versions of the libraries it runs on
+$ spil version extra
+? 2
+! spil: version: unexpected argument 'extra'
+$ spil -V extra
+? 2
+! spil: version: unexpected argument 'extra'
+$ spil trend ks-01 NL --by ''
+? 2
+! spil: trend: --by takes year, quarter or month, not ''
+
+=== cli-cmd-11: option values are checked (recorded values by the loader, as in region.yaml), and nothing is written
+$ sqlite3 spil.db 'select count(*) from event' > before.txt
+$ spil sign zuid-holland-zuid regioplan gem-dordrecht --date 2026-13-01
+? 2
+! spil sign: error: 'date' must be a date YYYY-MM-DD, got '2026-13-01'; there is no month 13
+$ spil assign zuid-holland-zuid voorzitter regiocoordinator --hours 16u
+? 2
+! spil assign: error: 'hours' must be a number such as 12 or 4.5, got '16u'
+$ spil fund zuid-holland-zuid rc-2026 --source gala --purpose rc --amount 1,5 --status agreed
+? 2
+! spil fund: error: 'amount' must be a number such as 12 or 4.5, got '1,5'; write it with a decimal point: 1.5
+$ spil fund zuid-holland-zuid rc-2026 --since 2026-02-30
+? 2
+! spil fund: error: 'since' must be a date YYYY-MM-DD, got '2026-02-30'; February 2026 has 28 days
+$ spil trend ks-01 NL --by=week
+? 2
+! spil: trend: --by takes year, quarter or month, not 'week'
+$ spil log --limit 2 --limit 3
+? 2
+! spil: log: option '--limit' is given twice ('2', '3'); give it once
+$ spil log --json=yes
+? 2
+! spil: log: option '--json' takes no value
+$ spil export zuid-holland-zuid -x
+? 2
+! spil: export: unknown option '-x'
+$ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchanged
+> unchanged
+
+=== cli-cmd-12: spil help COMMAND is COMMAND's --help; an unknown command gets a suggestion
+$ spil help export
+> Usage: spil export REGION
+>   -o, --output FILE   write to FILE (atomically) instead of standard output
+$ spil help fund
+>   --purpose P     what it pays for: rc, m&e, training, communicatie, materiaal,
+$ spil help lood
+? 2
+! spil: unknown command 'lood'; did you mean 'load'?
+$ spil help
+>~ Usage: spil COMMAND [ARGS] [OPTIONS]
