@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bug.h"
 #include "store_impl.h"
 
 /* ---- what exists ---------------------------------------------------------------------------- */
@@ -34,9 +35,10 @@ static int each_row(store *s, const char *sql, const char *bind, store_row_fn fn
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return store_fail(s, "reading");
     if (bind) sqlite3_bind_text(st, 1, bind, -1, SQLITE_STATIC);
     int rc, n = sqlite3_column_count(st), stop = 0;
+    if (n > 16) BUG("a query of %d columns (at most 16): %.60s", n, sql);
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *vals[16];
-        for (int i = 0; i < n && i < 16; i++)
+        for (int i = 0; i < n; i++)
             vals[i] = (const char *)sqlite3_column_text(st, i);
         stop = fn(ctx, vals, n);
     }

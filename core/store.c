@@ -29,6 +29,7 @@
 
 #include <sqlite3.h>
 
+#include "bug.h"
 #include "catalogue.h"
 #include "model.h"
 #include "refdata.h"
@@ -719,6 +720,8 @@ int store_delete(store *s, int e, const char *region, const char *const *vals) {
 
 /* ---- Queries ------------------------------------------------------------------------------ */
 
+#define QUERY_COLUMNS 16 /* spil's own queries read at most this many columns */
+
 /* Run sql with text parameters params[0..nparams), calling fn for each row. */
 static int query(store *s, const char *sql, const char *const *params, int nparams, store_row_fn fn,
                  void *ctx) {
@@ -727,9 +730,11 @@ static int query(store *s, const char *sql, const char *const *params, int npara
     for (int i = 0; i < nparams; i++)
         sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC);
     int rc, ncol = sqlite3_column_count(st);
+    if (ncol > QUERY_COLUMNS)
+        BUG("a query of %d columns (at most %d): %.60s", ncol, QUERY_COLUMNS, sql);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *vals[16];
-        for (int i = 0; i < ncol && i < 16; i++)
+        const char *vals[QUERY_COLUMNS];
+        for (int i = 0; i < ncol; i++)
             vals[i] = (const char *)sqlite3_column_text(st, i);
         if (fn && fn(ctx, vals, ncol)) break;
     }
