@@ -15,7 +15,7 @@
 #include "store.h"
 
 int cmd_version(cli_opts *o) {
-    const char *lua = LUA_RELEASE + 4; /* "Lua 5.4.6" */
+    const char *lua = &LUA_RELEASE[4]; /* "Lua 5.4.6" without "Lua " */
     if (o->json)
         return out_json(stdout,
                         json_pack("{s:s, s:i, s:s, s:s, s:s, s:s}", "spil", SPIL_VERSION, "schema",

@@ -21,6 +21,7 @@
 
 #include "bug.h"
 #include "catalogue.h"
+#include "file.h"
 #include "model.h"
 #include "refdata.h"
 #include "ydoc.h"
@@ -599,21 +600,18 @@ static void read_source(loader *L, int e, rrow *row, const char *path) {
     for (int i = 0; i < model_entities[e].nfields; i++)
         if (model_entities[e].fields[i].flags & MF_DERIVED) sf = i;
     if (sf < 0) return;
-    FILE *f = fopen(path, "rb");
-    char *buf = malloc(LOAD_MAX_SCRIPT + 1);
-    size_t n = f && buf ? fread(buf, 1, LOAD_MAX_SCRIPT, f) : 0;
-    if (!f || !buf || ferror(f)) {
+    size_t n;
+    char *buf = file_read(path, LOAD_MAX_SCRIPT, &n);
+    if (!buf) {
         diag_add(L->d, L->file, row->line, row->col, NULL, "cannot read %s: %s", path,
-                 strerror(errno));
+                 errno == EFBIG ? "larger than the limit for a script" : strerror(errno));
     } else {
-        buf[n] = '\0';
         if (memchr(buf, '\0', n))
             diag_add(L->d, L->file, row->line, row->col, NULL, "script %s is not text", path);
         else if (rdata_set(L->r, e, row, sf, buf, 0, 0))
             L->oom = 1;
     }
     free(buf);
-    if (f) fclose(f);
 }
 
 /* Pass 3: references resolve, local CBS codes are members, scripts exist. */

@@ -46,21 +46,11 @@ static void report(repl *R, const char *msg) {
     fflush(stderr);
 }
 
-/* Does message m start with a location ("file:12: ")? */
-static int located(const char *m) {
-    for (; *m && *m != '\n' && *m != ' '; m++) {
-        if (*m != ':' || m[1] < '0' || m[1] > '9') continue;
-        const char *d = m + 1 + strspn(m + 1, "0123456789");
-        if (d[0] == ':' && d[1] == ' ') return 1;
-    }
-    return 0;
-}
-
 /* An error of the statement read from input line first: where the message does not say where
 ** (an error raised at level 2 by a function called in tail position, `return f()`, loses its
 ** caller's line), say at least which statement. */
 static void report_at(repl *R, long first, const char *msg) {
-    if (located(msg) || strncmp(msg, "stdin:", 6) == 0) {
+    if (sbx_located(msg) || strncmp(msg, "stdin:", 6) == 0) {
         report(R, msg);
         return;
     }

@@ -385,8 +385,7 @@ static int sb_require(lua_State *L) {
 
 /* ---- guards in front of C library functions ---- */
 
-/* Does message m start with a location ("file:12: ")? */
-static int located(const char *m) {
+int sbx_located(const char *m) {
     for (; *m && *m != '\n'; m++) {
         if (*m != ':' || m[1] < '0' || m[1] > '9') continue;
         const char *d = m + 1 + strspn(m + 1, "0123456789");
@@ -403,7 +402,7 @@ static int call_original(lua_State *L) {
     int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
     if (status == LUA_OK) return lua_gettop(L);
     if (!limit_hit(owner(L), status) && lua_type(L, -1) == LUA_TSTRING &&
-        !located(lua_tostring(L, -1))) {
+        !sbx_located(lua_tostring(L, -1))) {
         where(L, 0);
         lua_insert(L, -2);
         lua_concat(L, 2);

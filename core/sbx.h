@@ -60,6 +60,8 @@ int sbx_run_string(sbx *S, const char *chunkname, const char *src, size_t len, c
 /* The one door into region code: call the function below nargs arguments on the stack,
 ** leaving nres results. 0 on success; else the stack is restored and *err is set. */
 int sbx_call(sbx *S, int nargs, int nres, char **err);
+/* Whether message m says where it comes from ("file:12: ..." on its first line). */
+int sbx_located(const char *m);
 /* Lua's print of the arguments on L's stack to f: tostring of each (its __tostring runs as code of
 ** the caller's), tab-separated, a newline. For sandbox print (stderr) and the REPL's (stdout). */
 int sbx_print_values(lua_State *L, FILE *f);
