@@ -23,14 +23,15 @@ static repl *owner(lua_State *L) {
     return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* print, as Lua's, to stdout (region code's print writes to stderr). */
+/* print, as Lua's, to stdout (region code's print writes to stderr), through out_text: control
+** characters other than newline and tab are shown, not sent. */
 static int n_print(lua_State *L) {
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
         size_t len;
         const char *s = luaL_tolstring(L, i, &len);
         if (i > 1) fputc('\t', stdout);
-        fwrite(s, 1, len, stdout);
+        out_text(stdout, s, len, OUT_LINES);
         lua_pop(L, 1);
     }
     fputc('\n', stdout);
