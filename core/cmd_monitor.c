@@ -134,8 +134,15 @@ int cmd_indicators(cli_opts *o) {
             snprintf(group, sizeof group, "%s", title);
         }
         const char *name = sval(row, "name"), *kind = sval(row, "kind"), *unit = sval(row, "unit");
-        printf("  %-18s %-8s %-8s %s%s%s", sval(row, "code"), kind ? kind : "-", unit ? unit : "-",
-               name ? "" : out_dim(color), name ? name : NOT_GIVEN, name ? "" : out_reset(color));
+        fputs("  ", stdout);
+        out_col(stdout, sval(row, "code"), 18);
+        putchar(' ');
+        out_col(stdout, kind ? kind : "-", 8);
+        putchar(' ');
+        out_col(stdout, unit ? unit : "-", 8);
+        printf(" %s", name ? "" : out_dim(color));
+        out_str(stdout, name ? name : NOT_GIVEN);
+        fputs(name ? "" : out_reset(color), stdout);
         if (json_is_true(json_object_get(row, "adopted"))) printf(" (adopted)");
         json_int_t m = json_integer_value(json_object_get(row, "measurements"));
         if (m)
@@ -190,10 +197,11 @@ static void print_name(const char *name, int width) {
         chars++;
     }
     if (chars > width) {
-        printf("%.*s...", (int)(cut - name), name);
+        out_text(stdout, name, (size_t)(cut - name), 0);
+        fputs("...", stdout);
         return;
     }
-    printf("%s%*s", name, width - chars, "");
+    out_col(stdout, name, width);
 }
 
 /* Resolve an area given by code or by name ("Dordrecht", "Zuid-Holland", "Nederland"); the
@@ -413,9 +421,15 @@ int cmd_trend(cli_opts *o) {
         }
     } else {
         int color = out_color(stdout);
-        printf("%s%s%s in %s (%s, %s)%s%s\n", out_bold(color), ind.code, out_reset(color), name,
-               kind, area, ind.unit[0] ? ", " : "", ind.unit);
-        printf("  %s%s%s\n", out_dim(color), ind.name[0] ? ind.name : NOT_GIVEN, out_reset(color));
+        fputs(out_bold(color), stdout);
+        out_str(stdout, ind.code);
+        printf("%s in ", out_reset(color));
+        out_str(stdout, name);
+        printf(" (%s, %s)%s", kind, area, ind.unit[0] ? ", " : "");
+        out_str(stdout, ind.unit);
+        printf("\n  %s", out_dim(color));
+        out_str(stdout, ind.name[0] ? ind.name : NOT_GIVEN);
+        printf("%s\n", out_reset(color));
         if (!s.n) printf("  no figures%s%s\n", by ? " by " : "", by ? by : "");
         for (size_t i = 0; i < s.n; i++) {
             const mvalue *v = &s.v[i];
@@ -577,10 +591,14 @@ int cmd_compare(cli_opts *o) {
         }
     } else {
         int color = out_color(stdout);
-        printf("%s%s%s %s, %s%s\n", out_bold(color), ind.code, out_reset(color), period,
-               region ? "municipalities of " : "regions", region ? region : "");
-        printf("  %s%s%s%s%s\n", out_dim(color), ind.name[0] ? ind.name : NOT_GIVEN,
-               ind.unit[0] ? ", " : "", ind.unit, out_reset(color));
+        fputs(out_bold(color), stdout);
+        out_str(stdout, ind.code);
+        printf("%s %s, %s%s\n  %s", out_reset(color), period,
+               region ? "municipalities of " : "regions", region ? region : "", out_dim(color));
+        out_str(stdout, ind.name[0] ? ind.name : NOT_GIVEN);
+        fputs(ind.unit[0] ? ", " : "", stdout);
+        out_str(stdout, ind.unit);
+        printf("%s\n", out_reset(color));
         printf("  %4s  ", "");
         print_name("Nederland", 40);
         printf(" %10s", value_text(&nation, buf, sizeof buf));

@@ -1,6 +1,7 @@
 /*
 ** cmd_show.c: the read commands: regions, status, log. Human output or --json; never writes
-** (beyond a schema upgrade on open).
+** (beyond a schema upgrade on open). Every value from the database reaches the terminal through
+** out_text.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,16 +133,23 @@ static int show(cli_opts *o, int detailed) {
         json_t *munis = json_object_get(r, "municipalities"),
                *progs = json_object_get(r, "programmes");
         if (!detailed) {
-            printf("%s%-24s%s %-32s %2zu municipalities", out_bold(color),
-                   json_string_value(json_object_get(r, "id")), out_reset(color),
-                   json_string_value(json_object_get(r, "name")), json_array_size(munis));
-            json_array_foreach(progs, j, x)
-                printf("%s %s", j ? "," : ";", json_string_value(json_object_get(x, "programme")));
+            fputs(out_bold(color), stdout);
+            out_col(stdout, json_string_value(json_object_get(r, "id")), 24);
+            printf("%s ", out_reset(color));
+            out_col(stdout, json_string_value(json_object_get(r, "name")), 32);
+            printf(" %2zu municipalities", json_array_size(munis));
+            json_array_foreach(progs, j, x) {
+                printf("%s ", j ? "," : ";");
+                out_str(stdout, json_string_value(json_object_get(x, "programme")));
+            }
             putchar('\n');
             continue;
         }
-        printf("%s%s%s (%s)\n", out_bold(color), json_string_value(json_object_get(r, "name")),
-               out_reset(color), json_string_value(json_object_get(r, "id")));
+        fputs(out_bold(color), stdout);
+        out_str(stdout, json_string_value(json_object_get(r, "name")));
+        printf("%s (", out_reset(color));
+        out_str(stdout, json_string_value(json_object_get(r, "id")));
+        puts(")");
         printf("  municipalities (%zu):", json_array_size(munis));
         int col = 22;
         json_array_foreach(munis, j, x) {
@@ -150,16 +158,21 @@ static int show(cli_opts *o, int detailed) {
                 printf("\n   ");
                 col = 3;
             }
-            col += printf(" %s%s", name, j + 1 < json_array_size(munis) ? "," : "");
+            putchar(' ');
+            col += 1 + out_str(stdout, name);
+            if (j + 1 < json_array_size(munis)) col += printf(",");
         }
         putchar('\n');
         if (!json_array_size(progs)) printf("  programmes: none\n");
         json_array_foreach(progs, j, x) {
             const char *step = json_string_value(json_object_get(x, "step"));
             const char *since = json_string_value(json_object_get(x, "since"));
-            printf("  %-18s step %s%s%s%s%s", json_string_value(json_object_get(x, "programme")),
-                   out_bold(color), step ? step : "(not started)", out_reset(color),
-                   since ? " since " : "", since ? since : "");
+            fputs("  ", stdout);
+            out_col(stdout, json_string_value(json_object_get(x, "programme")), 18);
+            printf(" step %s", out_bold(color));
+            out_str(stdout, step ? step : "(not started)");
+            printf("%s%s", out_reset(color), since ? " since " : "");
+            out_str(stdout, since);
             json_t *ready = json_object_get(x, "ready");
             long long blocking = json_integer_value(json_object_get(x, "blocking"));
             if (json_is_true(ready))
@@ -167,9 +180,11 @@ static int show(cli_opts *o, int detailed) {
             else if (ready)
                 printf(": %snot ready%s, %lld blocking finding%s\n", out_red(color),
                        out_reset(color), blocking, blocking == 1 ? "" : "s");
-            else
-                printf(": cannot check: %s\n",
-                       json_string_value(json_object_get(x, "check_error")));
+            else {
+                fputs(": cannot check: ", stdout);
+                out_str(stdout, json_string_value(json_object_get(x, "check_error")));
+                putchar('\n');
+            }
         }
         if (i + 1 < json_array_size(regions)) putchar('\n');
     }
@@ -191,9 +206,23 @@ static const char *const event_cols[] = {"id",     "at",     "actor", "region", 
 static int print_event(void *ctx, const char *const *v, int n) {
     (void)n;
     int color = *(int *)ctx;
-    printf("%s%s%s  %-10s %-8s %s%-6s%s %s %s", out_dim(color), v[1], out_reset(color), v[2], v[4],
-           out_bold(color), v[5], out_reset(color), v[6] ? v[6] : "", v[7] ? v[7] : "");
-    if (v[3]) printf("  %s(%s)%s", out_dim(color), v[3], out_reset(color));
+    fputs(out_dim(color), stdout);
+    out_str(stdout, v[1]);
+    printf("%s  ", out_reset(color));
+    out_col(stdout, v[2], 10);
+    putchar(' ');
+    out_col(stdout, v[4], 8);
+    printf(" %s", out_bold(color));
+    out_col(stdout, v[5], 6);
+    printf("%s ", out_reset(color));
+    out_str(stdout, v[6]);
+    putchar(' ');
+    out_str(stdout, v[7]);
+    if (v[3]) {
+        printf("  %s(", out_dim(color));
+        out_str(stdout, v[3]);
+        printf(")%s", out_reset(color));
+    }
     /* The counts of an import and the change of a setting are worth a glance; other details
     ** are in --json. */
     json_t *d = v[8] && v[4] && (!strcmp(v[4], "import") || !strcmp(v[4], "setting"))
@@ -209,7 +238,10 @@ static int print_event(void *ctx, const char *const *v, int n) {
         printf("  %lld -> %lld", (long long)json_integer_value(json_object_get(ch, "from")),
                (long long)json_integer_value(json_object_get(ch, "to")));
     json_decref(d);
-    if (v[9]) printf("  reason: %s", v[9]);
+    if (v[9]) {
+        fputs("  reason: ", stdout);
+        out_str(stdout, v[9]);
+    }
     putchar('\n');
     return 0;
 }

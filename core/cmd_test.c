@@ -114,11 +114,17 @@ typedef struct tally {
 static void report(tally *t, int ok, const char *name, const char *why) {
     if (ok) {
         t->passed++;
-        printf("  %sok%s - %s\n", out_green(t->color), out_reset(t->color), name);
+        printf("  %sok%s - ", out_green(t->color), out_reset(t->color));
     } else {
         t->failed++;
-        printf("  %snot ok%s - %s\n", out_red(t->color), out_reset(t->color), name);
-        if (why) printf("      %s\n", why);
+        printf("  %snot ok%s - ", out_red(t->color), out_reset(t->color));
+    }
+    out_str(stdout, name);
+    putchar('\n');
+    if (!ok && why) {
+        fputs("      ", stdout);
+        out_text(stdout, why, strlen(why), OUT_LINES);
+        putchar('\n');
     }
 }
 

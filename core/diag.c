@@ -18,9 +18,13 @@
 ** like a diagnostic or drive the terminal, and each is cut after DIAG_TEXT_MAX bytes. Callers cut a
 ** quoted value much shorter with diag_quote; the cap is the backstop for one that was not.
 **
+** The text form goes through out_text as well, which shows what '?' leaves (bidi controls,
+** invisible characters, bytes that are not UTF-8) visibly.
+**
 ** Does not: decide exit codes, or know what a terminal is (the caller passes color).
 */
 #include "diag.h"
+#include "out.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -189,7 +193,7 @@ static void sort(diag *d) {
 static void print_location(FILE *f, const entry *e, int color) {
     if (!e->file[0]) return;
     if (color) fputs(ANSI_BOLD, f);
-    fputs(e->file, f);
+    out_str(f, e->file);
     if (e->line) {
         fprintf(f, ":%d", e->line);
         if (e->col) fprintf(f, ":%d", e->col);
@@ -205,8 +209,11 @@ void diag_print(diag *d, FILE *f, int color) {
         const entry *e = &d->items[i];
         print_location(f, e, color);
         fputs(color ? ANSI_ERROR "error:" ANSI_RESET " " : "error: ", f);
-        fputs(e->message, f);
-        if (e->hint) fprintf(f, "; %s", e->hint);
+        out_str(f, e->message);
+        if (e->hint) {
+            fputs("; ", f);
+            out_str(f, e->hint);
+        }
         fputc('\n', f);
     }
     if (d->dropped) fprintf(f, "%zu more errors not shown\n", d->dropped);

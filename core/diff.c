@@ -174,17 +174,19 @@ void diff_print(const changes *c, FILE *f, int color) {
             for (; i < c->n && c->v[i].e == ch->e && c->v[i].kind == CH_ADD; i++) {
                 int len = (int)strlen(c->v[i].key) + 2;
                 if (width > 4 && width + len > 96) width = fprintf(f, "\n   ");
-                width += fprintf(
-                    f, " %s%s", c->v[i].key,
-                    i + 1 < c->n && c->v[i + 1].e == ch->e && c->v[i + 1].kind == CH_ADD ? ","
-                                                                                         : "");
+                fputc(' ', f);
+                width += 1 + out_str(f, c->v[i].key);
+                if (i + 1 < c->n && c->v[i + 1].e == ch->e && c->v[i + 1].kind == CH_ADD)
+                    width += fprintf(f, ",");
             }
             i--;
             fputc('\n', f);
             continue;
         }
         const char *col = ch->kind == CH_CHANGE ? out_yellow(color) : out_red(color);
-        fprintf(f, "  %s%c %s%s", col, (char)ch->kind, ch->key, out_reset(color));
+        fprintf(f, "  %s%c ", col, (char)ch->kind);
+        out_str(f, ch->key);
+        fputs(out_reset(color), f);
         if (ch->kind == CH_CHANGE) {
             const char *sep = ": ";
             for (int k = 0; k < en->nfields; k++) {
@@ -193,8 +195,12 @@ void diff_print(const changes *c, FILE *f, int color) {
                 const char *a = ch->old->v[k], *b = ch->new->v[k];
                 if ((a && strchr(a, '\n')) || (b && strchr(b, '\n')))
                     fprintf(f, "%s%s changed", sep, fd->name); /* texts: too long to show */
-                else
-                    fprintf(f, "%s%s %s -> %s", sep, fd->name, shown(fd, a), shown(fd, b));
+                else {
+                    fprintf(f, "%s%s ", sep, fd->name);
+                    out_str(f, shown(fd, a));
+                    fputs(" -> ", f);
+                    out_str(f, shown(fd, b));
+                }
                 sep = ", ";
             }
         }

@@ -1,8 +1,10 @@
 /*
-** out.c: terminal colour, JSON values and documents, and the clock (see out.h).
+** out.c: terminal colour, terminal text (out_text, the one escaping of user text for people),
+** JSON values and documents, and the clock (see out.h).
 */
 #include "out.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -32,6 +34,93 @@ const char *out_yellow(int c) {
 }
 const char *out_reset(int c) {
     return c ? "\033[0m" : "";
+}
+
+/* The code point of the valid UTF-8 sequence at s (n bytes left) into *cp, and its length; 0 when
+** s does not start one (a stray byte, an overlong form, a surrogate, past U+10FFFF, cut short). */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp) {
+    unsigned char b = s[0];
+    size_t w = b < 0x80                 ? 1
+               : b >= 0xC2 && b <= 0xDF ? 2
+               : b >= 0xE0 && b <= 0xEF ? 3
+               : b >= 0xF0 && b <= 0xF4 ? 4
+                                        : 0;
+    if (!w || w > n) return 0;
+    unsigned long c = w == 1 ? b : b & (0x7F >> w);
+    for (size_t i = 1; i < w; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < least[w] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    *cp = c;
+    return w;
+}
+
+/* Whether code point c must be shown as <U+XXXX>: a C1 control, a bidi control or invisible. */
+static int hidden(unsigned long c) {
+    return (c >= 0x80 && c <= 0x9F) || c == 0xAD || c == 0x61C || c == 0x180E ||
+           (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) ||
+           (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) ||
+           (c >= 0xE0000 && c <= 0xE007F);
+}
+
+/* The letter of C0 control c's usual escape (\e for ESC), or 0 when it has none. */
+static char c0_name(unsigned long c) {
+    switch (c) {
+    case '\a': return 'a';
+    case '\b': return 'b';
+    case '\t': return 't';
+    case '\n': return 'n';
+    case '\v': return 'v';
+    case '\f': return 'f';
+    case '\r': return 'r';
+    case 0x1B: return 'e';
+    default: return 0;
+    }
+}
+
+int out_text(FILE *f, const char *s, size_t len, int flags) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0; /* p[run..i) is printable and not yet written */
+    size_t chars = 0;
+    int bad = 0;
+    while (i < len) {
+        unsigned long c = 0;
+        size_t w = utf8_decode(p + i, len - i, &c);
+        int control =
+            w == 1 && (c < 0x20 || c == 0x7F) && !((flags & OUT_LINES) && (c == '\n' || c == '\t'));
+        if (w && !control && !hidden(c)) {
+            chars++;
+            i += w;
+            continue;
+        }
+        if (i > run && fwrite(p + run, 1, i - run, f) != i - run) bad = 1;
+        char name = control ? c0_name(c) : 0;
+        int n;
+        if (name)
+            n = fprintf(f, "\\%c", name);
+        else if (w)
+            n = control ? fprintf(f, "\\x%02lx", c) : fprintf(f, "<U+%04lX>", c);
+        else
+            n = fprintf(f, "\\x%02x", p[i]);
+        if (n < 0) bad = 1;
+        chars += n > 0 ? (size_t)n : 0;
+        i += w ? w : 1;
+        run = i;
+    }
+    if (i > run && fwrite(p + run, 1, i - run, f) != i - run) bad = 1;
+    return bad ? -1 : chars > INT_MAX ? INT_MAX : (int)chars;
+}
+
+int out_str(FILE *f, const char *s) {
+    return s ? out_text(f, s, strlen(s), 0) : 0;
+}
+
+int out_col(FILE *f, const char *s, int width) {
+    int n = out_str(f, s);
+    if (n >= 0 && n < width) fprintf(f, "%*s", width - n, "");
+    return n < 0 ? n : n < width ? width : n;
 }
 
 json_t *out_json_value(model_type t, const char *v) {

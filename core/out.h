@@ -3,7 +3,8 @@
 **
 ** Colour only when the stream is a terminal, NO_COLOR is unset and TERM is not "dumb"; the
 ** escape helpers return "" otherwise, so callers print them unconditionally. JSON documents are
-** written with jansson, indented, one document per command, ending in a newline.
+** written with jansson, indented, one document per command, ending in a newline. Text that
+** came from users (names, reasons, values) reaches a terminal only through out_text.
 */
 #ifndef SPIL_OUT_H
 #define SPIL_OUT_H
@@ -23,6 +24,25 @@ const char *out_red(int color);
 const char *out_green(int color);
 const char *out_yellow(int color);
 const char *out_reset(int color);
+
+/* out_text flags. OUT_LINES: newline and tab pass through, for text laid out in lines and
+** columns (the REPL's printer); without it they are shown as \n and \t. */
+#define OUT_LINES 1
+
+/* Write len bytes of s (which may hold NULs; NULL writes nothing) to f as terminal text, so that
+** no value can drive the terminal, or hide or reorder the text around it. Printable UTF-8 passes
+** through unchanged. Shown visibly instead: C0 controls and DEL as \a \b \t \n \v \f \r \e
+** or \xNN (\x00 for NUL); C1 controls (U+0080-009F), bidi controls (U+061C, U+200E/F,
+** U+202A-202E, U+2066-2069), invisible characters (U+00AD, U+180E, U+200B-200D,
+** U+2028/2029, U+2060-206F, U+FEFF, U+FFF9-FFFB, tags U+E0000-E007F) as <U+XXXX>; each byte
+** that is not part of valid UTF-8 (overlong forms and surrogates included) as \xNN. Backslash
+** itself passes through. Returns the characters written, counting each shown escape by its
+** length (for padding columns), or -1 on a write error. */
+int out_text(FILE *f, const char *s, size_t len, int flags);
+/* out_text for a NUL-terminated s (NULL: nothing), flags 0: a name, an id, a reason. */
+int out_str(FILE *f, const char *s);
+/* out_str, then spaces up to width characters (none when s is longer): a column. */
+int out_col(FILE *f, const char *s, int width);
 
 /* A canonical model value as JSON: booleans, numbers, strings; null when v is NULL. */
 json_t *out_json_value(model_type t, const char *v);

@@ -6,6 +6,8 @@
 ** continuation lines while the compiler's message ends in '<eof>'); the session's sandbox, an
 ** sbx over the store rebuilt after a limit stopped it or use() switched region; `spil run`;
 ** and the session's side of Tab completion (asking spil.repl for the candidates).
+** Everything printed (values, the banner, errors) goes through out_text (OUT_LINES), so a value
+** cannot drive the terminal.
 ** Does not: read the terminal, keep the history or handle Ctrl-C (repl_input.c does); define
 ** the trusted natives (repl_natives.c); format values, complete names or write help (spil.repl
 ** in Lua does, in the sandbox, under its limits); change data but through the natives.
@@ -39,10 +41,9 @@
 /* An error: as it is on a terminal (like lua's REPL), after "spil: CMD: " otherwise. */
 static void report(repl *R, const char *msg) {
     fflush(stdout);
-    if (R->interactive)
-        fprintf(stderr, "%s\n", msg);
-    else
-        fprintf(stderr, "spil: %s: %s\n", R->cmd, msg);
+    if (!R->interactive) fprintf(stderr, "spil: %s: ", R->cmd);
+    out_text(stderr, msg, strlen(msg), OUT_LINES);
+    fputc('\n', stderr);
     fflush(stderr);
 }
 
@@ -112,7 +113,12 @@ static void print_private(repl *R, const char *fn) {
     char *err = NULL;
     if (protect(R, private_lua, &c, 1, &err) == 0) {
         lua_State *L = sbx_state(R->S);
-        if (lua_type(L, -1) == LUA_TSTRING) printf("%s\n", lua_tostring(L, -1));
+        size_t len;
+        const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+        if (s) {
+            out_text(stdout, s, len, OUT_LINES);
+            putchar('\n');
+        }
         lua_pop(L, 1);
         fflush(stdout);
     } else {
@@ -328,7 +334,7 @@ static int evaluate(repl *R, long first) {
     if (status == 0 && lua_type(L, -1) == LUA_TSTRING) {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
-        fwrite(s, 1, len, stdout);
+        out_text(stdout, s, len, OUT_LINES);
         fputc('\n', stdout);
         fflush(stdout);
     }

@@ -23,9 +23,14 @@ static repl *owner(lua_State *L) {
     return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* print, as Lua's, to stdout (region code's print writes to stderr). */
+static void print_text(FILE *f, const char *s, size_t len) {
+    out_text(f, s, len, OUT_LINES);
+}
+
+/* print, as Lua's, to stdout (region code's print writes to stderr), through out_text: control
+** characters other than newline and tab are shown, not sent. */
 static int n_print(lua_State *L) {
-    return sbx_print_values(L, stdout);
+    return sbx_print_values(L, stdout, print_text);
 }
 
 /* Rows collected in C from the store, for turning into Lua tables once the query is done. It

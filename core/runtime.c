@@ -70,8 +70,13 @@ static const char *loader(void *ud, const char *file, size_t *len) {
 
 /* The limits every sandbox of a runtime starts with: the clock spil's commands use
 ** ($SPIL_NOW), and the wall-clock limit of $SPIL_TIME_LIMIT (seconds) when it is set. */
+static void print_text(FILE *f, const char *s, size_t len) {
+    out_text(f, s, len, OUT_LINES);
+}
+
 static void default_limits(rt *R) {
     R->limits.now = out_clock();
+    R->limits.write = print_text;
     const char *t = getenv("SPIL_TIME_LIMIT");
     char *end;
     double s = t && *t ? strtod(t, &end) : 0;
@@ -119,8 +124,10 @@ void rt_close(rt *R) {
 void rt_set_limits(rt *R, const sbx_limits *lim) {
     int64_t now = R->limits.now;
     double seconds = R->limits.seconds;
+    sbx_writer write = R->limits.write;
     R->limits = *lim;
     if (!lim->now) R->limits.now = now;
+    if (!lim->write) R->limits.write = write;
     if (!lim->seconds) R->limits.seconds = seconds;
 }
 

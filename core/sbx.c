@@ -57,12 +57,13 @@ struct sbx {
     double started;     /* when that call started (CLOCK_MONOTONIC, seconds) */
     int depth;          /* sbx_call nesting */
     int64_t now;        /* the clock of os.time and os.date (0: the real one) */
-    size_t printed, max_print; /* bytes print wrote, and the cap */
-    char region_at[256];       /* the last line of region code (not the stdlib) the hook saw */
-    int stopped;               /* a limit was hit: no more region code in this state */
-    char limit_msg[256];       /* the first "file:line: instruction limit (N) exceeded" */
-    char script[256];          /* what sbx_call runs, to name in the memory message */
-    pool *pool;                /* small blocks, freed with the state (pool.c); NULL: malloc's */
+    void (*write)(FILE *f, const char *s, size_t len); /* how print writes text */
+    size_t printed, max_print;                         /* bytes print wrote, and the cap */
+    char region_at[256]; /* the last line of region code (not the stdlib) the hook saw */
+    int stopped;         /* a limit was hit: no more region code in this state */
+    char limit_msg[256]; /* the first "file:line: instruction limit (N) exceeded" */
+    char script[256];    /* what sbx_call runs, to name in the memory message */
+    pool *pool;          /* small blocks, freed with the state (pool.c); NULL: malloc's */
 };
 
 /* lua_Alloc counting the bytes L holds. ptr == NULL means a new block (osize is then a type
@@ -185,12 +186,17 @@ static void charge(lua_State *L, double n) {
 
 /* ---- replacements of base functions ---- */
 
+static void write_plain(FILE *f, const char *s, size_t len) {
+    fwrite(s, 1, len, f);
+}
+
 /* Write s to f, within *budget bytes (NULL: no cap); the first write past it says so instead. */
-static void write_capped(FILE *f, const char *s, size_t len, size_t *left, size_t cap) {
+static void write_capped(FILE *f, sbx_writer write, const char *s, size_t len, size_t *left,
+                         size_t cap) {
     if (left) {
         if (*left == 0) return;
         if (len >= *left) {
-            fwrite(s, 1, *left, f);
+            write(f, s, *left);
             fprintf(f,
                     "\n[print: output cut after %zu bytes, the limit of one run of region code]\n",
                     cap);
@@ -199,25 +205,26 @@ static void write_capped(FILE *f, const char *s, size_t len, size_t *left, size_
         }
         *left -= len;
     }
-    fwrite(s, 1, len, f);
+    write(f, s, len);
 }
 
-static int print_values(lua_State *L, FILE *f, size_t *left, size_t cap) {
+static int print_values(lua_State *L, FILE *f, sbx_writer write, size_t *left, size_t cap) {
     int n = lua_gettop(L);
+    if (!write) write = write_plain;
     for (int i = 1; i <= n; i++) {
         size_t len;
         const char *s = luaL_tolstring(L, i, &len);
-        if (i > 1) write_capped(f, "\t", 1, left, cap);
-        write_capped(f, s, len, left, cap);
+        if (i > 1) write_capped(f, write_plain, "\t", 1, left, cap);
+        write_capped(f, write, s, len, left, cap);
         lua_pop(L, 1);
     }
-    write_capped(f, "\n", 1, left, cap);
+    write_capped(f, write_plain, "\n", 1, left, cap);
     fflush(f);
     return 0;
 }
 
-int sbx_print_values(lua_State *L, FILE *f) {
-    return print_values(L, f, NULL, 0);
+int sbx_print_values(lua_State *L, FILE *f, sbx_writer write) {
+    return print_values(L, f, write, NULL, 0);
 }
 
 /* print, as Lua's, but to stderr (stdout carries the output of spil's commands), and at most
@@ -225,7 +232,7 @@ int sbx_print_values(lua_State *L, FILE *f) {
 static int sb_print(lua_State *L) {
     sbx *S = owner(L);
     size_t left = S->max_print - S->printed;
-    print_values(L, stderr, &left, S->max_print);
+    print_values(L, stderr, S->write, &left, S->max_print);
     S->printed = S->max_print - left;
     return 0;
 }
@@ -865,6 +872,7 @@ sbx *sbx_new(const char *dir, const sbx_limits *lim, sbx_loader loader, void *lo
     S->max_seconds = lim && lim->seconds > 0 ? lim->seconds : SBX_DEFAULT_SECONDS;
     S->max_print = lim && lim->print ? lim->print : SBX_DEFAULT_PRINT;
     S->now = lim ? lim->now : 0;
+    S->write = lim ? lim->write : NULL;
     S->loader = loader;
     S->loader_ud = loader_ud;
     set_script(S, S->dir);

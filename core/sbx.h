@@ -30,6 +30,7 @@ typedef struct sbx_limits {
     double seconds;       /* wall clock per call from C into the state (0: default) */
     size_t print;         /* bytes print may write per state (0: default) */
     int64_t now;          /* the time os.time() and os.date() see (0: the real clock) */
+    void (*write)(FILE *f, const char *s, size_t len); /* print's text (NULL: as it is) */
 } sbx_limits;
 
 #define SBX_DEFAULT_INSTRUCTIONS 100000000
@@ -62,9 +63,13 @@ int sbx_run_string(sbx *S, const char *chunkname, const char *src, size_t len, c
 int sbx_call(sbx *S, int nargs, int nres, char **err);
 /* Whether message m says where it comes from ("file:12: ..." on its first line). */
 int sbx_located(const char *m);
+/* How print writes the text of its arguments (out_text, so that no control character reaches
+** a terminal); NULL: as it is. */
+typedef void (*sbx_writer)(FILE *f, const char *s, size_t len);
 /* Lua's print of the arguments on L's stack to f: tostring of each (its __tostring runs as code of
-** the caller's), tab-separated, a newline. For sandbox print (stderr) and the REPL's (stdout). */
-int sbx_print_values(lua_State *L, FILE *f);
+** the caller's) written by write, tab-separated, a newline. For sandbox print (stderr) and the
+** REPL's (stdout). */
+int sbx_print_values(lua_State *L, FILE *f, sbx_writer write);
 /* For a C function called from Lua that gathered what it returns in C memory: push what push
 ** makes of ud (protected, as it allocates in L), then done(ud), then return 1 or raise the error
 ** (nothing is left allocated either way). */
