@@ -57,24 +57,42 @@ static void print_check(const eval_check *c, int color) {
     int pass = c->status == EVAL_PASS;
     const char *mark = pass ? "ok  " : blocking ? "FAIL" : "warn";
     const char *col = pass ? out_green(color) : blocking ? out_red(color) : out_yellow(color);
-    printf("%s%s%s %s%s%s  %s", col, mark, out_reset(color), out_bold(color), c->id,
-           out_reset(color), c->name ? c->name : "");
+    /* Every text here comes from region code or data: out_str shows what would drive a terminal. */
+    printf("%s%s%s %s", col, mark, out_reset(color), out_bold(color));
+    out_str(stdout, c->id);
+    printf("%s  ", out_reset(color));
+    out_str(stdout, c->name);
     if (c->status == EVAL_ERROR)
         printf(" %s(the check failed)%s", out_red(color), out_reset(color));
     putchar('\n');
     const char *source = c->source ? c->source : "";
-    if (*source && c->nfindings)
-        printf("     %ssource: %s%s\n", out_dim(color), source, out_reset(color));
+    if (*source && c->nfindings) {
+        printf("     %ssource: ", out_dim(color));
+        out_str(stdout, source);
+        printf("%s\n", out_reset(color));
+    }
     for (size_t i = 0; i < c->nfindings; i++) {
         const eval_finding *f = &c->findings[i];
-        printf("     - %s%s", f->blocking ? "" : "(advisory) ", f->missing);
-        if (f->subject_kind && strcmp(f->subject_kind, "region") != 0)
-            printf(" %s[%s %s]%s", out_dim(color), f->subject_kind,
-                   f->subject_id ? f->subject_id : "", out_reset(color));
+        printf("     - %s", f->blocking ? "" : "(advisory) ");
+        out_str(stdout, f->missing);
+        if (f->subject_kind && strcmp(f->subject_kind, "region") != 0) {
+            printf(" %s[", out_dim(color));
+            out_str(stdout, f->subject_kind);
+            putchar(' ');
+            out_str(stdout, f->subject_id);
+            printf("]%s", out_reset(color));
+        }
         putchar('\n');
-        if (f->remedy && *f->remedy) printf("       do: %s\n", f->remedy);
-        if (f->source && *f->source && strcmp(f->source, source) != 0)
-            printf("       %ssource: %s%s\n", out_dim(color), f->source, out_reset(color));
+        if (f->remedy && *f->remedy) {
+            printf("       do: ");
+            out_str(stdout, f->remedy);
+            putchar('\n');
+        }
+        if (f->source && *f->source && strcmp(f->source, source) != 0) {
+            printf("       %ssource: ", out_dim(color));
+            out_str(stdout, f->source);
+            printf("%s\n", out_reset(color));
+        }
     }
 }
 
@@ -87,17 +105,27 @@ static int rank(const eval_check *c) {
 }
 
 static void print_result(const char *region, const eval_result *res, int color) {
-    printf("%s%s%s: %s, step %s (%s)\n", out_bold(color), region, out_reset(color), res->programme,
-           res->step, res->name);
+    printf("%s", out_bold(color));
+    out_str(stdout, region);
+    printf("%s: ", out_reset(color));
+    out_str(stdout, res->programme);
+    printf(", step ");
+    out_str(stdout, res->step);
+    printf(" (");
+    out_str(stdout, res->name);
+    printf(")\n");
     for (int r = 0; r < 3; r++)
         for (size_t i = 0; i < res->nchecks; i++)
             if (rank(&res->checks[i]) == r) print_check(&res->checks[i], color);
     if (res->ready)
-        printf("%sREADY%s to leave step %s: no blocking findings, %d advisory.\n", out_green(color),
-               out_reset(color), res->step, res->advisory);
+        printf("%sREADY%s to leave step ", out_green(color), out_reset(color));
     else
-        printf("%sNOT READY%s to leave step %s: %d blocking finding%s, %d advisory.\n",
-               out_red(color), out_reset(color), res->step, res->blocking,
+        printf("%sNOT READY%s to leave step ", out_red(color), out_reset(color));
+    out_str(stdout, res->step);
+    if (res->ready)
+        printf(": no blocking findings, %d advisory.\n", res->advisory);
+    else
+        printf(": %d blocking finding%s, %d advisory.\n", res->blocking,
                res->blocking == 1 ? "" : "s", res->advisory);
 }
 
@@ -125,6 +153,14 @@ static json_t *findings_minus(const eval_result *a, const eval_result *b) {
         }
     json_decref(seen);
     return out;
+}
+
+/* "check: missing" of a finding in JSON, escaped for the terminal. */
+static void print_finding_line(json_t *f) {
+    out_str(stdout, json_string_value(json_object_get(f, "check")));
+    printf(": ");
+    out_str(stdout, json_string_value(json_object_get(f, "missing")));
+    putchar('\n');
 }
 
 /* Exit code of a runtime call that failed, after printing its message. */
@@ -185,15 +221,16 @@ static int check_assuming(cli_opts *o, store *st, const char *region, const char
         printf("It would clear %zu finding%s", json_array_size(cleared),
                json_array_size(cleared) == 1 ? "" : "s");
         printf(json_array_size(cleared) ? ":\n" : ".\n");
-        json_array_foreach(cleared, i, f)
-            printf("  %s-%s %s: %s\n", out_green(color), out_reset(color),
-                   json_string_value(json_object_get(f, "check")),
-                   json_string_value(json_object_get(f, "missing")));
+        json_array_foreach(cleared, i, f) {
+            printf("  %s-%s ", out_green(color), out_reset(color));
+            print_finding_line(f);
+        }
         if (json_array_size(added)) {
             printf("and bring %zu new:\n", json_array_size(added));
-            json_array_foreach(added, i, f)
-                printf("  + %s: %s\n", json_string_value(json_object_get(f, "check")),
-                       json_string_value(json_object_get(f, "missing")));
+            json_array_foreach(added, i, f) {
+                printf("  + ");
+                print_finding_line(f);
+            }
         }
         putchar('\n');
         print_result(region, &after, color);
@@ -238,11 +275,17 @@ static int check_all(cli_opts *o, store *st) {
         eval_result res;
         if ((code = evaluate(&one, st, region, programme, &res)) != SPIL_EXIT_OK) goto done;
         not_ready += !res.ready;
-        if (!o->json)
-            printf("%-40s %-16s %-28s %s%s%s  %d blocking, %d advisory\n", region, programme,
-                   res.step, res.ready ? out_green(color) : out_red(color),
+        if (!o->json) {
+            out_col(stdout, region, 40);
+            putchar(' ');
+            out_col(stdout, programme, 16);
+            putchar(' ');
+            out_col(stdout, res.step, 28);
+            printf(" %s%s%s  %d blocking, %d advisory\n",
+                   res.ready ? out_green(color) : out_red(color),
                    res.ready ? "READY    " : "NOT READY", out_reset(color), res.blocking,
                    res.advisory);
+        }
         json_t *j = eval_json(&res);
         json_object_set_new(j, "region", json_string(region));
         json_array_append_new(results, j);
@@ -306,6 +349,20 @@ done:
     return code;
 }
 
+/* "R: P moved from step A to step B on D (by W).", each value escaped for the terminal. */
+static void print_move(const char *region, const char *programme, const rt_plan *plan,
+                       const char *day, const char *who) {
+    const char *parts[] = {region,     ": ",        programme, " moved from step ",
+                           plan->from, " to step ", plan->to,  " on ",
+                           day,        " (by ",     who,       ").\n"};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        if (i % 2)
+            fputs(parts[i], stdout);
+        else
+            out_str(stdout, parts[i]);
+    }
+}
+
 int cmd_advance(cli_opts *o) {
     int code;
     const char *region = o->args[0];
@@ -332,7 +389,9 @@ int cmd_advance(cli_opts *o) {
             out_json(stdout, j);
         } else {
             if (!plan.result.ready) print_result(region, &plan.result, 0);
-            fprintf(stderr, "spil: advance: refused: %s\n", plan.reason);
+            fprintf(stderr, "spil: advance: refused: ");
+            out_str(stderr, plan.reason);
+            fputc('\n', stderr);
         }
         code = SPIL_EXIT_REFUSED;
         goto done;
@@ -345,8 +404,7 @@ int cmd_advance(cli_opts *o) {
         out_json(stdout, json_pack("{s:s, s:s, s:s, s:s, s:b}", "region", region, "programme",
                                    programme, "from", plan.from, "to", plan.to, "advanced", 1));
     else
-        printf("%s: %s moved from step %s to step %s on %s (by %s).\n", region, programme,
-               plan.from, plan.to, day, o->as);
+        print_move(region, programme, &plan, day, o->as);
     code = SPIL_EXIT_OK;
 done:
     rt_plan_free(&plan);

@@ -52,3 +52,17 @@ $ printf 'regions()\nprint(regions()[1].name)\n"tab\\there\\27[2J"\n' | spil rep
 $ printf 'error("boom\\27]0;x\\7")\n' | spil repl hostile
 ? 2
 ! spil: repl: stdin:1: boom\e]0;x\a
+
+=== cli-escape-6: spil check shows what region code wrote into a finding escaped, and --json keeps it
+$ mkdir -p c && printf 'spil: 1\nregion: {id: chk, name: Chk, scripts: [eigen.lua]}\nprogrammes: [{programme: kansrijke-start, step: verkenning}]\n' > c/region.yaml
+$ printf 'local P = require "spil.programme"\nlocal p = P.extend(require "programmes.kansrijke_start")\np:add_check("verkenning", P.check { id = "boos", name = "Boos\\27]0;x\\7", run = function(ctx) ctx:finding { missing = "wis\\27[2Jscherm\\r\\226\\128\\174", remedy = "do\\27[31m" } end })\nP.use(p)\nreturn {}\n' > c/eigen.lua && spil load c > /dev/null
+$ spil check chk
+? 1
+>~ boos  Boos\e]0;x\a
+>~ - wis\e[2Jscherm\r<U+202E>
+>~ do: do\e[31m
+$ spil check chk | LC_ALL=C grep -cP '[\x00-\x08\x0b-\x1f\x7f]|\xe2\x80\xae'
+? 1
+> 0
+$ spil check chk --json | grep -c 'wis\\u001B\[2Jscherm\\r'
+> 1
