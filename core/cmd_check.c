@@ -375,8 +375,18 @@ int cmd_advance(cli_opts *o) {
     const char *programme = NULL;
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
     if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
+    /* --date: the move happened on that day, and the checks are run as of it. */
+    const char *date = cli_opt(o, "date");
+    out_today(day);
+    if (date && (!model_valid_date(date) || strcmp(date, day) > 0)) {
+        code = cli_fail(o, SPIL_EXIT_USAGE,
+                        "--date takes a day YYYY-MM-DD that is not after today (%s), not '%s'", day,
+                        date);
+        goto done;
+    }
+    if (date) snprintf(day, sizeof day, "%s", date);
     int rc = (R = rt_open(st, region, region, &err))
-                 ? rt_plan_advance(R, programme, o->as, out_today(day), &plan, &err)
+                 ? rt_plan_advance(R, programme, o->as, day, &plan, &err)
                  : RT_INTERNAL;
     if (rc != RT_OK) {
         code = runtime_fail(o, rc, err);

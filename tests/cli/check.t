@@ -51,6 +51,12 @@ $ spil log zuid-holland-zuid --limit 1
 >~ voorzitter advance  advance programme kansrijke-start  (zuid-holland-zuid)  reason: coalitie gevormd
 $ spil status zuid-holland-zuid
 >~ kansrijke-start    step coalitie since 2026-01-15: not ready,
+$ spil advance zuid-holland-zuid --as voorzitter --date 2026-13-01
+? 2
+! spil: advance: --date takes a day YYYY-MM-DD that is not after today (2026-01-15), not '2026-13-01'
+$ spil advance zuid-holland-zuid --as voorzitter --date 2026-02-01
+? 2
+! spil: advance: --date takes a day YYYY-MM-DD that is not after today (2026-01-15), not '2026-02-01'
 
 === cli-check-6: status shows what today's check found, and checks again once anything changed or a day passed
 $ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid > /dev/null && spil check zuid-holland-zuid > /dev/null; sqlite3 spil.db 'select region, programme, step, day, blocking from readiness'
