@@ -89,6 +89,31 @@ function M.finding(result, want)
   return found
 end
 
+--- Fail unless the step is not ready and has a blocking finding matching want, with a remedy
+-- and a source that contains `cites` (the citation the guidance asks for); returns it.
+function M.blocks(result, want, cites)
+  if result.ready then error("expected step " .. result.step .. " not ready", 2) end
+  want.severity = "blocking"
+  local f = M.findings(result, want)[1]
+  if not f then error("expected a blocking finding of " .. tostring(want.check), 2) end
+  if type(f.remedy) ~= "string" or #f.remedy == 0 then
+    error("expected a remedy for " .. tostring(want.check), 2)
+  end
+  if not (f.source and f.source:find(cites, 1, true)) then
+    error("expected " .. tostring(want.check) .. " to cite " .. cites .. ": " .. tostring(f.source), 2)
+  end
+  return f
+end
+
+--- Fail unless the result has an advisory finding matching want and the step is still ready.
+function M.advises(result, want)
+  want.severity = "advisory"
+  if not M.findings(result, want)[1] then
+    error("expected an advisory finding of " .. tostring(want.check), 2)
+  end
+  if not result.ready then error("expected advice not to block step " .. result.step, 2) end
+end
+
 --- Fail if the result has a finding matching want.
 function M.no_finding(result, want)
   local found = M.findings(result, want)[1]

@@ -11,20 +11,9 @@ local STAPPEN = { "regiocoordinator", "afspraken", "samenwerken" }
 local function rows(section) return E.context(t.today):list(section) end
 local function check(step, with) return t.check("jzojp", step, { with = with }) end
 
-local function blocks(r, want, cites)
-  t.expect(not r.ready, "step " .. r.step .. " not ready")
-  want.severity = "blocking"
-  local f = t.finding(r, want)
-  t.expect(type(f.remedy) == "string" and #f.remedy > 0, "a remedy for " .. want.check)
-  t.expect(f.source and f.source:find(cites, 1, true), "cites " .. cites .. ": " .. tostring(f.source))
-  return f
-end
+local blocks = t.blocks -- not ready, a remedy and the citation
 
-local function advises(r, want)
-  want.severity = "advisory"
-  t.finding(r, want)
-  t.expect(r.ready, "advice does not block step " .. r.step)
-end
+local advises = t.advises -- a finding, still ready
 
 -- The agreement with this id, with its topics replaced.
 local function agreements_with(id, topics)

@@ -24,14 +24,7 @@ end
 local function rows(section) return E.context(t.today):list(section) end
 local function check(step, with) return t.check("kngg", step, { with = with }) end
 
-local function blocks(r, want, cites)
-  t.expect(not r.ready, "step " .. r.step .. " not ready")
-  want.severity = "blocking"
-  local f = t.finding(r, want)
-  t.expect(type(f.remedy) == "string" and #f.remedy > 0, "a remedy for " .. want.check)
-  t.expect(f.source and f.source:find(cites, 1, true), "cites " .. cites .. ": " .. tostring(f.source))
-  return f
-end
+local blocks = t.blocks -- not ready, a remedy and the citation
 
 -- Blocks at `from` and at every later step; not checked before it.
 local function blocks_from(from, with, want, cites)
@@ -46,11 +39,7 @@ local function blocks_from(from, with, want, cites)
   end
 end
 
-local function advises(r, want)
-  want.severity = "advisory"
-  t.finding(r, want)
-  t.expect(r.ready, "advice does not block step " .. r.step)
-end
+local advises = t.advises -- a finding, still ready
 
 local function without(list, pred)
   local out = {}
