@@ -86,6 +86,9 @@ int cmd_assign(cli_opts *o) {
     field(&r, "since", cli_opt(o, "since"));
     field(&r, "until", cli_opt(o, "until"));
     if (cli_opt(o, "formal")) field(&r, "formal_assignment", "true");
+    const char *names[] = {"tasks", "mandate", "focus", "reviewed"};
+    for (int i = 0; i < 4; i++)
+        field(&r, names[i], cli_opt(o, names[i]));
     return record(o, &r, 1);
 }
 
@@ -116,6 +119,9 @@ int cmd_decide(cli_opts *o) {
     field(&rows[0], "subject", cli_opt(o, "subject"));
     field(&rows[0], "kind", cli_opt(o, "kind"));
     field(&rows[0], "outcome", cli_opt(o, "outcome"));
+    field(&rows[0], "organisation", cli_opt(o, "organisation"));
+    field(&rows[0], "organ", cli_opt(o, "organ"));
+    field(&rows[0], "topic", cli_opt(o, "topic"));
     field_or(&rows[0], "date", cli_opt(o, "date"), out_today(day));
     for (int k = 0; k < npos; k++) {
         const char *a = o->args[k + 2], *eq = strchr(a, '=');

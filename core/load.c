@@ -672,6 +672,47 @@ static void check_indicator(loader *L, int e, const rrow *row) {
     }
 }
 
+/* Rules across the fields of one row that the model's types cannot say: a decision is taken
+** by a body or by an organisation (one of the two); an organisation a member speaks for is not
+** in the body itself, and the member that speaks for it is. */
+static void check_row_rules(loader *L, int e, const rrow *row) {
+    static int decision = -2, represented, member;
+    if (decision == -2) {
+        decision = model_entity_by_table("decision");
+        represented = model_entity_by_table("body_represented");
+        member = model_entity_by_table("body_member");
+    }
+    if (e == decision) {
+        const char *body = row->v[model_field_index(e, "body")],
+                   *org = row->v[model_field_index(e, "organisation")];
+        if ((body != NULL) == (org != NULL))
+            diag_add(L->d, L->file, row->line, row->col,
+                     body ? "give one of the two: a college decision names its organisation, a "
+                            "meeting's decision its body"
+                          : "add 'body' (a body's decision) or 'organisation' (an organisation's "
+                            "own, e.g. a collegebesluit)",
+                     "decision '%s' %s", row->v[model_field_index(e, "id")],
+                     body ? "names both a body and an organisation"
+                          : "names neither a body nor an organisation");
+    } else if (e == represented) {
+        const char *body = row->v[0], *org = row->v[model_field_index(e, "organisation")],
+                   *via = row->v[model_field_index(e, "via")];
+        int vf = model_field_index(e, "via"), of = model_field_index(e, "organisation");
+        char key[300];
+        snprintf(key, sizeof key, "%s%c%s", body ? body : "", RDATA_KEYSEP, org ? org : "");
+        if (org && rdata_find(L->r, member, key))
+            diag_add(L->d, L->file, row->fline ? row->fline[of] : 0, row->fcol ? row->fcol[of] : 0,
+                     "remove it from 'represented': it speaks for itself",
+                     "organisation '%s' sits in body '%s' itself", org, body);
+        snprintf(key, sizeof key, "%s%c%s", body ? body : "", RDATA_KEYSEP, via ? via : "");
+        if (via && rdata_find(L->r, model_entities[e].fields[vf].ref, via) &&
+            !rdata_find(L->r, member, key))
+            diag_add(L->d, L->file, row->fline ? row->fline[vf] : 0, row->fcol ? row->fcol[vf] : 0,
+                     "name one of the body's members, or add it under 'members'",
+                     "'%s' speaks for '%s' but is not a member of body '%s'", via, org, body);
+    }
+}
+
 static void check_references(loader *L) {
     int indicator = model_entity_by_table("indicator");
     for (int e = 0; e < model_nentities; e++) {
@@ -710,6 +751,7 @@ static void check_references(loader *L) {
                 }
             }
             if (e == indicator) check_indicator(L, e, row);
+            check_row_rules(L, e, row);
         }
     }
 }

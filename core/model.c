@@ -55,7 +55,20 @@ static const char *const agreement_topics[] = {"verantwoordelijkheden",
                                                "raadsbetrokkenheid",
                                                "werkagenda",
                                                "evaluatie",
+                                               "rol-projectleider",
+                                               "mandaat-rc",
+                                               "visie",
+                                               "opleiding",
+                                               "materiaal",
+                                               "czv-uren",
+                                               "randvoorwaarden",
+                                               "omgangsvormen",
+                                               "vroegsignalering",
+                                               "zorgpad",
+                                               "deelname",
                                                NULL};
+static const char *const agreement_status[] = {"draft",  "consultation", "adopted",
+                                               "signed", "ended",        NULL};
 static const char *const party_status[] = {"invited",  "agreed",    "signed",
                                            "declined", "withdrawn", NULL};
 static const char *const decision_kinds[] = {"decision", "advice", NULL};
@@ -70,6 +83,37 @@ static const char *const funding_purposes[] = {
 static const char *const funding_status[] = {"proposed", "requested", "agreed", "granted",
                                              "rejected", "ended",     NULL};
 static const char *const levels[] = {"strategic", "operational", NULL};
+static const char *const member_levels[] = {"bestuurder", "management", "beleid", "uitvoering",
+                                            NULL};
+static const char *const decision_organs[] = {"college",  "raad",  "bestuur",
+                                              "directie", "other", NULL};
+static const char *const document_kinds[] = {"opdrachtbeschrijving",
+                                             "communicatiestrategie",
+                                             "regioplan",
+                                             "werkagenda",
+                                             "organisatiestructuur",
+                                             "visie",
+                                             "monitoringsplan",
+                                             "memo",
+                                             "profielschets",
+                                             "evaluatierapport",
+                                             "other",
+                                             NULL};
+static const char *const document_status[] = {"draft", "adopted", "withdrawn", NULL};
+static const char *const activity_status[] = {"planned", "running", "done", "stopped", NULL};
+static const char *const link_kinds[] = {"iza-regio",
+                                         "subregio",
+                                         "zorgkantoorregio",
+                                         "mandaatgemeente",
+                                         "samenwerkingsverband",
+                                         "programma",
+                                         "ketenaanpak",
+                                         "gezondheidsbeleid",
+                                         "leernetwerk",
+                                         "intervisie",
+                                         "buddy",
+                                         "other",
+                                         NULL};
 static const char *const action_status[] = {"open", "done", "cancelled", NULL};
 static const char *const indicator_kinds[] = {"process", "result", NULL};
 
@@ -107,6 +151,24 @@ static const struct {
     {funding_status, "toegekend", "granted"},
     {funding_status, "afgewezen", "rejected"},
     {funding_status, "beëindigd", "ended"},
+    {agreement_status, "concept", "draft"},
+    {agreement_status, "in-consultatie", "consultation"},
+    {agreement_status, "vastgesteld", "adopted"},
+    {agreement_status, "getekend", "signed"},
+    {agreement_status, "ondertekend", "signed"},
+    {agreement_status, "beëindigd", "ended"},
+    {document_status, "concept", "draft"},
+    {document_status, "vastgesteld", "adopted"},
+    {document_status, "ingetrokken", "withdrawn"},
+    {activity_status, "gepland", "planned"},
+    {activity_status, "lopend", "running"},
+    {activity_status, "afgerond", "done"},
+    {activity_status, "gestopt", "stopped"},
+    {levels, "strategisch", "strategic"},
+    {levels, "operationeel", "operational"},
+    {decision_organs, "overig", "other"},
+    {document_kinds, "overig", "other"},
+    {link_kinds, "overig", "other"},
 };
 
 enum {
@@ -114,15 +176,19 @@ enum {
     E_SCRIPT,
     E_MUNICIPALITY,
     E_ORGANISATION,
+    E_AREA,
     E_PERSON,
     E_ROLE,
     E_PROGRAMME,
     E_STEP,
+    E_LINK,
     E_BODY,
     E_MEMBER,
+    E_REPRESENTED,
     E_AGREEMENT,
     E_TOPIC,
     E_PARTY,
+    E_DOCUMENT,
     E_DECISION,
     E_POSITION,
     E_FUNDING,
@@ -132,6 +198,7 @@ enum {
     E_MEETING,
     E_AGENDA,
     E_ACTION,
+    E_ACTIVITY,
     E_EVALUATION,
     E_FINDING,
     E_FOLLOWUP,
@@ -162,12 +229,17 @@ static const model_field municipality_f[] = {
     {"code", FT_CBS, REQ | KEY, NULL, 0, "CBS code, e.g. GM0505"},
     {"status", FT_ENUM, 0, membership_status, 0, "membership of the region"},
     PERIOD,
+    {"inhabitants", FT_INT, 0, NULL, 0, "number of inhabitants (the municipality's size)"},
 };
 static const model_field organisation_f[] = {
     ID_FIELD,
     {"name", FT_STR, REQ, NULL, 0, "display name"},
     {"kind", FT_ENUM, REQ, organisation_kinds, 0, "kind of organisation"},
     {"municipality", FT_CBS, 0, NULL, 0, "for a gemeente: its CBS code"},
+};
+static const model_field area_f[] = {
+    PARENT(E_ORGANISATION, "organisation"),
+    {"municipality", FT_CBS, KEY, NULL, 0, "a municipality of the region it works in"},
 };
 static const model_field person_f[] = {
     ID_FIELD,
@@ -182,6 +254,10 @@ static const model_field role_f[] = {
     {"hours", FT_NUM, 0, NULL, 0, "hours per week"},
     PERIOD,
     {"formal_assignment", FT_BOOL, 0, NULL, 0, "a formal assignment document exists"},
+    {"tasks", FT_TEXT, 0, NULL, 0, "the tasks of the assignment (taakbeschrijving)"},
+    {"mandate", FT_TEXT, 0, NULL, 0, "what the holder may decide or agree on (mandaat)"},
+    {"focus", FT_ENUM, 0, levels, 0, "strategic or operational, when a role is split"},
+    {"reviewed", FT_DATE, 0, NULL, 0, "last time the assignment was reviewed against practice"},
 };
 static const model_field programme_f[] = {
     {"programme", FT_ENUM, REQ | KEY, programme_ids, 0, "standard programme the region runs"},
@@ -194,11 +270,20 @@ static const model_field step_f[] = {
     {"entered", FT_DATE, REQ | KEY, NULL, 0, "when it was entered"},
     {"left", FT_DATE, 0, NULL, 0, "when it was left"},
 };
+static const model_field link_f[] = {
+    ID_FIELD,
+    {"kind", FT_ENUM, REQ, link_kinds, 0, "kind of collaboration, network or policy"},
+    {"name", FT_STR, REQ, NULL, 0, "its name"},
+    {"person", FT_REF, 0, NULL, E_PERSON, "who takes part for the region"},
+    PERIOD,
+    {"description", FT_TEXT, 0, NULL, 0, "how the region is linked to it"},
+};
 static const model_field body_f[] = {
     ID_FIELD,
     {"name", FT_STR, REQ, NULL, 0, "display name"},
     {"kind", FT_ENUM, REQ, body_kinds, 0, "kind of body"},
     {"meetings_per_year", FT_INT, 0, NULL, 0, "how often it meets"},
+    {"link", FT_REF, 0, NULL, E_LINK, "the existing structure it is (an IZA-regio, a subregio)"},
 };
 static const model_field member_f[] = {
     PARENT(E_BODY, "body"),
@@ -207,6 +292,13 @@ static const model_field member_f[] = {
     {"membership", FT_ENUM, REQ, membership_kinds, 0, "member, agenda member or advisory"},
     {"function", FT_ENUM, 0, member_functions, 0, "chair or secretary"},
     {"mandate", FT_BOOL, 0, NULL, 0, "the representative may decide for the organisation"},
+    {"level", FT_ENUM, 0, member_levels, 0, "the representative's position in the organisation"},
+    {"decides", FT_BOOL, 0, NULL, 0, "the member takes part in the body's decisions"},
+};
+static const model_field represented_f[] = {
+    PARENT(E_BODY, "body"),
+    {"organisation", FT_REF, REQ | KEY, NULL, E_ORGANISATION, "organisation not in the body"},
+    {"via", FT_REF, REQ, NULL, E_ORGANISATION, "the member organisation that speaks for it"},
 };
 static const model_field agreement_f[] = {
     ID_FIELD,
@@ -215,6 +307,8 @@ static const model_field agreement_f[] = {
     {"date", FT_DATE, 0, NULL, 0, "date of the text"},
     PERIOD,
     {"document", FT_STR, 0, NULL, 0, "where the signed text is kept"},
+    {"status", FT_ENUM, 0, agreement_status, 0, "draft, consultation, adopted, signed or ended"},
+    {"municipality", FT_CBS, 0, NULL, 0, "for a local agreement: the municipality"},
 };
 static const model_field topic_f[] = {
     PARENT(E_AGREEMENT, "agreement"),
@@ -227,13 +321,27 @@ static const model_field party_f[] = {
     {"date", FT_DATE, 0, NULL, 0, "date of the status"},
     {"signatory", FT_REF, 0, NULL, E_PERSON, "who signed"},
 };
+static const model_field document_f[] = {
+    ID_FIELD,
+    {"title", FT_STR, REQ, NULL, 0, "title"},
+    {"kind", FT_ENUM, REQ, document_kinds, 0, "kind of document"},
+    {"status", FT_ENUM, 0, document_status, 0, "draft, adopted or withdrawn"},
+    {"date", FT_DATE, 0, NULL, 0, "date of this version"},
+    {"approved_by", FT_REF, 0, NULL, E_BODY, "body that adopted it"},
+    {"person", FT_REF, 0, NULL, E_PERSON, "for an assignment: whose it is"},
+    {"agreement", FT_REF, 0, NULL, E_AGREEMENT, "the agreement it belongs to"},
+    {"location", FT_STR, 0, NULL, 0, "where the text is kept"},
+};
 static const model_field decision_f[] = {
     ID_FIELD,
-    {"body", FT_REF, REQ, NULL, E_BODY, "body that took it"},
+    {"body", FT_REF, 0, NULL, E_BODY, "body that took it (or: organisation)"},
     {"date", FT_DATE, REQ, NULL, 0, "meeting date"},
     {"subject", FT_STR, REQ, NULL, 0, "what it is about"},
     {"kind", FT_ENUM, REQ, decision_kinds, 0, "decision or advice"},
     {"outcome", FT_ENUM, 0, decision_outcomes, 0, "outcome"},
+    {"organisation", FT_REF, 0, NULL, E_ORGANISATION, "organisation that took it (or: body)"},
+    {"organ", FT_ENUM, 0, decision_organs, 0, "for an organisation: college, raad, bestuur..."},
+    {"topic", FT_ENUM, 0, agreement_topics, 0, "what it concerns, in the topic vocabulary"},
 };
 static const model_field position_f[] = {
     PARENT(E_DECISION, "decision"),
@@ -285,10 +393,22 @@ static const model_field action_f[] = {
     {"status", FT_ENUM, 0, action_status, 0, "open, done or cancelled"},
     {"meeting", FT_REF, 0, NULL, E_MEETING, "meeting that agreed it"},
 };
+static const model_field activity_f[] = {
+    ID_FIELD,
+    {"title", FT_STR, REQ, NULL, 0, "what is done"},
+    {"agreement", FT_REF, 0, NULL, E_AGREEMENT, "the plan it carries out (regioplan, werkagenda)"},
+    {"organisation", FT_REF, 0, NULL, E_ORGANISATION, "organisation that carries it out"},
+    {"person", FT_REF, 0, NULL, E_PERSON, "who leads it"},
+    {"municipality", FT_CBS, 0, NULL, 0, "where, when not region-wide"},
+    {"theme", FT_REF, 0, NULL, E_THEME, "theme it belongs to"},
+    PERIOD,
+    {"status", FT_ENUM, 0, activity_status, 0, "planned, running, done or stopped"},
+};
 static const model_field evaluation_f[] = {
     ID_FIELD,
     {"date", FT_DATE, REQ, NULL, 0, "date"},
     {"subject", FT_STR, REQ, NULL, 0, "what was evaluated"},
+    {"agreement", FT_REF, 0, NULL, E_AGREEMENT, "the agreement whose goals it evaluates against"},
 };
 static const model_field finding_f[] = {
     PARENT(E_EVALUATION, "evaluation"),
@@ -321,22 +441,30 @@ const model_entity model_entities[] = {
            "municipalities taking part"),
     ENTITY("organisation", "organisations", "organisation", -1, MS_LIST, organisation_f,
            "organisations taking part"),
+    ENTITY("work area", "area", "organisation_area", E_ORGANISATION, MS_SCALARS, area_f,
+           "municipalities an organisation works in"),
     ENTITY("person", "people", "person", -1, MS_LIST, person_f, "people"),
     ENTITY("role", "roles", "role_assignment", -1, MS_LIST, role_f, "who holds which role"),
     ENTITY("programme", "programmes", "region_programme", -1, MS_LIST, programme_f,
            "programmes the region runs"),
     ENTITY("step", "history", "programme_step", E_PROGRAMME, MS_LIST, step_f,
            "steps entered and left"),
+    ENTITY("link", "links", "link", -1, MS_LIST, link_f,
+           "other collaborations, programmes, policies and networks"),
     ENTITY("body", "bodies", "body", -1, MS_LIST, body_f, "kerngroep, coalitie, stuurgroep..."),
     ENTITY("member", "members", "body_member", E_BODY, MS_LIST, member_f, "who sits in a body"),
+    ENTITY("representation", "represented", "body_represented", E_BODY, MS_LIST, represented_f,
+           "organisations a member speaks for"),
     ENTITY("agreement", "agreements", "agreement", -1, MS_LIST, agreement_f,
            "samenwerkingsovereenkomst, bestuurlijke opdracht..."),
     ENTITY("topic", "topics", "agreement_topic", E_AGREEMENT, MS_SCALARS, topic_f,
            "what an agreement covers"),
     ENTITY("party", "parties", "agreement_party", E_AGREEMENT, MS_LIST, party_f,
            "who signs an agreement"),
+    ENTITY("document", "documents", "document", -1, MS_LIST, document_f,
+           "assignments, strategies, plans and who adopted them"),
     ENTITY("decision", "decisions", "decision", -1, MS_LIST, decision_f,
-           "decisions and advice of bodies"),
+           "decisions and advice of bodies and organisations"),
     ENTITY("position", "positions", "decision_position", E_DECISION, MS_LIST, position_f,
            "each member's position"),
     ENTITY("funding", "funding", "funding", -1, MS_LIST, funding_f, "money agreed or requested"),
@@ -349,6 +477,8 @@ const model_entity model_entities[] = {
     ENTITY("agenda item", "agenda", "meeting_agenda", E_MEETING, MS_SCALARS, agenda_f,
            "agenda of a meeting"),
     ENTITY("action", "actions", "action", -1, MS_LIST, action_f, "actions with owner and due date"),
+    ENTITY("activity", "activities", "activity", -1, MS_LIST, activity_f,
+           "what the plan turns into"),
     ENTITY("evaluation", "evaluations", "evaluation", -1, MS_LIST, evaluation_f,
            "evaluations of the collaboration"),
     ENTITY("finding", "findings", "evaluation_finding", E_EVALUATION, MS_SCALARS, finding_f,

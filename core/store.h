@@ -22,7 +22,7 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Open path (":memory:" for a private in-memory database). On failure returns NULL and sets
 ** *err to a malloc'd message. A database from a newer spil is refused. */

@@ -2,9 +2,9 @@
 
 === cli-load-1: init creates a database with the schema, and is safe to repeat
 $ spil init
-> Created spil.db (schema 2).
+> Created spil.db (schema 3).
 $ spil init
-> spil.db is up to date (schema 2).
+> spil.db is up to date (schema 3).
 $ sqlite3 spil.db 'select count(*) from municipality'
 > 342
 
@@ -89,3 +89,40 @@ $ spil regions --db many.db | wc -l
 $ spil load zhz9 zhz9 --db many.db
 ? 2
 !~ error: region 'zhz-kopie' is also in zhz9/region.yaml; load each region once
+
+=== cli-load-10: a database of schema 2 is upgraded in place to schema 3, nothing lost, the new fields empty
+$ cp $ROOT/tests/cli/fixtures/schema-2.db old.db && sqlite3 old.db 'pragma user_version'
+> 2
+$ sqlite3 old.db "select count(*) from event; select count(*) from decision_position; select date from agreement_party where organisation = 'gem-alblasserdam'" > before.txt && spil --db old.db init
+> Upgraded old.db from schema 2 to 3.
+$ sqlite3 old.db 'pragma user_version; pragma foreign_key_check; pragma integrity_check'
+> 3
+> ok
+$ sqlite3 old.db "select count(*) from event; select count(*) from decision_position; select date from agreement_party where organisation = 'gem-alblasserdam'" | diff before.txt - && echo same
+> same
+$ spil --db old.db export zuid-holland-zuid | grep -A9 'id: besluit-fixture'
+>~ body: coalitie
+>~ subject: Werkagenda 2026
+>~ organisation: gem-dordrecht
+$ sqlite3 old.db "select count(*) from decision where organisation is null and body = 'coalitie'; select count(*) from link; select count(*) from document"
+> 2
+> 0
+> 0
+$ spil --db old.db load $ROOT/regions/zuid-holland-zuid
+>~ Loaded zuid-holland-zuid into old.db:
+$ spil --db old.db decide zuid-holland-zuid collegebesluit-alblasserdam --organisation gem-alblasserdam --organ college --topic deelname --subject "Deelname regionale aanpak" --kind decision --outcome adopted --date 2025-12-01
+>~ + collegebesluit-alblasserdam
+$ spil --db old.db decide zuid-holland-zuid dubbel --organisation gem-alblasserdam --body coalitie --subject x --kind decision
+? 2
+!~ decision 'dubbel' names both a body and an organisation
+
+=== cli-load-11: every section and field of schema 3 loads, exports and loads again unchanged
+$ spil load $ROOT/tests/cli/fixtures/model-3
+> Loaded model-3 into spil.db: 30 added, 0 changed, 0 removed.
+$ mkdir again && spil export model-3 -o again/region.yaml && spil load again
+> model-3 is up to date in spil.db: nothing changed.
+$ grep -c 'via: gem-dronten\|area:\|organ: college\|level: management\|inhabitants: 42000\|reviewed: 2025-09-01\|link: iza' again/region.yaml
+> 8
+$ sqlite3 spil.db "select organ, topic from decision where organisation = 'gem-zeewolde'; select group_concat(municipality) from organisation_area"
+> college|deelname
+> GM0050,GM0303

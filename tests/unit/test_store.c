@@ -164,7 +164,7 @@ static void must(store *s, int rc, const char *what) {
 /* ---- store-1: a new database ---------------------------------------------------------------- */
 
 /* store-1.1: a new file gets the schema version, WAL and the reference municipalities. */
-static void test_store_creates_schema_v2(void **state) {
+static void test_store_creates_schema_v3(void **state) {
     (void)state;
     char *path = db_path("new.db");
     store *s = open_new(path);
@@ -174,7 +174,7 @@ static void test_store_creates_schema_v2(void **state) {
     char expected[16];
     snprintf(expected, sizeof expected, "%d", STORE_SCHEMA_VERSION);
     assert_sql(db, "PRAGMA user_version", expected);
-    assert_sql(db, "PRAGMA user_version", "2");
+    assert_sql(db, "PRAGMA user_version", "3");
     assert_sql(db, "PRAGMA journal_mode", "wal");
     /* The areas: nation, 12 provinces, 25 GGD regions, 342 municipalities; each municipality
     ** is in the nation, one province and one GGD region. */
@@ -208,21 +208,21 @@ static void test_store_creates_schema_v2(void **state) {
     free(path);
 }
 
-/* store-1.2: reopening finds version 2 and neither migrates nor seeds again. */
-static void test_store_reopen_reports_version_2(void **state) {
+/* store-1.2: reopening finds version 3 and neither migrates nor seeds again. */
+static void test_store_reopen_reports_version_3(void **state) {
     (void)state;
     char *path = db_path("reopen.db");
     store_close(open_new(path));
     store *s = open_new(path);
     assert_int_equal(store_opened_version(s), STORE_SCHEMA_VERSION);
-    assert_int_equal(store_opened_version(s), 2);
+    assert_int_equal(store_opened_version(s), 3);
     store_close(s);
 
     char *err = NULL;
     s = store_open(path, STORE_READONLY, &err);
     assert_non_null(s);
     assert_null(err);
-    assert_int_equal(store_opened_version(s), 2);
+    assert_int_equal(store_opened_version(s), 3);
     store_close(s);
 
     sqlite3 *db = raw_open(path);
@@ -299,16 +299,19 @@ static void seed_r1(store *s) {
     must(s, store_begin(s), "begin");
     const char *region[] = {"r1", "Regio Een", "Een regio\nmet twee regels."};
     must(s, store_insert(s, reg, "r1", region), "insert region");
-    const char *m[] = {"GM0505", "member", "2023-04-01", NULL};
+    const char *m[] = {"GM0505", "member", "2023-04-01", NULL, NULL};
     must(s, store_insert(s, mun, "r1", m), "insert municipality");
     const char *o[] = {"ggd", "GGD Een", "ggd", NULL};
     must(s, store_insert(s, org, "r1", o), "insert organisation");
     const char *p[] = {"rc", "Rita", "ggd", NULL};
     must(s, store_insert(s, per, "r1", p), "insert person");
-    /* person, role, municipality, hours, since, until, formal_assignment */
-    const char *wide[] = {"rc", "regiocoordinator", NULL, "4.5", "2024-01-01", NULL, "1"};
+    /* person, role, municipality, hours, since, until, formal_assignment, tasks, mandate, focus,
+    ** reviewed */
+    const char *wide[] = {
+        "rc", "regiocoordinator", NULL, "4.5", "2024-01-01", NULL, "1", NULL, NULL, NULL, NULL};
     must(s, store_insert(s, rol, "r1", wide), "insert role");
-    const char *local[] = {"rc", "regiocoordinator", "GM0505", "16.0", NULL, NULL, "0"};
+    const char *local[] = {
+        "rc", "regiocoordinator", "GM0505", "16.0", NULL, NULL, "0", NULL, NULL, NULL, NULL};
     must(s, store_insert(s, rol, "r1", local), "insert local role");
     must(s, store_commit(s), "commit");
 }
@@ -320,13 +323,13 @@ static void test_store_insert_and_rows_round_trip(void **state) {
     store *s = open_new(path);
     seed_r1(s);
     assert_rows(s, ME_REGION, "r1", "r1|Regio Een|Een regio\nmet twee regels.\n");
-    assert_rows(s, ME_MUNICIPALITY, "r1", "GM0505|member|2023-04-01|<null>\n");
+    assert_rows(s, ME_MUNICIPALITY, "r1", "GM0505|member|2023-04-01|<null>|<null>\n");
     assert_rows(s, entity("organisation"), "r1", "ggd|GGD Een|ggd|<null>\n");
     assert_rows(s, entity("person"), "r1", "rc|Rita|ggd|<null>\n");
     /* Booleans "1"/"0", 4.5 stays "4.5", 16.0 becomes "16"; NULL municipality sorts first. */
     assert_rows(s, entity("role_assignment"), "r1",
-                "rc|regiocoordinator|<null>|4.5|2024-01-01|<null>|1\n"
-                "rc|regiocoordinator|GM0505|16|<null>|<null>|0\n");
+                "rc|regiocoordinator|<null>|4.5|2024-01-01|<null>|1|<null>|<null>|<null>|<null>\n"
+                "rc|regiocoordinator|GM0505|16|<null>|<null>|0|<null>|<null>|<null>|<null>\n");
     assert_int_equal(store_region_exists(s, "r1"), 1);
     assert_int_equal(store_region_exists(s, "r2"), 0);
     /* Another region sees nothing. */
@@ -389,7 +392,9 @@ static void test_store_update_by_key_with_null_municipality(void **state) {
     must(s, store_update(s, ME_REGION, "r1", region), "update region");
     const char *o[] = {"ggd", "GGD Zuid", "jgz", NULL};
     must(s, store_update(s, org, "r1", o), "update organisation");
-    const char *wide[] = {"rc", "regiocoordinator", NULL, "8", "2024-02-01", "2024-12-31", "0"};
+    const char *wide[] = {
+        "rc", "regiocoordinator", NULL, "8", "2024-02-01", "2024-12-31", "0", NULL, NULL, NULL,
+        NULL};
     must(s, store_update(s, rol, "r1", wide), "update role");
     must(s, store_commit(s), "commit");
 
@@ -399,8 +404,8 @@ static void test_store_update_by_key_with_null_municipality(void **state) {
     assert_rows(s, org, "r2", "ggd|GGD Twee|ggd|<null>\n");
     /* The region-wide role changed; the GM0505 one with the same person and role did not. */
     assert_rows(s, rol, "r1",
-                "rc|regiocoordinator|<null>|8|2024-02-01|2024-12-31|0\n"
-                "rc|regiocoordinator|GM0505|16|<null>|<null>|0\n");
+                "rc|regiocoordinator|<null>|8|2024-02-01|2024-12-31|0|<null>|<null>|<null>|<null>\n"
+                "rc|regiocoordinator|GM0505|16|<null>|<null>|0|<null>|<null>|<null>|<null>\n");
     store_close(s);
     free(path);
 }
@@ -415,16 +420,19 @@ static void test_store_delete_by_key_with_null_municipality(void **state) {
     int org = entity("organisation"), per = entity("person"), rol = entity("role_assignment");
     must(s, store_begin(s), "begin");
     /* Non-key fields do not have to match. */
-    const char *wide[] = {"rc", "regiocoordinator", NULL, "99", NULL, NULL, NULL};
+    const char *wide[] = {"rc", "regiocoordinator", NULL, "99", NULL, NULL, NULL, NULL, NULL, NULL,
+                          NULL};
     must(s, store_delete(s, rol, "r1", wide), "delete role");
     must(s, store_commit(s), "commit");
-    assert_rows(s, rol, "r1", "rc|regiocoordinator|GM0505|16|<null>|<null>|0\n");
+    assert_rows(s, rol, "r1",
+                "rc|regiocoordinator|GM0505|16|<null>|<null>|0|<null>|<null>|<null>|<null>\n");
 
     must(s, store_begin(s), "begin");
     /* Deleting in another region touches nothing here. */
     const char *o[] = {"ggd", NULL, NULL, NULL};
     must(s, store_delete(s, org, "r2", o), "delete in r2");
-    const char *local[] = {"rc", "regiocoordinator", "GM0505", NULL, NULL, NULL, NULL};
+    const char *local[] = {
+        "rc", "regiocoordinator", "GM0505", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     must(s, store_delete(s, rol, "r1", local), "delete local role");
     const char *p[] = {"rc", NULL, NULL, NULL};
     must(s, store_delete(s, per, "r1", p), "delete person");
@@ -451,13 +459,14 @@ static void test_store_refuses_duplicate_null_key(void **state) {
     store *s = open_new(path);
     seed_r1(s);
     must(s, store_begin(s), "begin");
-    const char *again[] = {"rc", "regiocoordinator", NULL, "1", NULL, NULL, NULL};
+    const char *again[] = {"rc", "regiocoordinator", NULL, "1", NULL, NULL, NULL, NULL, NULL, NULL,
+                           NULL};
     assert_int_not_equal(store_insert(s, entity("role_assignment"), "r1", again), 0);
     assert_non_null(strstr(store_errmsg(s), "UNIQUE"));
     must(s, store_rollback(s), "rollback");
     assert_rows(s, entity("role_assignment"), "r1",
-                "rc|regiocoordinator|<null>|4.5|2024-01-01|<null>|1\n"
-                "rc|regiocoordinator|GM0505|16|<null>|<null>|0\n");
+                "rc|regiocoordinator|<null>|4.5|2024-01-01|<null>|1|<null>|<null>|<null>|<null>\n"
+                "rc|regiocoordinator|GM0505|16|<null>|<null>|0|<null>|<null>|<null>|<null>\n");
     store_close(s);
     free(path);
 }
@@ -716,8 +725,8 @@ static void test_store_open_missing_without_create_fails(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_store_creates_schema_v2),
-        cmocka_unit_test(test_store_reopen_reports_version_2),
+        cmocka_unit_test(test_store_creates_schema_v3),
+        cmocka_unit_test(test_store_reopen_reports_version_3),
         cmocka_unit_test(test_store_has_table_and_columns_per_entity),
         cmocka_unit_test(test_store_insert_and_rows_round_trip),
         cmocka_unit_test(test_store_binds_sql_types),
