@@ -151,6 +151,12 @@ static int out_of_time(sbx *S) {
     return S->time_hit = 1;
 }
 
+int sbx_past_time(lua_State *L, double *limit) {
+    sbx *S = owner(L);
+    *limit = S->max_seconds;
+    return S->depth > 0 && monotonic() - S->started > S->max_seconds;
+}
+
 /* A limit is hit: from now on the hook fires at every instruction of this thread and of the
 ** main one (other coroutines follow at their next hook call), so no pcall outlives it. */
 static int trip(lua_State *L, sbx *S) {
