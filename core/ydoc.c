@@ -572,24 +572,26 @@ static int report_long_run(reader *r) {
     cursor c;
     int end_line = one_based(r->last_mark.line), end_col = one_based(r->last_mark.column);
     int at_line = one_based(r->parser->mark.line), at_col = one_based(r->parser->mark.column);
-    int ch = EOF;
-    if (cursor_open(&c, r->f)) {
-        while (before(c.line, c.col, end_line, end_col) && cursor_next(&c) != EOF)
-            ;
-        while ((ch = cursor_peek(&c)) != EOF && before(c.line, c.col, at_line, at_col)) {
-            int next;
-            if (ch == '#') {
-                while ((ch = cursor_peek(&c)) != EOF && ch != '\n' && ch != '\r')
-                    cursor_next(&c);
-                continue;
-            }
-            if (!strchr(" \t\r\n,[]{}:-?", ch)) break;
-            cursor_next(&c);
-            if (strchr(":-?", ch) && (next = cursor_peek(&c)) != ' ' && next != '\n' &&
-                next != '\r' && next != EOF) {
-                c.col--; /* the indicator was the value's first character */
-                break;
-            }
+    int ch = EOF, next;
+    if (!cursor_open(&c, r->f)) { /* not to be read again (a FIFO): most likely a value */
+        diag_add(r->d, r->path, end_line, end_col, "shorten it", "value longer than %d bytes",
+                 YDOC_MAX_SCALAR);
+        return 0;
+    }
+    while (before(c.line, c.col, end_line, end_col) && cursor_next(&c) != EOF)
+        ;
+    while ((ch = cursor_peek(&c)) != EOF && before(c.line, c.col, at_line, at_col)) {
+        if (ch == '#') {
+            while ((ch = cursor_peek(&c)) != EOF && ch != '\n' && ch != '\r')
+                cursor_next(&c);
+            continue;
+        }
+        if (!ch || !strchr(" \t\r\n,[]{}:-?", ch)) break;
+        cursor_next(&c);
+        if (strchr(":-?", ch) && (next = cursor_peek(&c)) != ' ' && next != '\n' && next != '\r' &&
+            next != EOF) {
+            c.col--; /* not an indicator: the value's first character */
+            break;
         }
     }
     if (ch != EOF && before(c.line, c.col, at_line, at_col)) {
