@@ -14,8 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 
@@ -234,8 +234,14 @@ static void run_file(const char *path, tally *t) {
     printf("%s\n", path);
     if (!src) {
         char why[160];
-        snprintf(why, sizeof why, "cannot read the file: %s",
-                 errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
+        struct stat sb;
+        if (errno == EFBIG && stat(path, &sb) == 0)
+            snprintf(why, sizeof why,
+                     "the file is %lld bytes, more than %d (%d MiB), the limit of a script",
+                     (long long)sb.st_size, LOAD_MAX_SCRIPT, LOAD_MAX_SCRIPT >> 20);
+        else
+            snprintf(why, sizeof why, "cannot read the file: %s",
+                     errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
         report(t, 0, path, why);
         return;
     }

@@ -235,7 +235,10 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
         if (!n->plain && all_digits(v, n->len))
             return BAD("write the number without quotes", "'%s' must be a whole number, got '%s'",
                        f->name, q);
-        if (!all_digits(v, n->len) || n->len > 12)
+        if (all_digits(v, n->len) && n->len > 12)
+            return BAD(NULL, "'%s' must be a whole number from 0 to 999999999999, got '%s'",
+                       f->name, q);
+        if (!all_digits(v, n->len))
             return BAD(NULL, "'%s' must be a whole number, got '%s'", f->name, q);
         snprintf(out, cap, "%lld", strtoll(v, NULL, 10));
         return 1;
@@ -585,7 +588,8 @@ static int script_ok(loader *L, const char *path, const char *name, int line, in
                  "script '%s' leads outside %s", name, L->r->dir);
     } else if (sb.st_size > LOAD_MAX_SCRIPT) {
         diag_add(L->d, L->file, line, col, "split it into modules of the region folder",
-                 "script '%s' is larger than %d bytes", name, LOAD_MAX_SCRIPT);
+                 "script '%s' is %lld bytes, more than %d (%d MiB), the limit of a script", name,
+                 (long long)sb.st_size, LOAD_MAX_SCRIPT, LOAD_MAX_SCRIPT >> 20);
     } else {
         ok = 1;
     }

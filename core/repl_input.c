@@ -65,6 +65,10 @@ void repl_running_start(lua_State *L) {
     if (sigint_seen) on_sigint(SIGINT);
 }
 
+int repl_interrupted(void) {
+    return running && sigint_seen;
+}
+
 void repl_running_stop(int interactive) {
     lua_State *L = running;
     running = NULL;

@@ -59,6 +59,10 @@ int repl_readline(repl_input *in, const char *prompt, char **line);
 ** pressed since the line was read). Only for an interactive session. */
 void repl_running_start(lua_State *L);
 
+/* Whether Ctrl-C was pressed while user code runs (for work outside Lua that the hook cannot
+** stop, such as a query: it polls this). */
+int repl_interrupted(void);
+
 /* User code has returned: the sandbox's own hook back if Ctrl-C took it, and after a Ctrl-C the
 ** output on a fresh line (when interactive). */
 void repl_running_stop(int interactive);

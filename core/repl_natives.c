@@ -42,7 +42,9 @@ typedef struct grid {
     char **cells;  /* n * ncols values; NULL for SQL NULL */
     size_t n, cap; /* rows held, rows room */
     size_t bytes;  /* text held */
-    int failed;    /* 1: out of memory, 2: more than SQL_MAX bytes */
+    int failed;    /* 1: out of memory, 2: more than SQL_MAX bytes, 3: Ctrl-C, 4: time */
+    lua_State *L;  /* the state the query runs for (its wall clock) */
+    double limit;  /* that clock's limit, in seconds */
 } grid;
 
 static void grid_clear(grid *g) {
@@ -126,18 +128,38 @@ static void push_grid(lua_State *L, const grid *g) {
     }
 }
 
+/* The query's progress handler: stop at Ctrl-C, or when the statement has used its time (the
+** sandbox's wall clock: SPIL_TIME_LIMIT). */
+static int sql_stop(void *ctx) {
+    grid *g = ctx;
+    double limit;
+    if (repl_interrupted())
+        g->failed = 3;
+    else if (sbx_past_time(g->L, &limit))
+        g->failed = 4, g->limit = limit;
+    return g->failed >= 3;
+}
+
 /* sql(query) -> rows, columns; or nil, message when the store refuses (spil.repl raises it at
 ** the caller's line). */
 static int n_sql(lua_State *L) {
     repl *R = owner(L);
     const char *q = luaL_checkstring(L, 1);
     grid *g = grid_new(L);
-    int bad = store_sql_user(R->st, q, sql_row, g);
+    g->L = L;
+    int bad = store_sql_user(R->st, q, sql_row, sql_stop, g);
     if (bad || g->failed) {
         lua_pushnil(L);
         if (g->failed == 2)
             lua_pushfstring(L, "sql: the result is larger than %d MiB; add a LIMIT",
                             (int)(SQL_MAX >> 20));
+        else if (g->failed == 3)
+            lua_pushliteral(L, "sql: interrupted (Ctrl-C)");
+        else if (g->failed == 4)
+            lua_pushfstring(L,
+                            "sql: stopped after %f s, the time limit of one statement "
+                            "(SPIL_TIME_LIMIT); narrow the query, or add a LIMIT",
+                            g->limit);
         else
             lua_pushstring(L, g->failed ? "sql: out of memory" : store_errmsg(R->st));
         grid_clear(g);

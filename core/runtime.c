@@ -618,7 +618,12 @@ static int lua_evaluate(lua_State *L) {
     json_t *with = NULL;
     if (!lua_isnoneornil(L, 4)) {
         luaL_checktype(L, 4, LUA_TTABLE);
-        if (!(with = ljson_from_lua(L, 4))) return luaL_error(L, "out of memory");
+        const char *why;
+        if (!(with = ljson_from_lua(L, 4, &why))) {
+            char *m = malloc(strlen(why) + 64);
+            if (m) sprintf(m, "'with' cannot be converted for the evaluation: %s", why);
+            return fail_soft(L, m);
+        }
     }
     eval_result res;
     char *err = NULL;

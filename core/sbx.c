@@ -151,6 +151,12 @@ static int out_of_time(sbx *S) {
     return S->time_hit = 1;
 }
 
+int sbx_past_time(lua_State *L, double *limit) {
+    sbx *S = owner(L);
+    *limit = S->max_seconds;
+    return S->depth > 0 && monotonic() - S->started > S->max_seconds;
+}
+
 /* A limit is hit: from now on the hook fires at every instruction of this thread and of the
 ** main one (other coroutines follow at their next hook call), so no pcall outlives it. */
 static int trip(lua_State *L, sbx *S) {
@@ -364,6 +370,31 @@ static int load_module(lua_State *L, sbx *S, const char *file) {
     return status == LUA_OK ? 1 : lua_error(L);
 }
 
+static int msghandler(lua_State *L);
+
+/* Raise "require cycle: a.lua -> b.lua -> a.lua" when file is being loaded further up (upvalue
+** 2 lists the files being loaded, outermost first): Lua's own require would recurse until "C
+** stack overflow". */
+static void check_cycle(lua_State *L, const char *file) {
+    lua_Integer n = (lua_Integer)lua_rawlen(L, lua_upvalueindex(2));
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, lua_upvalueindex(2), i);
+        int same = strcmp(lua_tostring(L, -1), file) == 0;
+        lua_pop(L, 1);
+        if (!same) continue;
+        luaL_Buffer b;
+        luaL_buffinit(L, &b);
+        for (lua_Integer j = i; j <= n; j++) {
+            lua_rawgeti(L, lua_upvalueindex(2), j);
+            luaL_addvalue(&b);
+            luaL_addstring(&b, " -> ");
+        }
+        luaL_addstring(&b, file);
+        luaL_pushresult(&b);
+        fail(L, "require cycle: %s", lua_tostring(L, -1));
+    }
+}
+
 /* require(name): the loaded value (upvalue 1 is the loaded table), else runs stdlib file
 ** name/with/slashes.lua, else the region's own; `package` itself is never exposed. */
 static int sb_require(lua_State *L) {
@@ -377,13 +408,25 @@ static int sb_require(lua_State *L) {
                     name);
     if (lua_getfield(L, lua_upvalueindex(1), name) != LUA_TNIL) return 1;
     const char *file = lua_pushfstring(L, "%s.lua", luaL_gsub(L, name, ".", "/"));
+    int file_at = lua_gettop(L);
+    check_cycle(L, file);
     if (!load_module(L, owner(L), file))
         return fail(L,
                     "module '%s' not found (looked in the stdlib and among the region's scripts "
                     "for %s)",
                     name, file);
+    /* Listed as being loaded while it runs, protected so that the list is right after an error
+    ** too (the handler locates the error where it is raised, as sbx_call's does). */
+    lua_Integer depth = (lua_Integer)lua_rawlen(L, lua_upvalueindex(2)) + 1;
+    lua_pushvalue(L, file_at);
+    lua_rawseti(L, lua_upvalueindex(2), depth);
+    lua_pushcfunction(L, msghandler);
+    lua_insert(L, -2);
     lua_pushvalue(L, 1);
-    lua_call(L, 1, 1);
+    int status = lua_pcall(L, 1, 1, -3);
+    lua_pushnil(L);
+    lua_rawseti(L, lua_upvalueindex(2), depth);
+    if (status != LUA_OK) return lua_error(L);
     if (lua_isnil(L, -1)) lua_pushboolean(L, 1);
     lua_pushvalue(L, -1);
     lua_setfield(L, lua_upvalueindex(1), name);
@@ -779,7 +822,8 @@ static int setup(lua_State *L) {
     lua_newtable(L); /* the loaded modules: upvalue of require, and for sbx_provide */
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &loaded_key);
-    lua_pushcclosure(L, sb_require, 1);
+    lua_newtable(L); /* the files being loaded, for require cycles */
+    lua_pushcclosure(L, sb_require, 2);
     lua_setfield(L, G, "require");
 
     lua_createtable(L, 0, 3);
@@ -816,6 +860,29 @@ static void set_script(sbx *S, const char *source) {
     snprintf(S->script, sizeof S->script, "%s", source);
 }
 
+/* Whether m starts with a location "file:12: "; its length then, else 0. */
+static size_t location_len(const char *m) {
+    const char *sp = strstr(m, ": ");
+    if (!sp || memchr(m, '\n', (size_t)(sp - m))) return 0;
+    const char *c = sp;
+    while (c > m && c[-1] >= '0' && c[-1] <= '9')
+        c--;
+    return c < sp && c > m && c[-1] == ':' ? (size_t)(sp + 2 - m) : 0;
+}
+
+/* The error text m as it is reported: a location repeated at its start (error(e) re-raised at
+** every level of a recursion, so 1 KB of "f.lua:16: f.lua:16: ...") said once, and Lua's "C
+** stack overflow" (pcall, require, a metamethod nested 200 deep) said as "stack overflow". */
+static int report_error(char **err, int status, const char *m) {
+    size_t n = location_len(m), k;
+    const char *rest = m + n;
+    while (n && (k = location_len(rest)) == n && memcmp(rest, m, n) == 0)
+        rest += n;
+    if (strncmp(rest, "C stack overflow", 16) == 0)
+        return report(err, status, "%.*sstack overflow%s", (int)n, m, rest + 16);
+    return report(err, status, "%.*s%s", (int)n, m, rest);
+}
+
 /* A load or call failed with status, its error value on top: set *err, pop it, return status.
 ** Nothing here calls into Lua: an error object's __tostring would be region code run outside
 ** any protection (and the message handler already turned anything else into a string). */
@@ -829,8 +896,11 @@ static int failure(sbx *S, int status, char **err) {
     } else if (S->instr_hit) {
         S->stopped = 1;
         status = report(err, LUA_ERRRUN, "%s", S->limit_msg);
+    } else if (status == LUA_ERRERR) { /* the message handler overflowed in its turn */
+        status =
+            report(err, status, "%s: stack overflow", S->region_at[0] ? S->region_at : S->script);
     } else if (lua_type(L, -1) == LUA_TSTRING) {
-        status = report(err, status, "%s", lua_tostring(L, -1));
+        status = report_error(err, status, lua_tostring(L, -1));
     } else {
         status = report(err, status, "(error object is a %s value)", luaL_typename(L, -1));
     }
@@ -838,14 +908,40 @@ static int failure(sbx *S, int status, char **err) {
     return status;
 }
 
-/* Message handler of sbx_call: strings (and numbers) pass; anything else is described, never
-** converted with __tostring, which would run region code outside the limits. */
+/* Push "file:line: " of the innermost line of region code (not the stdlib's) on the stack at or
+** above level, or "" when there is none. */
+static void region_where(lua_State *L, int level) {
+    lua_Debug ar;
+    for (; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0 && strncmp(ar.source, "@stdlib/", 8) != 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
+/* Message handler of sbx_call, at the place of the error: texts (and numbers) pass; anything
+** else is described, never converted with __tostring, which would run region code outside the
+** limits. What does not say where it comes from (an error object, error(e, 0), a stack
+** overflow raised inside a C function such as pcall) gets the line of region code that raised
+** it. */
 static int msghandler(lua_State *L) {
     int t = lua_type(L, 1);
-    if (t == LUA_TSTRING || t == LUA_TNUMBER)
+    if (t == LUA_TNUMBER) {
         lua_tostring(L, 1);
+        return 1;
+    }
+    if (t == LUA_TSTRING && sbx_located(lua_tostring(L, 1))) return 1;
+    region_where(L, 1);
+    if (t == LUA_TSTRING)
+        lua_pushvalue(L, 1);
+    else if (lua_gettop(L) >= 2 && *lua_tostring(L, 2)) /* located: no parentheses */
+        lua_pushfstring(L, "error object is a %s value, not a text", luaL_typename(L, 1));
     else
         lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    lua_concat(L, 2);
     return 1;
 }
 

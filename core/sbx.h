@@ -61,6 +61,10 @@ int sbx_run_string(sbx *S, const char *chunkname, const char *src, size_t len, c
 /* The one door into region code: call the function below nargs arguments on the stack,
 ** leaving nres results. 0 on success; else the stack is restored and *err is set. */
 int sbx_call(sbx *S, int nargs, int nres, char **err);
+/* For a C function called from region code that works long outside Lua (the REPL's sql()):
+** whether the call from C it runs in has passed the wall clock, whose value *limit gets (in
+** seconds). It looks only: the hook raises the limit at the next instruction. */
+int sbx_past_time(lua_State *L, double *limit);
 /* Whether message m says where it comes from ("file:12: ..." on its first line). */
 int sbx_located(const char *m);
 /* How print writes the text of its arguments (out_text, so that no control character reaches

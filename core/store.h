@@ -70,8 +70,9 @@ typedef int (*store_sql_fn)(void *ctx, int header, const char *const *vals, int 
 int store_sql_readonly(store *s, const char *sql, store_sql_fn fn, void *ctx);
 /* The same for a person's query (the REPL's sql()): also refused when it reads the value,
 ** numerator or denominator of a measurement, which are read through measure.c only, where
-** small counts are suppressed. */
-int store_sql_user(store *s, const char *sql, store_sql_fn fn, void *ctx);
+** small counts are suppressed. While it runs, stop(ctx) (when not NULL) is asked now and then
+** whether to stop it (Ctrl-C, a time limit): it then fails with "sql: interrupted". */
+int store_sql_user(store *s, const char *sql, store_sql_fn fn, int (*stop)(void *ctx), void *ctx);
 
 /* One entry of the event log. */
 typedef struct store_event {

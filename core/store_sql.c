@@ -28,7 +28,8 @@ static int no_raw_figures(void *ctx, int action, const char *table, const char *
     return SQLITE_OK;
 }
 
-static int sql_readonly(store *s, const char *sql, int user, store_sql_fn fn, void *ctx) {
+static int sql_readonly(store *s, const char *sql, int user, store_sql_fn fn,
+                        int (*stop)(void *ctx), void *ctx) {
     sqlite3 *db = store_sqlite(s);
     sqlite3_stmt *st;
     const char *tail = NULL;
@@ -60,27 +61,31 @@ static int sql_readonly(store *s, const char *sql, int user, store_sql_fn fn, vo
                        "validated operations (load, sign, decide, assign, fund)");
         return -1;
     }
-    int n = sqlite3_column_count(st), rc = SQLITE_DONE, stop = 0;
+    int n = sqlite3_column_count(st), rc = SQLITE_DONE, done = 0;
     const char *names[64];
     for (int i = 0; i < n && i < 64; i++)
         names[i] = sqlite3_column_name(st, i);
-    if (fn(ctx, 1, names, n < 64 ? n : 64)) stop = 1;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (fn(ctx, 1, names, n < 64 ? n : 64)) done = 1;
+    /* Asked every 1000 virtual machine steps (about 10 µs) whether to go on: a recursive query
+    ** may run for ever without returning a row. */
+    if (stop) sqlite3_progress_handler(db, 1000, stop, ctx);
+    while (!done && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *vals[64];
         for (int i = 0; i < n && i < 64; i++)
             vals[i] = (const char *)sqlite3_column_text(st, i);
-        if (fn(ctx, 0, vals, n < 64 ? n : 64)) stop = 1;
+        if (fn(ctx, 0, vals, n < 64 ? n : 64)) done = 1;
     }
-    int bad = !stop && rc != SQLITE_DONE;
+    if (stop) sqlite3_progress_handler(db, 0, NULL, NULL);
+    int bad = !done && rc != SQLITE_DONE;
     if (bad) store_fail(s, "sql");
     sqlite3_finalize(st);
     return bad ? -1 : 0;
 }
 
 int store_sql_readonly(store *s, const char *sql, store_sql_fn fn, void *ctx) {
-    return sql_readonly(s, sql, 0, fn, ctx);
+    return sql_readonly(s, sql, 0, fn, NULL, ctx);
 }
 
-int store_sql_user(store *s, const char *sql, store_sql_fn fn, void *ctx) {
-    return sql_readonly(s, sql, 1, fn, ctx);
+int store_sql_user(store *s, const char *sql, store_sql_fn fn, int (*stop)(void *ctx), void *ctx) {
+    return sql_readonly(s, sql, 1, fn, stop, ctx);
 }

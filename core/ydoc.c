@@ -155,6 +155,13 @@ typedef struct frame {
 typedef struct reader {
     const char *path;
     diag *d;
+    FILE *f;               /* the file read (NULL: reading from memory) */
+    yaml_parser_t *parser; /* for the scanner's position, in the read handler */
+    size_t fed;            /* bytes given to libyaml */
+    size_t last_end;       /* index of the end of the last event */
+    yaml_mark_t last_mark; /* ... and that end */
+    int too_big;           /* the file grew past YDOC_MAX_FILE while it was read */
+    int long_run;          /* more than YDOC_MAX_RUN characters without an event */
     chunk *arena;
     ynode **pending; /* children of the open collections, innermost last */
     size_t npending, cappending;
@@ -489,8 +496,150 @@ static int report_known_scanner_error(reader *r, const yaml_parser_t *p) {
     return 1;
 }
 
+/* ---- the input, and its limits --------------------------------------------------------------- */
+
+/*
+** libyaml's input: the file, counted. It may not grow past YDOC_MAX_FILE while it is read (a
+** FIFO, a device, a file being written: a regular file was measured before), and the scanner may
+** not run on for more than YDOC_MAX_RUN characters without an event, since libyaml keeps the
+** whole of a scalar (an anchor, a tag) in memory before spil sees its length: a value of 10 MB
+** would cost 16 MiB before "value longer than 65536 bytes". Returning 0 ends the reading with a
+** reader error, which report_yaml_error turns into the limit's message.
+*/
+static int read_input(void *data, unsigned char *buf, size_t size, size_t *got) {
+    reader *r = data;
+    size_t at = r->parser->mark.index;
+    if (at > r->last_end && at - r->last_end > YDOC_MAX_RUN) return r->long_run = 1, 0;
+    *got = fread(buf, 1, size, r->f);
+    if (!*got && ferror(r->f)) return 0;
+    r->fed += *got;
+    if (r->fed > YDOC_MAX_FILE) return r->too_big = 1, 0;
+    return 1;
+}
+
+/* The next character of the file being read again from its start, at *line:*col (1-based, as
+** ynode's: columns count characters, a line ends at LF, CRLF or CR), or EOF; a multi-byte
+** character comes as its first byte. */
+typedef struct cursor {
+    FILE *f;
+    int line, col, after_cr;
+} cursor;
+
+static int cursor_open(cursor *c, FILE *f) {
+    static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
+    *c = (cursor){f, 1, 1, 0};
+    if (!f || fseek(f, 0, SEEK_SET) != 0) return 0;
+    unsigned char head[3];
+    size_t n = fread(head, 1, 3, f);
+    if (n < 3 || memcmp(head, bom, 3) != 0) return fseek(f, 0, SEEK_SET) == 0;
+    return 1;
+}
+
+static int cursor_peek(cursor *c) {
+    int ch = fgetc(c->f);
+    if (ch != EOF) ungetc(ch, c->f);
+    return ch;
+}
+
+/* Step over the character at the cursor; return it (its first byte), or EOF. */
+static int cursor_next(cursor *c) {
+    int ch = fgetc(c->f);
+    if (ch == EOF) return EOF;
+    if (ch == '\n' || ch == '\r') {
+        if (!(ch == '\n' && c->after_cr)) c->line++;
+        c->col = 1;
+        c->after_cr = ch == '\r';
+        return ch;
+    }
+    for (size_t w = utf8_width((unsigned char)ch); w > 1; w--)
+        fgetc(c->f);
+    c->col++;
+    c->after_cr = 0;
+    return ch;
+}
+
+static int before(int line, int col, int line2, int col2) {
+    return line < line2 || (line == line2 && col < col2);
+}
+
+/*
+** The scanner ran on for more than YDOC_MAX_RUN characters after the last event. Report where
+** what it was reading begins: the first character after that event that is not a space, a line
+** end, an indicator (':', '-', '?' before a space; ',', brackets) or a comment. When the scanner
+** is still in comments and blank lines, say so at the last event.
+*/
+static int report_long_run(reader *r) {
+    cursor c;
+    int end_line = one_based(r->last_mark.line), end_col = one_based(r->last_mark.column);
+    int at_line = one_based(r->parser->mark.line), at_col = one_based(r->parser->mark.column);
+    int ch = EOF, next;
+    if (!cursor_open(&c, r->f)) { /* not to be read again (a FIFO): most likely a value */
+        diag_add(r->d, r->path, end_line, end_col, "shorten it", "value longer than %d bytes",
+                 YDOC_MAX_SCALAR);
+        return 0;
+    }
+    while (before(c.line, c.col, end_line, end_col) && cursor_next(&c) != EOF)
+        ;
+    while ((ch = cursor_peek(&c)) != EOF && before(c.line, c.col, at_line, at_col)) {
+        if (ch == '#') {
+            while ((ch = cursor_peek(&c)) != EOF && ch != '\n' && ch != '\r')
+                cursor_next(&c);
+            continue;
+        }
+        if (!ch || !strchr(" \t\r\n,[]{}:-?", ch)) break;
+        cursor_next(&c);
+        if (strchr(":-?", ch) && (next = cursor_peek(&c)) != ' ' && next != '\n' && next != '\r' &&
+            next != EOF) {
+            c.col--; /* not an indicator: the value's first character */
+            break;
+        }
+    }
+    if (ch != EOF && before(c.line, c.col, at_line, at_col)) {
+        diag_add(r->d, r->path, c.line, c.col, "shorten it", "value longer than %d bytes",
+                 YDOC_MAX_SCALAR);
+        return 0;
+    }
+    diag_add(r->d, r->path, end_line, end_col, "shorten them",
+             "more than %d characters of comments and blank lines in a row", YDOC_MAX_RUN);
+    return 0;
+}
+
+/* The text of line (1-based) of the file, at most size - 1 bytes of it, into buf. */
+static int line_text(reader *r, int line, char *buf, size_t size) {
+    cursor c;
+    size_t n = 0;
+    if (!cursor_open(&c, r->f)) return 0;
+    while (c.line < line && cursor_next(&c) != EOF)
+        ;
+    for (int ch; n + 1 < size && (ch = fgetc(c.f)) != EOF && ch != '\n' && ch != '\r';)
+        buf[n++] = (char)ch;
+    buf[n] = '\0';
+    return c.line == line;
+}
+
+/* libyaml refuses a %YAML directive of a version other than 1.1 and 1.2 without naming it. */
+static int report_yaml_version(reader *r, const yaml_parser_t *p) {
+    int line = one_based(p->problem_mark.line), col = one_based(p->problem_mark.column);
+    char text[120], version[24] = "";
+    if (line_text(r, line, text, sizeof text)) sscanf(text, "%%YAML %23[^ \t#]", version);
+    for (char *v = version; *v; v++)
+        if ((unsigned char)*v < 0x20 || (unsigned char)*v >= 0x7F) *v = '?';
+    diag_add(r->d, r->path, line, col, "remove the %YAML line: spil reads YAML 1.1 and 1.2",
+             "YAML version %s is not supported", *version ? version : "(unknown)");
+    return 0;
+}
+
 static int report_yaml_error(reader *r, const yaml_parser_t *p) {
     const char *problem = p->problem ? p->problem : "cannot read this file";
+    if (r->too_big) {
+        diag_add(r->d, r->path, 0, 0, "check that this is the right file",
+                 "larger than %d bytes (%d MiB), the limit of a region file", YDOC_MAX_FILE,
+                 YDOC_MAX_FILE >> 20);
+        return 0;
+    }
+    if (r->long_run) return report_long_run(r);
+    if (p->error == YAML_PARSER_ERROR && same(problem, "found incompatible YAML document"))
+        return report_yaml_version(r, p);
     if (p->error == YAML_MEMORY_ERROR) return out_of_memory(r);
     if (p->error == YAML_READER_ERROR) return report_reader_error(r, p, problem);
     if (!report_known_scanner_error(r, p)) return 0;
@@ -510,6 +659,8 @@ static int read_events(reader *r, yaml_parser_t *p) {
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(p, &ev)) return report_yaml_error(r, p);
+        r->last_end = ev.end_mark.index;
+        r->last_mark = ev.end_mark;
         int ok = on_event(r, &ev);
         int end = ev.type == YAML_STREAM_END_EVENT;
         yaml_event_delete(&ev);
@@ -528,11 +679,20 @@ static ydoc *finish(reader *r) {
     return doc;
 }
 
+/* The file, open, unless it is a folder or a regular file larger than YDOC_MAX_FILE (measured
+** before a byte is parsed). */
 static FILE *open_file(const char *path, diag *d) {
     FILE *f = fopen(path, "rb");
     struct stat st;
-    int err = f ? 0 : errno;
-    if (f && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) err = EISDIR;
+    int err = f ? 0 : errno, known = f && fstat(fileno(f), &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) err = EISDIR;
+    if (!err && known && S_ISREG(st.st_mode) && st.st_size > YDOC_MAX_FILE) {
+        fclose(f);
+        diag_add(d, path, 0, 0, "check that this is the right file",
+                 "the file is %lld bytes, more than %d (%d MiB), the limit of a region file",
+                 (long long)st.st_size, YDOC_MAX_FILE, YDOC_MAX_FILE >> 20);
+        return NULL;
+    }
     if (!err) return f;
     if (f) fclose(f);
     diag_add(d, path, 0, 0, NULL, "cannot open: %s", strerror(err));
@@ -541,12 +701,12 @@ static FILE *open_file(const char *path, diag *d) {
 
 /* Read from f, or from the len bytes at buf when f is NULL. */
 static ydoc *read_doc(const char *path, FILE *f, const char *buf, size_t len, diag *d) {
-    reader r = {.path = path, .d = d};
     yaml_parser_t parser;
+    reader r = {.path = path, .d = d, .f = f, .parser = &parser};
     int ok = yaml_parser_initialize(&parser);
     if (ok) {
         if (f)
-            yaml_parser_set_input_file(&parser, f);
+            yaml_parser_set_input(&parser, read_input, &r);
         else
             yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
         ok = read_events(&r, &parser);

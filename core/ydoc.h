@@ -5,8 +5,10 @@
 ** copy of the document in memory. The reader is strict on purpose, since region files come from
 ** many hands (see docs/design.md, "The YAML loader"):
 **   - anchors, aliases and tags are refused (no alias bombs, no typed objects);
+**   - a file larger than YDOC_MAX_FILE is refused before it is parsed;
 **   - nesting deeper than YDOC_MAX_DEPTH, scalars longer than YDOC_MAX_SCALAR and more than
-**     YDOC_MAX_NODES nodes are refused as soon as they are seen;
+**     YDOC_MAX_NODES nodes are refused as soon as they are seen (a scalar past YDOC_MAX_RUN
+**     before libyaml has read all of it);
 **   - a duplicate key in a mapping is an error naming both places (not fatal: see ydoc_read);
 **   - a file holds exactly one document; an empty file is an error;
 **   - invalid UTF-8 is reported at its line:column (libyaml only gives a byte offset).
@@ -23,6 +25,10 @@
 #define YDOC_MAX_DEPTH  64
 #define YDOC_MAX_SCALAR (64 * 1024)
 #define YDOC_MAX_NODES  1000000
+/* Bytes a file may have (checked before parsing), and characters the scanner may read without
+** producing a value (so that memory stays flat however long a value is). */
+#define YDOC_MAX_FILE (16 * 1024 * 1024)
+#define YDOC_MAX_RUN  (1024 * 1024)
 
 typedef enum { YN_SCALAR, YN_SEQ, YN_MAP } ynode_kind;
 

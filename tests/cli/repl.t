@@ -102,6 +102,11 @@ $ printf 'sql("select area, numerator from measurement")\n' | spil repl
 $ printf '#sql("select id from region")\n' | spil repl
 > 2
 
+=== cli-repl-20: sql() has the time limit of the statement (SPIL_TIME_LIMIT): an endless recursive query stops with a message, and the session goes on
+$ printf 'ok, e = pcall(sql, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")\nok, e\n#sql("select id from region")\n' | SPIL_TIME_LIMIT=1 spil repl
+> false	sql: stopped after 1.0 s, the time limit of one statement (SPIL_TIME_LIMIT); narrow the query, or add a LIMIT
+> 2
+
 === cli-repl-12: begin/commit/rollback wrap a transaction; one left open is rolled back
 $ printf 'begin()\nsql("select 1 as one")[1].one\ncommit()\nbegin()\nrollback()\n' | spil repl
 > 1

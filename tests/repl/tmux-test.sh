@@ -2,7 +2,7 @@
 # The REPL on a real terminal (cases repl-tmux-N): spil repl runs in a tmux pane, keys go in with
 # send-keys, the screen comes back with capture-pane. Covers what a pipe cannot show: the
 # prompts, multi-line input, Tab completion, Ctrl-C (cancel the line, interrupt a runaway
-# expression), Ctrl-D, the history file. The piped behaviour is in tests/cli/repl.t.
+# expression or query), Ctrl-D, the history file. The piped behaviour is in tests/cli/repl.t.
 #
 # Usage: tests/repl/tmux-test.sh SPIL_BINARY
 # Exit 0 when all cases pass, 1 when one fails, 77 (ctest's SKIP_RETURN_CODE) without tmux.
@@ -136,6 +136,17 @@ check "repl-tmux-12: a runaway loop meets the instruction limit; a fresh sandbox
   "instruction limit (100000000) exceeded" "The limit stopped this sandbox"
 text "kept"; keys Enter
 check "repl-tmux-13: the fresh sandbox no longer has the old variables" "undeclared global 'kept'"
+
+fresh
+text 'n = sql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) AS n FROM c")'
+keys Enter
+sleep 0.5
+keys C-c
+check "repl-tmux-16: Ctrl-C interrupts a query that would run for ever (sql())" "interrupted"
+lacks "repl-tmux-17: Ctrl-C stopped it, not the time limit of the statement" "stopped after"
+text "2 + 3"; keys Enter
+check "repl-tmux-18: the session goes on after the interrupted query" \
+  "zuid-holland-zuid> 2 + 3"$'\n'"5"
 
 fresh
 keys C-d

@@ -15,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -402,6 +405,80 @@ static void test_ydoc_refuses_long_value(void **state) {
     free(text);
 }
 
+/* ydoc-2.5b: a value of 10 MB, plain, quoted or as a block, is refused at its start before
+** libyaml has read it all (at YDOC_MAX_RUN characters: memory stays flat in its size). */
+static void test_ydoc_refuses_huge_value_early(void **state) {
+    (void)state;
+    static const char *const starts[] = {"a: 1\nb: ", "a: 1\nb: \"", "a: 1\nb: |\n  "};
+    size_t big = 10 * 1024 * 1024;
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(starts[i]);
+        char *text = malloc(n + big + 1);
+        assert_non_null(text);
+        memcpy(text, starts[i], n);
+        memset(text + n, 'x', big);
+        text[n + big] = '\n';
+        refuse("huge.yaml", text, n + big + 1,
+               "2:4: error: value longer than 65536 bytes; shorten it\n");
+        free(text);
+    }
+    /* A run of comments that long says what it is, at the end of the last value. */
+    size_t line = 64, lines = (YDOC_MAX_RUN + 65536) / line; /* input comes in 16 KiB reads */
+    char *text = malloc(5 + lines * line + 6);
+    assert_non_null(text);
+    memcpy(text, "a: 1\n", 5);
+    for (size_t i = 0; i < lines; i++) {
+        memset(text + 5 + i * line, '#', line - 1);
+        text[5 + i * line + line - 1] = '\n';
+    }
+    memcpy(text + 5 + lines * line, "b: 2\n", 5);
+    refuse("comments.yaml", text, 5 + lines * line + 5,
+           "1:5: error: more than 1048576 characters of comments and blank lines in a row; "
+           "shorten them\n");
+    free(text);
+}
+
+/* ydoc-2.5c: a file larger than 16 MiB is refused before a byte is parsed, naming its size;
+** one that grows past the limit while read (a FIFO) is refused at the limit. */
+static void test_ydoc_refuses_huge_file(void **state) {
+    (void)state;
+    char *path = write_tmp("huge-file.yaml", "a: 1\n", 5);
+    assert_int_equal(truncate(path, YDOC_MAX_FILE + 1), 0); /* sparse: no disk used */
+    refuse_file(path, " error: the file is 16777217 bytes, more than 16777216 (16 MiB), the limit "
+                      "of a region file; check that this is the right file\n");
+    path = write_tmp("exact-file.yaml", "a: 1\n", 5);
+    assert_int_equal(truncate(path, YDOC_MAX_FILE), 0); /* NUL bytes: refused for them */
+    diag *d = diag_new();
+    assert_null(ydoc_read(path, d));
+    char *text = printed(d);
+    assert_null(strstr(text, "MiB"));
+    free(text);
+    diag_free(d);
+    free(path);
+
+    path = tmp_path("growing.yaml");
+    unlink(path);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) { /* 300 values of 60000 bytes: 18 MB, every value within the limits */
+        FILE *f = fopen(path, "wb");
+        static char value[60000];
+        memset(value, 'x', sizeof value);
+        for (int i = 0; f && i < 300; i++)
+            if (fputs("- ", f) < 0 || fwrite(value, 1, sizeof value, f) != sizeof value ||
+                fputc('\n', f) == EOF)
+                break;
+        _exit(0);
+    }
+    refuse_file(strdup(path), " error: larger than 16777216 bytes (16 MiB), the limit of a region "
+                              "file; check that this is the right file\n");
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    unlink(path);
+    free(path);
+}
+
 /* ydoc-2.6: the 1000001st value is refused where it stands. */
 static void test_ydoc_refuses_too_many_values(void **state) {
     (void)state;
@@ -638,6 +715,19 @@ static void test_ydoc_refuses_utf16(void **state) {
            " error: region files must be UTF-8, and this one is UTF-16; save it as UTF-8\n");
 }
 
+/* ydoc-2.20: a %YAML directive of a version libyaml does not read names the version. */
+static void test_ydoc_refuses_yaml_version(void **state) {
+    (void)state;
+    REFUSE("yaml13.yaml", "%YAML 1.3\n---\na: 1\n",
+           "1:1: error: YAML version 1.3 is not supported; remove the %YAML line: spil reads YAML "
+           "1.1 and 1.2\n");
+    REFUSE("yaml20.yaml", "# first\n%YAML   2.0  # comment\n---\na: 1\n",
+           "2:1: error: YAML version 2.0 is not supported; remove the %YAML line: spil reads YAML "
+           "1.1 and 1.2\n");
+    read_ok r = ACCEPT("yaml12.yaml", "%YAML 1.2\n---\na: 1\n");
+    done(r);
+}
+
 /* ---- ydoc-4: files that cannot be read ------------------------------------------------------- */
 
 static void test_ydoc_reports_unopenable_files(void **state) {
@@ -660,6 +750,8 @@ int main(void) {
         cmocka_unit_test(test_ydoc_refuses_deep_nesting),
         cmocka_unit_test(test_ydoc_refuses_million_deep_file),
         cmocka_unit_test(test_ydoc_refuses_long_value),
+        cmocka_unit_test(test_ydoc_refuses_huge_value_early),
+        cmocka_unit_test(test_ydoc_refuses_huge_file),
         cmocka_unit_test(test_ydoc_refuses_too_many_values),
         cmocka_unit_test(test_ydoc_refuses_duplicate_keys),
         cmocka_unit_test(test_ydoc_refuses_duplicate_keys_in_large_mapping),
@@ -678,6 +770,7 @@ int main(void) {
         cmocka_unit_test(test_ydoc_places_errors_after_crlf_and_cr),
         cmocka_unit_test(test_ydoc_refuses_control_characters),
         cmocka_unit_test(test_ydoc_refuses_utf16),
+        cmocka_unit_test(test_ydoc_refuses_yaml_version),
         cmocka_unit_test(test_ydoc_reports_unopenable_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
