@@ -121,6 +121,80 @@ local kandidaat_gemeenten = P.check {
     end
   end }
 
+-- "Na een positieve besluitvorming": each member gemeente decided to join. Its own decision
+-- (a collegebesluit, topic deelname) or one of a body on its joining is the record; a
+-- recorded decision that is pending, deferred or rejected blocks, since the verkenning ends
+-- with a positive one. The latest decision of that gemeente counts.
+local function deelname_besluiten(ctx)
+  local latest = {}
+  for _, d in ipairs(ctx:list("decisions")) do
+    if d.topic == "deelname" and d.organisation and d.date <= ctx.today then
+      local prev = latest[d.organisation]
+      if not prev or d.date >= prev.date then latest[d.organisation] = d end
+    end
+  end
+  return latest
+end
+
+local besluit_deelname = P.check {
+  id = "besluit-deelname", name = "Positief besluit van elke deelnemende gemeente",
+  source = bron("de regionale coördinator (na een positieve besluitvorming)"),
+  run = function(ctx)
+    local latest = deelname_besluiten(ctx)
+    for _, m in ipairs(C.members(ctx)) do
+      local g = C.gemeente_of(ctx, m.code)
+      local d = g and latest[g.id]
+      if d and d.outcome ~= "adopted" and d.outcome ~= nil then
+        ctx:finding { subject = S.municipality(m),
+          missing = string.format("the decision of %s to join (%s, %s) is %s", m.name or m.code,
+            d.id, d.date, d.outcome),
+          remedy = "the verkenning ends with a positive decision of every gemeente: support "
+            .. (m.name or m.code) .. " towards it, or record it as a candidate until it decides" }
+      end
+    end
+  end }
+
+-- The same decision, where none is recorded: advisory, since a member's status is the older
+-- trace of it and the guidance does not ask for the document itself.
+local besluit_deelname_vastgelegd = P.check {
+  id = "besluit-deelname-vastgelegd", name = "Besluit tot deelname van elke gemeente vastgelegd",
+  severity = "advisory", source = bron("de regionale coördinator (na een positieve besluitvorming)"),
+  run = function(ctx)
+    local latest = deelname_besluiten(ctx)
+    for _, m in ipairs(C.members(ctx)) do
+      local g = C.gemeente_of(ctx, m.code)
+      if not (g and latest[g.id]) then
+        ctx:finding { subject = S.municipality(m),
+          missing = "no decision of " .. (m.name or m.code) .. " to join is recorded",
+          remedy = "record the collegebesluit under 'decisions' (organisation: "
+            .. (g and g.id or "the gemeente") .. ", organ: college, topic: deelname, outcome: "
+            .. "adopted)" }
+      end
+    end
+  end }
+
+-- "Aanbevolen wordt om de opdracht en positie van de RC vast te leggen ... en deze periodiek
+-- te toetsen aan de praktijk": advisory. "Periodiek" is the region's: parameter
+-- toetsing_maanden (default 12, spil's reading; the guidance gives no period).
+local opdracht_getoetst = P.check {
+  id = "opdracht-rc-getoetst", name = "Opdracht van de RC periodiek getoetst",
+  severity = "advisory", source = bron("de regionale coördinator (aanbevolen)"),
+  run = function(ctx)
+    local since = C.months_before(ctx.today, C.param(ctx, "toetsing_maanden", 12))
+    local people = index(ctx:list("people"))
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today)
+          and r.since and r.since < since and not (r.reviewed and r.reviewed >= since) then
+        local who = people[r.person] or { id = r.person }
+        ctx:finding { subject = S.person(who),
+          missing = string.format("the assignment of %s has not been reviewed since %s",
+            who.name or who.id, r.reviewed or r.since),
+          remedy = "review the assignment against practice with the kerngroep and record the "
+            .. "day (roles: reviewed, or spil assign --reviewed)" }
+      end
+    end
+  end }
+
 -- The formal assignment names the hours; the guidance (profielschets) advises on them.
 local rc_uren = P.check {
   id = "rc-uren", name = "Uren van de regiocoördinator vastgelegd", severity = "advisory",
@@ -190,9 +264,9 @@ local kerngroep = P.check {
 
 -- "Zorg minimaal voor een kerngroep met management van belangrijke (uitvoerings)organisaties"
 -- and "je laat je daarbij leiden door hun beslissingsbevoegdheid": binding (minimaal). A
--- member's position in its organisation is not in the data; a representative who may decide
--- for it (mandate: true) is what "management" is for here. An unrecorded mandate counts as
--- none: the remedy says to record it.
+-- member's position in its organisation (level, schema 3) must be management or bestuurder
+-- where it is recorded; and the representative must be able to decide for it (mandate: true).
+-- An unrecorded mandate counts as none: the remedy says to record it.
 local kerngroep_mandaat = P.check {
   id = "kerngroep-mandaat", name = "Kerngroepleden met beslissingsbevoegdheid",
   source = bron("stap 7, overlegstructuur en samenstelling"),
@@ -201,7 +275,14 @@ local kerngroep_mandaat = P.check {
     if not b then return end
     local orgs = index(ctx:list("organisations"))
     for _, m in ipairs(b.members) do
-      if m.membership == "member" and m.mandate ~= true then
+      if m.membership == "member" and (m.level == "beleid" or m.level == "uitvoering") then
+        local o = orgs[m.organisation] or { id = m.organisation }
+        ctx:finding { subject = S.organisation(o),
+          missing = string.format("%s sits in %s at the level of %s, not its management",
+            o.name or o.id, b.name, m.level),
+          remedy = "seat someone of " .. (o.name or o.id) .. "'s management (members: level: "
+            .. "management or bestuurder)" }
+      elseif m.membership == "member" and m.mandate ~= true then
         local o = orgs[m.organisation] or { id = m.organisation }
         ctx:finding { subject = S.organisation(o),
           missing = (o.name or o.id) .. " sits in " .. b.name .. " without a mandate",
@@ -354,6 +435,75 @@ local taken_rc = P.check {
     end
   end }
 
+-- "Je beschrijft het op niveau van activiteiten": the plan turned into activities (advisory:
+-- the step's description, not a condition).
+local activiteiten = P.check {
+  id = "activiteiten", name = "Regioplan vertaald naar activiteiten", severity = "advisory",
+  source = bron("stap 8"),
+  run = function(ctx)
+    for _, a in ipairs(ctx:list("activities")) do
+      if a.agreement and a.status ~= "stopped" then return end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no activity carries out the plan",
+      remedy = "describe the plan at the level of activities under 'activities' (agreement: "
+        .. "the regioplan or werkagenda)" }
+  end }
+
+-- "In deze stap worden de randvoorwaarden ... in kaart gebracht en afgestemd met de kerngroep
+-- (het management/ bestuurders)": a kerngroep decision or advice on them (advisory).
+local randvoorwaarden_kerngroep = P.check {
+  id = "randvoorwaarden-kerngroep", name = "Randvoorwaarden afgestemd met de kerngroep",
+  severity = "advisory", source = bron("stap 8"),
+  run = function(ctx)
+    local b = body(ctx, "kerngroep")
+    for _, d in ipairs(ctx:list("decisions")) do
+      if b and d.body == b.id and d.topic == "randvoorwaarden" and d.outcome ~= "rejected" then
+        return
+      end
+    end
+    ctx:finding { subject = b and S.body(b) or S.region(ctx.region),
+      missing = "no decision of the kerngroep on the randvoorwaarden is recorded",
+      remedy = "agree the randvoorwaarden with the kerngroep and record it under 'decisions' "
+        .. "(body: the kerngroep, topic: randvoorwaarden)" }
+  end }
+
+-- "Indien aangesteld, maak kennis en afspraken met hen. Zorg dat helder is wat er lokaal
+-- opgepakt wordt door de lokale projectleiders en waarvoor de RC verantwoordelijk is": for each
+-- municipality with a projectleider, an agreement in force on the projectleider's role, for
+-- the whole region or for that municipality (advisory: an aandachtspunt).
+local afspraken_projectleiders = P.check {
+  id = "afspraken-projectleiders", name = "Afspraken tussen de RC en de lokale projectleiders",
+  severity = "advisory", source = bron("stap 8, aandachtspunten"),
+  run = function(ctx)
+    local wide, local_ = false, {}
+    for _, a in ipairs(ctx:list("agreements")) do
+      if C.active(a, ctx.today) then
+        for _, t in ipairs(a.topics) do
+          if t == "rol-projectleider" then
+            if a.municipality then local_[a.municipality] = true else wide = true end
+          end
+        end
+      end
+    end
+    if wide then return end
+    for _, m in ipairs(C.members(ctx)) do
+      local has_pl = false
+      for _, r in ipairs(ctx:list("roles")) do
+        if r.role == "projectleider" and r.municipality == m.code and C.active(r, ctx.today) then
+          has_pl = true
+        end
+      end
+      if has_pl and not local_[m.code] then
+        ctx:finding { subject = S.municipality(m),
+          missing = "no agreement says what the projectleider of " .. (m.name or m.code)
+            .. " takes up locally and what the RC is responsible for",
+          remedy = "make the agreements and record them under 'agreements' (topics: "
+            .. "rol-projectleider; municipality: " .. m.code .. ", or for the whole region)" }
+      end
+    end
+  end }
+
 local indicatoren_bron = P.check {
   id = "indicatoren-bestaande-sets", name = "Indicatoren uit de RIVM-set of de KnGG-monitor",
   severity = "advisory", source = bron("stap 8, monitoring en evaluatie"),
@@ -435,7 +585,8 @@ return P.programme {
   name = "Kind naar Gezonder Gewicht",
   source = LEIDRAAD,
   -- What the guidance leaves to the region, with this programme's defaults (months).
-  params = { regelmatig_maanden = 6, evaluatie_maanden = 12, meetperiode_maanden = 12 },
+  params = { regelmatig_maanden = 6, evaluatie_maanden = 12, meetperiode_maanden = 12,
+    toetsing_maanden = 12 },
   phases = {
     P.phase { id = "fase-1", name = "Voorbereiden en ontwerpen", steps = {
 
@@ -447,11 +598,14 @@ return P.programme {
         checks = {
           C.role_assigned { id = "regiocoordinator",
             name = "Regiocoördinator aangesteld met een formele opdrachtbeschrijving",
-            role = "regiocoordinator", formal = true,
+            role = "regiocoordinator", formal = true, tasks = true,
             source = bron("de regionale coördinator (na stap 5); stap 7, organisatiestructuur "
               .. "(de rol verdeeld over twee mensen)") },
           rc_uren,
+          opdracht_getoetst,
           draagvlak_gemeenten,
+          besluit_deelname,
+          besluit_deelname_vastgelegd,
           kandidaat_gemeenten,
         } },
 
@@ -495,6 +649,12 @@ return P.programme {
               .. "governance)") },
           inzet,
           taken_rc,
+          -- "Sluit zoveel mogelijk aan bij bestaande overlegstructuren, zoals IZA regio's,
+          -- mandaatgemeenten, sub regio's": advisory (zoveel mogelijk, zoals).
+          C.linked { id = "bestaande-structuren", name = "Aangesloten bij bestaande overlegstructuren",
+            kinds = { "iza-regio", "subregio", "mandaatgemeente", "zorgkantoorregio",
+              "samenwerkingsverband" }, severity = "advisory",
+            source = bron("stap 7, samenstelling") },
           C.responsibilities { id = "taken-lokaal",
             name = "Operationele taken van de lokale projectleiders vastgelegd",
             tasks = { "lokale borging", "verwijzing", "registratie" },
@@ -525,6 +685,18 @@ return P.programme {
           afspraken_over { id = "communicatie-afspraken", name = "Afspraken over communicatie",
             topics = { "communicatie" }, source = bron("randvoorwaarden") },
           communicatie_taak,
+          -- "Update de reeds ontwikkelde communicatiestrategie voor het netwerk": an
+          -- imperative among the randvoorwaarden, so it gates execution.
+          C.document_exists { id = "communicatiestrategie", name = "Communicatiestrategie bijgewerkt",
+            kind = "communicatiestrategie", source = bron("randvoorwaarden") },
+          activiteiten,
+          randvoorwaarden_kerngroep,
+          afspraken_projectleiders,
+          -- "Zet actief in op professionalisering en kennisdeling ... regelmatige intervisie"
+          -- and "Werk met een buddy-systeem tussen RC'en": advisory.
+          C.linked { id = "kennisdeling-rc", name = "RC in een leernetwerk, intervisie of buddy-systeem",
+            kinds = { "leernetwerk", "intervisie", "buddy" }, role = "regiocoordinator",
+            severity = "advisory", source = bron("stap 8, professionalisering en ondersteuning") },
         } },
     } },
 
@@ -543,6 +715,14 @@ return P.programme {
             source = bron("fase 2, succesfactoren en aandachtspunten") },
           regelmatig_overleg,
           bestuurlijk_commitment,
+          afspraken_over { id = "afspraken-visie", name = "Afspraken op visieniveau",
+            topics = { "visie" }, severity = "advisory", source = bron("fase 2, aandachtspunten") },
+          -- "Inventariseer of er binnen jouw regio bestaande ketenaanpakken zijn ... niet altijd
+          -- haalbaar of wenselijk": advisory, and the region may record none.
+          C.linked { id = "andere-ketenaanpakken", name = "Verbonden met andere ketenaanpakken",
+            kinds = { "ketenaanpak", "programma", "gezondheidsbeleid" }, severity = "advisory",
+            source = bron("randvoorwaarden (één lijn met het gezondheidsbeleid); fase 2, "
+              .. "aandachtspunten") },
           -- "Monitor de voortgang": agreed indicators are only of use when they are measured.
           C.measured_within { id = "indicatoren-gemeten",
             name = "Afgesproken indicatoren recent gemeten", months = 12,

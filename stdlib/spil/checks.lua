@@ -261,6 +261,16 @@ function M.role_assigned(def)
     end
     for _, r in ipairs(held) do
       local who = people[r.person] or { id = r.person }
+      if def.tasks and r.formal_assignment and not r.tasks
+          and not M.assignment_document(ctx, r.person) then
+        ctx:finding { subject = S.person(who),
+          missing = "the assignment of " .. (who.name or who.id) .. " as " .. def.role
+            .. " has no task description",
+          remedy = "record the tasks of the assignment (roles: tasks, or spil assign "
+            .. ctx.region.id .. " " .. who.id .. " " .. def.role .. " --tasks TEXT), or the "
+            .. "adopted opdrachtbeschrijving under 'documents' (kind: opdrachtbeschrijving, "
+            .. "person: " .. who.id .. ")" }
+      end
       if def.formal and not r.formal_assignment then
         ctx:finding { subject = S.person(who),
           missing = (who.name or who.id) .. " has no formal assignment as " .. def.role,
@@ -275,6 +285,63 @@ function M.role_assigned(def)
           def.role, tostring(hours), def.min_hours),
         remedy = "agree the hours for the " .. def.role .. " and record them (roles: hours)" }
     end
+  end)
+end
+
+--- The assignment document of a person: a document of kind
+-- opdrachtbeschrijving naming them that is not a draft and not withdrawn, or nil.
+function M.assignment_document(ctx, person)
+  for _, d in ipairs(ctx:list("documents")) do
+    if d.kind == "opdrachtbeschrijving" and d.person == person and d.status ~= "draft"
+        and d.status ~= "withdrawn" then
+      return d
+    end
+  end
+  return nil
+end
+
+--- The region is linked to a collaboration, programme, policy or network of one of `kinds`,
+-- in force today; with `role`, someone holding that role takes part in it.
+-- { id, name, source, kinds = {...}, role, missing, remedy }
+function M.linked(def)
+  return make(def, function(ctx)
+    local holders = {}
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == def.role and active(r, ctx.today) then holders[r.person] = true end
+    end
+    for _, l in ipairs(ctx:list("links")) do
+      for _, k in ipairs(def.kinds) do
+        if l.kind == k and active(l, ctx.today) and (not def.role or holders[l.person]) then
+          return
+        end
+      end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = def.missing or ("the region records no link to a "
+        .. table.concat(def.kinds, ", ") .. (def.role and (" in which a " .. def.role
+          .. " takes part") or "")),
+      remedy = def.remedy or ("record it under 'links' (kind: " .. def.kinds[1]
+        .. (def.role and (", person: the " .. def.role) or "") .. ")") }
+  end)
+end
+
+--- A document of `kind` that is not withdrawn (with adopted = true: adopted) is recorded.
+-- { id, name, source, kind, adopted, remedy }
+function M.document_exists(def)
+  return make(def, function(ctx)
+    local draft
+    for _, d in ipairs(ctx:list("documents")) do
+      if d.kind == def.kind and d.status ~= "withdrawn" then
+        if not def.adopted or d.status == "adopted" then return end
+        draft = d
+      end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = draft and (draft.title .. " is not adopted (status " .. tostring(draft.status)
+        .. ")") or ("no " .. def.kind .. " is recorded"),
+      remedy = def.remedy or ("record the " .. def.kind .. " under 'documents' (kind: "
+        .. def.kind .. (def.adopted and ", status: adopted, approved_by: the body" or "")
+        .. ")") }
   end)
 end
 
@@ -376,6 +443,7 @@ end
 
 --- Names of the helpers, for documentation and the REPL.
 M.helpers = { "role_per_municipality", "agreement_signed", "agreement_covers", "body_exists",
-  "funding_agreed", "role_assigned", "responsibilities", "evaluated_within", "measured_within" }
+  "funding_agreed", "role_assigned", "responsibilities", "evaluated_within", "measured_within",
+  "linked", "document_exists" }
 
 return M

@@ -322,10 +322,15 @@ end)
 
 t.case("allowed: the RC role split over two people, each formally assigned; near miss fails", function()
   local rs = rows("roles")
-  rs[#rs + 1] = { person = "dir-ggd", role = "regiocoordinator", hours = 8, formal_assignment = true }
+  rs[1].focus = "strategic"
+  rs[#rs + 1] = { person = "dir-ggd", role = "regiocoordinator", hours = 8, formal_assignment = true,
+    focus = "operational", tasks = "procesregie en uitvoering" }
   for _, stap in ipairs(STAPPEN) do
     t.expect(check(stap, { roles = rs }).ready, "two formal RCs at " .. stap)
   end
+  rs[#rs].tasks = nil
+  blocks(check("1-5", { roles = rs }), { check = "regiocoordinator", subject = "dir-ggd",
+    missing = "has no task description" }, "de regionale coördinator")
   rs[#rs].formal_assignment = false
   local r = check("1-5", { roles = rs })
   blocks(r, { check = "regiocoordinator", subject = "dir-ggd", missing = "no formal assignment" },
@@ -339,4 +344,91 @@ t.case("rol-rc: no shared agreement on the RC's role blocks from 7 on", function
   end)
   blocks_from("7", { agreements = as }, { check = "rol-rc", missing = "rol-rc" },
     "rolafbakening en governance")
+end)
+
+-- ---- schema 3: the requirements the data model could not hold before ---------------------
+
+t.case("regiocoordinator: a formal assignment without a task description blocks; an adopted opdrachtbeschrijving is one", function()
+  local rs = rows("roles")
+  row(rs, "role", "regiocoordinator").tasks = nil
+  blocks_from("1-5", { roles = rs }, { check = "regiocoordinator", subject = "rc",
+    missing = "has no task description" }, "de regionale coördinator (na stap 5)")
+  local ds = rows("documents")
+  ds[#ds + 1] = { id = "opdracht", title = "Opdrachtbeschrijving RC", kind = "opdrachtbeschrijving",
+    status = "draft", person = "rc" }
+  blocks(check("1-5", { roles = rs, documents = ds }), { check = "regiocoordinator",
+    subject = "rc", missing = "has no task description" }, "de regionale coördinator")
+  ds[#ds].status = "adopted"
+  t.expect(check("1-5", { roles = rs, documents = ds }).ready, "the adopted document holds the tasks")
+end)
+
+t.case("besluit-deelname: a gemeente's pending decision to join blocks from 1-5 on; none recorded is advice", function()
+  local ds = rows("decisions")
+  row(ds, "id", "deelname-zeewolde").outcome = "pending"
+  blocks_from("1-5", { decisions = ds }, { check = "besluit-deelname", subject = "GM0050",
+    missing = "is pending" }, "na een positieve besluitvorming")
+  -- A later adopted decision of the same college counts.
+  ds[#ds + 1] = { id = "deelname-zeewolde-2", organisation = "gem-zeewolde", organ = "college",
+    topic = "deelname", date = "2025-01-20", subject = "Deelname", kind = "decision",
+    outcome = "adopted" }
+  t.expect(check("1-5", { decisions = ds }).ready, "the later decision counts")
+  local zonder = without(rows("decisions"), function(d) return d.id == "deelname-lelystad" end)
+  local r = check("1-5", { decisions = zonder })
+  advises(r, { check = "besluit-deelname-vastgelegd", subject = "GM0995" })
+  t.no_finding(r, { check = "besluit-deelname" })
+end)
+
+t.case("opdracht-rc-getoetst: an assignment older than the period without a review is advice", function()
+  local rs = rows("roles")
+  row(rs, "role", "regiocoordinator").reviewed = "2024-11-30"
+  advises(check("1-5", { roles = rs }), { check = "opdracht-rc-getoetst", subject = "rc",
+    missing = "not been reviewed since 2024-11-30" })
+  row(rs, "role", "regiocoordinator").since = "2025-06-01"
+  t.no_finding(check("1-5", { roles = rs }), { check = "opdracht-rc-getoetst" })
+end)
+
+t.case("kerngroep-mandaat: a member seated at the level of beleid blocks from 7 on; management passes", function()
+  local bs = kerngroep_with(function(b) row(b.members, "organisation", "jgz").level = "beleid" end)
+  blocks_from("7", { bodies = bs }, { check = "kerngroep-mandaat", subject = "jgz",
+    missing = "at the level of beleid" }, "stap 7")
+  bs = kerngroep_with(function(b) row(b.members, "organisation", "jgz").level = nil end)
+  t.expect(check("7", { bodies = bs }).ready, "an unrecorded level with a mandate passes")
+end)
+
+t.case("communicatiestrategie: none blocks from 8 on; a withdrawn one does not count", function()
+  blocks_from("8", { documents = {} }, { check = "communicatiestrategie",
+    missing = "no communicatiestrategie" }, "randvoorwaarden")
+  local ds = rows("documents")
+  ds[1].status = "withdrawn"
+  blocks(check("8", { documents = ds }), { check = "communicatiestrategie" }, "randvoorwaarden")
+end)
+
+t.case("step 8's advice: activities, randvoorwaarden with the kerngroep, agreements with the projectleiders, RC in a network", function()
+  advises(check("8", { activities = {} }), { check = "activiteiten" })
+  local ds = without(rows("decisions"), function(d) return d.topic == "randvoorwaarden" end)
+  advises(check("8", { decisions = ds }), { check = "randvoorwaarden-kerngroep", subject = "kerngroep" })
+  local as = sso_with(function(a)
+    a.topics = without(a.topics, function(x) return x == "rol-projectleider" end)
+  end)
+  local r = check("8", { agreements = as })
+  advises(r, { check = "afspraken-projectleiders", subject = "GM0303" })
+  -- A local agreement for one municipality covers that one only.
+  as[#as + 1] = { id = "afspraken-dronten", title = "Afspraken RC en projectleider Dronten",
+    kind = "other", municipality = "GM0303", topics = { "rol-projectleider" }, parties = {} }
+  r = check("8", { agreements = as })
+  t.no_finding(r, { check = "afspraken-projectleiders", subject = "GM0303" })
+  advises(r, { check = "afspraken-projectleiders", subject = "GM0995" })
+  local ls = without(rows("links"), function(l) return l.kind == "leernetwerk" end)
+  advises(check("8", { links = ls }), { check = "kennisdeling-rc" })
+  -- A network the RC does not take part in does not count.
+  ls = rows("links")
+  row(ls, "kind", "leernetwerk").person = nil
+  advises(check("8", { links = ls }), { check = "kennisdeling-rc" })
+end)
+
+t.case("step 7 and fase 2 advice: existing structures, vision, other chain approaches", function()
+  advises(check("7", { links = {} }), { check = "bestaande-structuren" })
+  advises(check("fase-2", { links = {} }), { check = "andere-ketenaanpakken" })
+  local as = sso_with(function(a) a.topics = without(a.topics, function(x) return x == "visie" end) end)
+  advises(check("fase-2", { agreements = as }), { check = "afspraken-visie", missing = "visie" })
 end)
