@@ -34,7 +34,8 @@ end
 -- mandate; a position's own `mandate` wins over the seat's) or "members" (every full member);
 -- quorum = fraction of counted members that must take a position (default 0.5);
 -- unanimous_municipalities = every gemeente member must be for. Agenda and advisory members
--- never count. Returns ok, reasons (a list) and outcome = { counted, present, against, pending,
+-- never count, nor do members recorded with decides = false; an organisation's own decision
+-- (organisation instead of body) is valid as recorded. Returns ok, reasons (a list) and outcome = { counted, present, against, pending,
 -- ignored }: pending lists the full members whose position was given without a mandate (with
 -- count = "mandated" their say is advice that goes back to their organisation); ignored lists
 -- positions of agenda members and of organisations without a seat.
@@ -43,6 +44,9 @@ function M.decision_valid(ctx, decision, opts)
   local count = opts.count or "mandated"
   local quorum = opts.quorum or 0.5
   local outcome = { counted = 0, present = 0, against = 0, pending = {}, ignored = {} }
+  -- An organisation's own decision (a collegebesluit) is taken under its own rules, not the
+  -- region's: valid as recorded.
+  if decision.organisation and not decision.body then return true, {}, outcome end
   local body = index(ctx:list("bodies"))[decision.body]
   if not body then return false, { "decision " .. decision.id .. " names no known body" }, outcome end
   local orgs = index(ctx:list("organisations"))
@@ -51,7 +55,8 @@ function M.decision_valid(ctx, decision, opts)
   local reasons = {}
   for _, m in ipairs(body.members) do
     seats[m.organisation] = m
-    if m.membership == "member" then
+    -- A member recorded with decides: false has a say but no vote in the body (schema 3).
+    if m.membership == "member" and m.decides ~= false then
       local pos = positions[m.organisation]
       local mandated = m.mandate == true
       if pos and pos.mandate ~= nil then mandated = pos.mandate end
@@ -75,7 +80,7 @@ function M.decision_valid(ctx, decision, opts)
   end
   for _, pos in ipairs(decision.positions or {}) do
     local seat = seats[pos.organisation]
-    if not seat or seat.membership ~= "member" then
+    if not seat or seat.membership ~= "member" or seat.decides == false then
       outcome.ignored[#outcome.ignored + 1] = pos.organisation
     end
   end

@@ -42,3 +42,26 @@ t.case("a theme is regional only when every full member of the body holds it rel
   t.equal(reasons[1], "GGD Flevoland has not said whether Half thema is relevant")
   t.equal(reasons[2], "Gemeente Lelystad has not said whether Half thema is relevant")
 end)
+
+t.case("a member recorded with decides = false has no vote; with decides absent it counts", function()
+  local ctx = E.context("2026-01-15")
+  local _, _, before = G.decision_valid(ctx, decision("met-mandaat"), { count = "members" })
+  local bodies = ctx:list("bodies")
+  local d = decision("met-mandaat")
+  for _, b in ipairs(bodies) do
+    if b.id == d.body then
+      for _, m in ipairs(b.members) do
+        if m.membership == "member" then m.decides = false; break end
+      end
+    end
+  end
+  -- ctx:list gives the context's own rows: the change above is what decision_valid reads.
+  local _, _, after = G.decision_valid(ctx, d, { count = "members" })
+  t.equal(after.counted, before.counted - 1, "one member fewer counts")
+end)
+
+t.case("an organisation's own decision (a collegebesluit) is valid as recorded", function()
+  local ok, reasons = G.decision_valid(E.context("2026-01-15"), { id = "college",
+    organisation = "gem-a", organ = "college", date = "2025-01-01", kind = "decision" })
+  t.expect(ok, table.concat(reasons, "; "))
+end)
