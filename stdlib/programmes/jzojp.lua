@@ -216,6 +216,47 @@ local voortgang_gemonitord = P.check {
     end
   end }
 
+-- "Voorkom dat bestuurders in verschillende overleggen over hetzelfde onderwerp moeten
+-- besluiten": advisory. Two bodies that decided on the same topic (schema 3's decision topic).
+local dubbel_besluit = P.check {
+  id = "dubbele-besluitvorming", name = "Niet in twee overleggen over hetzelfde besluiten",
+  severity = "advisory", source = bron("sluit aan bij bestaande structuren"),
+  run = function(ctx)
+    local first = {}
+    for _, d in ipairs(ctx:list("decisions")) do
+      if d.topic and d.body and d.kind == "decision" then
+        local f = first[d.topic]
+        if not f then
+          first[d.topic] = d
+        elseif f.body ~= d.body then
+          ctx:finding { subject = S.region(ctx.region),
+            missing = string.format("both %s (%s) and %s (%s) decided on %s", f.body, f.id,
+              d.body, d.id, d.topic),
+            remedy = "agree which body decides on " .. d.topic .. " and leave the other to advise" }
+          first[d.topic] = { body = f.body, id = f.id, reported = true }
+        end
+      end
+    end
+  end }
+
+-- "Vooraf gestelde doelen én verwachtingen van betrokkenen vormen het kader waarmee
+-- geëvalueerd wordt": advisory. The latest evaluation names the agreement it measures against.
+local evaluatie_kader = P.check {
+  id = "evaluatie-kader", name = "Evaluatie tegen vooraf gestelde doelen", severity = "advisory",
+  source = bron("evaluatie (lerend evalueren)"),
+  run = function(ctx)
+    local latest
+    for _, e in ipairs(ctx:list("evaluations")) do
+      if e.date <= ctx.today and (not latest or e.date > latest.date) then latest = e end
+    end
+    if latest and not latest.agreement then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = "evaluation " .. latest.id .. " names no agreement whose goals it measures",
+        remedy = "evaluate against the goals agreed beforehand and record the agreement "
+          .. "(evaluations: agreement)" }
+    end
+  end }
+
 return P.programme {
   id = "jzojp",
   name = "Juiste Zorg op de Juiste Plek",
@@ -269,6 +310,13 @@ return P.programme {
             source = bron("evalueer de samenwerking tussen gemeenten") },
           voortgang_gemonitord,
           doelen_vastgelegd,
+          evaluatie_kader,
+          dubbel_besluit,
+          -- "Sluit in de beginfase zoveel mogelijk aan bij bestaande overleggen en organisaties
+          -- (zoals samenwerkingsverbanden)": advisory.
+          C.linked { id = "bestaande-overleggen", name = "Aangesloten bij bestaande overleggen",
+            kinds = { "samenwerkingsverband", "zorgkantoorregio", "iza-regio", "subregio" },
+            severity = "advisory", source = bron("sluit aan bij bestaande structuren") },
         } },
     } },
   },

@@ -177,6 +177,40 @@ local aansluiting = P.check {
 -- source asks for funding and leaves open from where and for what, so any agreed or granted
 -- funding in force counts, whatever its source and purpose; an open choice of source (a row
 -- still proposed) does not block when other funding is agreed.
+-- "Op basis van regionale cijfers moet wijkgericht en lokaal gedifferentieerd worden:
+-- organiseer het daar waar het zwaartepunt aan problematiek zit": said at the discussion tables
+-- (ad 2) of the landelijke coalitie, so advice here: the region records where its activities
+-- are, per municipality (schema 3's activities).
+local lokaal_gedifferentieerd = P.check {
+  id = "lokaal-gedifferentieerd", name = "Inzet lokaal gedifferentieerd", severity = "advisory",
+  source = bron("ad 2 (ongelijk investeren voor gelijke kansen)"),
+  run = function(ctx)
+    for _, a in ipairs(ctx:list("activities")) do
+      if a.municipality and a.status ~= "stopped" then return end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no activity is recorded for a particular municipality: where does the effort go?",
+      remedy = "record the activities where the problems weigh most under 'activities' "
+        .. "(municipality: its CBS code)" }
+  end }
+
+local vroegsignalering = P.check {
+  id = "vroegsignalering", name = "Afspraken over vroegsignalering", severity = "advisory",
+  source = bron("ad 1 (samenwerkingsafspraken over vroegsignalering)"),
+  run = function(ctx)
+    for _, a in ipairs(ctx:list("agreements")) do
+      if C.active(a, ctx.today) then
+        for _, t in ipairs(a.topics) do
+          if t == "vroegsignalering" or t == "zorgpad" then return end
+        end
+      end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no agreement in force covers vroegsignalering or a regional zorgpad",
+      remedy = "agree on vroegsignalering (signaleringsinstrumenten, a regional zorgpad) and add "
+        .. "it to the topics of an agreement (vroegsignalering, zorgpad)" }
+  end }
+
 local financiering = P.check {
   id = "financiering", name = "Regionale financiering afgesproken",
   source = bron("randvoorwaarden (financiering)"),
@@ -275,6 +309,14 @@ return P.programme {
         checks = {
           financiering,
           ontwikkelagenda,
+          lokaal_gedifferentieerd,
+          -- "Integrale aanpak: Koppeling aan andere programma's in de regio" and "regionale
+          -- samenwerkingsafspraken over vroegsignalering ... een regionaal zorgpad": named at
+          -- the tables, so advice.
+          C.linked { id = "integrale-aanpak", name = "Gekoppeld aan andere programma's",
+            kinds = { "programma", "ketenaanpak" }, severity = "advisory",
+            source = bron("randvoorwaarden (integrale aanpak)") },
+          vroegsignalering,
           taakverdeling,
           -- The Kansrijke Start sources set no rhythm; the VNG text's yearly evaluation is
           -- the default of the parameter evaluatie_maanden.

@@ -147,3 +147,19 @@ end)
 t.case("onderwerpen: no themes is advice", function()
   advises(check("afspraken", { themes = {} }), { check = "onderwerpen" })
 end)
+
+t.case("evaluatie-kader, dubbele-besluitvorming, bestaande-overleggen: advice at samenwerken", function()
+  local es = rows("evaluations")
+  es[1].agreement = nil
+  advises(check("samenwerken", { evaluations = es }), { check = "evaluatie-kader",
+    missing = "names no agreement" })
+  local ds = {
+    { id = "a", body = "b1", topic = "financiering", kind = "decision", date = "2025-03-01", subject = "x" },
+    { id = "b", body = "b2", topic = "financiering", kind = "decision", date = "2025-04-01", subject = "y" },
+  }
+  advises(check("samenwerken", { decisions = ds }), { check = "dubbele-besluitvorming",
+    missing = "decided on financiering" })
+  ds[2].body = "b1"
+  t.no_finding(check("samenwerken", { decisions = ds }), { check = "dubbele-besluitvorming" })
+  advises(check("samenwerken", { links = {} }), { check = "bestaande-overleggen" })
+end)

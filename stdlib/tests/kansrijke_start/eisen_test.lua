@@ -144,3 +144,19 @@ t.case("taakverdeling: the tasks of one organisation only is advice", function()
   advises(check("uitvoering", { responsibilities = rs }), { check = "taakverdeling",
     missing = "the tasks of 1 organisation are recorded" })
 end)
+
+t.case("lokaal-gedifferentieerd, integrale-aanpak, vroegsignalering: advice at uitvoering", function()
+  local as = rows("activities")
+  as[1].municipality = nil
+  advises(check("uitvoering", { activities = as }), { check = "lokaal-gedifferentieerd" })
+  advises(check("uitvoering", { links = {} }), { check = "integrale-aanpak" })
+  local ag = rows("agreements")
+  for _, a in ipairs(ag) do
+    local keep = {}
+    for _, x in ipairs(a.topics) do if x ~= "vroegsignalering" then keep[#keep + 1] = x end end
+    a.topics = keep
+  end
+  advises(check("uitvoering", { agreements = ag }), { check = "vroegsignalering" })
+  ag[1].topics[#ag[1].topics + 1] = "zorgpad"
+  t.no_finding(check("uitvoering", { agreements = ag }), { check = "vroegsignalering" })
+end)
