@@ -257,6 +257,25 @@ local evaluatie_kader = P.check {
     end
   end }
 
+-- "formuleer een gezamenlijke visie op de regio": advice (an ingredient).
+local visie = P.check {
+  id = "gezamenlijke-visie", name = "Gezamenlijke visie op de regio", severity = "advisory",
+  source = bron("expliciteer het gemeenschappelijke doel"),
+  run = function(ctx)
+    for _, a in ipairs(ctx:list("agreements")) do
+      if C.active(a, ctx.today) then
+        for _, t in ipairs(a.topics) do if t == "visie" then return end end
+      end
+    end
+    for _, d in ipairs(ctx:list("documents")) do
+      if d.kind == "visie" and d.status ~= "withdrawn" then return end
+    end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = "no shared vision on the region is recorded",
+      remedy = "formulate a shared vision with the gemeenten (using data, e.g. the "
+        .. "gemeentezorgspiegel) and record it: an agreement topic visie, or a document of kind visie" }
+  end }
+
 return P.programme {
   id = "jzojp",
   name = "Juiste Zorg op de Juiste Plek",
@@ -311,6 +330,7 @@ return P.programme {
           voortgang_gemonitord,
           doelen_vastgelegd,
           evaluatie_kader,
+          visie,
           dubbel_besluit,
           -- "Sluit in de beginfase zoveel mogelijk aan bij bestaande overleggen en organisaties
           -- (zoals samenwerkingsverbanden)": advisory.

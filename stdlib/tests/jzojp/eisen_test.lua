@@ -162,4 +162,13 @@ t.case("evaluatie-kader, dubbele-besluitvorming, bestaande-overleggen: advice at
   ds[2].body = "b1"
   t.no_finding(check("samenwerken", { decisions = ds }), { check = "dubbele-besluitvorming" })
   advises(check("samenwerken", { links = {} }), { check = "bestaande-overleggen" })
+  local as = rows("agreements")
+  for _, a in ipairs(as) do
+    local keep = {}
+    for _, x in ipairs(a.topics) do if x ~= "visie" then keep[#keep + 1] = x end end
+    a.topics = keep
+  end
+  advises(check("samenwerken", { agreements = as }), { check = "gezamenlijke-visie" })
+  t.no_finding(check("samenwerken", { agreements = as, documents = { { id = "v", title = "Visie",
+    kind = "visie", status = "adopted" } } }), { check = "gezamenlijke-visie" })
 end)
