@@ -363,6 +363,23 @@ static void print_move(const char *region, const char *programme, const rt_plan 
     }
 }
 
+/* The thresholds the region set in place of the guidance's defaults, which the move relied on
+** (and its event records). */
+static void print_parameters(const json_t *params) {
+    size_t i;
+    const json_t *p;
+    json_array_foreach(params, i, p) {
+        fputs(i ? ", " : "  with the region's parameters: ", stdout);
+        out_str(stdout, json_string_value(json_object_get(p, "name")));
+        printf(" = %lld (default %lld, ",
+               (long long)json_integer_value(json_object_get(p, "value")),
+               (long long)json_integer_value(json_object_get(p, "default")));
+        out_str(stdout, json_string_value(json_object_get(p, "by")));
+        fputc(')', stdout);
+    }
+    if (json_array_size(params)) fputc('\n', stdout);
+}
+
 int cmd_advance(cli_opts *o) {
     int code;
     const char *region = o->args[0];
@@ -410,11 +427,15 @@ int cmd_advance(cli_opts *o) {
         code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", err);
         goto done;
     }
-    if (o->json)
-        out_json(stdout, json_pack("{s:s, s:s, s:s, s:s, s:b}", "region", region, "programme",
-                                   programme, "from", plan.from, "to", plan.to, "advanced", 1));
-    else
+    if (o->json) {
+        json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:b}", "region", region, "programme", programme,
+                              "from", plan.from, "to", plan.to, "advanced", 1);
+        if (j && plan.parameters) json_object_set(j, "parameters", plan.parameters);
+        out_json(stdout, j);
+    } else {
         print_move(region, programme, &plan, day, o->as);
+        print_parameters(plan.parameters);
+    }
     code = SPIL_EXIT_OK;
 done:
     rt_plan_free(&plan);

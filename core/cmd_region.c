@@ -67,15 +67,39 @@ static void lua_diag(diag *d, const char *script, const char *msg) {
     diag_add(d, script, 0, 0, NULL, "%s", msg);
 }
 
-/* Run the region's scripts over the store's new state, as every later check will. */
+/* Where parameter `name` of `programme` is in the file (the row's position), for a message. */
+static const rrow *parameter_row(const rdata *r, const char *programme, const char *name) {
+    int e = model_entity_by_table("programme_parameter"), nf = model_field_index(e, "name");
+    for (size_t i = 0; i < r->tables[e].n; i++) {
+        const rrow *row = &r->tables[e].rows[i];
+        if (programme && name && strcmp(row->v[0], programme) == 0 && strcmp(row->v[nf], name) == 0)
+            return row;
+    }
+    return NULL;
+}
+
+/* Run the region's scripts over the store's new state, as every later check will, and check
+** the parameters region.yaml sets against the programmes (with the region's own Lua). */
 static void run_scripts(store *st, const rdata *r, diag *d) {
-    if (!r->tables[ME_SCRIPT].n) return;
-    char *err = NULL;
+    int params = model_entity_by_table("programme_parameter");
+    if (!r->tables[ME_SCRIPT].n && !r->tables[params].n) return;
+    char *err = NULL, *msg = NULL, *prog = NULL, *name = NULL;
     rt *R = rt_open(st, rdata_region(r), r->dir, &err);
     sbx *S = R ? rt_sandbox(R, 0, &err) : NULL;
     if (!S) lua_diag(d, r->file, err ? err : "cannot start the Lua sandbox");
-    free(err);
     sbx_free(S);
+    if (S && r->tables[params].n) {
+        if (rt_check_parameters(R, &msg, &prog, &name, &err) != RT_OK)
+            lua_diag(d, r->file, err ? err : "cannot check the parameters");
+        else if (msg) {
+            const rrow *row = parameter_row(r, prog, name);
+            diag_add(d, r->file, row ? row->line : 0, row ? row->col : 0, NULL, "%s", msg);
+        }
+    }
+    free(err);
+    free(msg);
+    free(prog);
+    free(name);
     rt_close(R);
 }
 

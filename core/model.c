@@ -181,6 +181,7 @@ enum {
     E_ROLE,
     E_PROGRAMME,
     E_STEP,
+    E_PARAMETER,
     E_LINK,
     E_BODY,
     E_MEMBER,
@@ -269,6 +270,11 @@ static const model_field step_f[] = {
     {"step", FT_STR, REQ | KEY, NULL, 0, "step"},
     {"entered", FT_DATE, REQ | KEY, NULL, 0, "when it was entered"},
     {"left", FT_DATE, 0, NULL, 0, "when it was left"},
+};
+static const model_field parameter_f[] = {
+    PARENT(E_PROGRAMME, "programme"),
+    {"name", FT_ID, REQ | KEY, NULL, 0, "a parameter the programme declares"},
+    {"value", FT_INT, REQ, NULL, 0, "the region's value (a whole number, e.g. months)"},
 };
 static const model_field link_f[] = {
     ID_FIELD,
@@ -449,6 +455,8 @@ const model_entity model_entities[] = {
            "programmes the region runs"),
     ENTITY("step", "history", "programme_step", E_PROGRAMME, MS_LIST, step_f,
            "steps entered and left"),
+    ENTITY("parameter", "parameters", "programme_parameter", E_PROGRAMME, MS_LIST, parameter_f,
+           "thresholds the guidance leaves to the region"),
     ENTITY("link", "links", "link", -1, MS_LIST, link_f,
            "other collaborations, programmes, policies and networks"),
     ENTITY("body", "bodies", "body", -1, MS_LIST, body_f, "kerngroep, coalitie, stuurgroep..."),

@@ -386,6 +386,38 @@ int rt_evaluate(rt *R, const char *programme, const char *step, const char *toda
     return RT_OK;
 }
 
+/* ---- the region's parameters ---- */
+
+typedef struct param_problem {
+    char *message, *programme, *name;
+} param_problem;
+
+/* Protected: spil.engine.check_parameters' results (arguments 2-4) into the param_problem. */
+static int read_param_problem(lua_State *L) {
+    param_problem *p = lua_touserdata(L, 1);
+    if (lua_type(L, 2) != LUA_TSTRING) return 0;
+    p->message = strdup(lua_tostring(L, 2));
+    p->programme = lua_type(L, 3) == LUA_TSTRING ? strdup(lua_tostring(L, 3)) : NULL;
+    p->name = lua_type(L, 4) == LUA_TSTRING ? strdup(lua_tostring(L, 4)) : NULL;
+    return 0;
+}
+
+int rt_check_parameters(rt *R, char **message, char **programme, char **name, char **err) {
+    *message = *programme = *name = NULL;
+    sbx *S = rt_sandbox(R, 0, err);
+    if (!S) return RT_SCRIPT;
+    engine_call c = {"check_parameters", LUA_NOREF, NULL, 0, 0, NULL};
+    param_problem p = {0};
+    int rc = call_engine(S, &c, 3, err) || sbx_protect(S, read_param_problem, &p, 3, 0, err)
+                 ? RT_SCRIPT
+                 : RT_OK;
+    sbx_free(S);
+    *message = p.message;
+    *programme = p.programme;
+    *name = p.name;
+    return rc;
+}
+
 /* ---- advancing ---- */
 
 /* Protected: the plan table spil.engine.advance_rule returned (argument 2) into the rt_plan, or
@@ -402,6 +434,11 @@ static int read_rule(lua_State *L) {
     lua_pop(L, 1);
     p->reason = field_text(L, 2, "reason");
     p->to = field_text(L, 2, "to");
+    lua_getfield(L, 2, "parameters");
+    const char *why = NULL;
+    if (lua_istable(L, -1) && !(p->parameters = ljson_from_lua(L, -1, &why)))
+        return luaL_error(L, "advance_rule's parameters: %s", why ? why : "out of memory");
+    lua_pop(L, 1);
     if (p->allowed && !p->to) return luaL_error(L, "advance_rule allowed a move to no step");
     return 0;
 }
@@ -445,6 +482,7 @@ void rt_plan_free(rt_plan *plan) {
     free(plan->reason);
     free(plan->from);
     free(plan->to);
+    json_decref(plan->parameters);
     eval_free(&plan->result);
     memset(plan, 0, sizeof *plan);
 }
@@ -453,6 +491,7 @@ json_t *rt_plan_json(const rt_plan *plan) {
     json_t *o = json_pack("{s:b, s:s}", "allowed", plan->allowed, "from", plan->from);
     if (plan->reason) json_object_set_new(o, "reason", json_string(plan->reason));
     if (plan->to) json_object_set_new(o, "to", json_string(plan->to));
+    if (plan->parameters) json_object_set(o, "parameters", plan->parameters);
     json_object_set_new(o, "result", eval_json(&plan->result));
     return o;
 }
@@ -518,6 +557,9 @@ int rt_advance(rt *R, const char *programme, const rt_plan *plan, const char *ac
                                    eval_status_name(plan->result.checks[i].status)));
         json_t *detail = json_pack("{s:s, s:s, s:s, s:o}", "programme", programme, "from",
                                    plan->from, "to", plan->to, "checks", summary);
+        /* Which thresholds the region set in place of the guidance's defaults. */
+        if (detail && plan->parameters && json_array_size(plan->parameters))
+            json_object_set(detail, "parameters", plan->parameters);
         text = detail ? json_dumps(detail, JSON_COMPACT) : NULL;
         json_decref(detail);
         store_event ev = {.at = now,

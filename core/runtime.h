@@ -58,12 +58,18 @@ typedef struct rt_plan {
     char *reason;       /* why not (NULL when allowed) */
     char *from, *to;    /* the step left, the step entered (to: NULL when not allowed) */
     eval_result result; /* the evaluation of the step left */
+    json_t *parameters; /* the region's overrides of the programme's parameters, a JSON array */
 } rt_plan;
 int rt_plan_advance(rt *R, const char *programme, const char *person, const char *today,
                     rt_plan *plan, char **err);
 void rt_plan_free(rt_plan *plan);
 /* The plan as JSON { allowed, reason, from, to, result } (a new reference). */
 json_t *rt_plan_json(const rt_plan *plan);
+
+/* The first parameter under programmes[].parameters that its programme does not declare (or
+** that is out of range): *message, with the programme and parameter name (all malloc'd), or
+** all NULL when every one is known. RT_OK, or RT_SCRIPT with *err. */
+int rt_check_parameters(rt *R, char **message, char **programme, char **name, char **err);
 
 /* Write an allowed plan in one transaction: the run's step and since, the step history, and one
 ** event with the result of every check. day: the date of the move. RT_OK, or RT_INTERNAL. */

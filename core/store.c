@@ -243,7 +243,8 @@ static const char *const migrations[] = {
     "  blocking INTEGER NOT NULL, advisory INTEGER NOT NULL,\n"
     "  PRIMARY KEY (region, programme)) WITHOUT ROWID;\n",
     /* 2 -> 3: what the guidance speaks of (docs/region-format.md gives the reason for each).
-    ** New: an organisation's work area, links to other collaborations, the organisations a
+    ** New: an organisation's work area, a programme's parameters, links to other collaborations,
+    *the organisations a
     ** member speaks for, documents, activities. Extended: a municipality's size; a role's
     ** tasks, mandate, focus and review; a body's link; a member's level and decision right; an
     ** agreement's status and municipality; a decision by an organisation (so body becomes
@@ -260,6 +261,11 @@ static const char *const migrations[] = {
     "ALTER TABLE role_assignment ADD COLUMN mandate TEXT;\n"
     "ALTER TABLE role_assignment ADD COLUMN focus TEXT;\n"
     "ALTER TABLE role_assignment ADD COLUMN reviewed TEXT;\n"
+    "CREATE TABLE programme_parameter(\n"
+    "  region TEXT NOT NULL, programme TEXT NOT NULL, name TEXT NOT NULL,\n"
+    "  value INTEGER NOT NULL, PRIMARY KEY (region, programme, name),\n"
+    "  FOREIGN KEY (region, programme) REFERENCES region_programme(region, programme)\n"
+    "    ON DELETE CASCADE);\n"
     "CREATE TABLE link(\n"
     "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
     "  kind TEXT NOT NULL, name TEXT NOT NULL, person TEXT, since TEXT, until TEXT,\n"

@@ -368,9 +368,9 @@ function M.responsibilities(def)
 end
 
 --- The value of a named parameter of the programme being checked (a region sets it with
--- p:set_param), else `default`.
+-- p:set_param in Lua or under programmes[].parameters in region.yaml), else `default`.
 function M.param(ctx, name, default)
-  local params = ctx.programme and ctx.programme.params
+  local params = ctx.params or (ctx.programme and ctx.programme.params)
   local v = params and params[name]
   if v == nil then return default end
   return v

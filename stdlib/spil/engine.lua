@@ -137,6 +137,55 @@ function M.resolve(ctx, programme_id, step_id)
   return p, st, run
 end
 
+--- The parameters a step is checked with: the programme's defaults, then what the region's Lua
+-- set (p:set_param), then what its region.yaml sets under programmes[].parameters, which wins.
+-- Returns params, overrides (a list of { name, value, default, by = "lua"|"region.yaml" }, sorted
+-- by name) or nil and a message naming an unknown parameter.
+function M.parameters(ctx, p)
+  local params, by = {}, {}
+  for k, v in pairs(p.params) do
+    params[k] = v
+    if v ~= p.defaults[k] then by[k] = "lua" end
+  end
+  local run = M.run_of(ctx, p.id)
+  for _, row in ipairs(run and run.parameters or {}) do
+    if p.params[row.name] == nil then
+      local names = {}
+      for k in pairs(p.params) do names[#names + 1] = k end
+      table.sort(names)
+      return nil, string.format("programme '%s' has no parameter '%s' (parameters: %s)",
+        p.id, row.name, #names > 0 and table.concat(names, ", ") or "none"), row.name
+    end
+    if row.value < 1 then
+      return nil, string.format("parameter '%s' of '%s' must be at least 1, not %d",
+        row.name, p.id, row.value), row.name
+    end
+    params[row.name], by[row.name] = row.value, "region.yaml"
+  end
+  local overrides = {}
+  for k, how in pairs(by) do
+    if params[k] ~= p.defaults[k] then
+      overrides[#overrides + 1] = { name = k, value = params[k], default = p.defaults[k], by = how }
+    end
+  end
+  table.sort(overrides, function(a, b) return a.name < b.name end)
+  return params, overrides
+end
+
+--- At load: the first parameter of region.yaml that a programme does not declare, as message,
+-- programme and parameter name; nil when all are known.
+function M.check_parameters()
+  local ctx = M.context()
+  for _, run in ipairs(ctx:list("programmes")) do
+    local p = P.get(run.programme)
+    if p then
+      local ok, why, name = M.parameters(ctx, p)
+      if not ok then return why, run.programme, name end
+    end
+  end
+  return nil
+end
+
 --- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory",
 -- findings = {...} }. An error in the check is not caught here: the region runtime (C) turns it
 -- into the one blocking finding "the check itself failed: file:line: ..." and runs the next
@@ -166,6 +215,9 @@ function M.open(programme_id, step_id, today, with)
   local p, st = M.resolve(ctx, programme_id, step_id)
   if not p then return nil, st end
   ctx.programme, ctx.step = p, st
+  local params, why = M.parameters(ctx, p)
+  if not params then return nil, why end
+  ctx.params = params
   local ids = {}
   for i, c in ipairs(st.checks) do ids[i] = { id = c.id, name = c.name, source = c.source } end
   return ctx, { programme = p.id, step = st.id, name = st.name, checks = ids }
@@ -187,7 +239,11 @@ function M.advance_rule(programme_id, person, today)
   local p, st = M.resolve(ctx, programme_id, nil)
   if not p then return nil, st end
   ctx.programme, ctx.step = p, st
-  local plan = { from = st.id, allowed = false }
+  local params, overrides = M.parameters(ctx, p)
+  if not params then return nil, overrides end
+  ctx.params = params
+  -- What the region decided in place of the guidance's defaults, for the advance's event.
+  local plan = { from = st.id, allowed = false, parameters = overrides }
   local ok, why = G.rule(p, "may_advance")(ctx, person, p, st)
   local nxt = p:next(st.id)
   if not ok then

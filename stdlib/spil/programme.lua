@@ -80,10 +80,10 @@ Programme.__index = Programme
 function M.programme(def)
   need(def, "id", "string", "programme", 2)
   need(def, "name", "string", "programme '" .. def.id .. "'", 2)
-  local params = {}
-  for k, v in pairs(def.params or {}) do params[k] = v end
+  local params, defaults = {}, {}
+  for k, v in pairs(def.params or {}) do params[k], defaults[k] = v, v end
   local p = setmetatable({ id = def.id, name = def.name, source = def.source, phases = {},
-    rules = {}, params = params }, Programme)
+    rules = {}, params = params, defaults = defaults }, Programme)
   local seen = {}
   for _, ph in ipairs(def.phases or {}) do
     local phase = { id = ph.id, name = ph.name, steps = {} }
