@@ -635,9 +635,26 @@ function M.session(native, info)
     for k, v in pairs(fields) do r[k] = text(v) end
     return r
   end
+  -- The options each recorder takes (the CLI's): any other key is refused, never ignored.
+  local OPTIONS = {
+    sign = { "status", "date", "signatory", "reason" },
+    assign = { "municipality", "hours", "since", "until", "formal", "tasks", "mandate", "focus",
+      "reviewed", "reason" },
+    fund = { "source", "purpose", "amount", "funder", "since", "until", "status", "reason" },
+    decide = { "body", "organisation", "organ", "topic", "subject", "kind", "outcome", "date",
+      "positions", "reason" },
+  }
   local function opts_of(o, what)
     if o ~= nil and type(o) ~= "table" then
       error("bad argument to '" .. what .. "' (a table of options expected)", 3)
+    end
+    for k in pairs(o or {}) do
+      local known = false
+      for _, name in ipairs(OPTIONS[what]) do known = known or k == name end
+      if not known then
+        error(string.format("%s: unknown option '%s' (options: %s)", what, tostring(k),
+          table.concat(OPTIONS[what], ", ")), 3)
+      end
     end
     return o or {}
   end
@@ -654,7 +671,8 @@ function M.session(native, info)
     o = opts_of(o, "assign")
     return native.record("assign", { row("role_assignment", { person = person, role = role,
       municipality = o.municipality, hours = o.hours, since = o.since, ["until"] = o["until"],
-      formal_assignment = o.formal }) }, o.reason)
+      formal_assignment = o.formal, tasks = o.tasks, mandate = o.mandate, focus = o.focus,
+      reviewed = o.reviewed }) }, o.reason)
   end
 
   function env.fund(id, o)
@@ -666,8 +684,9 @@ function M.session(native, info)
 
   function env.decide(id, o)
     o = opts_of(o, "decide")
-    local rows = { row("decision", { id = id, body = o.body, subject = o.subject, kind = o.kind,
-      outcome = o.outcome, date = o.date, ["default.date"] = S.today }) }
+    local rows = { row("decision", { id = id, body = o.body, organisation = o.organisation,
+      organ = o.organ, topic = o.topic, subject = o.subject, kind = o.kind, outcome = o.outcome,
+      date = o.date, ["default.date"] = S.today }) }
     for org, pos in pairs(o.positions or {}) do
       local position, rest = tostring(pos):match("^(%a*)(.*)$")
       if rest ~= "" and rest ~= "+mandate" then

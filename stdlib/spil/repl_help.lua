@@ -47,11 +47,11 @@ local HELP = {
       "decide() inside it are kept or undone together." },
   { name = "sign", call = "sign(agreement, organisation [, {status=, date=, signatory=, reason=}])",
     line = "record a party's signature (status signed unless told), as spil sign" },
-  { name = "assign", call = "assign(person, role [, {municipality=, hours=, since=, formal=}])",
+  { name = "assign", call = "assign(person, role [, {municipality=, hours=, since=, formal=, tasks=, focus=}])",
     line = "record that a person holds a role, as spil assign" },
   { name = "fund", call = "fund(id, {source=, purpose=, amount=, status=, funder=})",
     line = "record funding, as spil fund" },
-  { name = "decide", call = "decide(id, {body=, subject=, kind=, positions={org='for+mandate'}})",
+  { name = "decide", call = "decide(id, {body= or organisation=, subject=, kind=, positions={org='for+mandate'}})",
     line = "record a decision and each member's position, as spil decide",
     more = "Like the CLI: validated as region.yaml rows, logged with who and why (reason=). " ..
       "Outside begin() each call is its own transaction." },

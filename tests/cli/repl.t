@@ -244,3 +244,16 @@ $ printf 'sign("regioplan", "gem-gorinchem", {status = "agreed"})\n' | SPIL_NOW=
 > 0
 $ printf 'sign("regioplan", "gem-gorinchem", {status = "akkoord", date = "2026-01-20"})\n' | spil repl zuid-holland-zuid
 >   ~ regioplan/gem-gorinchem: date 2026-01-15 -> 2026-01-20
+
+=== cli-repl-rec-6: the recorders take schema 3's fields, and an unknown option is refused, never ignored
+$ printf 'decide("college-dordrecht", {organisation = "gem-dordrecht", organ = "college", topic = "deelname", subject = "Deelname", kind = "besluit", outcome = "aangenomen"})\nassign("voorzitter", "netwerkregisseur", {tasks = "netwerkregie", focus = "strategisch"})\n' | spil repl zuid-holland-zuid
+>   + college-dordrecht
+$ sqlite3 spil.db "select organ, topic, outcome from decision where id = 'college-dordrecht'; select tasks, focus from role_assignment where person = 'voorzitter' and role = 'netwerkregisseur'"
+> college|deelname|adopted
+> netwerkregie|strategic
+$ sqlite3 spil.db 'select count(*) from event' > before.txt
+$ printf 'assign("voorzitter", "czv", {hourz = 8})\n' | spil repl zuid-holland-zuid
+? 2
+!~ assign: unknown option 'hourz' (options: municipality, hours, since, until, formal, tasks, mandate, focus, reviewed, reason)
+$ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchanged
+> unchanged
