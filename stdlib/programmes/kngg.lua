@@ -294,7 +294,9 @@ local kerngroep_mandaat = P.check {
 
 -- "Alle relevante stakeholders vertegenwoordigd in één of meerdere kern/project- of
 -- werkgroepen". The stakeholders are the parties to the samenwerkingsovereenkomst. One
--- gemeente may represent the others, so for gemeenten one seat is enough.
+-- gemeente may represent the others ("een specifieke gemeente als representatieve afgevaardigde
+-- ... aan te stellen"): a gemeente without a seat is represented when a body records a seated
+-- member that speaks for it (bodies[].represented).
 local stakeholders = P.check {
   id = "stakeholders-vertegenwoordigd", name = "Alle partijen vertegenwoordigd in de projectorganisatie",
   source = bron("stap 7"),
@@ -307,13 +309,27 @@ local stakeholders = P.check {
       return
     end
     local orgs, zit = index(ctx:list("organisations")), seated(ctx)
+    -- Who speaks for whom (schema 3): an organisation a seated member represents.
+    local spoken_for = {}
+    for _, b in ipairs(ctx:list("bodies")) do
+      for _, r in ipairs(b.represented or {}) do
+        if zit[r.via] then spoken_for[r.organisation] = r.via end
+      end
+    end
     local gemeenten, gemeente_zit = 0, false
     for _, p in ipairs(parties_in(sso)) do
       local o = orgs[p.organisation]
       if o and o.kind == "gemeente" then
         gemeenten = gemeenten + 1
         if zit[o.id] then gemeente_zit = true end
-      elseif not zit[p.organisation] then
+      end
+      if o and o.kind == "gemeente" and not zit[o.id] and not spoken_for[o.id] then
+        ctx:finding { subject = org_subject(orgs, p.organisation),
+          missing = (o.name or o.id) .. " is a party but sits in no body, and no gemeente is "
+            .. "recorded as speaking for it",
+          remedy = "seat " .. (o.name or o.id) .. ", or record the gemeente that represents it "
+            .. "(bodies: represented: {organisation: " .. o.id .. ", via: the gemeente})" }
+      elseif not (o and o.kind == "gemeente") and not zit[p.organisation] then
         ctx:finding { subject = org_subject(orgs, p.organisation),
           missing = ((o and o.name) or p.organisation) .. " is a party but sits in no "
             .. "kern-, project- or werkgroep",

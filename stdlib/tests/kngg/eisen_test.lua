@@ -266,11 +266,22 @@ t.case("allowed: one gemeente represents the others in the kerngroep; near miss 
     b.members = without(b.members, function(m)
       return m.organisation == "gem-lelystad" or m.organisation == "gem-zeewolde"
     end)
+    b.represented = { { organisation = "gem-lelystad", via = "gem-dronten" },
+      { organisation = "gem-zeewolde", via = "gem-dronten" } }
   end)
   for _, stap in ipairs(vanaf("7")) do
     local r = check(stap, { bodies = bs })
     t.expect(r.ready, "Dronten alone speaks for the gemeenten at " .. stap)
   end
+  -- near miss: Dronten sits alone, but nobody recorded that it speaks for Zeewolde
+  bs = kerngroep_with(function(b)
+    b.members = without(b.members, function(m)
+      return m.organisation == "gem-lelystad" or m.organisation == "gem-zeewolde"
+    end)
+    b.represented = { { organisation = "gem-lelystad", via = "gem-dronten" } }
+  end)
+  blocks(check("7", { bodies = bs }), { check = "stakeholders-vertegenwoordigd",
+    subject = "gem-zeewolde", missing = "no gemeente is recorded as speaking for it" }, "stap 7")
   -- near miss: no gemeente at any table
   bs = kerngroep_with(function(b)
     b.members = without(b.members, function(m) return m.organisation:find("^gem%-") end)
