@@ -14,6 +14,10 @@
 const cli_option cli_options[] = {
     {"dry-run", 0, CLI_FLAG, NULL, NULL, "load import", 0, CLI_FIELD(dry_run),
      "show what would change, write nothing", NULL},
+    {"force", 0, CLI_FLAG, NULL, NULL, "load", 0, 0,
+     "load even where the file would undo changes recorded since the last load (sign, assign, "
+     "fund, decide, advance)",
+     NULL},
     {"programme", 0, CLI_TEXT, "P", NULL, "check advance indicators", 0, CLI_FIELD(programme),
      "the programme (kngg, kansrijke-start or jzojp)", NULL},
     {"step", 0, CLI_TEXT, "S", NULL, "check", 0, CLI_FIELD(step),

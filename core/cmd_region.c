@@ -128,16 +128,63 @@ static int keeps_figures(store *st, const rdata *r, const changes *c, diag *d) {
     return kept;
 }
 
+/* The event that recorded a row since the last load: "at", "actor", "command". */
+typedef struct recorded {
+    char at[32], actor[128], command[32];
+    int found;
+} recorded;
+
+static int got_recorded(void *ctx, const char *const *vals, int n) {
+    recorded *r = ctx;
+    (void)n;
+    snprintf(r->at, sizeof r->at, "%s", vals[0] ? vals[0] : "");
+    snprintf(r->actor, sizeof r->actor, "%s", vals[1] ? vals[1] : "");
+    snprintf(r->command, sizeof r->command, "%s", vals[2] ? vals[2] : "");
+    r->found = 1;
+    return 1;
+}
+
+/* A load of an older file must not silently undo what was recorded since the last load (with
+** sign, assign, fund, decide, advance or the REPL): each row the load would change back is
+** named, and nothing is written unless --force. An export after the recording puts the
+** recorded value in the file, so that row is no change at all. The count, or -1. */
+static int undoes_recorded(cli_opts *o, store *st, const rdata *r, const changes *c, diag *d) {
+    const char *region = rdata_region(r);
+    recorded any = {0};
+    if (store_recorded_since_load(st, region, NULL, NULL, got_recorded, &any)) return -1;
+    if (!any.found || cli_opt(o, "force")) return 0;
+    int undone = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        recorded rec = {0};
+        const char *entity = model_entities[c->v[i].e].name;
+        if (store_recorded_since_load(st, region, entity, c->v[i].key, got_recorded, &rec))
+            return -1;
+        if (!rec.found) continue;
+        diag_add(
+            d, r->file, c->v[i].new ? c->v[i].new->line : 0, c->v[i].new ? c->v[i].new->col : 0,
+            "export the region first to keep it (spil export REGION -o FILE), or load --force to "
+            "undo it",
+            "loading would %s %s '%s', which '%s' recorded on %.10s (by %s) after the last load",
+            c->v[i].kind == CH_REMOVE ? "remove" : "change back", entity, c->v[i].key, rec.command,
+            rec.at, rec.actor);
+        undone++;
+    }
+    return undone;
+}
+
 static int apply_region(cli_opts *o, store *st, rdata *r, diag *d, applied *a) {
     char now[32];
     const char *region = rdata_region(r);
     a->old = rdata_from_store(st, region);
-    int kept = 0;
-    if (!a->old || diff_compute(a->old, r, &a->ch) ||
-        (kept = keeps_figures(st, r, &a->ch, d)) < 0 ||
-        (!kept && diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd, NULL)))
+    if (!a->old || diff_compute(a->old, r, &a->ch))
         return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
-    if (kept) return SPIL_EXIT_OK; /* the diagnostics say why; nothing is written */
+    /* What a load may not do is named, and then nothing is written. */
+    int kept = keeps_figures(st, r, &a->ch, d), undone = undoes_recorded(o, st, r, &a->ch, d);
+    if (kept < 0 || undone < 0)
+        return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    if (kept || undone) return SPIL_EXIT_OK; /* the diagnostics say why */
+    if (diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd, NULL))
+        return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
     run_scripts(st, r, d);
     return SPIL_EXIT_OK;
 }

@@ -877,6 +877,17 @@ int store_log(store *s, const store_event *ev) {
     return rc == SQLITE_DONE ? 0 : fail(s, "event log");
 }
 
+int store_recorded_since_load(store *s, const char *region, const char *entity, const char *key,
+                              store_row_fn fn, void *ctx) {
+    const char *params[] = {region, entity, key};
+    return query(s,
+                 "SELECT at, actor, command FROM event WHERE region = ?1 AND (?2 IS NULL OR "
+                 "entity = ?2) AND (?3 IS NULL OR key = ?3) AND command <> 'load' AND id > "
+                 "(SELECT coalesce(max(id), 0) FROM event WHERE region = ?1 AND command = "
+                 "'load') ORDER BY id DESC LIMIT 1",
+                 params, 3, fn, ctx);
+}
+
 int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, void *ctx) {
     char lim[32];
     snprintf(lim, sizeof lim, "%lld", (long long)(limit > 0 ? limit : -1));

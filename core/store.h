@@ -92,6 +92,12 @@ int store_log(store *s, const store_event *ev);
 /* Events, newest last, optionally of one region, at most limit (0: all):
 ** vals = id, at, actor, region, command, action, entity, key, detail, reason. */
 int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, void *ctx);
+/* The latest event that recorded a change to row `key` of `entity` in region (a command other
+** than load) since the region's last load: fn gets (at, actor, command) once, or not at all.
+** entity and key NULL: any row.
+** 0, or -1 with store_errmsg set. */
+int store_recorded_since_load(store *s, const char *region, const char *entity, const char *key,
+                              store_row_fn fn, void *ctx);
 
 /* The readiness cache: what the last check of a region's current step in a programme found
 ** on `day` with stdlib `engine`. get: 1 and the counts when there is one, 0 when not, -1 on

@@ -108,7 +108,7 @@ $ sqlite3 old.db "select count(*) from decision where organisation is null and b
 > 2
 > 0
 > 0
-$ spil --db old.db load $ROOT/regions/zuid-holland-zuid
+$ spil --db old.db load --force $ROOT/regions/zuid-holland-zuid
 >~ Loaded zuid-holland-zuid into old.db:
 $ spil --db old.db decide zuid-holland-zuid collegebesluit-alblasserdam --organisation gem-alblasserdam --organ college --topic deelname --subject "Deelname regionale aanpak" --kind decision --outcome adopted --date 2025-12-01
 >~ + collegebesluit-alblasserdam
@@ -126,3 +126,15 @@ $ grep -c 'via: gem-dronten\|area:\|organ: college\|level: management\|inhabitan
 $ sqlite3 spil.db "select organ, topic from decision where organisation = 'gem-zeewolde'; select group_concat(municipality) from organisation_area"
 > college|deelname
 > GM0050,GM0303
+
+=== cli-load-12: a load that would undo what was recorded since the last load names each row and writes nothing, unless --force; an export keeps it
+$ spil --db rec.db load $ROOT/regions/zuid-holland-zuid > /dev/null && spil --db rec.db sign zuid-holland-zuid regioplan vgz --date 2025-12-01 > /dev/null && sqlite3 rec.db .dump > before.sql
+$ spil --db rec.db load $ROOT/regions/zuid-holland-zuid
+? 2
+!~ zuid-holland-zuid/region.yaml:234:9: error: loading would change back party 'regioplan/vgz', which 'sign' recorded on 2026-01-15 (by tester) after the last load; export the region first to keep it (spil export REGION -o FILE), or load --force to undo it
+$ sqlite3 rec.db .dump | cmp - before.sql && echo unchanged
+> unchanged
+$ cp -r $ROOT/regions/zuid-holland-zuid zhz-rec && spil --db rec.db export zuid-holland-zuid -o zhz-rec/region.yaml && spil --db rec.db load zhz-rec
+> zuid-holland-zuid is up to date in rec.db: nothing changed.
+$ spil --db rec.db load --force $ROOT/regions/zuid-holland-zuid
+>   ~ regioplan/vgz: status signed -> invited, date 2025-12-01 -> 2024-03-01
