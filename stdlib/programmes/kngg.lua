@@ -163,7 +163,13 @@ local besluit_deelname_vastgelegd = P.check {
     local latest = deelname_besluiten(ctx)
     for _, m in ipairs(C.members(ctx)) do
       local g = C.gemeente_of(ctx, m.code)
-      if not (g and latest[g.id]) then
+      local d = g and latest[g.id]
+      if d and d.outcome == nil then
+        ctx:finding { subject = S.municipality(m),
+          missing = string.format("the decision of %s to join (%s, %s) has no outcome recorded",
+            m.name or m.code, d.id, d.date),
+          remedy = "record its outcome (decisions: outcome: adopted, or pending while it is open)" }
+      elseif not d then
         ctx:finding { subject = S.municipality(m),
           missing = "no decision of " .. (m.name or m.code) .. " to join is recorded",
           remedy = "record the collegebesluit under 'decisions' (organisation: "
@@ -192,6 +198,27 @@ local opdracht_getoetst = P.check {
           remedy = "review the assignment against practice with the kerngroep and record the "
             .. "day (roles: reviewed, or spil assign --reviewed)" }
       end
+    end
+  end }
+
+-- "Eventueel kan de rol verdeeld worden over twee mensen" (strategisch / operationeel): when it
+-- is, say who has which focus (advisory: the split itself is optional).
+local rc_rolverdeling = P.check {
+  id = "rc-rolverdeling", name = "Strategische en operationele focus bij een gedeelde RC-rol",
+  severity = "advisory", source = bron("stap 7, organisatiestructuur"),
+  run = function(ctx)
+    local n, focus = 0, {}
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+        n = n + 1
+        if r.focus then focus[r.focus] = true end
+      end
+    end
+    if n >= 2 and not (focus.strategic and focus.operational) then
+      ctx:finding { subject = S.region(ctx.region),
+        missing = string.format("the RC role is held by %d people, but their strategic and "
+          .. "operational focus is not recorded", n),
+        remedy = "record each RC's focus (roles: focus: strategic or operational)" }
     end
   end }
 
@@ -618,6 +645,7 @@ return P.programme {
             source = bron("de regionale coördinator (na stap 5); stap 7, organisatiestructuur "
               .. "(de rol verdeeld over twee mensen)") },
           rc_uren,
+          rc_rolverdeling,
           opdracht_getoetst,
           draagvlak_gemeenten,
           besluit_deelname,

@@ -339,6 +339,9 @@ t.case("allowed: the RC role split over two people, each formally assigned; near
   for _, stap in ipairs(STAPPEN) do
     t.expect(check(stap, { roles = rs }).ready, "two formal RCs at " .. stap)
   end
+  rs[#rs].focus = "strategic"
+  advises(check("1-5", { roles = rs }), { check = "rc-rolverdeling" })
+  rs[#rs].focus = "operational"
   rs[#rs].tasks = nil
   blocks(check("1-5", { roles = rs }), { check = "regiocoordinator", subject = "dir-ggd",
     missing = "has no task description" }, "de regionale coördinator")
@@ -387,6 +390,10 @@ t.case("besluit-deelname: a gemeente's pending decision to join blocks from 1-5 
   local r = check("1-5", { decisions = zonder })
   advises(r, { check = "besluit-deelname-vastgelegd", subject = "GM0995" })
   t.no_finding(r, { check = "besluit-deelname" })
+  ds = rows("decisions")
+  row(ds, "id", "deelname-lelystad").outcome = nil
+  advises(check("1-5", { decisions = ds }), { check = "besluit-deelname-vastgelegd",
+    subject = "GM0995", missing = "no outcome recorded" })
 end)
 
 t.case("opdracht-rc-getoetst: an assignment older than the period without a review is advice", function()
