@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "out.h"
 #include "record.h"
+#include "runtime.h"
 #include "store.h"
 
 static void field_or(record_row *r, const char *name, const char *value, const char *def) {
@@ -21,9 +22,53 @@ static void field(record_row *r, const char *name, const char *value) {
     field_or(r, name, value, NULL);
 }
 
+/* After decide: whether the decision is valid under each programme's governance rule, in
+** words ("valid: 3 of 4 counted members took a position"), or NULL with a message on stderr. */
+static json_t *verdict(cli_opts *o, store *st, const char *region, const char *id) {
+    char *err = NULL;
+    json_t *v = NULL;
+    rt *R = rt_open(st, region, region, &err);
+    if (!R || rt_decision_verdict(R, id, NULL, &v, &err) != RT_OK) {
+        fprintf(stderr, "spil: %s: the governance rule could not be applied: ", o->cmd);
+        out_str(stderr, err ? err : "cannot open the region");
+        fputc('\n', stderr);
+    }
+    free(err);
+    rt_close(R);
+    return v;
+}
+
+static void print_verdict(const json_t *v) {
+    size_t i, k;
+    const json_t *p, *x;
+    json_array_foreach(v, i, p) {
+        fputs("Governance (", stdout);
+        out_str(stdout, json_string_value(json_object_get(p, "programme")));
+        int valid = json_is_true(json_object_get(p, "valid"));
+        printf("'s rule): %s", valid ? "valid" : "not valid");
+        const json_t *counted = json_object_get(p, "counted"),
+                     *present = json_object_get(p, "present");
+        if (json_is_true(json_object_get(p, "own")))
+            fputs(" (the organisation's own decision, taken under its own rules)", stdout);
+        else if (json_is_integer(counted) && json_is_integer(present))
+            printf(", %lld of %lld counted members took a position",
+                   (long long)json_integer_value(present), (long long)json_integer_value(counted));
+        json_array_foreach(json_object_get(p, "reasons"), k, x) {
+            fputs(k ? "; " : ": ", stdout);
+            out_str(stdout, json_string_value(x));
+        }
+        json_array_foreach(json_object_get(p, "pending"), k, x) {
+            fputs(k ? ", " : "; advice goes back to ", stdout);
+            out_str(stdout, json_string_value(x));
+        }
+        fputs(".\n", stdout);
+    }
+}
+
 /* Validate rows against the region in the database and apply them in one transaction: the
-** shared path of every recording command. */
-static int record(cli_opts *o, record_row *rows, int nrows) {
+** shared path of every recording command. With decision (decide), the governance verdict on it
+** follows. */
+static int record(cli_opts *o, record_row *rows, int nrows, const char *decision) {
     int code;
     const char *region = o->args[0];
     store *st = cli_open(o, 1, &code);
@@ -42,16 +87,24 @@ static int record(cli_opts *o, record_row *rows, int nrows) {
         goto done;
     }
     if (r || store_commit(st)) goto storage;
+    json_t *gov = decision ? verdict(o, st, region, decision) : NULL;
     if (o->json) {
-        out_json(stdout, json_pack("{s:s, s:s, s:o}", "region", region, "command", o->cmd,
-                                   "changes", diff_json(&res.ch)));
-    } else if (!res.ch.n) {
-        printf("Nothing to record: %s already holds this.\n", region);
+        json_t *j = json_pack("{s:s, s:s, s:o}", "region", region, "command", o->cmd, "changes",
+                              diff_json(&res.ch));
+        if (j && gov) json_object_set(j, "governance", gov);
+        out_json(stdout, j);
     } else {
-        diff_print(&res.ch, stdout, out_color(stdout));
-        printf("Recorded in %s (%d added, %d changed). 'spil export %s' writes the region file.\n",
-               o->db, res.ch.added, res.ch.changed, region);
+        if (!res.ch.n) {
+            printf("Nothing to record: %s already holds this.\n", region);
+        } else {
+            diff_print(&res.ch, stdout, out_color(stdout));
+            printf("Recorded in %s (%d added, %d changed). 'spil export %s' writes the region "
+                   "file.\n",
+                   o->db, res.ch.added, res.ch.changed, region);
+        }
+        print_verdict(gov);
     }
+    json_decref(gov);
     code = SPIL_EXIT_OK;
     goto done;
 storage:
@@ -74,7 +127,7 @@ int cmd_sign(cli_opts *o) {
     ** keeps the date. */
     field_or(&r, "date", cli_opt(o, "date"), out_today(day));
     field(&r, "signatory", cli_opt(o, "signatory"));
-    return record(o, &r, 1);
+    return record(o, &r, 1, NULL);
 }
 
 int cmd_assign(cli_opts *o) {
@@ -89,7 +142,7 @@ int cmd_assign(cli_opts *o) {
     const char *names[] = {"tasks", "mandate", "focus", "reviewed"};
     for (int i = 0; i < 4; i++)
         field(&r, names[i], cli_opt(o, names[i]));
-    return record(o, &r, 1);
+    return record(o, &r, 1, NULL);
 }
 
 int cmd_fund(cli_opts *o) {
@@ -98,7 +151,7 @@ int cmd_fund(cli_opts *o) {
     const char *names[] = {"source", "purpose", "amount", "funder", "since", "until", "status"};
     for (int i = 0; i < 7; i++)
         field(&r, names[i], cli_opt(o, names[i]));
-    return record(o, &r, 1);
+    return record(o, &r, 1, NULL);
 }
 
 /* decide REGION ID [ORGANISATION=POSITION[+mandate]...]: the decision and one row per position,
@@ -152,7 +205,7 @@ int cmd_decide(cli_opts *o) {
         field(r, "position", pos);
         field(r, "mandate", plus ? "true" : "false");
     }
-    code = record(o, rows, npos + 1);
+    code = record(o, rows, npos + 1, o->args[1]);
 done:
     for (int k = 0; k < npos; k++)
         free(orgs[k]);

@@ -418,6 +418,33 @@ int rt_check_parameters(rt *R, char **message, char **programme, char **name, ch
     return rc;
 }
 
+/* ---- governance of a decision ---- */
+
+/* Protected: spil.engine.decision_verdict's list (argument 2) as JSON into *(json_t **)arg 1,
+** or its message (argument 3) as an error. */
+static int read_verdict(lua_State *L) {
+    json_t **out = lua_touserdata(L, 1);
+    if (!lua_istable(L, 2))
+        return luaL_error(L, "%s",
+                          lua_type(L, 3) == LUA_TSTRING ? lua_tostring(L, 3) : "no verdict");
+    const char *why = NULL;
+    if (!(*out = ljson_from_lua(L, 2, &why)))
+        return luaL_error(L, "the verdict: %s", why ? why : "out of memory");
+    return 0;
+}
+
+int rt_decision_verdict(rt *R, const char *id, const char *today, json_t **out, char **err) {
+    *out = NULL;
+    sbx *S = rt_sandbox(R, 0, err);
+    if (!S) return RT_SCRIPT;
+    const char *args[] = {id, today};
+    engine_call c = {"decision_verdict", LUA_NOREF, args, 2, 0, NULL};
+    int rc = call_engine(S, &c, 2, err) || sbx_protect(S, read_verdict, out, 2, 0, err) ? RT_SCRIPT
+                                                                                        : RT_OK;
+    sbx_free(S);
+    return rc;
+}
+
 /* ---- advancing ---- */
 
 /* Protected: the plan table spil.engine.advance_rule returned (argument 2) into the rt_plan, or

@@ -71,6 +71,11 @@ json_t *rt_plan_json(const rt_plan *plan);
 ** all NULL when every one is known. RT_OK, or RT_SCRIPT with *err. */
 int rt_check_parameters(rt *R, char **message, char **programme, char **name, char **err);
 
+/* The governance verdict on decision id, as of today (NULL: today), under each programme's
+** decision_valid rule: *out a JSON array of {programme, valid, reasons, counted, present,
+** pending} (a new reference). RT_OK, or RT_SCRIPT with *err. */
+int rt_decision_verdict(rt *R, const char *id, const char *today, json_t **out, char **err);
+
 /* Write an allowed plan in one transaction: the run's step and since, the step history, and one
 ** event with the result of every check. day: the date of the move. RT_OK, or RT_INTERNAL. */
 int rt_advance(rt *R, const char *programme, const rt_plan *plan, const char *actor,

@@ -231,6 +231,34 @@ function M.run(ctx, check_id)
   error("step " .. ctx.step.id .. " has no check " .. tostring(check_id))
 end
 
+--- The governance verdict on decision `id` under the decision_valid rule of each programme the
+-- region runs (its own rule where it set one): a list of { programme, valid, reasons, counted,
+-- present, pending }, or nil and a message. spil decide prints it after recording.
+function M.decision_verdict(id, today)
+  local G = require "spil.governance"
+  local ctx = M.context(today)
+  local decision
+  for _, d in ipairs(ctx:list("decisions")) do
+    if d.id == id then decision = d end
+  end
+  if not decision then return nil, "no decision '" .. tostring(id) .. "'" end
+  local out = {}
+  for _, run in ipairs(ctx:list("programmes")) do
+    local p = P.get(run.programme)
+    if p then
+      ctx.programme = p
+      local ok, reasons, outcome = G.rule(p, "decision_valid")(ctx, decision)
+      outcome = outcome or {}
+      local own = decision.organisation ~= nil and decision.body == nil
+      out[#out + 1] = { programme = p.id, valid = ok and true or false,
+        reasons = reasons or {}, own = own,
+        counted = not own and outcome.counted or nil, present = not own and outcome.present or nil,
+        pending = outcome.pending or {} }
+    end
+  end
+  return out
+end
+
 --- The governance part of advancing, after the checks passed: { allowed, reason, from, to }.
 -- The region runtime (C) calls it; the checks themselves it runs as spil check does.
 function M.advance_rule(programme_id, person, today)
