@@ -87,9 +87,9 @@ M.check = P.check {
 
 -- ---- register the region's Kansrijke Start ---------------------------------------------
 
-local p = P.extend(require "programmes.kansrijke_start")
+local p = P.extend(assert(P.get("kansrijke-start")))
 p:rule("theme_regional", M.theme_regional)
-p:add_check("coalitie", M.check)
+p:put_check("coalitie", M.check)
 P.use(p)
 
 return M

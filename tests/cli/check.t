@@ -41,7 +41,7 @@ $ spil advance zuid-holland-zuid
 ! spil: advance: say who advances the step with --as PERSON
 
 === cli-check-5: advance follows the governance rule, then moves the step and logs why
-$ cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i -e 's/    step: coalitie/    step: verkenning/' -e 's/{person: voorzitter, role: netwerkregisseur}/{person: voorzitter, role: netwerkregisseur, hours: 16, formal_assignment: true}/' zhz/region.yaml && spil load zhz > /dev/null
+$ cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i -e 's/    step: coalitie/    step: verkenning/' -e 's/{person: voorzitter, role: netwerkregisseur,/{person: voorzitter, role: netwerkregisseur, hours: 16, formal_assignment: true,/' zhz/region.yaml && spil load zhz > /dev/null
 $ spil advance zuid-holland-zuid --as bm-dordrecht
 ? 1
 ! spil: advance: refused: Beleidsmedewerker Dordrecht (fictief) holds no role that may advance kansrijke-start past step verkenning (regiocoordinator, kwartiermaker or netwerkregisseur)

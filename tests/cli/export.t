@@ -4,7 +4,7 @@
 $ spil load $ROOT/regions/zuid-holland-zuid >/dev/null && spil export zuid-holland-zuid > first.yaml
 $ mkdir rt && cp first.yaml rt/region.yaml && cp $ROOT/regions/zuid-holland-zuid/*.lua rt/
 $ spil load rt --db second.db
-> Loaded zuid-holland-zuid into second.db: 183 added, 0 changed, 0 removed.
+> Loaded zuid-holland-zuid into second.db: 206 added, 0 changed, 0 removed.
 $ spil load $ROOT/regions/zuid-holland-zuid --db second.db
 > zuid-holland-zuid is up to date in second.db: nothing changed.
 

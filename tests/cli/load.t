@@ -10,18 +10,18 @@ $ sqlite3 spil.db 'select count(*) from municipality'
 
 === cli-load-2: the first load adds every row and says so per entity
 $ spil load $ROOT/regions/zuid-holland-zuid
-> Loaded zuid-holland-zuid into spil.db: 183 added, 0 changed, 0 removed.
+> Loaded zuid-holland-zuid into spil.db: 206 added, 0 changed, 0 removed.
 > municipalities: 10 added
 >~ + GM0482, GM0505, GM0512
 > scripts: 1 added
 
 === cli-load-3: loading the same file again changes nothing and logs nothing
 $ sqlite3 spil.db 'select count(*) from event'
-> 183
+> 206
 $ spil load $ROOT/regions/zuid-holland-zuid
 > zuid-holland-zuid is up to date in spil.db: nothing changed.
 $ sqlite3 spil.db 'select count(*) from event'
-> 183
+> 206
 
 === cli-load-4: an edited file reports exactly what changed, per entity, and logs it
 $ cp -r $ROOT/regions/zuid-holland-zuid zhz2 && sed -i 's/meetings_per_year: 4/meetings_per_year: 6/' zhz2/region.yaml && sed -i 's/- {id: vgz, name: VGZ, kind: zorgverzekeraar}/- {id: vgz, name: VGZ Zorgverzekeraar, kind: zorgverzekeraar}/' zhz2/region.yaml && grep -c 'VGZ Zorgverzekeraar' zhz2/region.yaml
@@ -65,13 +65,13 @@ $ spil validate $ROOT/regions/zuid-holland-zuid --db nowhere.db
 ? 2
 ! spil: validate: unknown option '--db'
 $ rm -f spil.db* && spil validate $ROOT/regions/zuid-holland-zuid
->~ zuid-holland-zuid/region.yaml: valid (183 rows, 1 scripts ran)
+>~ zuid-holland-zuid/region.yaml: valid (206 rows, 1 scripts ran)
 $ ls spil.db
 ? 2
 
 === cli-load-8: load creates the database when there is none
 $ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid --db fresh.db --json
->~ "added": 183
+>~ "added": 206
 $ spil regions --db fresh.db
 >~ zuid-holland-zuid        Zuid-Holland Zuid
 
@@ -83,7 +83,7 @@ $ spil load $ROOT/regions/fryslan zhz9 bad --db many.db
 $ ls many.db
 ? 2
 $ spil load $ROOT/regions/fryslan zhz9 --db many.db | tail -1
-> Loaded zhz-kopie into many.db: 183 added, 0 changed, 0 removed.
+> Loaded zhz-kopie into many.db: 206 added, 0 changed, 0 removed.
 $ spil regions --db many.db | wc -l
 > 2
 $ spil load zhz9 zhz9 --db many.db

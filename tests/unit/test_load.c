@@ -380,7 +380,7 @@ static void test_load_real_region(void **state) {
     assert_int_equal(diag_count(d), 0);
     assert_string_equal(rdata_region(r), "zuid-holland-zuid");
     assert_int_equal(r->tables[ME_MUNICIPALITY].n, 10);
-    assert_int_equal(total_rows(r), 183);
+    assert_int_equal(total_rows(r), 206);
     assert_non_null(rdata_find(r, entity("body_member"),
                                "coalitie\x1f"
                                "dgj"));

@@ -70,3 +70,30 @@ t.case("once Lelystad joins as a member, it must sign and name an aanspreekpunt"
   t.finding(r, { check = "bestuurlijk-aanspreekpunt", subject = "GM0995", severity = "blocking" })
   t.no_finding(r, { subject = "GM0303" })
 end)
+
+t.case("at step 6 exactly the two gaps of the data block: the hospital's signature and "
+  .. "Zeewolde's aanspreekpunt", function()
+  local r = t.check("kngg")
+  local blocking = t.findings(r, { severity = "blocking" })
+  t.equal(#blocking, 2, "blocking findings")
+  -- the RC's assignment has its tasks (schema 3), and both colleges decided to join
+  t.equal(t.status(r, "regiocoordinator"), "pass", "regiocoordinator")
+  t.equal(t.status(r, "besluit-deelname"), "pass", "besluit-deelname")
+  t.equal(t.status(r, "besluit-deelname-vastgelegd"), "pass", "besluit-deelname-vastgelegd")
+end)
+
+t.case("Zeewolde's college decision pending blocks; left unrecorded it is advice", function()
+  local ds = E.context(t.today):list("decisions")
+  for _, d in ipairs(ds) do
+    if d.id == "deelname-zeewolde" then d.outcome = "pending" end
+  end
+  t.blocks(check_with("kngg", "6", { decisions = ds }), { check = "besluit-deelname",
+    subject = "GM0050" }, "Leidraad regionale implementatiefase KnGG")
+  local almere = {}
+  for _, d in ipairs(ds) do
+    if d.id == "deelname-almere" then almere[1] = d end
+  end
+  local r = check_with("kngg", "6", { decisions = almere })
+  t.finding(r, { check = "besluit-deelname-vastgelegd", subject = "GM0050", severity = "advisory" })
+  t.no_finding(r, { check = "besluit-deelname-vastgelegd", subject = "GM0034" })
+end)
