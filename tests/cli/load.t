@@ -131,7 +131,7 @@ $ sqlite3 spil.db "select organ, topic from decision where organisation = 'gem-z
 $ spil --db rec.db load $ROOT/regions/zuid-holland-zuid > /dev/null && spil --db rec.db sign zuid-holland-zuid regioplan vgz --date 2025-12-01 > /dev/null && sqlite3 rec.db .dump > before.sql
 $ spil --db rec.db load $ROOT/regions/zuid-holland-zuid
 ? 2
-!~ zuid-holland-zuid/region.yaml:234:9: error: loading would change back party 'regioplan/vgz', which 'sign' recorded on 2026-01-15 (by tester) after the last load; export the region first to keep it (spil export REGION -o FILE), or load --force to undo it
+!~ zuid-holland-zuid/region.yaml:251:9: error: loading would change back party 'regioplan/vgz', which 'sign' recorded on 2026-01-15 (by tester) after the last load; export the region first to keep it (spil export REGION -o FILE), or load --force to undo it
 $ sqlite3 rec.db .dump | cmp - before.sql && echo unchanged
 > unchanged
 $ cp -r $ROOT/regions/zuid-holland-zuid zhz-rec && spil --db rec.db export zuid-holland-zuid -o zhz-rec/region.yaml && spil --db rec.db load zhz-rec
