@@ -19,10 +19,7 @@ M.check = P.check {
   source = "Regionaal voorbakken, lokaal afbakken (Landelijke coalitie Kansrijke Start, oktober "
     .. "2022), Fryslân (\"in Friesland ... alles provinciaal aangepakt wordt\")",
   run = function(ctx)
-    local coalitie
-    for _, b in ipairs(ctx:list("bodies")) do
-      if b.kind == "coalitie" then coalitie = b; break end
-    end
+    local coalitie = C.body(ctx, "coalitie")
     if not coalitie then return end -- the standard coalitie check reports it
     local full = {}
     for _, m in ipairs(coalitie.members) do

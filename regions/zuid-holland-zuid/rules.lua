@@ -78,12 +78,7 @@ end
 
 local ZHZ = "Regionale aanpak Kansrijke Start regio Zuid-Holland Zuid"
 
-local function coalitie_body(ctx)
-  for _, b in ipairs(ctx:list("bodies")) do
-    if b.kind == "coalitie" then return b end
-  end
-  return nil
-end
+local function coalitie_body(ctx) return C.body(ctx, "coalitie") end
 
 local leden = C.body_exists { id = "coalitie-leden", name = "De coalitie zoals ZHZ haar samenstelt",
   kind = "coalitie", chair = true,

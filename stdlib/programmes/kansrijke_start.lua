@@ -14,12 +14,7 @@ local OKTOBER = "Regionaal voorbakken, lokaal afbakken (Landelijke coalitie Kans
   .. "oktober 2022)"
 local function bron(waar) return OKTOBER .. ", " .. waar end
 
-local function coalitie_body(ctx)
-  for _, b in ipairs(ctx:list("bodies")) do
-    if b.kind == "coalitie" then return b end
-  end
-  return nil
-end
+local function coalitie_body(ctx) return C.body(ctx, "coalitie") end
 
 -- "Kartrekker in de vorm van een regiocoördinator, een oliepersoon ... Het is belangrijk dat
 -- dit een formele opdracht is", and "Capaciteit: ... daarin ook uren krijgt". In ZHZ the

@@ -34,13 +34,7 @@ local function agreement(ctx, kind)
   return nil
 end
 
---- The first body of kind (as spil.checks.body_exists picks it).
-local function body(ctx, kind)
-  for _, b in ipairs(ctx:list("bodies")) do
-    if b.kind == kind then return b end
-  end
-  return nil
-end
+local body = C.body
 
 --- The parties of an agreement that are still in (not declined, not withdrawn).
 local function parties_in(a)

@@ -32,6 +32,14 @@ function M.gemeente_of(ctx, code)
   return nil
 end
 
+--- The first body of kind in the region, or nil (the one body_exists checks).
+function M.body(ctx, kind)
+  for _, b in ipairs(ctx:list("bodies")) do
+    if b.kind == kind then return b end
+  end
+  return nil
+end
+
 --- The date `months` months before date (YYYY-MM-DD), clamped to the month's last day.
 function M.months_before(date, months)
   local y, m, d = date:match("^(%d+)-(%d+)-(%d+)$")
@@ -188,10 +196,7 @@ end
 -- true, a chair. { id, name, source, kind, member_kinds = {...}, chair = true }
 function M.body_exists(def)
   return make(def, function(ctx)
-    local body
-    for _, b in ipairs(ctx:list("bodies")) do
-      if b.kind == def.kind then body = b; break end
-    end
+    local body = M.body(ctx, def.kind)
     if not body then
       ctx:finding { subject = S.region(ctx.region), missing = "there is no " .. def.kind,
         remedy = def.remedy or ("set up a " .. def.kind .. " and record it under 'bodies'") }

@@ -204,20 +204,29 @@ function M.run_check(ctx, check)
   return r
 end
 
+-- A context on the programme's step (the current one when step_id is nil) with its parameters:
+-- ctx and the parameters the region set in place of the defaults; or nil and a message.
+local function on_step(programme_id, step_id, today, with)
+  local ctx = M.context(today)
+  for section, rows in pairs(with or {}) do ctx.cache[section] = rows end
+  local p, st = M.resolve(ctx, programme_id, step_id)
+  if not p then return nil, st end
+  ctx.programme, ctx.step = p, st
+  local params, overrides = M.parameters(ctx, p)
+  if not params then return nil, overrides end
+  ctx.params = params
+  return ctx, overrides
+end
+
 --- Open the evaluation of a step: the context its checks share (each section of the data is
 -- read once, whichever check asks first) and what to run: ctx, { programme, step, name,
 -- checks = { { id, name, source }, ... } }; or nil and a message. `with` (optional) replaces sections of the
 -- region's data for this evaluation only: { decisions = {...} }. The region runtime (C) runs
 -- the checks one by one with M.run, so a check that hits a limit cannot take the others with it.
 function M.open(programme_id, step_id, today, with)
-  local ctx = M.context(today)
-  for section, rows in pairs(with or {}) do ctx.cache[section] = rows end
-  local p, st = M.resolve(ctx, programme_id, step_id)
-  if not p then return nil, st end
-  ctx.programme, ctx.step = p, st
-  local params, why = M.parameters(ctx, p)
-  if not params then return nil, why end
-  ctx.params = params
+  local ctx, why = on_step(programme_id, step_id, today, with)
+  if not ctx then return nil, why end
+  local p, st = ctx.programme, ctx.step
   local ids = {}
   for i, c in ipairs(st.checks) do ids[i] = { id = c.id, name = c.name, source = c.source } end
   return ctx, { programme = p.id, step = st.id, name = st.name, checks = ids }
@@ -263,13 +272,9 @@ end
 -- The region runtime (C) calls it; the checks themselves it runs as spil check does.
 function M.advance_rule(programme_id, person, today)
   local G = require "spil.governance"
-  local ctx = M.context(today)
-  local p, st = M.resolve(ctx, programme_id, nil)
-  if not p then return nil, st end
-  ctx.programme, ctx.step = p, st
-  local params, overrides = M.parameters(ctx, p)
-  if not params then return nil, overrides end
-  ctx.params = params
+  local ctx, overrides = on_step(programme_id, nil, today)
+  if not ctx then return nil, overrides end
+  local p, st = ctx.programme, ctx.step
   -- What the region decided in place of the guidance's defaults, for the advance's event.
   local plan = { from = st.id, allowed = false, parameters = overrides }
   local ok, why = G.rule(p, "may_advance")(ctx, person, p, st)

@@ -284,27 +284,12 @@ static void test_diag_suggest_dutch_synonyms(void **state) {
         const char *word, *key;
     } cases[] = {
         {"gemeenten", "municipalities"},
-        {"gemeentes", "municipalities"},
         {"Gemeenten", "municipalities"},
-        {"organisaties", "organisations"},
-        {"personen", "people"},
         {"mensen", "people"},
-        {"rollen", "roles"},
-        {"programma", "programmes"},
-        {"programmas", "programmes"},
         {"programma's", "programmes"},
-        {"organen", "bodies"},
         {"overleggen", "bodies"},
-        {"afspraken", "agreements"},
-        {"overeenkomsten", "agreements"},
         {"besluiten", "decisions"},
-        {"financiering", "funding"},
         {"verantwoordelijkheden", "responsibilities"},
-        {"themas", "themes"},
-        {"thema's", "themes"},
-        {"vergaderingen", "meetings"},
-        {"acties", "actions"},
-        {"evaluaties", "evaluations"},
         {"indicatoren", "indicators"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
