@@ -20,7 +20,7 @@ static const char *const organisation_kinds[] = {
     "gemeente",   "ggd",        "jgz",        "cjg",    "zorgverzekeraar", "zorgkantoor",
     "ziekenhuis", "huisartsen", "vsv",        "igo",    "welzijn",         "sociaal-wijkteam",
     "sport",      "kraamzorg",  "paramedici", "ouders", "onderwijs",       "kennispartner",
-    "provincie",  "rijk",       "other",      NULL};
+    "provincie",  "rijk",       "ggz",        "vvt",    "other",           NULL};
 static const char *const role_kinds[] = {"regiocoordinator",
                                          "kwartiermaker",
                                          "projectleider",

@@ -147,7 +147,8 @@ local doelen_vastgelegd = C.agreement_covers { id = "doelen-vastgelegd",
 -- afspraken uit moeten voeren dus draagvlak is belangrijk": an ingredient, so advice. Of
 -- "meenemen" the data shows a provider that is party to an agreement or sits in a body.
 local AANBIEDERS = { ziekenhuis = true, huisartsen = true, ggd = true, jgz = true, welzijn = true,
-  ["sociaal-wijkteam"] = true, kraamzorg = true, paramedici = true, vsv = true, igo = true }
+  ["sociaal-wijkteam"] = true, kraamzorg = true, paramedici = true, vsv = true, igo = true,
+  ggz = true, vvt = true }
 
 local zorgaanbieders = P.check {
   id = "zorgaanbieders", name = "Zorgaanbieders meegenomen", severity = "advisory",

@@ -167,7 +167,7 @@ static size_t total_rows(const rdata *r) {
 static const char *const org_kinds =
     "gemeente, ggd, jgz, cjg, zorgverzekeraar, zorgkantoor, ziekenhuis, huisartsen, vsv, igo, "
     "welzijn, sociaal-wijkteam, sport, kraamzorg, paramedici, ouders, onderwijs, kennispartner, "
-    "provincie, rijk, other";
+    "provincie, rijk, ggz, vvt, other";
 
 /* ---- load-1: files that load ----------------------------------------------------------------- */
 
@@ -452,7 +452,7 @@ static void test_load_wrong_types(void **state) {
     snprintf(expected, sizeof expected,
              "DIR/region.yaml:5:27: error: 'since' must be a date YYYY-MM-DD, got '2023-02-29'; "
              "February 2023 has 28 days\n"
-             "DIR/region.yaml:8:32: error: invalid kind 'ggz'; expected one of: %s; did you "
+             "DIR/region.yaml:8:32: error: invalid kind 'gdd'; expected one of: %s; did you "
              "mean 'ggd'?\n"
              "DIR/region.yaml:14:12: error: 'hours' must be a number such as 12 or 4.5, got "
              "'4,5'; write it with a decimal point: 4.5\n"
@@ -464,7 +464,7 @@ static void test_load_wrong_types(void **state) {
                       HEADER "  - {code: GM0482, since: 2023-02-29}\n"
                              "  - {code: GM0512, since: 2024-02-29}\n"
                              "organisations:\n"
-                             "  - {id: ggd, name: GGD, kind: ggz}\n"
+                             "  - {id: ggd, name: GGD, kind: gdd}\n"
                              "people:\n"
                              "  - {id: rc, name: Rita}\n"
                              "roles:\n"
