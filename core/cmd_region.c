@@ -156,6 +156,7 @@ static int undoes_recorded(cli_opts *o, store *st, const rdata *r, const changes
     int undone = 0;
     for (size_t i = 0; i < c->n; i++) {
         recorded rec = {0};
+        if (c->v[i].kind == CH_ORDER) continue; /* recording never reorders */
         const char *entity = model_entities[c->v[i].e].name;
         if (store_recorded_since_load(st, region, entity, c->v[i].key, got_recorded, &rec))
             return -1;
@@ -198,17 +199,21 @@ static void applied_free(applied *a) {
 static json_t *report(cli_opts *o, const rdata *r, const applied *a, const char *verb) {
     const changes *c = &a->ch;
     if (o->json)
-        return json_pack("{s:s, s:s, s:b, s:i, s:i, s:i, s:o}", "region", rdata_region(r), "file",
-                         r->file, "dry_run", o->dry_run, "added", c->added, "changed", c->changed,
-                         "removed", c->removed, "changes", diff_json(c));
+        return json_pack("{s:s, s:s, s:b, s:i, s:i, s:i, s:i, s:o}", "region", rdata_region(r),
+                         "file", r->file, "dry_run", o->dry_run, "added", c->added, "changed",
+                         c->changed, "removed", c->removed, "reordered", c->reordered, "changes",
+                         diff_json(c));
     int color = out_color(stdout);
     if (!c->n) {
         printf("%s is up to date in %s: nothing changed.\n", rdata_region(r), o->db);
         return NULL;
     }
     diff_print(c, stdout, color);
-    printf("%s%s %s into %s: %d added, %d changed, %d removed.%s\n", out_bold(color), verb,
-           rdata_region(r), o->db, c->added, c->changed, c->removed, out_reset(color));
+    printf("%s%s %s into %s: %d added, %d changed, %d removed", out_bold(color), verb,
+           rdata_region(r), o->db, c->added, c->changed, c->removed);
+    if (c->reordered)
+        printf(", %d list%s in a new order", c->reordered, c->reordered == 1 ? "" : "s");
+    printf(".%s\n", out_reset(color));
     return NULL;
 }
 

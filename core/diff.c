@@ -32,16 +32,122 @@ static int push(changes *c, int e, change_kind kind, const rrow *old, const rrow
     }
     char *key = rdata_key(e, new ? new : old, '/');
     if (!key) return -1;
-    c->v[c->n++] = (change){e, kind, old, new, key};
+    c->v[c->n++] = (change){e, kind, old, new, key, -1, NULL, 0};
     if (kind == CH_ADD) c->added++;
     if (kind == CH_CHANGE) c->changed++;
     if (kind == CH_REMOVE) c->removed++;
     return 0;
 }
 
+static int parent_field(int e) {
+    for (int i = 0; i < model_entities[e].nfields; i++)
+        if (model_entities[e].fields[i].flags & MF_PARENT) return i;
+    return -1;
+}
+
+/* A list of entity e takes a new order: seq (n rows, copied). */
+static int push_order(changes *c, int e, const rrow *const *seq, size_t n) {
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 32;
+        change *v = realloc(c->v, cap * sizeof *v);
+        if (!v) return -1;
+        c->v = v;
+        c->cap = cap;
+    }
+    int pf = parent_field(e);
+    char *key = strdup(pf >= 0 ? seq[0]->v[pf] : "");
+    const rrow **copy = malloc(n * sizeof *copy);
+    if (!key || !copy) {
+        free(key);
+        free(copy);
+        return -1;
+    }
+    memcpy(copy, seq, n * sizeof *copy);
+    c->v[c->n++] = (change){e, CH_ORDER, NULL, seq[0], key, -1, copy, n};
+    c->reordered++;
+    return 0;
+}
+
+/*
+** The order of the lists of entity e, once the changes from index `from` on (e's rows) are
+** applied. A list keeps the database's order, its removed rows left out and its added rows at the
+** end, each at the place after the list's last (so no other row moves); when new->ordered and
+** the file's order is any other, the list gets a CH_ORDER change and every row of it its index.
+*/
+static int order_lists(const rdata *old, const rdata *new, int e, changes *out, size_t from) {
+    if (!model_ordered(e) || !new->tables[e].n) return 0;
+    const rtable *nt = &new->tables[e];
+    const rrow **orows = NULL, **nrows = NULL, **seq = NULL, **expect = NULL;
+    size_t *ostarts = NULL, *nstarts = NULL;
+    long *target = NULL, no = rdata_lists(old, e, &orows, &ostarts),
+         nn = rdata_lists(new, e, &nrows, &nstarts);
+    int pf = parent_field(e), rc = -1;
+    seq = malloc(nt->n * sizeof *seq);
+    expect = malloc(nt->n * sizeof *expect);
+    target = malloc(nt->n * sizeof *target);
+    if (no < 0 || nn < 0 || !seq || !expect || !target) goto done;
+    for (size_t i = 0; i < nt->n; i++)
+        target[i] = -1;
+    long ol = 0;
+    for (long l = 0; l < nn; l++) {
+        const rrow **nl = nrows + nstarts[l];
+        size_t nlen = nstarts[l + 1] - nstarts[l], olen = 0, k = 0, x = 0;
+        const char *parent = pf >= 0 ? nl[0]->v[pf] : NULL;
+        while (ol < no && parent && strcmp(orows[ostarts[ol]]->v[pf], parent) < 0)
+            ol++;
+        const rrow **op = NULL;
+        if (ol < no && (!parent || strcmp(orows[ostarts[ol]]->v[pf], parent) == 0)) {
+            op = orows + ostarts[ol];
+            olen = ostarts[ol + 1] - ostarts[ol];
+        }
+        /* expect: the database's order, removed rows left out, added rows last. */
+        long last = -1;
+        for (size_t j = 0; j < olen; j++) {
+            const rrow *m = rdata_find(new, e, op[j]->key);
+            if (m) expect[x++] = m;
+            if (op[j]->pos > last) last = op[j]->pos;
+        }
+        size_t kept = x;
+        for (size_t j = 0; j < nlen; j++)
+            if (!rdata_find(old, e, nl[j]->key)) expect[x++] = nl[j];
+        /* seq: the order the list is to have. */
+        if (new->ordered)
+            for (k = 0; k < nlen; k++)
+                seq[k] = nl[k];
+        else
+            for (k = 0; k < x; k++)
+                seq[k] = expect[k];
+        int same = 1;
+        for (size_t j = 0; j < nlen && same; j++)
+            same = seq[j] == expect[j];
+        if (same) {
+            for (size_t j = kept; j < nlen; j++)
+                target[expect[j] - nt->rows] = ++last;
+        } else {
+            for (size_t j = 0; j < nlen; j++)
+                target[seq[j] - nt->rows] = (long)j;
+            if (push_order(out, e, seq, nlen)) goto done;
+        }
+    }
+    for (size_t i = from; i < out->n; i++)
+        if (out->v[i].e == e && out->v[i].kind == CH_ADD)
+            out->v[i].pos = target[out->v[i].new - nt->rows];
+    rc = 0;
+done:
+    free(orows);
+    free(ostarts);
+    free(nrows);
+    free(nstarts);
+    free(seq);
+    free(expect);
+    free(target);
+    return rc;
+}
+
 int diff_compute(const rdata *old, const rdata *new, changes *out) {
     memset(out, 0, sizeof *out);
     for (int e = 0; e < model_nentities; e++) {
+        size_t from = out->n;
         const rtable *a = &old->tables[e], *b = &new->tables[e];
         size_t i = 0, j = 0;
         while (i < a->n || j < b->n) {
@@ -61,21 +167,38 @@ int diff_compute(const rdata *old, const rdata *new, changes *out) {
                 return -1;
             }
         }
+        if (order_lists(old, new, e, out, from)) {
+            diff_free(out);
+            return -1;
+        }
     }
     return 0;
 }
 
 void diff_free(changes *c) {
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         free(c->v[i].key);
+        free(c->v[i].seq);
+    }
     free(c->v);
     memset(c, 0, sizeof *c);
 }
 
-/* The fields of one change as JSON: a row's values, or {field: {from, to}} for a change. */
+/* The fields of one change as JSON: a row's values, or {field: {from, to}} for a change, or
+** {"order": [keys]} for a new order. */
 static json_t *change_fields(const change *ch) {
     const model_entity *en = &model_entities[ch->e];
     json_t *o = json_object();
+    if (ch->kind == CH_ORDER) {
+        json_t *a = json_array();
+        for (size_t i = 0; i < ch->nseq; i++) {
+            char *k = rdata_key(ch->e, ch->seq[i], '/');
+            json_array_append_new(a, k ? json_string(k) : json_null());
+            free(k);
+        }
+        json_object_set_new(o, "order", a);
+        return o;
+    }
     for (int i = 0; i < en->nfields; i++) {
         const model_field *f = &en->fields[i];
         if (f->flags & MF_PARENT) continue;
@@ -94,7 +217,7 @@ static json_t *change_fields(const change *ch) {
 }
 
 static const char *action_name(change_kind k) {
-    return k == CH_ADD ? "add" : k == CH_CHANGE ? "change" : "remove";
+    return k == CH_ADD ? "add" : k == CH_CHANGE ? "change" : k == CH_ORDER ? "reorder" : "remove";
 }
 
 int diff_apply(store *st, const char *region, const changes *c, const char *actor, const char *at,
@@ -110,8 +233,11 @@ int diff_apply(store *st, const char *region, const changes *c, const char *acto
         const change *ch = &c->v[i];
         if (ch->kind == CH_REMOVE) continue;
         const char *const *vals = (const char *const *)ch->new->v;
-        if (ch->kind == CH_ADD && store_insert(st, ch->e, region, vals)) return -1;
+        if (ch->kind == CH_ADD && store_insert_at(st, ch->e, region, vals, ch->pos)) return -1;
         if (ch->kind == CH_CHANGE && store_update(st, ch->e, region, vals)) return -1;
+        for (size_t k = 0; ch->kind == CH_ORDER && k < ch->nseq; k++)
+            if (store_set_pos(st, ch->e, region, (const char *const *)ch->seq[k]->v, (long)k))
+                return -1;
     }
     for (size_t i = 0; i < c->n; i++) {
         const change *ch = &c->v[i];
@@ -132,7 +258,7 @@ int diff_apply(store *st, const char *region, const changes *c, const char *acto
                           .command = command,
                           .action = action_name(ch->kind),
                           .entity = model_entities[ch->e].name,
-                          .key = ch->key,
+                          .key = ch->kind == CH_ORDER && !*ch->key ? NULL : ch->key,
                           .detail = detail,
                           .reason = reason};
         int r = store_log(st, &ev);
@@ -149,22 +275,50 @@ static const char *shown(const model_field *f, const char *v) {
     return v;
 }
 
+/* "  = coalitie: ggd-zhz, gem-dordrecht, ...": a list's new order, its rows named without their
+** parent, on one line of about 96 characters. */
+static void print_order(const change *ch, FILE *f, int color) {
+    int width = fprintf(f, "  %s=%s", out_yellow(color), out_reset(color));
+    if (*ch->key) {
+        width += fprintf(f, " ");
+        width += out_str(f, ch->key);
+        width += fprintf(f, ":");
+    }
+    int pf = parent_field(ch->e);
+    for (size_t i = 0; i < ch->nseq; i++) {
+        char *k = rdata_key(ch->e, ch->seq[i], '/');
+        const char *shown = k ? k : "?";
+        if (pf >= 0 && k && strlen(k) > strlen(ch->key)) shown = k + strlen(ch->key) + 1;
+        if (width + (int)strlen(shown) + 2 > 96) {
+            free(k);
+            fprintf(f, ", ...");
+            break;
+        }
+        width += fprintf(f, "%s ", i ? "," : "");
+        width += out_str(f, shown);
+        free(k);
+    }
+    fputc('\n', f);
+}
+
 void diff_print(const changes *c, FILE *f, int color) {
     int prev = -1;
     for (size_t i = 0; i < c->n; i++) {
         const change *ch = &c->v[i];
         const model_entity *en = &model_entities[ch->e];
         if (ch->e != prev) {
-            int a = 0, m = 0, r = 0;
+            int a = 0, m = 0, r = 0, o = 0;
             for (size_t j = i; j < c->n && c->v[j].e == ch->e; j++) {
                 a += c->v[j].kind == CH_ADD;
                 m += c->v[j].kind == CH_CHANGE;
                 r += c->v[j].kind == CH_REMOVE;
+                o += c->v[j].kind == CH_ORDER;
             }
             fprintf(f, "%s%s%s:", out_bold(color), en->section, out_reset(color));
             if (a) fprintf(f, " %d added", a);
             if (m) fprintf(f, "%s %d changed", a ? "," : "", m);
             if (r) fprintf(f, "%s %d removed", a || m ? "," : "", r);
+            if (o) fprintf(f, "%s %d in a new order", a || m || r ? "," : "", o);
             fputc('\n', f);
             prev = ch->e;
         }
@@ -181,6 +335,10 @@ void diff_print(const changes *c, FILE *f, int color) {
             }
             i--;
             fputc('\n', f);
+            continue;
+        }
+        if (ch->kind == CH_ORDER) {
+            print_order(ch, f, color);
             continue;
         }
         const char *col = ch->kind == CH_CHANGE ? out_yellow(color) : out_red(color);
@@ -212,8 +370,9 @@ json_t *diff_json(const changes *c) {
     json_t *a = json_array();
     for (size_t i = 0; i < c->n; i++) {
         const change *ch = &c->v[i];
-        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:o}", "entity",
-                                           model_entities[ch->e].name, "key", ch->key, "action",
+        const char *key = ch->kind == CH_ORDER && !*ch->key ? NULL : ch->key;
+        json_array_append_new(a, json_pack("{s:s, s:s?, s:s, s:o}", "entity",
+                                           model_entities[ch->e].name, "key", key, "action",
                                            action_name(ch->kind), "fields", change_fields(ch)));
     }
     return a;

@@ -9,6 +9,7 @@
 */
 #include "export.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -123,27 +124,38 @@ static void item(emitter *E, const rdata *r, int e, const rrow *row) {
     map_end(E);
 }
 
+static int by_pos(const void *a, const void *b) {
+    const rrow *x = *(const rrow *const *)a, *y = *(const rrow *const *)b;
+    if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* The rows of entity e under parent, in their list's order; e's rows when it has no parent. */
 static void list(emitter *E, const rdata *r, int e, const char *parent) {
     const model_entity *en = &model_entities[e];
     const rtable *t = &r->tables[e];
     size_t first;
-    child_rows(r, e, parent, &first);
-    int pf = -1, vf = -1;
+    int n = child_rows(r, e, parent, &first);
+    int vf = -1;
     for (int i = 0; i < en->nfields; i++)
-        if (en->fields[i].flags & MF_PARENT)
-            pf = i;
-        else if (vf < 0 && !(en->fields[i].flags & MF_DERIVED))
-            vf = i;
+        if (vf < 0 && !(en->fields[i].flags & (MF_PARENT | MF_DERIVED))) vf = i;
+    const rrow **rows = malloc((n ? (size_t)n : 1) * sizeof *rows);
+    if (!rows) {
+        E->failed = 1;
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        rows[i] = &t->rows[first + (size_t)i]; /* one parent's rows are next to each other */
+    qsort(rows, (size_t)n, sizeof *rows, by_pos);
     seq_start(E, en->shape == MS_SCALARS);
-    for (size_t i = first; i < t->n; i++) {
-        const rrow *row = &t->rows[i];
-        if (pf >= 0 && parent && strcmp(row->v[pf], parent) != 0) continue;
+    for (int i = 0; i < n; i++) {
         if (en->shape == MS_SCALARS)
-            value(E, &en->fields[vf], row->v[vf]);
+            value(E, &en->fields[vf], rows[i]->v[vf]);
         else
-            item(E, r, e, row);
+            item(E, r, e, rows[i]);
     }
     seq_end(E);
+    free(rows);
 }
 
 static int write_handler(void *data, unsigned char *buffer, size_t size) {

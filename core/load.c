@@ -788,6 +788,7 @@ rdata *load_read(const char *path, diag *d) {
         ydoc_free(doc);
         return NULL;
     }
+    L.r->ordered = 1; /* the whole region, in its file's order */
     read_top(&L, doc->root);
     check_duplicates(&L);
     if (!L.oom) check_references(&L);

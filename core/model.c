@@ -504,6 +504,10 @@ int model_entity_by_table(const char *table) {
     return -1;
 }
 
+int model_ordered(int e) {
+    return model_entities[e].shape != MS_ONE;
+}
+
 int model_field_index(int e, const char *name) {
     const model_entity *en = &model_entities[e];
     for (int i = 0; i < en->nfields; i++)

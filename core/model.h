@@ -76,6 +76,9 @@ enum {
 extern const model_entity model_entities[];
 extern const int model_nentities;
 
+/* 1 if the rows of entity e form lists whose order the store keeps (a `pos` column): every
+** entity but the region itself. The order is the file's; rows recorded later come last. */
+int model_ordered(int e);
 /* Index of the entity whose table is `table`, or -1. */
 int model_entity_by_table(const char *table);
 /* Index of the field `name` in entity e, or -1. */

@@ -68,6 +68,7 @@ rrow *rdata_add(rdata *r, int e, int line, int col) {
     }
     row->line = line;
     row->col = col;
+    row->pos = (long)t->n;
     t->n++;
     return row;
 }
@@ -137,6 +138,44 @@ const rrow *rdata_find(const rdata *r, int e, const char *key) {
     return t->n ? bsearch(&probe, t->rows, t->n, sizeof *t->rows, by_key) : NULL;
 }
 
+/* The parent field of entity e, or -1. */
+static int parent_field(int e) {
+    for (int i = 0; i < model_entities[e].nfields; i++)
+        if (model_entities[e].fields[i].flags & MF_PARENT) return i;
+    return -1;
+}
+
+static int by_pos(const void *a, const void *b) {
+    const rrow *x = *(const rrow *const *)a, *y = *(const rrow *const *)b;
+    if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+long rdata_lists(const rdata *r, int e, const rrow ***rows, size_t **starts) {
+    const rtable *t = &r->tables[e];
+    int pf = parent_field(e);
+    *rows = malloc((t->n ? t->n : 1) * sizeof **rows);
+    *starts = malloc((t->n + 1) * sizeof **starts);
+    if (!*rows || !*starts) {
+        free(*rows);
+        free(*starts);
+        *rows = NULL;
+        *starts = NULL;
+        return -1;
+    }
+    long n = 0;
+    /* Sorted by key, parent first: the rows of one parent are next to each other. */
+    for (size_t i = 0; i < t->n; i++) {
+        (*rows)[i] = &t->rows[i];
+        if (i == 0 || (pf >= 0 && strcmp(t->rows[i].v[pf], t->rows[i - 1].v[pf]) != 0))
+            (*starts)[n++] = i;
+    }
+    (*starts)[n] = t->n;
+    for (long l = 0; l < n; l++)
+        qsort(*rows + (*starts)[l], (*starts)[l + 1] - (*starts)[l], sizeof **rows, by_pos);
+    return n;
+}
+
 struct fill {
     rdata *r;
     int e;
@@ -145,10 +184,12 @@ struct fill {
 
 static int fill_row(void *ctx, const char *const *vals, int n) {
     struct fill *f = ctx;
+    int nf = model_entities[f->e].nfields;
     rrow *row = rdata_add(f->r, f->e, 0, 0);
     if (!row) return f->failed = 1;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < nf && i < n; i++)
         if (rdata_set(f->r, f->e, row, i, vals[i], 0, 0)) return f->failed = 1;
+    row->pos = n > nf && vals[nf] ? strtol(vals[nf], NULL, 10) : -1;
     return 0;
 }
 
@@ -157,7 +198,7 @@ rdata *rdata_from_store(store *st, const char *region) {
     if (!r) return NULL;
     for (int e = 0; e < model_nentities; e++) {
         struct fill f = {r, e, 0};
-        if (store_rows(st, e, region, fill_row, &f) || f.failed) {
+        if (store_rows_pos(st, e, region, fill_row, &f) || f.failed) {
             rdata_free(r);
             return NULL;
         }

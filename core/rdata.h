@@ -18,6 +18,8 @@ typedef struct rrow {
     int line, col;     /* where the row starts in its file (0 when from the store) */
     int *fline, *fcol; /* per field, where its value starts (NULL when from the store) */
     char *key;         /* set by rdata_sort: key fields joined by RDATA_KEYSEP */
+    long pos;          /* place in its list: the order rows were added (a file's order), or the
+                       ** store's (-1 for a row stored before the store kept the order) */
 } rrow;
 
 #define RDATA_KEYSEP '\x1f'
@@ -31,6 +33,8 @@ typedef struct rdata {
     char *file;     /* region.yaml path, or NULL when read from the store */
     char *dir;      /* region folder, or NULL */
     rtable *tables; /* one per model entity, indexed like model_entities */
+    int ordered;    /* 1: pos is the order of a whole region file, which a load stores; 0: the
+                    ** lists keep the store's order and rows new to it come last */
 } rdata;
 
 rdata *rdata_new(const char *file, const char *dir);
@@ -51,6 +55,11 @@ char *rdata_key(int e, const rrow *row, char sep);
 int rdata_sort(rdata *r);
 /* The row of entity e whose key equals key, or NULL (tables must be sorted). */
 const rrow *rdata_find(const rdata *r, int e, const char *key);
+/* The lists of entity e (model_ordered): the rows of each parent (or all rows of a top-level
+** entity), each list in its order (pos, then key), lists in key order of their parent. Fills
+** *rows (malloc'd, t->n entries) and returns the number of lists; *starts (malloc'd, one more
+** than that) gives where each begins in *rows. -1 when out of memory. Tables must be sorted. */
+long rdata_lists(const rdata *r, int e, const rrow ***rows, size_t **starts);
 
 /* Read region `region` from the store. NULL on a store error (see store_errmsg). */
 rdata *rdata_from_store(struct store *st, const char *region);

@@ -35,7 +35,7 @@
 #include "refdata.h"
 #include "store_impl.h"
 
-enum { OP_SELECT, OP_INSERT, OP_UPDATE, OP_DELETE, NOPS };
+enum { OP_SELECT, OP_INSERT, OP_UPDATE, OP_DELETE, OP_POS, NOPS };
 
 #define MAX_ENTITIES 64
 #define MAX_FIELDS   16
@@ -47,6 +47,42 @@ struct store {
     sqlite3_stmt *rowstmt[MAX_ENTITIES][NOPS];
     sqlite3_stmt *event; /* the event insert, prepared once: a load logs one per change */
 };
+
+/* The order of every list of a region file (issue #12): a `pos` column in each table whose rows
+** form a list (model_ordered). NULL in rows written before it: they sort first, by key, as every
+** export wrote them. Its place in `migrations` below is its schema version (one line to move). */
+static const char migration_list_order[] =
+    "ALTER TABLE region_script ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE region_municipality ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE organisation ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE organisation_area ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE person ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE role_assignment ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE region_programme ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE programme_step ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE programme_parameter ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE link ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE body ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE body_member ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE body_represented ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE agreement ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE agreement_topic ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE agreement_party ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE document ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE decision ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE decision_position ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE funding ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE responsibility ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE theme ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE theme_relevance ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE meeting ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE meeting_agenda ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE action ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE activity ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE evaluation ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE evaluation_finding ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE evaluation_followup ADD COLUMN pos INTEGER;\n"
+    "ALTER TABLE indicator ADD COLUMN pos INTEGER;\n";
 
 /* The schema, one entry per version: migrations[v] takes a database from version v to v + 1. */
 static const char *const migrations[] = {
@@ -333,6 +369,8 @@ static const char *const migrations[] = {
     "  SELECT region, id, date, subject FROM evaluation;\n"
     "DROP TABLE evaluation;\n"
     "ALTER TABLE evaluation_v3 RENAME TO evaluation;\n",
+    /* 3 -> 4: the order of lists. */
+    migration_list_order,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -660,17 +698,19 @@ static int append(char *buf, size_t cap, const char *fmt, ...) {
     return (n < 0 || (size_t)n >= cap - len) ? -1 : 0;
 }
 
-/* The SQL of one generic operation: ?1 is the region, ?(i+2) field i. */
+/* The SQL of one generic operation: ?1 is the region, ?(i+2) field i, ?(nfields+2) the row's
+** place in its list (the `pos` column of an ordered entity). */
 static int build_sql(int e, int op, char *sql, size_t cap) {
     const model_entity *en = &model_entities[e];
     const char *rc = region_column(e);
-    int r = 0;
+    int r = 0, ordered = model_ordered(e);
     sql[0] = '\0';
     switch (op) {
     case OP_SELECT:
         r |= append(sql, cap, "SELECT ");
         for (int i = 0; i < en->nfields; i++)
             r |= append(sql, cap, "%s\"%s\"", i ? ", " : "", en->fields[i].name);
+        if (ordered) r |= append(sql, cap, ", \"pos\"");
         r |= append(sql, cap, " FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY ", en->table, rc);
         for (int i = 0, k = 0; i < en->nfields; i++)
             if (en->fields[i].flags & MF_KEY)
@@ -681,15 +721,21 @@ static int build_sql(int e, int op, char *sql, size_t cap) {
         if (e != ME_REGION) r |= append(sql, cap, "\"%s\", ", rc);
         for (int i = 0; i < en->nfields; i++)
             r |= append(sql, cap, "%s\"%s\"", i ? ", " : "", en->fields[i].name);
+        if (ordered) r |= append(sql, cap, ", \"pos\"");
         r |= append(sql, cap, ") VALUES (");
         if (e != ME_REGION) r |= append(sql, cap, "?1, ");
         for (int i = 0; i < en->nfields; i++)
             r |= append(sql, cap, "%s?%d", i ? ", " : "", i + 2);
+        if (ordered) r |= append(sql, cap, ", ?%d", en->nfields + 2);
         r |= append(sql, cap, ")");
         break;
     case OP_UPDATE:
     case OP_DELETE:
-        if (op == OP_UPDATE) {
+    case OP_POS:
+        if (op == OP_POS) {
+            if (!ordered) return -1;
+            r |= append(sql, cap, "UPDATE \"%s\" SET \"pos\" = ?%d", en->table, en->nfields + 2);
+        } else if (op == OP_UPDATE) {
             r |= append(sql, cap, "UPDATE \"%s\" SET ", en->table);
             for (int i = 0, k = 0; i < en->nfields; i++)
                 if (!(en->fields[i].flags & MF_KEY))
@@ -762,10 +808,13 @@ static int step_done(store *s, sqlite3_stmt *st, int e) {
     return 0;
 }
 
-int store_rows(store *s, int e, const char *region, store_row_fn fn, void *ctx) {
+/* The rows of e in region; with_pos: the `pos` column as one value more (NULL when none). */
+static int rows(store *s, int e, const char *region, int with_pos, store_row_fn fn, void *ctx) {
     sqlite3_stmt *st = row_stmt(s, e, OP_SELECT);
     if (!st) return -1;
     const model_entity *en = &model_entities[e];
+    int n = en->nfields + (with_pos && model_ordered(e));
+    if (n > MAX_FIELDS) BUG("entity %s has %d columns (at most %d)", en->table, n, MAX_FIELDS);
     sqlite3_reset(st);
     sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
     int rc;
@@ -781,17 +830,42 @@ int store_rows(store *s, int e, const char *region, store_row_fn fn, void *ctx) 
                 vals[i] = (const char *)sqlite3_column_text(st, i);
             }
         }
-        if (fn(ctx, vals, en->nfields)) break;
+        if (n > en->nfields) vals[en->nfields] = (const char *)sqlite3_column_text(st, en->nfields);
+        if (fn(ctx, vals, n)) break;
     }
     int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_reset(st);
     return bad ? fail(s, en->table) : 0;
 }
 
+int store_rows(store *s, int e, const char *region, store_row_fn fn, void *ctx) {
+    return rows(s, e, region, 0, fn, ctx);
+}
+
+int store_rows_pos(store *s, int e, const char *region, store_row_fn fn, void *ctx) {
+    return rows(s, e, region, 1, fn, ctx);
+}
+
 int store_insert(store *s, int e, const char *region, const char *const *vals) {
+    return store_insert_at(s, e, region, vals, -1);
+}
+
+int store_insert_at(store *s, int e, const char *region, const char *const *vals, long pos) {
     sqlite3_stmt *st = row_stmt(s, e, OP_INSERT);
     if (!st) return -1;
     bind_row(st, e, region, vals, 0);
+    if (model_ordered(e) && pos >= 0)
+        sqlite3_bind_int64(st, model_entities[e].nfields + 2, (sqlite3_int64)pos);
+    return step_done(s, st, e);
+}
+
+int store_set_pos(store *s, int e, const char *region, const char *const *vals, long pos) {
+    if (!model_ordered(e))
+        return store_error(s, "internal: %s has no order", model_entities[e].table);
+    sqlite3_stmt *st = row_stmt(s, e, OP_POS);
+    if (!st) return -1;
+    bind_row(st, e, region, vals, 1);
+    sqlite3_bind_int64(st, model_entities[e].nfields + 2, (sqlite3_int64)pos);
     return step_done(s, st, e);
 }
 

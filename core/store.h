@@ -22,7 +22,7 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Open path (":memory:" for a private in-memory database). On failure returns NULL and sets
 ** *err to a malloc'd message. A database from a newer spil is refused. */
@@ -49,8 +49,16 @@ typedef int (*store_row_fn)(void *ctx, const char *const *vals, int n);
 
 /* Rows of model entity e in region, in key order. Columns are the entity's fields. 0 on success. */
 int store_rows(store *s, int e, const char *region, store_row_fn fn, void *ctx);
+/* The same with the row's place in its list as one value more, vals[nfields] (model_ordered
+** entities; NULL for a row written before the store kept the order). */
+int store_rows_pos(store *s, int e, const char *region, store_row_fn fn, void *ctx);
 /* Insert a row (vals: one per field). 0 on success. */
 int store_insert(store *s, int e, const char *region, const char *const *vals);
+/* The same at place pos of its list (model_ordered entities; pos < 0: no place, as before the
+** store kept the order). */
+int store_insert_at(store *s, int e, const char *region, const char *const *vals, long pos);
+/* Set the place in its list of the row whose key fields equal those in vals. 0 on success. */
+int store_set_pos(store *s, int e, const char *region, const char *const *vals, long pos);
 /* Update the row with the same key fields to vals. 0 on success. */
 int store_update(store *s, int e, const char *region, const char *const *vals);
 /* Delete the row whose key fields equal those in vals (other fields are ignored). */
