@@ -287,15 +287,22 @@ int cli_main(int argc, char **argv) {
     return c->run(&o);
 }
 
-store *cli_open(const cli_opts *o, int must_exist, int *code) {
-    if (must_exist && access(o->db, F_OK) != 0) {
+store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
+    if (mode != CLI_CREATE && mode != CLI_INIT && access(o->db, F_OK) != 0) {
         *code =
             cli_fail(o, SPIL_EXIT_USAGE,
                      "no database at %s; create one with 'spil init' or 'spil load DIR'", o->db);
         return NULL;
     }
+    static const int flags[] = {
+        [CLI_CREATE] = STORE_CREATE,
+        [CLI_WRITE] = 0,
+        [CLI_INIT] = STORE_CREATE | STORE_UPGRADE,
+        [CLI_READ] = STORE_READONLY | STORE_SNAPSHOT,
+        [CLI_CHECK] = STORE_SNAPSHOT,
+    };
     char *err = NULL;
-    store *st = store_open(o->db, STORE_CREATE, &err);
+    store *st = store_open(o->db, flags[mode], &err);
     if (!st) {
         *code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
         free(err);

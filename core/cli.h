@@ -53,9 +53,21 @@ int cli_main(int argc, char **argv);
 int cli_fail(const cli_opts *o, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Open the database for a command. must_exist: a missing file is a usage error naming
-** 'spil init'. NULL after printing the problem; *code receives the exit code. */
-struct store *cli_open(const cli_opts *o, int must_exist, int *code);
+/* How a command opens the database (docs/storage.md). */
+typedef enum {
+    CLI_CREATE = 0, /* load: writes; a missing file is created (spil's schema, marked) */
+    CLI_WRITE = 1,  /* a writing command: the file must exist and be spil's, of this schema */
+    CLI_INIT,       /* init: creates, or upgrades spil's own older database */
+    CLI_READ,       /* a read command: read-only, one snapshot for the whole command */
+    CLI_CHECK,      /* check: as CLI_READ, and may remember its verdict (the readiness cache)
+                       when nothing was written since its snapshot began */
+} cli_open_mode;
+
+/* Open the database for a command. A missing file (but for CLI_CREATE and CLI_INIT) is a
+** usage error naming 'spil init'; a file spil may not open (another program's, empty, newer,
+** older but for CLI_INIT) exit 3 naming the path. NULL after printing the problem; *code
+** receives the exit code. */
+struct store *cli_open(const cli_opts *o, cli_open_mode mode, int *code);
 
 /* Report diagnostics (text or --json) and return SPIL_EXIT_USAGE. */
 int cli_diagnostics(const cli_opts *o, diag *d);

@@ -318,7 +318,7 @@ int cmd_check(cli_opts *o) {
                         "--all checks each region's current step of each of "
                         "its programmes: leave out --step, --programme and "
                         "--assume");
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_CHECK, &code);
     if (!st) return code;
     if (all) {
         code = check_all(o, st);
@@ -384,7 +384,7 @@ int cmd_advance(cli_opts *o) {
     int code;
     const char *region = o->args[0];
     if (!o->as) return cli_fail(o, SPIL_EXIT_USAGE, "say who advances the step with --as PERSON");
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_WRITE, &code);
     if (!st) return code;
     rt *R = NULL;
     rt_plan plan = {0};

@@ -25,7 +25,7 @@ int cmd_import(cli_opts *o) {
     if (strcmp(o->args[0], "measurements") != 0)
         return cli_fail(o, SPIL_EXIT_USAGE, "spil imports 'measurements', not '%s'", o->args[0]);
     int code;
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_WRITE, &code);
     if (!st) return code;
     char at[32];
     import_opts io = {.dry_run = o->dry_run,
@@ -98,7 +98,7 @@ static int programme_known(void *ctx, int header, const char *const *vals, int n
 
 int cmd_indicators(cli_opts *o) {
     int code;
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
     const char *missing = o->programme;
     if (missing && !store_sql_readonly(st, "SELECT id FROM programme", programme_known, &missing) &&
@@ -370,7 +370,7 @@ int cmd_trend(cli_opts *o) {
     const char *by = cli_opt(o, "by"), *fmt = cli_opt(o, "csv");
     if (fmt && o->json) return cli_fail(o, SPIL_EXIT_USAGE, "give --csv or --json, not both");
     int code;
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
     subject ind;
     char area[128], name[128];
@@ -512,7 +512,7 @@ int cmd_compare(cli_opts *o) {
                         "(2024-07)",
                         period, why ? ": " : "", why ? why : "");
     int code;
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
     subject ind;
     if ((code = find_indicator(o, st, o->args[0], &ind)) ||
@@ -638,7 +638,7 @@ int cmd_setting(cli_opts *o) {
                         "suppress-below",
                         o->args[0]);
     int code;
-    store *st = cli_open(o, o->nargs < 2, &code);
+    store *st = cli_open(o, o->nargs < 2 ? CLI_READ : CLI_WRITE, &code);
     if (!st) return code;
     if (o->nargs == 2) {
         char *end;

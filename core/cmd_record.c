@@ -71,7 +71,7 @@ static void print_verdict(const json_t *v) {
 static int record(cli_opts *o, record_row *rows, int nrows, const char *decision) {
     int code;
     const char *region = o->args[0];
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_WRITE, &code);
     if (!st) return code;
     diag *d = diag_new();
     record_result res = {0};

@@ -23,7 +23,7 @@
 
 int cmd_init(cli_opts *o) {
     int existed = access(o->db, F_OK) == 0, code;
-    store *st = cli_open(o, 0, &code);
+    store *st = cli_open(o, CLI_INIT, &code);
     if (!st) return code;
     int from = store_opened_version(st);
     store_close(st);
@@ -236,7 +236,7 @@ int cmd_load(cli_opts *o) {
         code = cli_diagnostics(o, d);
         goto done;
     }
-    if (!(st = cli_open(o, 0, &code))) goto done;
+    if (!(st = cli_open(o, CLI_CREATE, &code))) goto done;
     if (store_begin(st)) {
         code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
         goto done;
@@ -321,7 +321,7 @@ done:
 
 int cmd_export(cli_opts *o) {
     int code;
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
     const char *region = o->args[0];
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {

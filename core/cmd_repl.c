@@ -9,7 +9,7 @@
 
 /* The database, with region (may be NULL) checked to exist; NULL after reporting. */
 static store *open_with(cli_opts *o, const char *region, int *code) {
-    store *st = cli_open(o, 1, code);
+    store *st = cli_open(o, CLI_WRITE, code);
     if (st && region && (*code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
         store_close(st);
         return NULL;

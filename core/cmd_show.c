@@ -104,7 +104,7 @@ static void add_readiness(store *st, json_t *r) {
 
 static int show(cli_opts *o, int detailed) {
     int code;
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
     const char *only = o->nargs ? o->args[0] : NULL;
     if (only && (code = cli_need_region(o, st, only)) != SPIL_EXIT_OK) {
@@ -266,7 +266,7 @@ static int json_event(void *ctx, const char *const *v, int n) {
 
 int cmd_log(cli_opts *o) {
     int code;
-    store *st = cli_open(o, 1, &code);
+    store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
     const char *region = o->nargs ? o->args[0] : NULL;
     if (region && (code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {

@@ -35,18 +35,17 @@
 #include "refdata.h"
 #include "store_impl.h"
 
-enum { OP_SELECT, OP_INSERT, OP_UPDATE, OP_DELETE, OP_POS, NOPS };
-
-#define MAX_ENTITIES 64
-#define MAX_FIELDS   16
-
-struct store {
-    sqlite3 *db;
-    int opened_version;
-    char errmsg[512];
-    sqlite3_stmt *rowstmt[MAX_ENTITIES][NOPS];
-    sqlite3_stmt *event; /* the event insert, prepared once: a load logs one per change */
+enum {
+    OP_SELECT = STORE_OP_SELECT,
+    OP_INSERT = STORE_OP_INSERT,
+    OP_UPDATE = STORE_OP_UPDATE,
+    OP_DELETE = STORE_OP_DELETE,
+    OP_POS = STORE_OP_POS,
+    NOPS = STORE_NOPS
 };
+
+#define MAX_ENTITIES STORE_MAX_ENTITIES
+#define MAX_FIELDS   STORE_MAX_FIELDS
 
 /* The order of every list of a region file (issue #12): a `pos` column in each table whose rows
 ** form a list (model_ordered). NULL in rows written before it: they sort first, by key, as every
@@ -404,7 +403,7 @@ int store_opened_version(store *s) {
     return s->opened_version;
 }
 
-static int exec(store *s, const char *sql) {
+int store_exec(store *s, const char *sql) {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : sqlite3_errmsg(s->db));
@@ -414,7 +413,7 @@ static int exec(store *s, const char *sql) {
     return 0;
 }
 
-static int user_version(store *s) {
+int store_user_version(store *s) {
     sqlite3_stmt *st;
     int v = -1;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return -1;
@@ -561,7 +560,7 @@ done:
 }
 
 /* Whether the database holds the catalogue compiled into this spil. */
-static int catalogue_current(store *s) {
+int store_catalogue_current(store *s) {
     sqlite3_stmt *st;
     int same = 0;
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'catalogue'", -1, &st,
@@ -573,111 +572,34 @@ static int catalogue_current(store *s) {
     return same;
 }
 
-/* Bring the schema to STORE_SCHEMA_VERSION and the catalogue up to date, in one transaction.
-** Foreign keys are off while migrating (a table rebuild must not cascade) and checked before
+/* Bring the schema to STORE_SCHEMA_VERSION and the catalogue up to date, in one transaction
+** that also marks the file as spil's (PRAGMA application_id). Foreign keys are off while migrating
+*(a table rebuild must not cascade) and checked before
 ** the commit, as SQLite's ALTER TABLE documentation prescribes. */
-static int migrate(store *s) {
+int store_migrate(store *s) {
     int v = s->opened_version;
-    if (v == STORE_SCHEMA_VERSION && catalogue_current(s)) return 0;
-    if (exec(s, "PRAGMA foreign_keys = OFF")) return -1;
+    if (v == STORE_SCHEMA_VERSION && store_catalogue_current(s)) return 0;
+    if (store_exec(s, "PRAGMA foreign_keys = OFF")) return -1;
     if (store_begin(s)) goto fail;
     /* Another process may have migrated while we waited for the lock. */
-    v = user_version(s);
+    v = store_user_version(s);
     for (; v < STORE_SCHEMA_VERSION; v++) {
-        if (exec(s, migrations[v])) goto fail;
+        if (store_exec(s, migrations[v])) goto fail;
         if (v == 0 && seed_municipalities(s)) goto fail;
         if (v == 1 && seed_areas(s)) goto fail;
     }
-    if (!catalogue_current(s) && (seed_catalogue(s) || store_readiness_forget(s, NULL))) goto fail;
+    if (!store_catalogue_current(s) && (seed_catalogue(s) || store_readiness_forget(s, NULL)))
+        goto fail;
     if (foreign_key_problems(s)) goto fail;
-    char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
-    if (exec(s, sql) || store_commit(s)) goto fail;
-    return exec(s, "PRAGMA foreign_keys = ON");
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
+             STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
+    if (store_exec(s, sql) || store_commit(s)) goto fail;
+    return store_exec(s, "PRAGMA foreign_keys = ON");
 fail:
     store_rollback(s);
-    exec(s, "PRAGMA foreign_keys = ON");
+    store_exec(s, "PRAGMA foreign_keys = ON");
     return -1;
-}
-
-store *store_open(const char *path, int flags, char **err) {
-    store *s = calloc(1, sizeof *s);
-    if (!s) {
-        *err = strdup("out of memory");
-        return NULL;
-    }
-    int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    if (flags & STORE_CREATE) oflags |= SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_URI, NULL);
-    if (rc != SQLITE_OK) {
-        fail(s, path);
-        goto fail;
-    }
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-    if (exec(s, "PRAGMA foreign_keys = ON")) goto fail;
-    s->opened_version = user_version(s);
-    if (s->opened_version < 0) {
-        fail(s, path);
-        goto fail;
-    }
-    if (s->opened_version > STORE_SCHEMA_VERSION) {
-        snprintf(s->errmsg, sizeof s->errmsg,
-                 "%s was written by a newer spil (schema %d; this spil knows up to %d): "
-                 "upgrade spil",
-                 path, s->opened_version, STORE_SCHEMA_VERSION);
-        goto fail;
-    }
-    if (!(flags & STORE_READONLY)) {
-        if (strcmp(path, ":memory:") != 0 && exec(s, "PRAGMA journal_mode = WAL")) goto fail;
-        if (exec(s, "PRAGMA synchronous = NORMAL") || migrate(s)) goto fail;
-    } else if (s->opened_version < STORE_SCHEMA_VERSION) {
-        snprintf(s->errmsg, sizeof s->errmsg,
-                 "%s has schema %d, this spil needs %d: run 'spil init' to upgrade it", path,
-                 s->opened_version, STORE_SCHEMA_VERSION);
-        goto fail;
-    }
-    return s;
-fail:
-    *err = strdup(s->errmsg[0] ? s->errmsg : "cannot open database");
-    store_close(s);
-    return NULL;
-}
-
-void store_close(store *s) {
-    if (!s) return;
-    for (int e = 0; e < MAX_ENTITIES; e++)
-        for (int op = 0; op < NOPS; op++)
-            sqlite3_finalize(s->rowstmt[e][op]);
-    sqlite3_finalize(s->event);
-    sqlite3_close(s->db);
-    free(s);
-}
-
-int store_begin(store *s) {
-    /* Foreign keys are checked at commit, so a command may write rows in any order. */
-    return exec(s, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON");
-}
-
-int store_commit(store *s) {
-    return exec(s, "COMMIT");
-}
-
-int store_rollback(store *s) {
-    if (sqlite3_get_autocommit(s->db)) return 0;
-    return exec(s, "ROLLBACK");
-}
-
-int store_savepoint(store *s) {
-    return exec(s, "SAVEPOINT part");
-}
-
-int store_savepoint_end(store *s, int keep) {
-    return exec(s, keep ? "RELEASE part" : "ROLLBACK TO part; RELEASE part");
-}
-
-int store_in_transaction(store *s) {
-    return !sqlite3_get_autocommit(s->db);
 }
 
 /* ---- Generic rows over the model ---------------------------------------------------------- */

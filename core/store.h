@@ -17,16 +17,33 @@
 typedef struct store store;
 
 enum {
-    STORE_CREATE = 1,   /* create the file and the schema if missing, migrate if old */
-    STORE_READONLY = 2, /* open read-only; fails if the file is missing */
+    STORE_CREATE = 1,   /* a missing file is created, with the schema (init, load) */
+    STORE_READONLY = 2, /* open read-only (read commands): never writes, not even a cache; on
+                           read-only media it falls back to SQLite's immutable mode */
+    STORE_UPGRADE = 4,  /* spil's own database of an older schema is migrated (init only);
+                           without it an older one is refused: "run 'spil init'" */
+    STORE_SNAPSHOT = 8, /* hold one read transaction from open to close, so the command reads
+                           one consistent state; without STORE_READONLY the only write it may
+                           make is the readiness cache, and only while nothing was written
+                           since (store_readiness_put) */
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 4
 
+/* What marks a file as spil's (PRAGMA application_id): "SPIL" in ASCII. Set by the migration
+** that creates or upgrades a database; a file without it (or with another program's) is not
+** opened, except spil's own from before the mark (schemas 1 to 3, recognised by their tables),
+** which 'spil init' upgrades. */
+#define STORE_APPLICATION_ID 0x5350494C
+
 /* Open path (":memory:" for a private in-memory database). On failure returns NULL and sets
-** *err to a malloc'd message. A database from a newer spil is refused. */
+** *err to a malloc'd message that names the path and what to do. Refused, and never written:
+** a missing file without STORE_CREATE, a zero-byte file, a file that is not SQLite, another
+** program's SQLite file, a database from a newer spil, one of an older schema without
+** STORE_UPGRADE, and (unless STORE_READONLY or STORE_SNAPSHOT) one that cannot be written. */
 store *store_open(const char *path, int flags, char **err);
+/* Close; a snapshot's read transaction ends (committing the readiness it remembered). */
 void store_close(store *s);
 /* Message of the last failure. */
 const char *store_errmsg(store *s);

@@ -1,7 +1,7 @@
 /*
-** store_impl.h: for the store's own modules only (store.c, store_sql.c, store_readiness.c,
-** measure.c): the SQLite handle behind a store, and how they record an error. Everything else
-** goes through store.h and measure.h.
+** store_impl.h: for the store's own modules only (store.c, store_open.c, store_sql.c,
+** store_readiness.c, measure.c): the SQLite handle behind a store, its state, and how they
+** record an error. Everything else goes through store.h and measure.h.
 */
 #ifndef SPIL_STORE_IMPL_H
 #define SPIL_STORE_IMPL_H
@@ -10,11 +10,42 @@
 
 #include "store.h"
 
+#define STORE_MAX_ENTITIES 64
+#define STORE_MAX_FIELDS   16
+enum {
+    STORE_OP_SELECT,
+    STORE_OP_INSERT,
+    STORE_OP_UPDATE,
+    STORE_OP_DELETE,
+    STORE_OP_POS,
+    STORE_NOPS
+};
+
+struct store {
+    sqlite3 *db;
+    char *path;         /* as given, for messages */
+    int opened_version; /* schema found on open, before any migration (0: new) */
+    int snapshot;       /* 1 while the read transaction taken at open is held (STORE_SNAPSHOT) */
+    char errmsg[512];
+    sqlite3_stmt *rowstmt[STORE_MAX_ENTITIES][STORE_NOPS];
+    sqlite3_stmt *event; /* the event insert, prepared once: a load logs one per change */
+};
+
 sqlite3 *store_sqlite(store *s);
 /* Record "what: SQLite's message" as the store's error and return -1. */
 int store_fail(store *s, const char *what);
 /* Record a message of one's own as the store's error and return -1. */
 int store_error(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Run SQL without results; on failure record SQLite's message and return -1. */
+int store_exec(store *s, const char *sql);
+/* PRAGMA user_version, or -1. */
+int store_user_version(store *s);
+
+/* store.c: bring the schema to STORE_SCHEMA_VERSION and the catalogue up to date, in one
+** transaction (which also marks the file with STORE_APPLICATION_ID). */
+int store_migrate(store *s);
+/* store.c: whether the database holds the indicator catalogue compiled into this spil. */
+int store_catalogue_current(store *s);
 
 #define BUSY_TIMEOUT_MS 5000 /* how long a writer waits for another's lock */
 

@@ -30,8 +30,11 @@ int store_readiness_get(store *s, const char *region, const char *programme, con
 
 int store_readiness_put(store *s, const char *region, const char *programme, const char *step,
                         const char *day, const char *engine, int blocking, int advisory) {
+    sqlite3 *db = store_sqlite(s);
+    /* A database opened read-only keeps no cache. */
+    if (sqlite3_db_readonly(db, "main") != 0) return 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(store_sqlite(s),
+    if (sqlite3_prepare_v2(db,
                            "INSERT OR REPLACE INTO readiness(region, programme, step, day, engine, "
                            "blocking, advisory) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                            -1, &st, NULL) != SQLITE_OK)
@@ -41,14 +44,18 @@ int store_readiness_put(store *s, const char *region, const char *programme, con
         sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 6, blocking);
     sqlite3_bind_int(st, 7, advisory);
-    /* Outside a transaction this is a nicety: when another process holds the write lock, skip
-    ** it at once rather than make a read command wait. */
-    int own = sqlite3_get_autocommit(store_sqlite(s));
-    if (own) sqlite3_busy_timeout(store_sqlite(s), 0);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "writing readiness");
-    if (own) sqlite3_busy_timeout(store_sqlite(s), BUSY_TIMEOUT_MS);
+    /* Outside a writing transaction this is a cache: never wait for another writer. In the
+    ** read transaction of a snapshot (STORE_SNAPSHOT), the insert makes it a writing one, which
+    ** SQLite allows only while nothing was committed since the snapshot began
+    ** (SQLITE_BUSY_SNAPSHOT otherwise): so a verdict is never remembered over a newer state. */
+    int own = sqlite3_txn_state(db, "main") != SQLITE_TXN_WRITE;
+    if (own) sqlite3_busy_timeout(db, 0);
+    int rc = sqlite3_step(st);
+    if (own) sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    int bad = rc != SQLITE_DONE && !(own && (rc & 0xff) == SQLITE_BUSY);
+    if (bad) store_fail(s, "writing readiness");
     sqlite3_finalize(st);
-    return rc;
+    return bad ? -1 : 0;
 }
 
 int store_readiness_forget(store *s, const char *region) {

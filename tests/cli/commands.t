@@ -75,7 +75,7 @@ $ sqlite3 spil.db 'pragma user_version = 99' && spil status
 $ sqlite3 spil.db 'pragma user_version = 4' && cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i 's/meetings_per_year: 4/meetings_per_year: 5/' zhz/region.yaml
 $ spil load zhz --db 'file:spil.db?mode=ro'
 ? 3
-! spil: load: storage error: forgetting readiness: attempt to write a readonly database
+! spil: load: file:spil.db?mode=ro is read-only (file permissions or read-only media): this command writes; read commands (status, check, export, log) still work
 $ spil export zuid-holland-zuid | grep -c 'meetings_per_year: 4'
 > 1
 

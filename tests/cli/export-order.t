@@ -82,6 +82,6 @@ $ spil --db old.db export zuid-holland-zuid | grep -A3 '^municipalities:' | tail
 > - {code: GM0512, status: member, since: 2023-04-01}
 $ spil --db old.db load --force $ROOT/regions/zuid-holland-zuid | grep 'municipalities\|Loaded'
 > municipalities: 1 in a new order
-> Loaded zuid-holland-zuid into old.db: 23 added, 24 changed, 3 removed, 17 lists in a new order.
+> Loaded zuid-holland-zuid into old.db: 23 added, 25 changed, 3 removed, 17 lists in a new order.
 $ spil --db old.db export zuid-holland-zuid > o.yaml && $ROOT/tests/cli/yaml-lists o.yaml | diff zuid-holland-zuid.want - && echo same
 > same
