@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "diff.h"
+#include "file.h"
 #include "load.h"
 #include "model.h"
 #include "out.h"
@@ -216,7 +217,7 @@ static int check_assuming(cli_opts *o, store *st, const char *region, const char
         int color = out_color(stdout);
         size_t i;
         json_t *f;
-        printf("Assuming %s (nothing is written):\n", path);
+        printf("Assuming %s (nothing is written):\n", file_shown(path));
         diff_print(&ch, stdout, color);
         printf("It would clear %zu finding%s", json_array_size(cleared),
                json_array_size(cleared) == 1 ? "" : "s");

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "file.h"
 #include "import.h"
 #include "measure.h"
 #include "out.h"
@@ -49,8 +50,8 @@ int cmd_import(cli_opts *o) {
                    : SPIL_EXIT_OK;
     } else {
         printf("%s %s into %s: %lld row%s, %lld added, %lld changed, %lld unchanged.\n",
-               o->dry_run ? "Would import" : "Imported", o->args[1], o->db, (long long)r.rows,
-               r.rows == 1 ? "" : "s", (long long)r.added, (long long)r.changed,
+               o->dry_run ? "Would import" : "Imported", file_shown(o->args[1]), o->db,
+               (long long)r.rows, r.rows == 1 ? "" : "s", (long long)r.added, (long long)r.changed,
                (long long)r.unchanged);
         code = SPIL_EXIT_OK;
     }

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "diff.h"
 #include "export.h"
+#include "file.h"
 #include "load.h"
 #include "measure.h"
 #include "model.h"
@@ -219,6 +220,11 @@ int cmd_load(cli_opts *o) {
     applied a[CLI_MAX_ARGS];
     memset(a, 0, sizeof a);
     store *st = NULL;
+    for (int i = 0, stdin_seen = 0; i < n; i++)
+        if (file_is_stdin(o->args[i]) && stdin_seen++)
+            return diag_free(d),
+                   cli_fail(o, SPIL_EXIT_USAGE,
+                            "'-' (standard input) is given more than once; give it once");
     /* Every folder is read and checked before anything is written. */
     for (int i = 0; i < n; i++)
         r[i] = load_read(o->args[i], d);
@@ -331,7 +337,7 @@ int cmd_export(cli_opts *o) {
     }
     store_close(st);
     code = SPIL_EXIT_OK;
-    if (!o->output) {
+    if (!o->output || file_is_stdin(o->output)) { /* -o -: standard output */
         if (export_region(r, stdout) || fflush(stdout))
             code = cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write the export");
     } else {

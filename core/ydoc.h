@@ -49,7 +49,8 @@ typedef struct ydoc {
     void *arena; /* owned memory */
 } ydoc;
 
-/* Read path. A problem that stops reading adds a diagnostic to d and returns NULL. A duplicate
+/* Read path ("-": standard input, named "<stdin>" in messages). A problem that stops reading adds a
+*diagnostic to d and returns NULL. A duplicate
 ** key is reported but not fatal: the tree is returned with the first value kept, so the caller
 ** can go on to report further problems; callers must therefore check d as well. */
 ydoc *ydoc_read(const char *path, diag *d);

@@ -167,7 +167,7 @@ $ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchan
 === cli-cmd-12: spil help COMMAND is COMMAND's --help; an unknown command gets a suggestion
 $ spil help export
 > Usage: spil export REGION
->   -o, --output FILE   write to FILE (atomically) instead of standard output
+>   -o, --output FILE   write to FILE, atomically (without it, or with -: standard output)
 $ spil help fund
 >   --purpose P     what it pays for: rc, m&e, training, communicatie, materiaal,
 $ spil help lood
