@@ -115,15 +115,29 @@ static void usage_command(const cli_command *c) {
     print_options(stdout, c);
 }
 
-int cli_fail(const cli_opts *o, int code, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
+/* "spil: CMD: message", and the hint when asked for. */
+static int fail(const cli_opts *o, int code, int hint, const char *fmt, va_list ap) {
     fprintf(stderr, "spil: %s%s", o->cmd ? o->cmd : "", o->cmd ? ": " : "");
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
-    va_end(ap);
-    if (code == SPIL_EXIT_USAGE)
+    if (hint && code == SPIL_EXIT_USAGE)
         fprintf(stderr, "Try 'spil %s%s--help'.\n", o->cmd ? o->cmd : "", o->cmd ? " " : "");
+    return code;
+}
+
+int cli_fail(const cli_opts *o, int code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fail(o, code, 1, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int cli_error(const cli_opts *o, int code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fail(o, code, 0, fmt, ap);
+    va_end(ap);
     return code;
 }
 
@@ -290,8 +304,8 @@ int cli_main(int argc, char **argv) {
 store *cli_open(const cli_opts *o, int must_exist, int *code) {
     if (must_exist && access(o->db, F_OK) != 0) {
         *code =
-            cli_fail(o, SPIL_EXIT_USAGE,
-                     "no database at %s; create one with 'spil init' or 'spil load DIR'", o->db);
+            cli_error(o, SPIL_EXIT_USAGE,
+                      "no database at %s; create one with 'spil init' or 'spil load DIR'", o->db);
         return NULL;
     }
     char *err = NULL;
@@ -306,8 +320,11 @@ store *cli_open(const cli_opts *o, int must_exist, int *code) {
 int cli_diagnostics(const cli_opts *o, diag *d) {
     if (o->json)
         diag_print_json(d, stdout);
-    else
-        diag_print(d, stderr, out_color(stderr));
+    else {
+        char prefix[64]; /* a value given on the command line: "spil: sign: ..." */
+        snprintf(prefix, sizeof prefix, "spil: %s", o->cmd ? o->cmd : "");
+        diag_print_prefixed(d, stderr, out_color(stderr), prefix);
+    }
     return SPIL_EXIT_USAGE;
 }
 

@@ -48,9 +48,14 @@ const char *cli_opt(const cli_opts *o, const char *name);
 /* Run spil with argv; returns the exit code. */
 int cli_main(int argc, char **argv);
 
-/* Print "spil: CMD: message" to stderr (with "Try 'spil CMD --help'." for usage errors) and
-** return code. */
+/* Print "spil: CMD: message" to stderr and return code. cli_fail adds "Try 'spil CMD --help'."
+** when code is SPIL_EXIT_USAGE: for an error in how the command is called (an option, the
+** arguments, their syntax), whose fix --help shows. cli_error never adds it: for an error whose
+** fix is elsewhere (a region, a file, a value that does not exist, the database), which the
+** message names. */
 int cli_fail(const cli_opts *o, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int cli_error(const cli_opts *o, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Open the database for a command. must_exist: a missing file is a usage error naming

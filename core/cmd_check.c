@@ -34,9 +34,9 @@ static const char *pick_programme(const cli_opts *o, store *st, const char *regi
         snprintf(buf, cap, "%s", t->rows[0].v[0]);
         pick = buf;
     } else if (t->n == 0) {
-        *code =
-            cli_fail(o, SPIL_EXIT_USAGE,
-                     "%s runs no programme; add one under 'programmes' in its region.yaml", region);
+        *code = cli_error(o, SPIL_EXIT_USAGE,
+                          "%s runs no programme; add one under 'programmes' in its region.yaml",
+                          region);
     } else {
         char list[256] = "";
         for (size_t i = 0; i < t->n; i++)
@@ -166,8 +166,8 @@ static void print_finding_line(json_t *f) {
 
 /* Exit code of a runtime call that failed, after printing its message. */
 static int runtime_fail(const cli_opts *o, int rc, const char *err) {
-    return cli_fail(o, rc == RT_INTERNAL ? SPIL_EXIT_INTERNAL : SPIL_EXIT_USAGE, "%s",
-                    err ? err : "cannot evaluate");
+    return cli_error(o, rc == RT_INTERNAL ? SPIL_EXIT_INTERNAL : SPIL_EXIT_USAGE, "%s",
+                     err ? err : "cannot evaluate");
 }
 
 /* Evaluate the step (--step, else the current one, then remembered for spil status). */

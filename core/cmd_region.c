@@ -346,7 +346,7 @@ int cmd_export(cli_opts *o) {
         snprintf(tmp, sizeof tmp, "%s.tmp%ld", o->output, (long)getpid());
         FILE *f = fopen(tmp, "w");
         if (!f) {
-            code = cli_fail(o, SPIL_EXIT_USAGE, "cannot write %s", o->output);
+            code = cli_error(o, SPIL_EXIT_USAGE, "cannot write %s", o->output);
         } else {
             int bad = export_region(r, f);
             bad |= fclose(f) != 0;

@@ -282,7 +282,7 @@ int cmd_test(cli_opts *o) {
     for (int i = 0; i < o->nargs; i++) {
         struct stat sb;
         if (stat(o->args[i], &sb) != 0)
-            return cli_fail(o, SPIL_EXIT_USAGE, "no such file or folder: %s", o->args[i]);
+            return cli_error(o, SPIL_EXIT_USAGE, "no such file or folder: %s", o->args[i]);
         find_tests(&f, o->args[i], 0);
     }
     if (f.n) qsort(f.v, f.n, sizeof *f.v, by_path);

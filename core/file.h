@@ -17,8 +17,8 @@ int file_is_stdin(const char *path);
 const char *file_shown(const char *path);
 
 /* The bytes of path ("-": standard input; a NUL is added after them, not counted in *len),
-*malloc'd. NULL with errno
-** set when it cannot be read, and EFBIG when it holds more than max bytes: never cut short. */
+** malloc'd. NULL with errno set when it cannot be read, and EFBIG when it holds more than max
+** bytes: never cut short. */
 char *file_read(const char *path, size_t max, size_t *len);
 
 /* Whether name ends with suffix ("_test.lua", ".lua"). */

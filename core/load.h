@@ -30,7 +30,8 @@ rdata *load_change(const char *path, const rdata *base, diag *d);
 
 /* Changes made on the command line (spil sign, assign, fund, decide) and in the REPL: rows given
 ** field by field as text, validated exactly as if written in a change file, then laid over base
-** like load_change. Diagnostics carry `where` (e.g. "spil sign") instead of a file position. */
+** like load_change. Diagnostics carry `where` as their file ("": a command line, see
+** diag_print_prefixed) instead of a file position. */
 #define LOAD_ROW_FIELDS 12
 typedef struct load_row {
     const char *table; /* the entity's table */

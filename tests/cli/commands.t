@@ -139,16 +139,16 @@ $ spil trend ks-01 NL --by ''
 $ sqlite3 spil.db 'select count(*) from event' > before.txt
 $ spil sign zuid-holland-zuid regioplan gem-dordrecht --date 2026-13-01
 ? 2
-! spil sign: error: 'date' must be a date YYYY-MM-DD, got '2026-13-01'; there is no month 13
+! spil: sign: 'date' must be a date YYYY-MM-DD, got '2026-13-01'; there is no month 13
 $ spil assign zuid-holland-zuid voorzitter regiocoordinator --hours 16u
 ? 2
-! spil assign: error: 'hours' must be a number such as 12 or 4.5, got '16u'
+! spil: assign: 'hours' must be a number such as 12 or 4.5, got '16u'
 $ spil fund zuid-holland-zuid rc-2026 --source gala --purpose rc --amount 1,5 --status agreed
 ? 2
-! spil fund: error: 'amount' must be a number such as 12 or 4.5, got '1,5'; write it with a decimal point: 1.5
+! spil: fund: 'amount' must be a number such as 12 or 4.5, got '1,5'; write it with a decimal point: 1.5
 $ spil fund zuid-holland-zuid rc-2026 --since 2026-02-30
 ? 2
-! spil fund: error: 'since' must be a date YYYY-MM-DD, got '2026-02-30'; February 2026 has 28 days
+! spil: fund: 'since' must be a date YYYY-MM-DD, got '2026-02-30'; February 2026 has 28 days
 $ spil trend ks-01 NL --by=week
 ? 2
 ! spil: trend: --by takes year, quarter or month, not 'week'
