@@ -296,6 +296,15 @@ int cli_main(int argc, char **argv) {
     if (o.nargs < c->nargs_min) return cli_fail(&o, SPIL_EXIT_USAGE, "missing %s", c->usage);
     if (o.nargs > c->nargs_max)
         return cli_fail(&o, SPIL_EXIT_USAGE, "unexpected argument '%s'", o.args[c->nargs_max]);
+    if (o.quiet && o.verbose) return cli_fail(&o, SPIL_EXIT_USAGE, "give -q or -v, not both");
+    out_set_level(o.quiet ? OUT_QUIET : o.verbose ? OUT_VERBOSE : OUT_NORMAL);
+    const char *color = cli_opt(&o, "color");
+    if (color && cli_opt(&o, "no-color") && strcmp(color, "never") != 0)
+        return cli_fail(&o, SPIL_EXIT_USAGE, "give --no-color or --color=%s, not both", color);
+    out_set_color(cli_opt(&o, "no-color") || (color && strcmp(color, "never") == 0)
+                      ? OUT_COLOR_NEVER
+                  : color && strcmp(color, "always") == 0 ? OUT_COLOR_ALWAYS
+                                                          : OUT_COLOR_AUTO);
     if (!o.db) o.db = getenv("SPIL_DB");
     if (!o.db || !*o.db) o.db = "spil.db";
     return c->run(&o);

@@ -21,13 +21,14 @@ typedef enum {
 } spil_exit;
 
 #define CLI_MAX_ARGS    64
-#define CLI_MAX_OPTIONS 48 /* entries of the option table (cli_table.c) */
+#define CLI_MAX_OPTIONS 64 /* entries of the option table (cli_table.c) */
 
 /* Options, parsed for every command; the option table says which commands take which. */
 typedef struct cli_opts {
     const char *cmd;                /* command name, for messages */
     const char *db;                 /* --db, else $SPIL_DB, else ./spil.db */
     int json;                       /* --json */
+    int quiet, verbose;             /* -q, -v */
     int dry_run;                    /* --dry-run */
     const char *output;             /* --output/-o FILE */
     int64_t limit;                  /* --limit N (0: none) */

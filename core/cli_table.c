@@ -91,6 +91,15 @@ const cli_option cli_options[] = {
      "init load validate regions status check advance sign assign fund decide import "
      "indicators trend compare setting log version",
      1, CLI_FIELD(json), "machine-readable output", NULL},
+    {"quiet", 'q', CLI_FLAG, NULL, NULL, "load check advance sign assign fund decide import test",
+     1, CLI_FIELD(quiet), "only errors and the verdict line", NULL},
+    {"verbose", 'v', CLI_FLAG, NULL, NULL, "load check", 1, CLI_FIELD(verbose),
+     "more detail: the source of every check, passing ones too (check); the scripts that ran "
+     "and the rows that stayed as they were (load)",
+     NULL},
+    {"color", 0, CLI_CHOICE, "WHEN", (const char *const[]){"auto", "always", "never", NULL}, "*", 1,
+     0, "when to colour the output (auto: on a terminal, unless NO_COLOR is set)", NULL},
+    {"no-color", 0, CLI_FLAG, NULL, NULL, "*", 1, 0, "no colour (--color=never)", NULL},
     {"help", 'h', CLI_FLAG, NULL, NULL, "*", 1, 0, "this help", NULL},
     {"version", 'V', CLI_FLAG, NULL, NULL, "version", 1, 0,
      "spil's version and those of the libraries it runs on", NULL},

@@ -30,7 +30,7 @@ int cmd_import(cli_opts *o) {
     if (!st) return code;
     char at[32];
     import_opts io = {.dry_run = o->dry_run,
-                      .progress = !o->json && isatty(STDERR_FILENO),
+                      .progress = !o->json && !out_quiet() && isatty(STDERR_FILENO),
                       .actor = cli_actor(),
                       .at = out_now(at)};
     import_result r;

@@ -95,7 +95,7 @@ static int record(cli_opts *o, record_row *rows, int nrows, const char *decision
         if (!res.ch.n) {
             printf("Nothing to record: %s already holds this.\n", region);
         } else {
-            diff_print(&res.ch, stdout, out_color(stdout));
+            if (!out_quiet()) diff_print(&res.ch, stdout, out_color(stdout));
             printf("Recorded in %s (%d added, %d changed). 'spil export %s' writes the region "
                    "file.\n",
                    o->db, res.ch.added, res.ch.changed, region);

@@ -203,11 +203,23 @@ static json_t *report(cli_opts *o, const rdata *r, const applied *a, const char 
                          r->file, "dry_run", o->dry_run, "added", c->added, "changed", c->changed,
                          "removed", c->removed, "changes", diff_json(c));
     int color = out_color(stdout);
+    if (out_verbose()) { /* -v: what ran, and what stayed */
+        size_t rows = 0;
+        for (int e = 0; e < model_nentities; e++)
+            rows += r->tables[e].n;
+        for (size_t i = 0; i < r->tables[ME_SCRIPT].n; i++) {
+            printf("script ran: ");
+            out_str(stdout, r->tables[ME_SCRIPT].rows[i].key);
+            putchar('\n');
+        }
+        printf("%zu row%s unchanged\n", rows - (size_t)(c->added + c->changed),
+               rows - (size_t)(c->added + c->changed) == 1 ? "" : "s");
+    }
     if (!c->n) {
         printf("%s is up to date in %s: nothing changed.\n", rdata_region(r), o->db);
         return NULL;
     }
-    diff_print(c, stdout, color);
+    if (!out_quiet()) diff_print(c, stdout, color); /* -q: the summary line alone */
     printf("%s%s %s into %s: %d added, %d changed, %d removed.%s\n", out_bold(color), verb,
            rdata_region(r), o->db, c->added, c->changed, c->removed, out_reset(color));
     return NULL;

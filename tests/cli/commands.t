@@ -20,7 +20,7 @@ $ for c in init load validate regions status export log; do spil $c --help | hea
 > Usage: spil export REGION
 > Usage: spil log [REGION]
 $ spil help load
->~   --dry-run    show what would change, write nothing
+>~   --dry-run       show what would change, write nothing
 
 === cli-cmd-3: usage errors are one line with a suggestion and where to find help
 $ spil lood x
