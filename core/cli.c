@@ -115,15 +115,29 @@ static void usage_command(const cli_command *c) {
     print_options(stdout, c);
 }
 
-int cli_fail(const cli_opts *o, int code, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
+/* "spil: CMD: message", and the hint when asked for. */
+static int fail(const cli_opts *o, int code, int hint, const char *fmt, va_list ap) {
     fprintf(stderr, "spil: %s%s", o->cmd ? o->cmd : "", o->cmd ? ": " : "");
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
-    va_end(ap);
-    if (code == SPIL_EXIT_USAGE)
+    if (hint && code == SPIL_EXIT_USAGE)
         fprintf(stderr, "Try 'spil %s%s--help'.\n", o->cmd ? o->cmd : "", o->cmd ? " " : "");
+    return code;
+}
+
+int cli_fail(const cli_opts *o, int code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fail(o, code, 1, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int cli_error(const cli_opts *o, int code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fail(o, code, 0, fmt, ap);
+    va_end(ap);
     return code;
 }
 
@@ -282,6 +296,15 @@ int cli_main(int argc, char **argv) {
     if (o.nargs < c->nargs_min) return cli_fail(&o, SPIL_EXIT_USAGE, "missing %s", c->usage);
     if (o.nargs > c->nargs_max)
         return cli_fail(&o, SPIL_EXIT_USAGE, "unexpected argument '%s'", o.args[c->nargs_max]);
+    if (o.quiet && o.verbose) return cli_fail(&o, SPIL_EXIT_USAGE, "give -q or -v, not both");
+    out_set_level(o.quiet ? OUT_QUIET : o.verbose ? OUT_VERBOSE : OUT_NORMAL);
+    const char *color = cli_opt(&o, "color");
+    if (color && cli_opt(&o, "no-color") && strcmp(color, "never") != 0)
+        return cli_fail(&o, SPIL_EXIT_USAGE, "give --no-color or --color=%s, not both", color);
+    out_set_color(cli_opt(&o, "no-color") || (color && strcmp(color, "never") == 0)
+                      ? OUT_COLOR_NEVER
+                  : color && strcmp(color, "always") == 0 ? OUT_COLOR_ALWAYS
+                                                          : OUT_COLOR_AUTO);
     if (!o.db) o.db = getenv("SPIL_DB");
     if (!o.db || !*o.db) o.db = "spil.db";
     return c->run(&o);
@@ -290,8 +313,8 @@ int cli_main(int argc, char **argv) {
 store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
     if (mode != CLI_CREATE && mode != CLI_INIT && access(o->db, F_OK) != 0) {
         *code =
-            cli_fail(o, SPIL_EXIT_USAGE,
-                     "no database at %s; create one with 'spil init' or 'spil load DIR'", o->db);
+            cli_error(o, SPIL_EXIT_USAGE,
+                      "no database at %s; create one with 'spil init' or 'spil load DIR'", o->db);
         return NULL;
     }
     static const int flags[] = {
@@ -313,8 +336,11 @@ store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
 int cli_diagnostics(const cli_opts *o, diag *d) {
     if (o->json)
         diag_print_json(d, stdout);
-    else
-        diag_print(d, stderr, out_color(stderr));
+    else {
+        char prefix[64]; /* a value given on the command line: "spil: sign: ..." */
+        snprintf(prefix, sizeof prefix, "spil: %s", o->cmd ? o->cmd : "");
+        diag_print_prefixed(d, stderr, out_color(stderr), prefix);
+    }
     return SPIL_EXIT_USAGE;
 }
 

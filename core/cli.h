@@ -21,13 +21,14 @@ typedef enum {
 } spil_exit;
 
 #define CLI_MAX_ARGS    64
-#define CLI_MAX_OPTIONS 48 /* entries of the option table (cli_table.c) */
+#define CLI_MAX_OPTIONS 64 /* entries of the option table (cli_table.c) */
 
 /* Options, parsed for every command; the option table says which commands take which. */
 typedef struct cli_opts {
     const char *cmd;                /* command name, for messages */
     const char *db;                 /* --db, else $SPIL_DB, else ./spil.db */
     int json;                       /* --json */
+    int quiet, verbose;             /* -q, -v */
     int dry_run;                    /* --dry-run */
     const char *output;             /* --output/-o FILE */
     int64_t limit;                  /* --limit N (0: none) */
@@ -48,9 +49,14 @@ const char *cli_opt(const cli_opts *o, const char *name);
 /* Run spil with argv; returns the exit code. */
 int cli_main(int argc, char **argv);
 
-/* Print "spil: CMD: message" to stderr (with "Try 'spil CMD --help'." for usage errors) and
-** return code. */
+/* Print "spil: CMD: message" to stderr and return code. cli_fail adds "Try 'spil CMD --help'."
+** when code is SPIL_EXIT_USAGE: for an error in how the command is called (an option, the
+** arguments, their syntax), whose fix --help shows. cli_error never adds it: for an error whose
+** fix is elsewhere (a region, a file, a value that does not exist, the database), which the
+** message names. */
 int cli_fail(const cli_opts *o, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int cli_error(const cli_opts *o, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* How a command opens the database (docs/storage.md). */

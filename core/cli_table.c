@@ -24,7 +24,8 @@ const cli_option cli_options[] = {
      "check this step instead of the current one", NULL},
     {"assume", 0, CLI_FILE, "FILE", NULL, "check", 0, 0,
      "what if: apply a change file (region.yaml sections, only the rows that change) in a "
-     "transaction that is rolled back, and show which findings it would clear",
+     "transaction that is rolled back, and show which findings it would clear (- reads it from "
+     "standard input)",
      NULL},
     {"all", 0, CLI_FLAG, NULL, NULL, "check", 0, 0,
      "every programme of every region, one line each (exit 1 when any is not ready)", NULL},
@@ -74,7 +75,7 @@ const cli_option cli_options[] = {
     {"reason", 0, CLI_TEXT, "TEXT", NULL, "advance sign assign fund decide setting", 0,
      CLI_FIELD(reason), "why, for the log", NULL},
     {"output", 'o', CLI_FILE, "FILE", NULL, "export", 0, CLI_FIELD(output),
-     "write to FILE (atomically) instead of standard output", NULL},
+     "write to FILE, atomically (without it, or with -: standard output)", NULL},
     {"by", 0, CLI_CHOICE, "K", (const char *const[]){"year", "quarter", "month", NULL}, "trend", 0,
      0, "the kind of period (default: the kind with the most figures)", NULL},
     {"period", 0, CLI_TEXT, "P", NULL, "compare", 0, 0,
@@ -90,6 +91,15 @@ const cli_option cli_options[] = {
      "init load validate regions status check advance sign assign fund decide import "
      "indicators trend compare setting log version",
      1, CLI_FIELD(json), "machine-readable output", NULL},
+    {"quiet", 'q', CLI_FLAG, NULL, NULL, "load check advance sign assign fund decide import test",
+     1, CLI_FIELD(quiet), "only errors and the verdict line", NULL},
+    {"verbose", 'v', CLI_FLAG, NULL, NULL, "load check", 1, CLI_FIELD(verbose),
+     "more detail: the source of every check, passing ones too (check); the scripts that ran "
+     "and the rows that stayed as they were (load)",
+     NULL},
+    {"color", 0, CLI_CHOICE, "WHEN", (const char *const[]){"auto", "always", "never", NULL}, "*", 1,
+     0, "when to colour the output (auto: on a terminal, unless NO_COLOR is set)", NULL},
+    {"no-color", 0, CLI_FLAG, NULL, NULL, "*", 1, 0, "no colour (--color=never)", NULL},
     {"help", 'h', CLI_FLAG, NULL, NULL, "*", 1, 0, "this help", NULL},
     {"version", 'V', CLI_FLAG, NULL, NULL, "version", 1, 0,
      "spil's version and those of the libraries it runs on", NULL},
@@ -110,11 +120,13 @@ const cli_command cli_commands[] = {
      "region: rows that are not in it are removed. Prints what was added, changed and\n"
      "removed, and logs each change as an event. Loading the same file again changes\n"
      "nothing. Creates the database when it does not exist. Several folders load together:\n"
-     "all are checked first, then all are applied in one transaction, or none.\n",
+     "all are checked first, then all are applied in one transaction, or none. DIR - reads\n"
+     "region.yaml from standard input, with its scripts in the current folder.\n",
      1, CLI_MAX_ARGS, cmd_load},
     {"validate", "DIR", "dir", "check a region folder without a database",
      "Checks DIR/region.yaml and runs the region's Lua files in the sandbox against a\n"
-     "private in-memory database. Nothing is written anywhere. For a region's own CI.\n",
+     "private in-memory database. Nothing is written anywhere. For a region's own CI.\n"
+     "DIR - reads region.yaml from standard input, with its scripts in the current folder.\n",
      1, 1, cmd_validate},
     {"regions", "", "", "list the regions in the database",
      "Lists each region with its number of municipalities and the programmes it runs.\n", 0, 0,
@@ -177,9 +189,10 @@ const cli_command cli_commands[] = {
     {"run", "[REGION] SCRIPT.lua [ARGS]", "region file ...",
      "run a Lua script in a session like the REPL's",
      "Runs SCRIPT.lua (the first argument when it ends in .lua; else the first is the\n"
-     "region and the script follows) in the sandbox with the REPL's helpers, and `arg`\n"
-     "and `...` set from ARGS (after '--' when they start with '-'). print() writes to\n"
-     "standard output. Exit 2 on an error, else 0 or the code given to exit(code).\n",
+     "region and the script follows; - reads it from standard input) in the sandbox with\n"
+     "the REPL's helpers, and `arg` and `...` set from ARGS (after '--' when they start\n"
+     "with '-'). print() writes to standard output. Exit 2 on an error, else 0 or the code\n"
+     "given to exit(code).\n",
      1, 8, cmd_run},
     {"import", "measurements FILE.csv", "=measurements file",
      "import figures: every row checked, all or nothing",
@@ -192,7 +205,8 @@ const cli_command cli_commands[] = {
      "FILE:LINE (the first 1000), exit 2, nothing written. Otherwise the file goes in as one\n"
      "transaction and one logged event; importing it again changes nothing. Prints how many\n"
      "rows were added, changed and unchanged. A progress line on a terminal.\n"
-     "Areas: CBS codes (GM0505, PV28), GGD regions by name, NL, region ids.\n",
+     "Areas: CBS codes (GM0505, PV28), GGD regions by name, NL, region ids. FILE.csv -\n"
+     "reads standard input.\n",
      2, 2, cmd_import},
     {"indicators", "[--programme P]", "",
      "the indicators: the national catalogues and the regions' own",

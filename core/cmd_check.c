@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "diff.h"
+#include "file.h"
 #include "load.h"
 #include "model.h"
 #include "out.h"
@@ -33,9 +34,9 @@ static const char *pick_programme(const cli_opts *o, store *st, const char *regi
         snprintf(buf, cap, "%s", t->rows[0].v[0]);
         pick = buf;
     } else if (t->n == 0) {
-        *code =
-            cli_fail(o, SPIL_EXIT_USAGE,
-                     "%s runs no programme; add one under 'programmes' in its region.yaml", region);
+        *code = cli_error(o, SPIL_EXIT_USAGE,
+                          "%s runs no programme; add one under 'programmes' in its region.yaml",
+                          region);
     } else {
         char list[256] = "";
         for (size_t i = 0; i < t->n; i++)
@@ -66,7 +67,7 @@ static void print_check(const eval_check *c, int color) {
         printf(" %s(the check failed)%s", out_red(color), out_reset(color));
     putchar('\n');
     const char *source = c->source ? c->source : "";
-    if (*source && c->nfindings) {
+    if (*source && (c->nfindings || out_verbose())) { /* -v: a passing check's source too */
         printf("     %ssource: ", out_dim(color));
         out_str(stdout, source);
         printf("%s\n", out_reset(color));
@@ -104,7 +105,31 @@ static int rank(const eval_check *c) {
     return 1;
 }
 
+/* The closing line: ready or not, and how many findings. */
+static void print_verdict(const char *region, const eval_result *res, int color) {
+    if (out_quiet()) { /* -q: the line alone, so it says which region and programme */
+        out_str(stdout, region);
+        fputs(" (", stdout);
+        out_str(stdout, res->programme);
+        fputs("): ", stdout);
+    }
+    if (res->ready)
+        printf("%sREADY%s to leave step ", out_green(color), out_reset(color));
+    else
+        printf("%sNOT READY%s to leave step ", out_red(color), out_reset(color));
+    out_str(stdout, res->step);
+    if (res->ready)
+        printf(": no blocking findings, %d advisory.\n", res->advisory);
+    else
+        printf(": %d blocking finding%s, %d advisory.\n", res->blocking,
+               res->blocking == 1 ? "" : "s", res->advisory);
+}
+
 static void print_result(const char *region, const eval_result *res, int color) {
+    if (out_quiet()) { /* -q: the verdict line alone */
+        print_verdict(region, res, color);
+        return;
+    }
     printf("%s", out_bold(color));
     out_str(stdout, region);
     printf("%s: ", out_reset(color));
@@ -117,16 +142,7 @@ static void print_result(const char *region, const eval_result *res, int color) 
     for (int r = 0; r < 3; r++)
         for (size_t i = 0; i < res->nchecks; i++)
             if (rank(&res->checks[i]) == r) print_check(&res->checks[i], color);
-    if (res->ready)
-        printf("%sREADY%s to leave step ", out_green(color), out_reset(color));
-    else
-        printf("%sNOT READY%s to leave step ", out_red(color), out_reset(color));
-    out_str(stdout, res->step);
-    if (res->ready)
-        printf(": no blocking findings, %d advisory.\n", res->advisory);
-    else
-        printf(": %d blocking finding%s, %d advisory.\n", res->blocking,
-               res->blocking == 1 ? "" : "s", res->advisory);
+    print_verdict(region, res, color);
 }
 
 /* Whether b has a finding of the same check that says the same as f. */
@@ -165,8 +181,8 @@ static void print_finding_line(json_t *f) {
 
 /* Exit code of a runtime call that failed, after printing its message. */
 static int runtime_fail(const cli_opts *o, int rc, const char *err) {
-    return cli_fail(o, rc == RT_INTERNAL ? SPIL_EXIT_INTERNAL : SPIL_EXIT_USAGE, "%s",
-                    err ? err : "cannot evaluate");
+    return cli_error(o, rc == RT_INTERNAL ? SPIL_EXIT_INTERNAL : SPIL_EXIT_USAGE, "%s",
+                     err ? err : "cannot evaluate");
 }
 
 /* Evaluate the step (--step, else the current one, then remembered for spil status). */
@@ -216,23 +232,25 @@ static int check_assuming(cli_opts *o, store *st, const char *region, const char
         int color = out_color(stdout);
         size_t i;
         json_t *f;
-        printf("Assuming %s (nothing is written):\n", path);
-        diff_print(&ch, stdout, color);
-        printf("It would clear %zu finding%s", json_array_size(cleared),
-               json_array_size(cleared) == 1 ? "" : "s");
-        printf(json_array_size(cleared) ? ":\n" : ".\n");
-        json_array_foreach(cleared, i, f) {
-            printf("  %s-%s ", out_green(color), out_reset(color));
-            print_finding_line(f);
-        }
-        if (json_array_size(added)) {
-            printf("and bring %zu new:\n", json_array_size(added));
-            json_array_foreach(added, i, f) {
-                printf("  + ");
+        if (!out_quiet()) { /* -q: the verdict line alone */
+            printf("Assuming %s (nothing is written):\n", file_shown(path));
+            diff_print(&ch, stdout, color);
+            printf("It would clear %zu finding%s", json_array_size(cleared),
+                   json_array_size(cleared) == 1 ? "" : "s");
+            printf(json_array_size(cleared) ? ":\n" : ".\n");
+            json_array_foreach(cleared, i, f) {
+                printf("  %s-%s ", out_green(color), out_reset(color));
                 print_finding_line(f);
             }
+            if (json_array_size(added)) {
+                printf("and bring %zu new:\n", json_array_size(added));
+                json_array_foreach(added, i, f) {
+                    printf("  + ");
+                    print_finding_line(f);
+                }
+            }
+            putchar('\n');
         }
-        putchar('\n');
         print_result(region, &after, color);
         json_decref(cleared);
         json_decref(added);
@@ -275,7 +293,7 @@ static int check_all(cli_opts *o, store *st) {
         eval_result res;
         if ((code = evaluate(&one, st, region, programme, &res)) != SPIL_EXIT_OK) goto done;
         not_ready += !res.ready;
-        if (!o->json) {
+        if (!o->json && !out_quiet()) { /* -q: the count alone */
             out_col(stdout, region, 40);
             putchar(' ');
             out_col(stdout, programme, 16);
@@ -415,7 +433,7 @@ int cmd_advance(cli_opts *o) {
             json_object_set_new(j, "region", json_string(region));
             out_json(stdout, j);
         } else {
-            if (!plan.result.ready) print_result(region, &plan.result, 0);
+            if (!plan.result.ready && !out_quiet()) print_result(region, &plan.result, 0);
             fprintf(stderr, "spil: advance: refused: ");
             out_str(stderr, plan.reason);
             fputc('\n', stderr);
@@ -434,7 +452,7 @@ int cmd_advance(cli_opts *o) {
         out_json(stdout, j);
     } else {
         print_move(region, programme, &plan, day, o->as);
-        print_parameters(plan.parameters);
+        if (!out_quiet()) print_parameters(plan.parameters);
     }
     code = SPIL_EXIT_OK;
 done:

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "file.h"
 #include "import.h"
 #include "measure.h"
 #include "out.h"
@@ -29,7 +30,7 @@ int cmd_import(cli_opts *o) {
     if (!st) return code;
     char at[32];
     import_opts io = {.dry_run = o->dry_run,
-                      .progress = !o->json && isatty(STDERR_FILENO),
+                      .progress = !o->json && !out_quiet() && isatty(STDERR_FILENO),
                       .actor = cli_actor(),
                       .at = out_now(at)};
     import_result r;
@@ -49,8 +50,8 @@ int cmd_import(cli_opts *o) {
                    : SPIL_EXIT_OK;
     } else {
         printf("%s %s into %s: %lld row%s, %lld added, %lld changed, %lld unchanged.\n",
-               o->dry_run ? "Would import" : "Imported", o->args[1], o->db, (long long)r.rows,
-               r.rows == 1 ? "" : "s", (long long)r.added, (long long)r.changed,
+               o->dry_run ? "Would import" : "Imported", file_shown(o->args[1]), o->db,
+               (long long)r.rows, r.rows == 1 ? "" : "s", (long long)r.added, (long long)r.changed,
                (long long)r.unchanged);
         code = SPIL_EXIT_OK;
     }
@@ -104,10 +105,10 @@ int cmd_indicators(cli_opts *o) {
     if (missing && !store_sql_readonly(st, "SELECT id FROM programme", programme_known, &missing) &&
         missing) {
         store_close(st);
-        return cli_fail(o, SPIL_EXIT_USAGE,
-                        "unknown programme '%s'; the programmes are kngg, kansrijke-start and "
-                        "jzojp",
-                        o->programme);
+        return cli_error(o, SPIL_EXIT_USAGE,
+                         "unknown programme '%s'; the programmes are kngg, kansrijke-start and "
+                         "jzojp",
+                         o->programme);
     }
     list_ctx c = {o->programme, json_array()};
     if (measure_indicators(st, 1, list_indicator, &c) < 0) {
@@ -245,19 +246,19 @@ static const char *find_area(cli_opts *o, store *st, const char *want, char *cod
     if (measure_areas(st, match_area, &f) < 0) {
         *rc = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
     } else if (!f.by_code && f.by_name > 1) {
-        *rc = cli_fail(o, SPIL_EXIT_USAGE, "'%s' is the name of %s: give the code", want,
-                       f.names_codes);
+        *rc = cli_error(o, SPIL_EXIT_USAGE, "'%s' is the name of %s: give the code", want,
+                        f.names_codes);
     } else if (!f.code[0]) {
         const char *s = NULL;
         if (!grow(&f.seen, &f.cap, f.n + 1, sizeof *f.seen)) {
             f.seen[f.n] = NULL;
             s = diag_suggest(want, (const char *const *)f.seen);
         }
-        *rc = s ? cli_fail(o, SPIL_EXIT_USAGE, "unknown area '%s'; did you mean '%s'?", want, s)
-                : cli_fail(o, SPIL_EXIT_USAGE,
-                           "unknown area '%s'; give a CBS code (GM0505, PV28) or a name "
-                           "(Dordrecht, Zuid-Holland), a GGD region's name, NL, or a region id",
-                           want);
+        *rc = s ? cli_error(o, SPIL_EXIT_USAGE, "unknown area '%s'; did you mean '%s'?", want, s)
+                : cli_error(o, SPIL_EXIT_USAGE,
+                            "unknown area '%s'; give a CBS code (GM0505, PV28) or a name "
+                            "(Dordrecht, Zuid-Holland), a GGD region's name, NL, or a region id",
+                            want);
     } else {
         snprintf(code, cap, "%s", f.code);
         out_copy(name, name_cap, f.name);
@@ -286,9 +287,9 @@ static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) 
     s->below = measure_suppress_below(st);
     if (s->id > 0) return 0;
     if (s->id < 0)
-        return cli_fail(o, SPIL_EXIT_USAGE,
-                        "indicator '%s' is defined by several regions; write it as REGION/%s", code,
-                        code);
+        return cli_error(o, SPIL_EXIT_USAGE,
+                         "indicator '%s' is defined by several regions; write it as REGION/%s",
+                         code, code);
     area_find f = {.want = code}; /* the codes, for a suggestion */
     const char *near = NULL;
     if (measure_indicators(st, 0, collect_code, &f) >= 0 &&
@@ -296,10 +297,10 @@ static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) 
         f.seen[f.n] = NULL;
         near = diag_suggest(code, (const char *const *)f.seen);
     }
-    int rc = near ? cli_fail(o, SPIL_EXIT_USAGE, "unknown indicator '%s'; did you mean '%s'?", code,
-                             near)
-                  : cli_fail(o, SPIL_EXIT_USAGE,
-                             "unknown indicator '%s'; 'spil indicators' lists them", code);
+    int rc = near ? cli_error(o, SPIL_EXIT_USAGE, "unknown indicator '%s'; did you mean '%s'?",
+                              code, near)
+                  : cli_error(o, SPIL_EXIT_USAGE,
+                              "unknown indicator '%s'; 'spil indicators' lists them", code);
     for (size_t i = 0; i < f.n; i++)
         free(f.seen[i]);
     free(f.seen);
@@ -507,10 +508,10 @@ int cmd_compare(cli_opts *o) {
     if (cli_opt(o, "csv") && o->json)
         return cli_fail(o, SPIL_EXIT_USAGE, "give --csv or --json, not both");
     if (period && !measure_valid_period(period, &why))
-        return cli_fail(o, SPIL_EXIT_USAGE,
-                        "bad period '%s'%s%s; write a year (2024), a quarter (2024Q3) or a month "
-                        "(2024-07)",
-                        period, why ? ": " : "", why ? why : "");
+        return cli_error(o, SPIL_EXIT_USAGE,
+                         "bad period '%s'%s%s; write a year (2024), a quarter (2024Q3) or a month "
+                         "(2024-07)",
+                         period, why ? ": " : "", why ? why : "");
     int code;
     store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
@@ -633,10 +634,10 @@ int cmd_compare(cli_opts *o) {
 
 int cmd_setting(cli_opts *o) {
     if (o->nargs >= 1 && strcmp(o->args[0], "suppress-below") != 0)
-        return cli_fail(o, SPIL_EXIT_USAGE,
-                        "unknown setting '%s'; the one setting is "
-                        "suppress-below",
-                        o->args[0]);
+        return cli_error(o, SPIL_EXIT_USAGE,
+                         "unknown setting '%s'; the one setting is "
+                         "suppress-below",
+                         o->args[0]);
     int code;
     store *st = cli_open(o, o->nargs < 2 ? CLI_READ : CLI_WRITE, &code);
     if (!st) return code;
@@ -645,9 +646,9 @@ int cmd_setting(cli_opts *o) {
         long n = strtol(o->args[1], &end, 10);
         if (*end || n < 1 || n > 1000000) {
             store_close(st);
-            return cli_fail(o, SPIL_EXIT_USAGE,
-                            "suppress-below takes a whole number of persons, 1 or more, not '%s'",
-                            o->args[1]);
+            return cli_error(o, SPIL_EXIT_USAGE,
+                             "suppress-below takes a whole number of persons, 1 or more, not '%s'",
+                             o->args[1]);
         }
         int was = measure_suppress_below(st);
         if (n == was) {

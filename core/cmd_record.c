@@ -75,11 +75,9 @@ static int record(cli_opts *o, record_row *rows, int nrows, const char *decision
     if (!st) return code;
     diag *d = diag_new();
     record_result res = {0};
-    char where[32];
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
-    snprintf(where, sizeof where, "spil %s", o->cmd);
     if (store_begin(st)) goto storage;
-    int r = record_apply(st, region, where, rows, nrows, o->as ? o->as : cli_actor(), o->cmd,
+    int r = record_apply(st, region, "", rows, nrows, o->as ? o->as : cli_actor(), o->cmd,
                          o->reason, o->reason ? strlen(o->reason) : 0, d, &res);
     if (r == 1) {
         store_rollback(st);
@@ -97,7 +95,7 @@ static int record(cli_opts *o, record_row *rows, int nrows, const char *decision
         if (!res.ch.n) {
             printf("Nothing to record: %s already holds this.\n", region);
         } else {
-            diff_print(&res.ch, stdout, out_color(stdout));
+            if (!out_quiet()) diff_print(&res.ch, stdout, out_color(stdout));
             printf("Recorded in %s (%d added, %d changed). 'spil export %s' writes the region "
                    "file.\n",
                    o->db, res.ch.added, res.ch.changed, region);

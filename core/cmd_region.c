@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "diff.h"
 #include "export.h"
+#include "file.h"
 #include "load.h"
 #include "measure.h"
 #include "model.h"
@@ -204,11 +205,23 @@ static json_t *report(cli_opts *o, const rdata *r, const applied *a, const char 
                          c->changed, "removed", c->removed, "reordered", c->reordered, "changes",
                          diff_json(c));
     int color = out_color(stdout);
+    if (out_verbose()) { /* -v: what ran, and what stayed */
+        size_t rows = 0;
+        for (int e = 0; e < model_nentities; e++)
+            rows += r->tables[e].n;
+        for (size_t i = 0; i < r->tables[ME_SCRIPT].n; i++) {
+            printf("script ran: ");
+            out_str(stdout, r->tables[ME_SCRIPT].rows[i].key);
+            putchar('\n');
+        }
+        printf("%zu row%s unchanged\n", rows - (size_t)(c->added + c->changed),
+               rows - (size_t)(c->added + c->changed) == 1 ? "" : "s");
+    }
     if (!c->n) {
         printf("%s is up to date in %s: nothing changed.\n", rdata_region(r), o->db);
         return NULL;
     }
-    diff_print(c, stdout, color);
+    if (!out_quiet()) diff_print(c, stdout, color); /* -q: the summary line alone */
     printf("%s%s %s into %s: %d added, %d changed, %d removed", out_bold(color), verb,
            rdata_region(r), o->db, c->added, c->changed, c->removed);
     if (c->reordered)
@@ -224,6 +237,11 @@ int cmd_load(cli_opts *o) {
     applied a[CLI_MAX_ARGS];
     memset(a, 0, sizeof a);
     store *st = NULL;
+    for (int i = 0, stdin_seen = 0; i < n; i++)
+        if (file_is_stdin(o->args[i]) && stdin_seen++)
+            return diag_free(d),
+                   cli_fail(o, SPIL_EXIT_USAGE,
+                            "'-' (standard input) is given more than once; give it once");
     /* Every folder is read and checked before anything is written. */
     for (int i = 0; i < n; i++)
         r[i] = load_read(o->args[i], d);
@@ -336,7 +354,7 @@ int cmd_export(cli_opts *o) {
     }
     store_close(st);
     code = SPIL_EXIT_OK;
-    if (!o->output) {
+    if (!o->output || file_is_stdin(o->output)) { /* -o -: standard output */
         if (export_region(r, stdout) || fflush(stdout))
             code = cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write the export");
     } else {
@@ -345,7 +363,7 @@ int cmd_export(cli_opts *o) {
         snprintf(tmp, sizeof tmp, "%s.tmp%ld", o->output, (long)getpid());
         FILE *f = fopen(tmp, "w");
         if (!f) {
-            code = cli_fail(o, SPIL_EXIT_USAGE, "cannot write %s", o->output);
+            code = cli_error(o, SPIL_EXIT_USAGE, "cannot write %s", o->output);
         } else {
             int bad = export_region(r, f);
             bad |= fclose(f) != 0;

@@ -28,10 +28,10 @@ int cmd_repl(cli_opts *o) {
     return code;
 }
 
-/* The first argument is the script when it ends in .lua, else the region, and the script
-** follows it. */
+/* The first argument is the script when it ends in .lua or is "-" (standard input), else the
+** region, and the script follows it. */
 int cmd_run(cli_opts *o) {
-    int code, first = file_has_suffix(o->args[0], ".lua") ? 0 : 1;
+    int code, first = file_has_suffix(o->args[0], ".lua") || file_is_stdin(o->args[0]) ? 0 : 1;
     const char *region = first ? o->args[0] : NULL;
     if (first >= o->nargs)
         return cli_fail(o, SPIL_EXIT_USAGE, "missing SCRIPT.lua after the region '%s'", region);

@@ -109,9 +109,18 @@ static int fixture_of(const char *test, const char *src, char *out, size_t cap) 
 
 typedef struct tally {
     int passed, failed, color;
+    const char *file; /* -q: the test file, until a failure in it has named it */
 } tally;
 
 static void report(tally *t, int ok, const char *name, const char *why) {
+    if (ok && out_quiet()) { /* -q: failures alone, each under its file */
+        t->passed++;
+        return;
+    }
+    if (t->file) {
+        printf("%s\n", t->file);
+        t->file = NULL;
+    }
     if (ok) {
         t->passed++;
         printf("  %sok%s - ", out_green(t->color), out_reset(t->color));
@@ -231,7 +240,7 @@ static void run_file(const char *path, tally *t) {
     char fixture[4096], chunk[4200], *region = NULL, *err = NULL;
     size_t len;
     char *src = file_read(path, LOAD_MAX_SCRIPT, &len);
-    printf("%s\n", path);
+    t->file = path; /* printed before its first case (with -q, before its first failure) */
     if (!src) {
         char why[160];
         struct stat sb;
@@ -282,13 +291,14 @@ int cmd_test(cli_opts *o) {
     for (int i = 0; i < o->nargs; i++) {
         struct stat sb;
         if (stat(o->args[i], &sb) != 0)
-            return cli_fail(o, SPIL_EXIT_USAGE, "no such file or folder: %s", o->args[i]);
+            return cli_error(o, SPIL_EXIT_USAGE, "no such file or folder: %s", o->args[i]);
         find_tests(&f, o->args[i], 0);
     }
     if (f.n) qsort(f.v, f.n, sizeof *f.v, by_path);
-    tally t = {0, 0, out_color(stdout)};
+    tally t = {0, 0, out_color(stdout), NULL};
     for (size_t i = 0; i < f.n; i++) {
         run_file(f.v[i], &t);
+        t.file = NULL;
         free(f.v[i]);
     }
     free(f.v);

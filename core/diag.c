@@ -204,11 +204,18 @@ static void print_location(FILE *f, const entry *e, int color) {
 }
 
 void diag_print(diag *d, FILE *f, int color) {
+    diag_print_prefixed(d, f, color, NULL);
+}
+
+void diag_print_prefixed(diag *d, FILE *f, int color, const char *prefix) {
     sort(d);
     for (size_t i = 0; i < d->n; i++) {
         const entry *e = &d->items[i];
         print_location(f, e, color);
-        fputs(color ? ANSI_ERROR "error:" ANSI_RESET " " : "error: ", f);
+        if (prefix && !e->file[0])
+            fprintf(f, "%s: ", prefix);
+        else
+            fputs(color ? ANSI_ERROR "error:" ANSI_RESET " " : "error: ", f);
         out_str(f, e->message);
         if (e->hint) {
             fputs("; ", f);
@@ -246,10 +253,11 @@ void diag_print_json(diag *d, FILE *f) {
     for (size_t i = 0; i < d->n; i++) {
         const entry *e = &d->items[i];
         json_array_append_new(errors,
-                              json_pack("{s:o, s:o, s:o, s:o, s:o}", "file", json_text(e->file),
-                                        "line", json_position(e->line), "col",
-                                        json_position(e->col), "message", json_text(e->message),
-                                        "hint", e->hint ? json_text(e->hint) : json_null()));
+                              json_pack("{s:o, s:o, s:o, s:o, s:o}", "file",
+                                        e->file[0] ? json_text(e->file) : json_null(), "line",
+                                        json_position(e->line), "col", json_position(e->col),
+                                        "message", json_text(e->message), "hint",
+                                        e->hint ? json_text(e->hint) : json_null()));
     }
     json_t *root = json_pack("{s:o}", "errors", errors);
     if (root && d->dropped)

@@ -26,7 +26,10 @@ size_t diag_count(const diag *d);
 
 /* Print every diagnostic, sorted, to f; colour when color is set. */
 void diag_print(diag *d, FILE *f, int color);
-/* Print every diagnostic as a JSON document {"errors": [...]} to f. */
+/* The same, but a diagnostic without a file (about a value given on a command line: its file is
+** "") reads "PREFIX: message; hint" ("spil: sign: invalid status ..."), not "error: ...". */
+void diag_print_prefixed(diag *d, FILE *f, int color, const char *prefix);
+/* Print every diagnostic as a JSON document {"errors": [...]} to f (a file "" as null). */
 void diag_print_json(diag *d, FILE *f);
 
 /* The nearest of candidates (NULL-terminated) to word, if close enough to suggest; else NULL. */

@@ -8,8 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+int file_is_stdin(const char *path) {
+    return path && strcmp(path, FILE_STDIN) == 0;
+}
+
+const char *file_shown(const char *path) {
+    return file_is_stdin(path) ? FILE_STDIN_NAME : path;
+}
+
 char *file_read(const char *path, size_t max, size_t *len) {
-    FILE *f = fopen(path, "rb");
+    FILE *f = file_is_stdin(path) ? stdin : fopen(path, "rb");
     if (!f) return NULL;
     char *buf = NULL;
     size_t n = 0, cap = 0, got;
@@ -28,7 +36,7 @@ char *file_read(const char *path, size_t max, size_t *len) {
         n += got = fread(buf + n, 1, cap - n, f);
         if (!got && ferror(f)) err = errno ? errno : EIO;
     } while (got && !err);
-    fclose(f);
+    if (f != stdin) fclose(f);
     if (!err && n > max) err = EFBIG;
     if (err) {
         free(buf);

@@ -28,6 +28,7 @@
 
 #include <jansson.h>
 
+#include "file.h"
 #include "measure.h"
 
 #define BLOCK      (256 * 1024)
@@ -567,12 +568,13 @@ static int log_import(importer *im, const import_opts *o, const import_result *r
 
 int import_measurements(store *st, const char *path, const import_opts *o, diag *d,
                         import_result *out) {
-    importer im = {.st = st, .path = path, .d = d};
+    importer im = {.st = st, .path = file_shown(path), .d = d}; /* "-": standard input */
     reader rd = {0};
     measure_import *mi = NULL;
     int rc = -1, began = 0;
     memset(out, 0, sizeof *out);
-    rd.f = fopen(path, "rb");
+    rd.f = file_is_stdin(path) ? stdin : fopen(path, "rb");
+    path = im.path;
     struct stat sb;
     int why = rd.f ? 0 : errno;
     if (!rd.f || fstat(fileno(rd.f), &sb) != 0 || S_ISDIR(sb.st_mode)) {
@@ -580,7 +582,7 @@ int import_measurements(store *st, const char *path, const import_opts *o, diag 
                  strerror(why                           ? why
                           : rd.f && S_ISDIR(sb.st_mode) ? EISDIR
                                                         : errno));
-        if (rd.f) fclose(rd.f);
+        if (rd.f && rd.f != stdin) fclose(rd.f);
         return 1;
     }
     if (!(rd.buf = malloc(BLOCK + 1))) goto done;
@@ -683,6 +685,6 @@ done:
     free_table(&im.indicators);
     free_table(&im.areas);
     free(rd.buf);
-    fclose(rd.f);
+    if (rd.f != stdin) fclose(rd.f);
     return rc;
 }

@@ -28,8 +28,9 @@ typedef struct import_result {
     int64_t event;    /* the import's event id, 0 when nothing changed */
 } import_result;
 
-/* Import path into st. 0: imported (or nothing to change); 1: the file has problems, listed in
-** d as FILE:LINE, nothing written; -1: a storage or reading error (store_errmsg, or in d). */
+/* Import path ("-": standard input) into st. 0: imported (or nothing to change); 1: the file
+** has problems, listed in d as FILE:LINE, nothing written; -1: a storage or reading error
+** (store_errmsg, or in d). */
 int import_measurements(store *st, const char *path, const import_opts *o, diag *d,
                         import_result *out);
 

@@ -763,7 +763,10 @@ static void check_references(loader *L) {
 rdata *load_read(const char *path, diag *d) {
     char file[4200], dir[4096];
     size_t plen = strlen(path);
-    if (plen > 5 && strcmp(path + plen - 5, ".yaml") == 0) {
+    if (file_is_stdin(path)) { /* region.yaml on standard input; its scripts in the cwd */
+        snprintf(file, sizeof file, "%s", FILE_STDIN_NAME);
+        snprintf(dir, sizeof dir, ".");
+    } else if (plen > 5 && strcmp(path + plen - 5, ".yaml") == 0) {
         snprintf(file, sizeof file, "%s", path);
         const char *slash = strrchr(path, '/');
         snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
@@ -781,7 +784,7 @@ rdata *load_read(const char *path, diag *d) {
         return NULL;
     }
     size_t before = diag_count(d);
-    ydoc *doc = ydoc_read(file, d);
+    ydoc *doc = ydoc_read(file_is_stdin(path) ? path : file, d);
     if (!doc) return NULL;
     loader L = {d, file, rdata_new(file, dir), NULL, 0};
     if (!L.r) {
@@ -856,6 +859,7 @@ rdata *load_change(const char *path, const rdata *base, diag *d) {
     size_t before = diag_count(d);
     ydoc *doc = ydoc_read(path, d);
     if (!doc) return NULL;
+    path = file_shown(path);
     loader L = {d, path, rdata_new(path, base->dir), base, 0};
     rdata *merged = NULL;
     if (L.r) {

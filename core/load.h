@@ -15,7 +15,8 @@
 /* The format version this spil reads (the file's `spil:` key). */
 #define LOAD_FORMAT_VERSION "1"
 
-/* Read dir/region.yaml (or the file itself when path names a .yaml file). Every problem is
+/* Read dir/region.yaml (or the file itself when path names a .yaml file; "-": standard input,
+** named "<stdin>", its scripts read from the current folder). Every problem is
 ** added to d; returns the region's rows, sorted by key, or NULL when there was any problem. */
 rdata *load_read(const char *path, diag *d);
 
@@ -24,11 +25,13 @@ rdata *load_read(const char *path, diag *d);
 ** gets the fields the file gives, a new row is added (with every required field); nothing is
 ** removed. The result is validated like a whole region. Returns the changed region, sorted,
 ** or NULL after adding every problem to d. */
+/* path "-": standard input. */
 rdata *load_change(const char *path, const rdata *base, diag *d);
 
 /* Changes made on the command line (spil sign, assign, fund, decide) and in the REPL: rows given
 ** field by field as text, validated exactly as if written in a change file, then laid over base
-** like load_change. Diagnostics carry `where` (e.g. "spil sign") instead of a file position. */
+** like load_change. Diagnostics carry `where` as their file ("": a command line, see
+** diag_print_prefixed) instead of a file position. */
 #define LOAD_ROW_FIELDS 12
 typedef struct load_row {
     const char *table; /* the entity's table */

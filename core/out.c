@@ -1,5 +1,6 @@
 /*
-** out.c: terminal colour, terminal text (out_text, the one escaping of user text for people),
+** out.c: terminal colour and how much to say (-q, -v), terminal text (out_text, the one escaping of
+*user text for people),
 ** JSON values and documents, and the clock (see out.h).
 */
 #include "out.h"
@@ -10,7 +11,28 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Set from the command line, once, before a command runs. */
+static out_color_mode color_mode = OUT_COLOR_AUTO;
+static out_level level = OUT_NORMAL;
+
+void out_set_color(out_color_mode mode) {
+    color_mode = mode;
+}
+
+void out_set_level(out_level l) {
+    level = l;
+}
+
+int out_quiet(void) {
+    return level == OUT_QUIET;
+}
+
+int out_verbose(void) {
+    return level == OUT_VERBOSE;
+}
+
 int out_color(FILE *f) {
+    if (color_mode != OUT_COLOR_AUTO) return color_mode == OUT_COLOR_ALWAYS;
     const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
     if (no && *no) return 0;
     if (term && strcmp(term, "dumb") == 0) return 0;

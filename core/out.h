@@ -1,8 +1,10 @@
 /*
 ** out.h: how spil talks to people and to programs.
 **
-** Colour only when the stream is a terminal, NO_COLOR is unset and TERM is not "dumb"; the
-** escape helpers return "" otherwise, so callers print them unconditionally. JSON documents are
+** Colour only when the stream is a terminal, NO_COLOR is unset and TERM is not "dumb", unless
+** --color says otherwise; the escape helpers return "" otherwise, so callers print them
+** unconditionally. -q and -v set how much text a command prints (out_quiet, out_verbose). JSON
+*documents are
 ** written with jansson, indented, one document per command, ending in a newline. Text that
 ** came from users (names, reasons, values) reaches a terminal only through out_text.
 */
@@ -16,8 +18,19 @@
 
 #include "model.h"
 
-/* 1 when output to f should be coloured. */
+/* 1 when output to f should be coloured: always or never when the command line says so
+** (--color=always, --color=never, --no-color), else (auto) when f is a terminal, NO_COLOR is unset
+** or empty and TERM is not "dumb". */
 int out_color(FILE *f);
+typedef enum { OUT_COLOR_AUTO, OUT_COLOR_ALWAYS, OUT_COLOR_NEVER } out_color_mode;
+void out_set_color(out_color_mode mode);
+
+/* How much a command tells people (never its JSON): -q only errors and the verdict line, -v more
+** detail. Set once by the command line, read where text is printed. */
+typedef enum { OUT_QUIET = -1, OUT_NORMAL = 0, OUT_VERBOSE = 1 } out_level;
+void out_set_level(out_level level);
+int out_quiet(void);
+int out_verbose(void);
 const char *out_bold(int color);
 const char *out_dim(int color);
 const char *out_red(int color);

@@ -30,9 +30,10 @@ typedef struct record_result {
 
 /* Validate rows against region as the database holds it and write them in the open transaction,
 ** logging each change as made by actor with command and reason (reason_len bytes; NULL: none;
-** actor and reason are checked as one-line texts). where names the origin in messages ("spil
-** sign"). Returns 0; 1 when the rows have problems (all in d, nothing written); -1 on a storage
-** error (store_errmsg). */
+** actor and reason are checked as one-line texts). where is the diagnostics' file: "" for a
+** command line or the REPL, printed with diag_print_prefixed ("spil: sign: ...").
+** Returns 0; 1 when the rows have problems (all in d, nothing written); -1 on a storage error
+** (store_errmsg). */
 int record_apply(struct store *st, const char *region, const char *where, const record_row *rows,
                  int nrows, const char *actor, const char *command, const char *reason,
                  size_t reason_len, diag *d, record_result *out);

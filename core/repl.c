@@ -510,7 +510,8 @@ int repl_run(const repl_config *c, const char *script, int nargs, const char *co
     size_t len;
     char *src = read_script(script, &len);
     if (!src) {
-        fprintf(stderr, "spil: %s: cannot read %s (%s)\n", R.cmd, script, strerror(errno));
+        fprintf(stderr, "spil: %s: cannot read %s (%s)\n", R.cmd, file_shown(script),
+                strerror(errno));
         return SPIL_EXIT_USAGE;
     }
     if (session_open(&R, c->region, &err)) {
@@ -521,10 +522,13 @@ int repl_run(const repl_config *c, const char *script, int nargs, const char *co
     }
     lua_State *L = sbx_state(R.S);
     size_t nlen = strlen(script) + 2;
-    char *chunkname = malloc(nlen);
+    char *chunkname = malloc(nlen + 6);
     int code = SPIL_EXIT_OK, status = -1;
     if (chunkname && lua_checkstack(L, 4)) {
-        snprintf(chunkname, nlen, "@%s", script);
+        if (file_is_stdin(script)) /* standard input, named as lua(1) names it */
+            snprintf(chunkname, nlen + 6, "=stdin");
+        else
+            snprintf(chunkname, nlen + 6, "@%s", script);
         status = luaL_loadbufferx(L, src, len, chunkname, "t");
     }
     free(chunkname);

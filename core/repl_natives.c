@@ -272,7 +272,7 @@ static int n_record(lua_State *L) {
         return luaL_error(L, "%s: storage error: %s", command, store_errmsg(R->st));
     diag *d = diag_new();
     record_result res;
-    int r = record_apply(R->st, R->region, command, rows, (int)nrows, cli_actor(), command, reason,
+    int r = record_apply(R->st, R->region, "", rows, (int)nrows, cli_actor(), command, reason,
                          reason_len, d, &res);
     /* Messages into a Lua string before anything can raise; then free the C side. */
     char *text = NULL;
@@ -280,7 +280,7 @@ static int n_record(lua_State *L) {
     FILE *mem = open_memstream(&text, &len);
     if (r == 0 && (own_tx ? store_commit(R->st) : store_savepoint_end(R->st, 1))) r = -1;
     if (mem) {
-        if (r == 1) diag_print(d, mem, 0);
+        if (r == 1) diag_print_prefixed(d, mem, 0, command);
         if (r == -1) fprintf(mem, "%s: storage error: %s", command, store_errmsg(R->st));
     }
     /* Undo this recording alone: a transaction begin() opened stays open with what it held. */

@@ -29,6 +29,8 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "file.h"
+
 /* ---- arena ----------------------------------------------------------------------------------- */
 
 #define CHUNK_SIZE (64 * 1024)
@@ -682,20 +684,20 @@ static ydoc *finish(reader *r) {
 /* The file, open, unless it is a folder or a regular file larger than YDOC_MAX_FILE (measured
 ** before a byte is parsed). */
 static FILE *open_file(const char *path, diag *d) {
-    FILE *f = fopen(path, "rb");
+    FILE *f = file_is_stdin(path) ? stdin : fopen(path, "rb");
     struct stat st;
     int err = f ? 0 : errno, known = f && fstat(fileno(f), &st) == 0;
     if (known && S_ISDIR(st.st_mode)) err = EISDIR;
     if (!err && known && S_ISREG(st.st_mode) && st.st_size > YDOC_MAX_FILE) {
-        fclose(f);
-        diag_add(d, path, 0, 0, "check that this is the right file",
+        if (f != stdin) fclose(f);
+        diag_add(d, file_shown(path), 0, 0, "check that this is the right file",
                  "the file is %lld bytes, more than %d (%d MiB), the limit of a region file",
                  (long long)st.st_size, YDOC_MAX_FILE, YDOC_MAX_FILE >> 20);
         return NULL;
     }
     if (!err) return f;
-    if (f) fclose(f);
-    diag_add(d, path, 0, 0, NULL, "cannot open: %s", strerror(err));
+    if (f && f != stdin) fclose(f);
+    diag_add(d, file_shown(path), 0, 0, NULL, "cannot open: %s", strerror(err));
     return NULL;
 }
 
@@ -724,10 +726,11 @@ static ydoc *read_doc(const char *path, FILE *f, const char *buf, size_t len, di
 }
 
 ydoc *ydoc_read(const char *path, diag *d) {
+    const char *shown = file_shown(path); /* "-": standard input, named "<stdin>" */
     FILE *f = open_file(path, d);
     if (!f) return NULL;
-    ydoc *doc = read_doc(path, f, NULL, 0, d);
-    fclose(f);
+    ydoc *doc = read_doc(shown, f, NULL, 0, d);
+    if (f != stdin) fclose(f);
     return doc;
 }
 

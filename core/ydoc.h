@@ -49,9 +49,10 @@ typedef struct ydoc {
     void *arena; /* owned memory */
 } ydoc;
 
-/* Read path. A problem that stops reading adds a diagnostic to d and returns NULL. A duplicate
-** key is reported but not fatal: the tree is returned with the first value kept, so the caller
-** can go on to report further problems; callers must therefore check d as well. */
+/* Read path ("-": standard input, named "<stdin>" in messages). A problem that stops reading
+** adds a diagnostic to d and returns NULL. A duplicate key is reported but not fatal: the tree is
+** returned with the first value kept, so the caller can go on to report further problems;
+** callers must therefore check d as well. */
 ydoc *ydoc_read(const char *path, diag *d);
 /* The same from the len bytes at buf (e.g. a file compiled into spil); name is used in messages. */
 ydoc *ydoc_read_mem(const char *name, const char *buf, size_t len, diag *d);

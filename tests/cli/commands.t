@@ -20,7 +20,7 @@ $ for c in init load validate regions status export log; do spil $c --help | hea
 > Usage: spil export REGION
 > Usage: spil log [REGION]
 $ spil help load
->~   --dry-run    show what would change, write nothing
+>~   --dry-run       show what would change, write nothing
 
 === cli-cmd-3: usage errors are one line with a suggestion and where to find help
 $ spil lood x
@@ -139,16 +139,16 @@ $ spil trend ks-01 NL --by ''
 $ sqlite3 spil.db 'select count(*) from event' > before.txt
 $ spil sign zuid-holland-zuid regioplan gem-dordrecht --date 2026-13-01
 ? 2
-! spil sign: error: 'date' must be a date YYYY-MM-DD, got '2026-13-01'; there is no month 13
+! spil: sign: 'date' must be a date YYYY-MM-DD, got '2026-13-01'; there is no month 13
 $ spil assign zuid-holland-zuid voorzitter regiocoordinator --hours 16u
 ? 2
-! spil assign: error: 'hours' must be a number such as 12 or 4.5, got '16u'
+! spil: assign: 'hours' must be a number such as 12 or 4.5, got '16u'
 $ spil fund zuid-holland-zuid rc-2026 --source gala --purpose rc --amount 1,5 --status agreed
 ? 2
-! spil fund: error: 'amount' must be a number such as 12 or 4.5, got '1,5'; write it with a decimal point: 1.5
+! spil: fund: 'amount' must be a number such as 12 or 4.5, got '1,5'; write it with a decimal point: 1.5
 $ spil fund zuid-holland-zuid rc-2026 --since 2026-02-30
 ? 2
-! spil fund: error: 'since' must be a date YYYY-MM-DD, got '2026-02-30'; February 2026 has 28 days
+! spil: fund: 'since' must be a date YYYY-MM-DD, got '2026-02-30'; February 2026 has 28 days
 $ spil trend ks-01 NL --by=week
 ? 2
 ! spil: trend: --by takes year, quarter or month, not 'week'
@@ -167,7 +167,7 @@ $ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchan
 === cli-cmd-12: spil help COMMAND is COMMAND's --help; an unknown command gets a suggestion
 $ spil help export
 > Usage: spil export REGION
->   -o, --output FILE   write to FILE (atomically) instead of standard output
+>   -o, --output FILE   write to FILE, atomically (without it, or with -: standard output)
 $ spil help fund
 >   --purpose P     what it pays for: rc, m&e, training, communicatie, materiaal,
 $ spil help lood

@@ -39,7 +39,7 @@ $ spil log hostile --limit 1
 >~ reason: omdat<U+202E>
 $ SPIL_ACTOR=$'ev\eil' spil fund hostile f2 --source gala --purpose rc --status agreed
 ? 2
-! spil fund: error: 'actor' contains a control character (U+001B); remove it
+! spil: fund: 'actor' contains a control character (U+001B); remove it
 $ spil log | LC_ALL=C grep -cP '[\x00-\x08\x0b-\x1f\x7f]|\xe2\x80\xae'
 ? 1
 > 0

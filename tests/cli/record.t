@@ -15,10 +15,10 @@ $ spil export zuid-holland-zuid | grep -c 'organisation: gem-dordrecht, status: 
 $ sqlite3 spil.db 'select count(*) from event' > before.txt
 $ spil sign zuid-holland-zuid regioplan gem-dordrect --status sined
 ? 2
-! spil sign: error: invalid status 'sined'; expected one of: invited, agreed, signed, declined, withdrawn; did you mean 'signed'?
+! spil: sign: invalid status 'sined'; expected one of: invited, agreed, signed, declined, withdrawn; did you mean 'signed'?
 $ spil sign zuid-holland-zuid regioplan gem-dordrect
 ? 2
-! spil sign: error: unknown organisation 'gem-dordrect' in 'organisation'; did you mean 'gem-dordrecht'?
+! spil: sign: unknown organisation 'gem-dordrect' in 'organisation'; did you mean 'gem-dordrecht'?
 $ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchanged
 > unchanged
 
@@ -29,8 +29,8 @@ $ spil fund zuid-holland-zuid rc-2026 --source gala --purpose rc --amount 60000 
 > funding: 1 added
 $ spil fund zuid-holland-zuid rc-2027 --source gala
 ? 2
-! spil fund: error: a new funding needs 'purpose'
-! spil fund: error: a new funding needs 'status'
+! spil: fund: a new funding needs 'purpose'
+! spil: fund: a new funding needs 'status'
 $ spil decide zuid-holland-zuid werkagenda-2026 --body coalitie --subject "Werkagenda vaststellen" --kind decision gem-dordrecht=for+mandate vgz=against
 > decisions: 1 added
 >   + werkagenda-2026/gem-dordrecht, werkagenda-2026/vgz

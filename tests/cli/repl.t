@@ -215,23 +215,23 @@ $ sqlite3 spil.db "select hours from role_assignment where role = 'regiocoordina
 === cli-repl-rec-2: a bad recording is refused with the loader's message, and the session stops (piped)
 $ printf 'sign("regioplan", "vgzz")\nprint("not reached")\n' | spil repl zuid-holland-zuid
 ? 2
-! spil: repl: stdin:1: sign: error: unknown organisation 'vgzz' in 'organisation'; did you mean 'vgz'?
+! spil: repl: stdin:1: sign: unknown organisation 'vgzz' in 'organisation'; did you mean 'vgz'?
 >! not reached
 
 === cli-repl-rec-3: a NUL byte in a recorded value is refused, not cut at, and nothing is written
 $ sqlite3 spil.db 'select count(*) from event' > before.txt
 $ printf 'sign("regioplan\\0evil", "gem-dordrecht")\n' | spil repl zuid-holland-zuid
 ? 2
-! spil: repl: stdin:1: sign: error: 'agreement' contains a NUL byte
+! spil: repl: stdin:1: sign: 'agreement' contains a NUL byte
 $ printf 'assign("voorzitter", "czv", {hours = "8\\0000"})\n' | spil repl zuid-holland-zuid
 ? 2
-! spil: repl: stdin:1: assign: error: 'hours' contains a NUL byte
+! spil: repl: stdin:1: assign: 'hours' contains a NUL byte
 $ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchanged
 > unchanged
 
 === cli-repl-rec-4: an error inside begin() leaves the transaction open: later calls stay in it
 $ printf 'begin()\nprint(pcall(fund, "rc-2027", {source = "gal", purpose = "rc", status = "agreed"}))\nsign("regioplan", "gem-gorinchem")\nrollback()\n' | spil repl zuid-holland-zuid
->~ false	fund: error: invalid source 'gal'
+>~ false	fund: invalid source 'gal'
 >   ~ regioplan/gem-gorinchem: status invited -> signed, date 2024-03-01 -> 2026-01-15
 $ sqlite3 spil.db "select status from agreement_party where agreement = 'regioplan' and organisation = 'gem-gorinchem'"
 > invited

@@ -10,6 +10,13 @@ $ spil test r
 >   not ok - a wrong sum
 >       r/tests/sum_test.lua:4: sum: expected 3, got 2
 > 1 passed, 1 failed
+$ spil test -q r
+? 1
+> r/tests/sum_test.lua
+>   not ok - a wrong sum
+>       r/tests/sum_test.lua:4: sum: expected 3, got 2
+> 1 passed, 1 failed
+>! ok - one plus one
 
 === cli-test-2: a case sees the fixture region through the checks, and changes nothing
 $ printf 'local t = require "spil.test"\nt.case("no coalitie body yet", function()\n  local res = t.check("kansrijke-start")\n  t.finding(res, { check = "coalitie", missing = "there is no coalitie" })\nend)\n' > r/tests/sum_test.lua
