@@ -87,7 +87,7 @@ int cmd_report(cli_opts *o) {
     if (o->json && format && strcmp(format, "json"))
         return cli_fail(o, SPIL_EXIT_USAGE, "give --json or --format %s, not both", format);
     if (o->json) format = "json";
-    if (!format) format = "md";
+    if (!format) format = "html";
     if (since && !model_valid_date(since))
         return cli_fail(o, SPIL_EXIT_USAGE,
                         "--since takes a day YYYY-MM-DD, not '%s'; without it, the changes since "
