@@ -94,7 +94,7 @@ void svg_steps(FILE *f, const json_t *prog, const char *id) {
     int n = (int)json_array_size(steps);
     if (n == 0) return;
     int ready = json_is_true(json_object_get(json_object_get(prog, "readiness"), "ready"));
-    const int W = 720, H = 168, cy = 44, r = 18;
+    const int W = 720, H = 140, cy = 48, r = 18;
     int gap = W / n;
     svg_out(f,
             "<svg class=\"steps\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-t "
@@ -158,7 +158,7 @@ void svg_steps(FILE *f, const json_t *prog, const char *id) {
             svg_out(f,
                     "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"here\">huidige "
                     "stap</text>",
-                    cx, H - 6);
+                    cx, cy - r - 12);
     }
     svg_out(f, "</svg>");
 }
