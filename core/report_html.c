@@ -405,16 +405,26 @@ static void funding(FILE *f, const json_t *doc) {
         "is gemarkeerd</caption>\n<thead><tr><th scope=\"col\">Doel</th><th scope=\"col\">"
         "Wat</th><th scope=\"col\">Bron</th><th scope=\"col\" class=\"getal\">Bedrag</th>"
         "<th scope=\"col\">Financier</th><th scope=\"col\">Periode</th><th scope=\"col\">"
-        "Status</th></tr></thead>\n<tbody>\n",
+        "Status</th></tr></thead>\n",
         REPORT_ENDING_SOON_DAYS);
     size_t i;
     json_t *x;
     char num[64];
     json_array_foreach(fs, i, x) {
         const char *purpose = js(x, "purpose");
+        /* One group of rows per purpose, its name once, spanning them. */
         int first = !i || strcmp(purpose, js(json_array_get(fs, i - 1), "purpose"));
-        out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td class=\"getal\">",
-            first ? report_nl_value("funding.purpose", purpose) : "", js(x, "id"),
+        if (first) {
+            int n = 1;
+            while (i + (size_t)n < json_array_size(fs) &&
+                   !strcmp(purpose, js(json_array_get(fs, i + (size_t)n), "purpose")))
+                n++;
+            out(f, "%r<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%d\">%s</th>",
+                i ? "</tbody>\n" : "", n, report_nl_value("funding.purpose", purpose));
+        } else {
+            out(f, "<tr>");
+        }
+        out(f, "<td>%s</td><td>%s</td><td class=\"getal\">", js(x, "id"),
             report_nl_value("funding.source", js(x, "source")));
         json_t *amount = json_object_get(x, "amount");
         if (json_is_number(amount))
