@@ -98,6 +98,9 @@ static const char STYLE[] =
     "svg line.nation,svg polyline.nation{stroke:var(--oranje);stroke-width:2;stroke-dasharray:6 4}"
     "svg .region-pt{fill:var(--blauw)}svg .nation-pt{fill:var(--oranje)}"
     "svg .bar{fill:var(--blauw)}"
+    "svg .val{font-size:12px;fill:#1b1b1b;paint-order:stroke;stroke:#fff;stroke-width:3px}"
+    ".groep{break-inside:avoid-page}"
+    "td.datum{white-space:nowrap}"
     "footer{color:var(--grijs);font-size:.85rem;border-top:1px solid var(--lijn);"
     "margin-top:3rem;padding-top:.75rem;padding-bottom:2rem}"
     "@page{size:A4;margin:16mm 14mm}"
@@ -222,7 +225,8 @@ static void findings(FILE *f, const json_t *doc) {
     json_t *g, *x;
     json_array_foreach(groups, i, g) {
         json_t *subj = json_object_get(g, "subject");
-        out(f, "<h3>%r: %s</h3>\n", report_nl_subject(js(subj, "kind")), or_dash(js(subj, "name")));
+        out(f, "<div class=\"groep\">\n<h3>%r: %s</h3>\n", report_nl_subject(js(subj, "kind")),
+            or_dash(js(subj, "name")));
         out(f, "<p class=\"meta\">%d blokkerend, %d advies.</p>\n<ul class=\"bevindingen\">\n",
             (int)ji(g, "blocking"), (int)ji(g, "advisory"));
         json_array_foreach(json_object_get(g, "findings"), k, x) {
@@ -236,7 +240,7 @@ static void findings(FILE *f, const json_t *doc) {
             if (js(x, "source")) out(f, "<dt>Bron</dt><dd>%s</dd>", js(x, "source"));
             out(f, "</dl></li>\n");
         }
-        out(f, "</ul>\n");
+        out(f, "</ul>\n</div>\n");
     }
     out(f, "</section>\n");
 }

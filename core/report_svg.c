@@ -139,9 +139,9 @@ void svg_steps(FILE *f, const json_t *prog, const char *id) {
                 f,
                 "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"36\" rx=\"2\" class=\"gate %r\"/>",
                 gx - 6, cy - 18, ready ? "open" : "closed");
-            svg_out(f,
-                    "<text x=\"%d\" y=\"%d\" class=\"gatelabel\" text-anchor=\"middle\">%r</text>",
-                    gx, cy - 24, ready ? "poort open" : "poort dicht");
+            /* Its label starts at the gate, clear of the current step's label. */
+            svg_out(f, "<text x=\"%d\" y=\"%d\" class=\"gatelabel\">%r</text>", gx - 6, cy - 24,
+                    ready ? "poort open" : "poort dicht");
         }
     }
     json_array_foreach(steps, i, s) {
@@ -193,7 +193,7 @@ void svg_trend(FILE *f, const json_t *ind, const char *id) {
     double step = nice_step(hi - lo);
     lo = floor(lo / step) * step;
     hi = ceil(hi / step) * step;
-    const int W = 640, H = 260, L = 56, R = 16, T = 30, B = 46;
+    const int W = 640, H = 260, L = 56, R = 32, T = 30, B = 46;
     double pw = W - L - R, ph = H - T - B;
     svg_out(f,
             "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-t "
@@ -233,7 +233,7 @@ void svg_trend(FILE *f, const json_t *ind, const char *id) {
     size_t every = n > 8 ? (n + 7) / 8 : 1;
     for (size_t i = 0; i < n; i++) {
         double px = L + (n > 1 ? dx * (double)i : pw / 2);
-        if (i % every == 0 || i + 1 == n)
+        if ((n - 1 - i) % every == 0) /* counted back from the last, which is always shown */
             svg_out(f, "<text x=\"%g\" y=\"%d\" text-anchor=\"middle\" class=\"axis\">%s</text>",
                     px, H - B + 18, js(json_array_get(series, i), "period"));
     }
@@ -302,6 +302,15 @@ void svg_compare(FILE *f, const json_t *item, const char *id) {
             id);
     if (has_value(nat)) svg_out(f, " (%s)", report_nl_number(value(nat), 1, b1, sizeof b1));
     svg_out(f, ". De cijfers staan in de tabel hieronder.</desc>");
+    if (has_value(nat)) {
+        double x = L + value(nat) / hi * pw;
+        svg_out(f, "<line x1=\"%g\" y1=\"%d\" x2=\"%g\" y2=\"%d\" class=\"nation\"/>", x, T - 4, x,
+                H - 8);
+        svg_out(f,
+                "<text x=\"%g\" y=\"%d\" text-anchor=\"middle\" class=\"legend\">Nederland "
+                "%s</text>",
+                x, T - 10, report_nl_number(value(nat), 1, b1, sizeof b1));
+    }
     for (size_t i = 0; i < n; i++) {
         json_t *a = json_array_get(areas, i);
         int y = T + (int)i * row;
@@ -312,21 +321,12 @@ void svg_compare(FILE *f, const json_t *item, const char *id) {
             double w = value(a) / hi * pw;
             svg_out(f, "<rect x=\"%d\" y=\"%d\" width=\"%g\" height=\"%d\" class=\"bar\"/>", L,
                     y + 3, w, row - 6);
-            svg_out(f, "<text x=\"%g\" y=\"%d\" class=\"axis\">%s</text>", L + w + 4, y + 15,
+            svg_out(f, "<text x=\"%g\" y=\"%d\" class=\"val\">%s</text>", L + w + 4, y + 15,
                     report_nl_number(value(a), 1, b1, sizeof b1));
         } else {
             svg_out(f, "<text x=\"%d\" y=\"%d\" class=\"axis\">%r</text>", L + 4, y + 15,
                     json_is_true(json_object_get(a, "suppressed")) ? "onderdrukt" : "geen cijfer");
         }
-    }
-    if (has_value(nat)) {
-        double x = L + value(nat) / hi * pw;
-        svg_out(f, "<line x1=\"%g\" y1=\"%d\" x2=\"%g\" y2=\"%d\" class=\"nation\"/>", x, T - 4, x,
-                H - 8);
-        svg_out(f,
-                "<text x=\"%g\" y=\"%d\" text-anchor=\"middle\" class=\"legend\">Nederland "
-                "%s</text>",
-                x, T - 10, report_nl_number(value(nat), 1, b1, sizeof b1));
     }
     svg_out(f, "</svg>");
 }

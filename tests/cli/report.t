@@ -124,3 +124,52 @@ $ spil report --all --format md | grep -A6 '^### ks-big2'
 > ### ks-big2: Big2 (vroeggeboorte en/of laag geboortegewicht), 2024
 > Nederland: 14,9 percent.
 >~ | Zuid-Holland Zuid | 13,3 | -1,5 |
+
+=== cli-report-10: HTML is one self-contained Dutch page: no script, no request, a policy that forbids both
+$ spil report zuid-holland-zuid > r.html
+$ head -2 r.html
+> <!DOCTYPE html>
+> <html lang="nl">
+$ grep -c '<script\|<link\|<img\|<iframe\|@import\|url(' r.html
+? 1
+> 0
+$ grep -o 'src="[^"]*"\|href="[^#][^"]*"' r.html | wc -l
+> 0
+$ grep -c "Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"" r.html
+> 1
+$ grep -c '<svg class="steps" viewBox="0 0 720 140" role="img" aria-labelledby="stappen-1-t stappen-1-d"' r.html
+> 1
+$ grep -o '<desc id="stappen-1-d">[^<]*' r.html
+> <desc id="stappen-1-d">Stap 1, Verkenning: gepasseerd (afgerond op 1 april 2023). Stap 2, Coalitie vormen: huidige stap. Stap 3, Uitvoering: volgende stap; de poort ernaartoe is dicht: nog niet klaar. 
+$ grep -c '<section class="hoofd"' r.html
+> 9
+
+=== cli-report-11: hostile names (<script>, &, quotes) are escaped in HTML and Markdown and kept exactly in JSON
+$ mkdir h && printf 'spil: 1\nregion: {id: hostile, name: "Regio <script>alert(1)</script> & \\"Co\\""}\nmunicipalities: [{code: GM0505}]\norganisations:\n  - {id: gem-a, name: "Gemeente <img src=x onerror=alert(2)> & Zn", kind: gemeente, municipality: GM0505}\nprogrammes: [{programme: kansrijke-start, step: verkenning}]\nagreements:\n  - {id: a, title: "</table><b>A&B</b>", kind: convenant, parties: [{organisation: gem-a, status: invited}]}\n' > h/region.yaml && spil load h > /dev/null
+$ spil report hostile > h.html
+$ grep -c '<script\|<img\|<b>\|</table><b>' h.html
+? 1
+> 0
+$ grep -c '<title>Rapport Regio &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;</title>' h.html
+> 1
+$ grep -c '<th scope="row">Gemeente &lt;img src=x onerror=alert(2)&gt; &amp; Zn</th>' h.html
+> 1
+$ spil report hostile --format md | head -1
+> # Rapport Regio \<script\>alert(1)\</script\> \& "Co"
+$ spil report hostile --format md | grep -cP '(?<!\\)<(script|img|/?b>|/table)'
+? 1
+> 0
+$ spil report hostile --format json | python3 -c 'import json,sys; d = json.load(sys.stdin); print(d["region"]["name"]); print(d["agreements"][0]["title"])'
+> Regio <script>alert(1)</script> & "Co"
+> </table><b>A&B</b>
+
+=== cli-report-12: report --all in HTML: the table of regions, the blockers, each compared indicator as a chart with its table
+$ spil report --all > all.html
+$ grep -c '<h1>Leernetwerk: alle regio' all.html
+> 1
+$ grep -c '<svg class="chart"' all.html
+> 1
+$ grep -o '<caption>ks-big2 in 2024 per regio</caption>' all.html
+> <caption>ks-big2 in 2024 per regio</caption>
+$ grep -c '<th scope="row">Regio &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;</th>' all.html
+> 2
