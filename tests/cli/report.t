@@ -173,3 +173,10 @@ $ grep -o '<caption>ks-big2 in 2024 per regio</caption>' all.html
 > <caption>ks-big2 in 2024 per regio</caption>
 $ grep -c '<th scope="row">Regio &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;</th>' all.html
 > 2
+
+=== cli-report-13: the event that remembers a report is no change of the region: a later load of the same file is up to date
+$ spil report hostile --format md -o h.md
+$ spil load h
+> hostile is up to date in spil.db: nothing changed.
+$ spil log hostile --limit 1
+>~ tester     report   write   h.md  (hostile)
