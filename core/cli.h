@@ -92,6 +92,7 @@ int cmd_export(cli_opts *o);
 int cmd_regions(cli_opts *o);
 int cmd_status(cli_opts *o);
 int cmd_log(cli_opts *o);
+int cmd_report(cli_opts *o);
 int cmd_check(cli_opts *o);
 int cmd_advance(cli_opts *o);
 int cmd_test(cli_opts *o);

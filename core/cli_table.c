@@ -18,7 +18,7 @@ const cli_option cli_options[] = {
      "load even where the file would undo changes recorded since the last load (sign, assign, "
      "fund, decide, advance)",
      NULL},
-    {"programme", 0, CLI_TEXT, "P", NULL, "check advance indicators", 0, CLI_FIELD(programme),
+    {"programme", 0, CLI_TEXT, "P", NULL, "check advance indicators report", 0, CLI_FIELD(programme),
      "the programme (kngg, kansrijke-start or jzojp)", NULL},
     {"step", 0, CLI_TEXT, "S", NULL, "check", 0, CLI_FIELD(step),
      "check this step instead of the current one", NULL},
@@ -29,6 +29,16 @@ const cli_option cli_options[] = {
      NULL},
     {"all", 0, CLI_FLAG, NULL, NULL, "check", 0, 0,
      "every programme of every region, one line each (exit 1 when any is not ready)", NULL},
+    {"all", 0, CLI_FLAG, NULL, NULL, "report", 0, 0,
+     "the learning network's page: every region's step and readiness, what blocks the most "
+     "regions, the indicators compared",
+     NULL},
+    {"format", 0, CLI_CHOICE, "F", (const char *const[]){"html", "md", "json", NULL}, "report", 0,
+     0, "html (one self-contained page, default), md (Markdown, for minutes and e-mail) or json",
+     NULL},
+    {"since", 0, CLI_TEXT, "D", NULL, "report", 0, 0,
+     "what changed since this day, YYYY-MM-DD (default: since the last report written with -o)",
+     NULL},
     {"as", 0, CLI_TEXT, "PERSON", NULL, "advance", 0, CLI_FIELD(as),
      "who advances (a person id of the region); required", NULL},
     {"status", 0, CLI_TEXT, "S", NULL, "sign", 0, 0, "where the signature stands (default signed)",
@@ -74,7 +84,7 @@ const cli_option cli_options[] = {
      "who records it (default $SPIL_ACTOR, else the login name)", NULL},
     {"reason", 0, CLI_TEXT, "TEXT", NULL, "advance sign assign fund decide setting", 0,
      CLI_FIELD(reason), "why, for the log", NULL},
-    {"output", 'o', CLI_FILE, "FILE", NULL, "export", 0, CLI_FIELD(output),
+    {"output", 'o', CLI_FILE, "FILE", NULL, "export report", 0, CLI_FIELD(output),
      "write to FILE, atomically (without it, or with -: standard output)", NULL},
     {"by", 0, CLI_CHOICE, "K", (const char *const[]){"year", "quarter", "month", NULL}, "trend", 0,
      0, "the kind of period (default: the kind with the most figures)", NULL},
@@ -85,11 +95,11 @@ const cli_option cli_options[] = {
     {"limit", 0, CLI_COUNT, "N", NULL, "log", 0, CLI_FIELD(limit), "only the last N events", NULL},
     {"db", 0, CLI_FILE, "PATH", NULL,
      "init load regions status check advance sign assign fund decide export repl run import "
-     "indicators trend compare setting log",
+     "indicators trend compare setting log report",
      1, CLI_FIELD(db), "the database (default $SPIL_DB, else ./spil.db)", NULL},
     {"json", 0, CLI_FLAG, NULL, NULL,
      "init load validate regions status check advance sign assign fund decide import "
-     "indicators trend compare setting log version",
+     "indicators trend compare setting log version report",
      1, CLI_FIELD(json), "machine-readable output", NULL},
     {"quiet", 'q', CLI_FLAG, NULL, NULL, "load check advance sign assign fund decide import test",
      1, CLI_FIELD(quiet), "only errors and the verdict line", NULL},
@@ -232,6 +242,20 @@ const cli_command cli_commands[] = {
      "Without arguments, shows the settings; with NAME VALUE, changes one (logged).\n"
      "  suppress-below N   values about fewer than N persons are not shown (default 10)\n",
      0, 2, cmd_setting},
+    {"report", "REGION | --all", "region",
+     "a report for the kerngroep: where the region stands, who must act, the figures",
+     "Writes one report of the region, in Dutch, that a meeting can use: where it stands in\n"
+     "each programme (the steps as a picture, the readiness of the next step, as spil check\n"
+     "finds it), the findings grouped by who must act, governance (bodies, mandates, advice\n"
+     "pending, the last decisions and whether they are valid under the region's rule),\n"
+     "agreements and signatures, funding, roles, open actions, the agreed indicators next to\n"
+     "the national value (small counts suppressed), and what changed since --since or since\n"
+     "the last report written with -o. --all: every region's step and readiness, what blocks\n"
+     "the most regions, the indicators compared. HTML (default) is one self-contained page\n"
+     "that prints to A4; md is Markdown; json is documented in docs/report.md. Writing with\n"
+     "-o FILE is atomic and remembers the report in the region's log (its one write);\n"
+     "standard output (or -o -) writes nothing.\n",
+     0, 1, cmd_report},
     {"log", "[REGION]", "region", "show the event log",
      "Shows every recorded change, oldest first: when, who, which command, what.\n", 0, 1, cmd_log},
     {"version", "", "", "spil's version and the versions of the libraries it runs on",

@@ -1,0 +1,98 @@
+/*
+** report.h: spil report, the report a kerngroep meeting or the learning network reads.
+**
+** One gathering, three ways out. report_region and report_all gather everything a report
+** shows into one JSON document (its shape is docs/report.md's, and --format json prints it as
+** it is); report_md and report_html render that document, and only that: no renderer reads the
+** store, so the three formats cannot disagree. The readiness comes from the region runtime
+** (rt_evaluate, what spil check runs), the governance verdicts from rt_decision_verdict, the
+** figures from measure.c (the small-count rule applied there), the changes from the event log.
+**
+** Files: report_data.c (gathering one region), report_all.c (every region), report_md.c,
+** report_html.c, report_svg.c (the charts), report_nl.c (the Dutch words of the report),
+** cmd_report.c (the command, the output file and the memory of the last report).
+*/
+#ifndef SPIL_REPORT_H
+#define SPIL_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+struct store;
+
+/* The version of the JSON document; raised when a key changes meaning or goes away. */
+#define REPORT_VERSION 1
+/* Funding whose period ends within this many days is "ending soon". */
+#define REPORT_ENDING_SOON_DAYS 90
+/* Without --since and without an earlier report: the changes of this many days. */
+#define REPORT_DEFAULT_DAYS 90
+/* The last periods of each indicator shown, in the chart and in its table. */
+#define REPORT_PERIODS 12
+/* Without agreed indicators: up to this many catalogue indicators with figures are shown. */
+#define REPORT_FALLBACK_INDICATORS 6
+/* The decisions shown, newest first. */
+#define REPORT_DECISIONS 8
+/* The changes listed one by one; beyond, they are counted. */
+#define REPORT_CHANGES 60
+
+typedef struct report_opts {
+    const char *programme; /* only this programme (NULL: every one the region runs) */
+    const char *since;     /* YYYY-MM-DD, or NULL: since the last report written */
+    const char *today;     /* YYYY-MM-DD */
+    const char *now;       /* ISO 8601 UTC, when the report is made */
+} report_opts;
+
+/* The report of region as a JSON document (a new reference), or NULL with *err (malloc'd) and
+** *code the exit code (2: unknown programme, 3: storage or runtime). Reads only. */
+json_t *report_region(struct store *st, const char *region, const report_opts *o, char **err,
+                      int *code);
+/* The learning network's page: every region's step and readiness, the requirements that block
+** the most regions, the indicators compared. */
+json_t *report_all(struct store *st, const report_opts *o, char **err, int *code);
+
+/* Render a document of report_region (or report_all: its "report" is "all") to f. 0, or -1 on
+** a write error. */
+int report_md(FILE *f, const json_t *doc);
+int report_html(FILE *f, const json_t *doc);
+
+/* The id and time of the last report written for region (the event log's 'report' events):
+** 0 and *id, at (32 bytes) when there is one, 1 when none, -1 on a storage error. */
+int report_last(struct store *st, const char *region, int64_t *id, char *at);
+
+/* ---- shared by the gatherers (report_data.c) ---- */
+
+struct mvalue;
+/* A figure as JSON: { period, value, numerator, denominator, suppressed, derived,
+** municipalities }, as spil trend --json has it. */
+json_t *report_value_json(const struct mvalue *v);
+/* Indicator code ("code" or "region/code") for area: { code, name, unit, agreed, kind, series
+** (its last REPORT_PERIODS values), national (the nation's value of each of those periods, or
+** null) } into *out. 0, or -1 on a storage error. */
+int report_indicator(struct store *st, const char *code, const char *area, int agreed,
+                     json_t **out);
+
+/* ---- shared by the renderers (report_nl.c) ---- */
+
+/* The Dutch word for value v of the model field "table.field" (agreement_party.status,
+** signed: "getekend"); v itself when there is none. */
+const char *report_nl_value(const char *field, const char *v);
+/* The Dutch name of a model entity (organisation: "organisatie"), or e itself. */
+const char *report_nl_entity(const char *e);
+/* The Dutch verb of an event's action (add: "toegevoegd"), or a itself. */
+const char *report_nl_action(const char *a);
+/* The Dutch name of a finding's subject kind (person: "Persoon"), or k itself. */
+const char *report_nl_subject(const char *k);
+/* A date YYYY-MM-DD as "15 januari 2026" into buf (32 bytes); other text is copied. */
+const char *report_nl_date(const char *d, char *buf);
+/* A number with a decimal comma: 14,2 (decimals: digits after it). */
+const char *report_nl_number(double v, int decimals, char *buf, size_t cap);
+
+/* Days from 1970-01-01 of a YYYY-MM-DD date (the first 10 characters of s); 0 when s is not
+** one. */
+int64_t report_days(const char *s);
+/* The day days from 1970-01-01 as YYYY-MM-DD into buf (16 bytes). */
+const char *report_date(int64_t days, char *buf);
+
+#endif

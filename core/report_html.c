@@ -1,0 +1,775 @@
+/*
+** report_html.c: the report as one self-contained HTML page (see report.h). No request leaves
+** the page: the style is inline, there is no script, no font and no image but the inline SVG of
+** report_svg.c, and a Content-Security-Policy says so to the browser too. The page is Dutch
+** (lang="nl"), its headings go h1, h2, h3 in order, every table has a caption and header cells,
+** every chart a text alternative and its numbers in a table, and each section starts a new page
+** in print (A4). The look follows the NL Design System's principles: sober, one typeface, dark
+** blue headings, generous white space, status in words as well as colour (contrast at least
+** 4.5:1). Every value from the data goes through svg_out's %s, which escapes it.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+#include "report_svg.h"
+
+#define out svg_out
+
+static const char *js(const json_t *o, const char *k) {
+    return json_string_value(json_object_get(o, k));
+}
+static json_int_t ji(const json_t *o, const char *k) {
+    return json_integer_value(json_object_get(o, k));
+}
+static const char *or_dash(const char *s) {
+    return s && *s ? s : "-";
+}
+static const char *date_nl(const char *d, char *buf) {
+    return d ? report_nl_date(d, buf) : "-";
+}
+
+/* What a catalogue indicator without a name in its source is called. */
+static const char NO_NAME[] = "naam niet gegeven door de bron";
+
+static const char STYLE[] =
+    ":root{--blauw:#154273;--tekst:#1b1b1b;--grijs:#545454;--lijn:#c6cdd6;--vlak:#eef2f7;"
+    "--rood:#a4231a;--groen:#256b25;--oranje:#8a4b00;--geel:#fff4d6}"
+    "*{box-sizing:border-box}"
+    "html{font-family:'Segoe UI',Roboto,'Noto Sans','DejaVu Sans',Arial,sans-serif;"
+    "color:var(--tekst);background:#fff;line-height:1.5}"
+    "body{margin:0}"
+    "header.kop{background:var(--blauw);color:#fff;padding:1.25rem 2rem}"
+    "header.kop p{margin:.25rem 0 0}"
+    "main,footer{max-width:62rem;margin:0 auto;padding:0 2rem}"
+    "h1{font-size:1.9rem;margin:0;line-height:1.2}"
+    "h2{color:var(--blauw);font-size:1.45rem;margin:2.5rem 0 .75rem;padding-bottom:.25rem;"
+    "border-bottom:3px solid var(--blauw)}"
+    "h3{color:var(--blauw);font-size:1.15rem;margin:1.75rem 0 .5rem}"
+    "p{margin:.5rem 0}"
+    "nav ol{columns:2;padding-left:1.25rem}"
+    "a{color:var(--blauw)}"
+    "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}"
+    "caption{text-align:left;font-weight:600;padding:.25rem 0;color:var(--tekst)}"
+    "th,td{border:1px solid var(--lijn);padding:.3rem .5rem;text-align:left;vertical-align:top}"
+    "thead th{background:var(--vlak)}"
+    "tbody th{font-weight:600}"
+    "td.getal,th.getal{text-align:right;font-variant-numeric:tabular-nums}"
+    ".label{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85rem;"
+    "font-weight:600;white-space:nowrap}"
+    ".blokkerend{background:var(--rood);color:#fff}"
+    ".advies{background:var(--geel);color:#4d3400;border:1px solid #c99a2e}"
+    ".klaar{background:var(--groen);color:#fff}"
+    ".nietklaar{background:var(--rood);color:#fff}"
+    ".voldaan{color:var(--groen);font-weight:600}"
+    ".let-op{background:var(--geel);color:#4d3400;font-weight:600}"
+    ".stand{border-left:6px solid var(--rood);background:#fbeceb;padding:.6rem 1rem;margin:.75rem "
+    "0}"
+    ".stand.klaar-stand{border-color:var(--groen);background:#eaf4ea}"
+    ".meta{color:var(--grijs)}"
+    "ul.bevindingen{list-style:none;padding:0}"
+    "ul.bevindingen>li{border:1px solid var(--lijn);border-left:6px solid var(--rood);"
+    "padding:.5rem .75rem;margin:.5rem 0;break-inside:avoid}"
+    "ul.bevindingen>li.adv{border-left-color:#c99a2e}"
+    "dl.finding{margin:.25rem 0 0;display:grid;grid-template-columns:7rem 1fr;gap:.1rem .5rem}"
+    "dl.finding dt{color:var(--grijs)}dl.finding dd{margin:0}"
+    "figure{margin:1rem 0;break-inside:avoid}"
+    "figcaption{color:var(--grijs);font-size:.9rem}"
+    "svg{width:100%;height:auto;max-width:44rem;display:block}"
+    "svg text{font-family:inherit;fill:var(--tekst)}"
+    "svg .steplabel{font-size:12px}"
+    "svg .num{font-size:13px;font-weight:700;fill:#fff}"
+    "svg .num.later,svg .num.next{fill:var(--tekst)}"
+    "svg .num.current{fill:var(--blauw)}"
+    "svg .here,svg .gatelabel{font-size:12px;font-weight:700;fill:var(--blauw)}"
+    "svg .step{stroke:var(--blauw);stroke-width:2}"
+    "svg .step.passed{fill:var(--blauw)}"
+    "svg .step.current{fill:#fff;stroke-width:5}"
+    "svg .step.next{fill:#fff;stroke-dasharray:5 3}"
+    "svg .step.later{fill:#fff;stroke:#767676}"
+    "svg .link{stroke:#767676;stroke-width:2;stroke-dasharray:4 3}"
+    "svg .link.done{stroke:var(--blauw);stroke-width:3;stroke-dasharray:none}"
+    "svg .gate.done{fill:var(--blauw)}"
+    "svg .gate.open{fill:var(--groen)}svg .gate.closed{fill:var(--rood)}"
+    "svg .grid{stroke:#d9dde3;stroke-width:1}"
+    "svg .axis,svg .legend{font-size:12px;fill:#333}"
+    "svg polyline{fill:none;stroke-width:2.5}"
+    "svg line.region,svg polyline.region{stroke:var(--blauw);stroke-width:2.5}"
+    "svg line.nation,svg polyline.nation{stroke:var(--oranje);stroke-width:2;stroke-dasharray:6 4}"
+    "svg .region-pt{fill:var(--blauw)}svg .nation-pt{fill:var(--oranje)}"
+    "svg .bar{fill:var(--blauw)}"
+    "svg .val{font-size:12px;fill:#1b1b1b;paint-order:stroke;stroke:#fff;stroke-width:3px}"
+    ".groep{break-inside:avoid-page}"
+    "td.datum{white-space:nowrap}"
+    "footer{color:var(--grijs);font-size:.85rem;border-top:1px solid var(--lijn);"
+    "margin-top:3rem;padding-top:.75rem;padding-bottom:2rem}"
+    "@page{size:A4;margin:16mm 14mm}"
+    "@media print{html{font-size:10pt}header.kop{background:none;color:var(--tekst);"
+    "border-bottom:3px solid var(--blauw);padding:0 0 .5rem}"
+    "main,footer{max-width:none;padding:0}nav{display:none}"
+    "section.hoofd{break-before:page}section.hoofd:first-of-type{break-before:auto}h2,h3{break-"
+    "after:avoid}"
+    "tr,li,figure{break-inside:avoid}thead{display:table-header-group}"
+    "a{color:inherit;text-decoration:none}}";
+
+static void head(FILE *f, const char *title) {
+    out(f, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out(f, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+           "style-src 'unsafe-inline'; img-src data:\">\n");
+    out(f, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out(f, "<meta name=\"generator\" content=\"spil report\">\n");
+    out(f, "<title>%s</title>\n<style>%r</style>\n</head>\n<body>\n", title, STYLE);
+}
+
+static void section(FILE *f, const char *id, const char *title) {
+    out(f, "<section class=\"hoofd\" aria-labelledby=\"%r\">\n<h2 id=\"%r\">%r</h2>\n", id, id,
+        title);
+}
+
+static const char *yes_no(const json_t *v) {
+    return json_is_true(v) ? "ja" : json_is_false(v) ? "nee" : "-";
+}
+
+/* ---- standing ---- */
+
+static const char *step_state(const char *s) {
+    return !strcmp(s, "passed")    ? "gepasseerd"
+           : !strcmp(s, "current") ? "huidige stap"
+           : !strcmp(s, "next")    ? "volgende stap"
+                                   : "later";
+}
+
+static void check_status(FILE *f, const char *s) {
+    if (!strcmp(s, "pass"))
+        out(f, "<span class=\"voldaan\">voldaan</span>");
+    else if (!strcmp(s, "fail"))
+        out(f, "<span class=\"label blokkerend\">niet voldaan</span>");
+    else if (!strcmp(s, "advisory"))
+        out(f, "<span class=\"label advies\">advies</span>");
+    else
+        out(f, "<span class=\"label blokkerend\">de controle zelf faalde</span>");
+}
+
+static void standing(FILE *f, const json_t *doc) {
+    char d1[32], d2[32], id[32];
+    section(f, "stand", "Waar de regio staat");
+    size_t i, k;
+    json_t *p, *s, *c;
+    if (!json_array_size(json_object_get(doc, "programmes")))
+        out(f, "<p>De regio loopt geen programma.</p>\n");
+    json_array_foreach(json_object_get(doc, "programmes"), i, p) {
+        json_t *r = json_object_get(p, "readiness"), *next = json_object_get(p, "next_step");
+        int ready = json_is_true(json_object_get(r, "ready"));
+        out(f, "<h3>%s: stap %s</h3>\n", or_dash(js(p, "name")), or_dash(js(p, "step_name")));
+        out(f, "<div class=\"stand%r\"><p><strong>", ready ? " klaar-stand" : "");
+        if (json_is_object(next))
+            out(f, "%r om naar de volgende stap, %s, te gaan.", ready ? "Klaar" : "Nog niet klaar",
+                js(next, "name"));
+        else
+            out(f, "%r om de laatste stap af te ronden.", ready ? "Klaar" : "Nog niet klaar");
+        out(f, "</strong> %d blokkerende bevinding%r, %d adviesbevinding%r.",
+            (int)ji(r, "blocking"), ji(r, "blocking") == 1 ? "" : "en", (int)ji(r, "advisory"),
+            ji(r, "advisory") == 1 ? "" : "en");
+        out(f, " Huidige stap: %s", js(p, "step_name"));
+        if (js(p, "since")) out(f, ", sinds %s", report_nl_date(js(p, "since"), d1));
+        out(f, ".</p></div>\n");
+        snprintf(id, sizeof id, "stappen-%d", (int)i + 1);
+        out(f, "<figure>\n");
+        svg_steps(f, p, id);
+        out(f,
+            "\n<figcaption>De stappen van %s; de tabel hieronder zegt hetzelfde in "
+            "woorden.</figcaption>\n</figure>\n",
+            js(p, "name"));
+        out(f,
+            "<table>\n<caption>Stappen van %s</caption>\n<thead><tr><th scope=\"col\">#</th>"
+            "<th scope=\"col\">Stap</th><th scope=\"col\">Fase</th><th scope=\"col\">Waar</th>"
+            "<th scope=\"col\">Begonnen</th><th scope=\"col\">Afgerond</th></tr></thead>\n"
+            "<tbody>\n",
+            js(p, "name"));
+        json_array_foreach(json_object_get(p, "steps"), k, s) {
+            int cur = !strcmp(js(s, "state"), "current");
+            out(f,
+                "<tr><td class=\"getal\">%d</td><th scope=\"row\">%r%s%r</th><td>%s</td>"
+                "<td>%r</td><td>%s</td><td>%s</td></tr>\n",
+                (int)k + 1, cur ? "<strong>" : "", js(s, "name"), cur ? "</strong>" : "",
+                or_dash(js(s, "phase_name")), step_state(js(s, "state")),
+                date_nl(js(s, "entered"), d1), date_nl(js(s, "left"), d2));
+        }
+        out(f, "</tbody>\n</table>\n");
+        out(f,
+            "<table>\n<caption>Controles van de stap %s</caption>\n<thead><tr>"
+            "<th scope=\"col\">Controle</th><th scope=\"col\">Uitkomst</th>"
+            "<th scope=\"col\" class=\"getal\">Bevindingen</th></tr></thead>\n<tbody>\n",
+            js(p, "step_name"));
+        json_array_foreach(json_object_get(r, "checks"), k, c) {
+            out(f, "<tr><th scope=\"row\">%s</th><td>",
+                js(c, "name") ? js(c, "name") : js(c, "id"));
+            check_status(f, js(c, "status"));
+            out(f, "</td><td class=\"getal\">%d</td></tr>\n",
+                (int)json_array_size(json_object_get(c, "findings")));
+        }
+        out(f, "</tbody>\n</table>\n");
+    }
+    out(f, "</section>\n");
+}
+
+static void findings(FILE *f, const json_t *doc) {
+    json_t *groups = json_object_get(doc, "findings");
+    section(f, "bevindingen", "Bevindingen: wie moet wat doen");
+    if (!json_array_size(groups)) {
+        out(f, "<p>Geen bevindingen: elke controle is voldaan.</p>\n</section>\n");
+        return;
+    }
+    out(f, "<p>Blokkerende bevindingen eerst, per organisatie of persoon die aan zet is.</p>\n");
+    size_t i, k;
+    json_t *g, *x;
+    json_array_foreach(groups, i, g) {
+        json_t *subj = json_object_get(g, "subject");
+        out(f, "<div class=\"groep\">\n<h3>%r: %s</h3>\n", report_nl_subject(js(subj, "kind")),
+            or_dash(js(subj, "name")));
+        out(f, "<p class=\"meta\">%d blokkerend, %d advies.</p>\n<ul class=\"bevindingen\">\n",
+            (int)ji(g, "blocking"), (int)ji(g, "advisory"));
+        json_array_foreach(json_object_get(g, "findings"), k, x) {
+            int blocking = !strcmp(js(x, "severity"), "blocking");
+            out(f, "<li%r><p><span class=\"label %r\">%r</span> %s</p>\n<dl class=\"finding\">",
+                blocking ? "" : " class=\"adv\"", blocking ? "blokkerend" : "advies",
+                blocking ? "Blokkerend" : "Advies", js(x, "missing"));
+            if (js(x, "remedy")) out(f, "<dt>Te doen</dt><dd>%s</dd>", js(x, "remedy"));
+            out(f, "<dt>Controle</dt><dd>%s (%s)</dd>", or_dash(js(x, "check_name")),
+                js(x, "programme"));
+            if (js(x, "source")) out(f, "<dt>Bron</dt><dd>%s</dd>", js(x, "source"));
+            out(f, "</dl></li>\n");
+        }
+        out(f, "</ul>\n</div>\n");
+    }
+    out(f, "</section>\n");
+}
+
+/* ---- governance ---- */
+
+static void governance(FILE *f, const json_t *doc) {
+    char d1[32];
+    json_t *gov = json_object_get(doc, "governance");
+    section(f, "bestuur", "Bestuur en besluitvorming");
+    size_t i, k;
+    json_t *b, *m;
+    if (!json_array_size(json_object_get(gov, "bodies")))
+        out(f, "<p>Geen organen vastgelegd.</p>\n");
+    json_array_foreach(json_object_get(gov, "bodies"), i, b) {
+        out(f, "<h3>%s</h3>\n<p class=\"meta\">%s", js(b, "name"), js(b, "kind"));
+        if (ji(b, "meetings_per_year"))
+            out(f, "; vergadert %d keer per jaar", (int)ji(b, "meetings_per_year"));
+        out(f, ".</p>\n");
+        out(f,
+            "<table>\n<caption>Leden van %s</caption>\n<thead><tr><th scope=\"col\">"
+            "Organisatie</th><th scope=\"col\">Vertegenwoordiger</th><th scope=\"col\">"
+            "Lidmaatschap</th><th scope=\"col\">Functie</th><th scope=\"col\">Mandaat</th>"
+            "<th scope=\"col\">Beslist met mandaat</th></tr></thead>\n<tbody>\n",
+            js(b, "name"));
+        json_array_foreach(json_object_get(b, "members"), k, m) {
+            out(f,
+                "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td><td>%r</td>"
+                "<td>%r</td></tr>\n",
+                js(m, "organisation_name"), or_dash(js(m, "person_name")),
+                report_nl_value("body_member.membership", js(m, "membership")),
+                or_dash(report_nl_value("body_member.function", js(m, "function"))),
+                yes_no(json_object_get(m, "mandate")),
+                json_is_true(json_object_get(m, "decides_with_mandate")) ? "<strong>ja</strong>"
+                                                                         : "nee");
+        }
+        out(f, "</tbody>\n</table>\n");
+        if (json_array_size(json_object_get(b, "represented"))) {
+            out(f, "<ul>\n");
+            json_array_foreach(json_object_get(b, "represented"), k, m)
+                out(f, "<li>%s wordt vertegenwoordigd door %s.</li>\n", js(m, "organisation_name"),
+                    js(m, "via_name"));
+            out(f, "</ul>\n");
+        }
+    }
+    out(f, "<h3>Adviezen in afwachting</h3>\n");
+    json_t *pend = json_object_get(gov, "pending_advice");
+    if (!json_array_size(pend))
+        out(f, "<p>Geen advies wacht op het besluit van een organisatie.</p>\n");
+    else {
+        out(f, "<table>\n<caption>Adviezen die wachten op het besluit van een organisatie"
+               "</caption>\n<thead><tr><th scope=\"col\">Wacht op het besluit van</th>"
+               "<th scope=\"col\">Advies</th><th scope=\"col\">Van</th><th scope=\"col\">Datum"
+               "</th></tr></thead>\n<tbody>\n");
+        json_array_foreach(pend, i, m)
+            out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                js(m, "organisation_name"), js(m, "subject"), or_dash(js(m, "body")),
+                date_nl(js(m, "date"), d1));
+        out(f, "</tbody>\n</table>\n");
+    }
+    out(f, "<h3>Laatste besluiten</h3>\n");
+    json_t *ds = json_object_get(gov, "decisions");
+    if (!json_array_size(ds))
+        out(f, "<p>Geen besluiten vastgelegd.</p>\n");
+    else {
+        out(f, "<table>\n<caption>Besluiten en adviezen, nieuwste eerst, met het oordeel volgens "
+               "de regel van de regio</caption>\n<thead><tr><th scope=\"col\">Datum</th>"
+               "<th scope=\"col\">Onderwerp</th><th scope=\"col\">Door</th><th scope=\"col\">"
+               "Soort en uitkomst</th><th scope=\"col\">Geldig?</th></tr></thead>\n<tbody>\n");
+        json_array_foreach(ds, i, m) {
+            out(f, "<tr><td>%s</td><th scope=\"row\">%s</th><td>%s</td><td>%s",
+                date_nl(js(m, "date"), d1), js(m, "subject"),
+                js(m, "body_name") ? js(m, "body_name") : or_dash(js(m, "organisation_name")),
+                report_nl_value("decision.kind", js(m, "kind")));
+            if (js(m, "outcome"))
+                out(f, ", %s", report_nl_value("decision.outcome", js(m, "outcome")));
+            out(f, "</td><td>");
+            json_t *v;
+            json_array_foreach(json_object_get(m, "verdicts"), k, v) {
+                out(f, "<p>");
+                if (json_is_true(json_object_get(v, "own")))
+                    out(f, "Een eigen besluit van de organisatie: geldig zoals vastgelegd");
+                else if (json_is_true(json_object_get(v, "valid")))
+                    out(f,
+                        "<span class=\"voldaan\">Geldig</span> volgens de regel van de regio "
+                        "(%d van %d meetellende leden namen een standpunt in)",
+                        (int)ji(v, "present"), (int)ji(v, "counted"));
+                else {
+                    out(f, "<span class=\"label blokkerend\">Niet geldig</span> volgens de regel "
+                           "van de regio");
+                    size_t j;
+                    json_t *r;
+                    json_array_foreach(json_object_get(v, "reasons"), j, r)
+                        out(f, "%r%s", j ? "; " : ": ", json_string_value(r));
+                }
+                if (json_array_size(json_object_get(m, "verdicts")) > 1)
+                    out(f, " (%s)", js(v, "programme"));
+                out(f, ".</p>");
+            }
+            if (js(m, "verdict_error"))
+                out(f, "<p>Het oordeel kon niet worden bepaald: %s</p>", js(m, "verdict_error"));
+            out(f, "</td></tr>\n");
+        }
+        out(f, "</tbody>\n</table>\n");
+    }
+    out(f, "</section>\n");
+}
+
+/* ---- agreements, funding, roles, actions ---- */
+
+static void agreements(FILE *f, const json_t *doc) {
+    char d1[32];
+    section(f, "afspraken", "Afspraken en ondertekening");
+    json_t *as = json_object_get(doc, "agreements");
+    if (!json_array_size(as)) out(f, "<p>Geen afspraken vastgelegd.</p>\n");
+    size_t i, k;
+    json_t *a, *p;
+    json_array_foreach(as, i, a) {
+        json_t *parties = json_object_get(a, "parties");
+        out(f, "<h3>%s</h3>\n<p class=\"meta\">%s, %s; %d van %d partijen getekend.</p>\n",
+            js(a, "title"), js(a, "kind"),
+            js(a, "status") ? report_nl_value("agreement.status", js(a, "status"))
+                            : "status niet vastgelegd",
+            (int)ji(a, "signed"), (int)json_array_size(parties));
+        if (!json_array_size(parties)) continue;
+        out(f,
+            "<table>\n<caption>Partijen bij %s</caption>\n<thead><tr><th scope=\"col\">"
+            "Partij</th><th scope=\"col\">Status</th><th scope=\"col\">Datum</th>"
+            "<th scope=\"col\">Getekend door</th></tr></thead>\n<tbody>\n",
+            js(a, "title"));
+        json_array_foreach(parties, k, p) {
+            int signed_ = !strcmp(js(p, "status"), "signed");
+            out(f, "<tr><th scope=\"row\">%s</th><td>%r%s%r</td><td>%s</td><td>%s</td></tr>\n",
+                js(p, "organisation_name"), signed_ ? "<span class=\"voldaan\">" : "",
+                report_nl_value("agreement_party.status", js(p, "status")),
+                signed_ ? "</span>" : "", date_nl(js(p, "date"), d1),
+                or_dash(js(p, "signatory_name")));
+        }
+        out(f, "</tbody>\n</table>\n");
+    }
+    out(f, "</section>\n");
+}
+
+static void period(FILE *f, const json_t *o) {
+    char d1[32], d2[32];
+    const char *s = js(o, "since"), *u = js(o, "until");
+    if (s && u)
+        out(f, "%s tot en met %s", report_nl_date(s, d1), report_nl_date(u, d2));
+    else if (s)
+        out(f, "vanaf %s", report_nl_date(s, d1));
+    else if (u)
+        out(f, "tot en met %s", report_nl_date(u, d2));
+    else
+        out(f, "-");
+}
+
+static void funding(FILE *f, const json_t *doc) {
+    section(f, "financiering", "Financiering");
+    json_t *fs = json_object_get(doc, "funding");
+    if (!json_array_size(fs)) {
+        out(f, "<p>Geen financiering vastgelegd.</p>\n</section>\n");
+        return;
+    }
+    out(f,
+        "<table>\n<caption>Financiering per doel, met de periode; wat binnen %d dagen afloopt "
+        "is gemarkeerd</caption>\n<thead><tr><th scope=\"col\">Doel</th><th scope=\"col\">"
+        "Wat</th><th scope=\"col\">Bron</th><th scope=\"col\" class=\"getal\">Bedrag</th>"
+        "<th scope=\"col\">Financier</th><th scope=\"col\">Periode</th><th scope=\"col\">"
+        "Status</th></tr></thead>\n",
+        REPORT_ENDING_SOON_DAYS);
+    size_t i;
+    json_t *x;
+    char num[64];
+    json_array_foreach(fs, i, x) {
+        const char *purpose = js(x, "purpose");
+        /* One group of rows per purpose, its name once, spanning them. */
+        int first = !i || strcmp(purpose, js(json_array_get(fs, i - 1), "purpose"));
+        if (first) {
+            int n = 1;
+            while (i + (size_t)n < json_array_size(fs) &&
+                   !strcmp(purpose, js(json_array_get(fs, i + (size_t)n), "purpose")))
+                n++;
+            out(f, "%r<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%d\">%s</th>",
+                i ? "</tbody>\n" : "", n, report_nl_value("funding.purpose", purpose));
+        } else {
+            out(f, "<tr>");
+        }
+        out(f, "<td>%s</td><td>%s</td><td class=\"getal\">", js(x, "id"),
+            report_nl_value("funding.source", js(x, "source")));
+        json_t *amount = json_object_get(x, "amount");
+        if (json_is_number(amount))
+            out(f, "€&nbsp;%s", report_nl_number(json_number_value(amount), 0, num, sizeof num));
+        else
+            out(f, "-");
+        out(f, "</td><td>%s</td><td%r>", or_dash(js(x, "funder_name")),
+            json_is_true(json_object_get(x, "ending_soon")) ? " class=\"let-op\"" : "");
+        period(f, x);
+        if (json_is_true(json_object_get(x, "ending_soon")))
+            out(f, " <strong>(loopt binnenkort af)</strong>");
+        if (json_is_true(json_object_get(x, "ended"))) out(f, " (periode voorbij)");
+        out(f, "</td><td>%s</td></tr>\n", report_nl_value("funding.status", js(x, "status")));
+    }
+    out(f, "</tbody>\n</table>\n</section>\n");
+}
+
+static void roles(FILE *f, const json_t *doc) {
+    char num[32];
+    section(f, "rollen", "Rollen en verantwoordelijkheden");
+    json_t *rs = json_object_get(doc, "roles");
+    size_t i;
+    json_t *r;
+    if (!json_array_size(rs))
+        out(f, "<p>Geen rollen vastgelegd.</p>\n");
+    else {
+        out(f, "<table>\n<caption>Wie welke rol heeft</caption>\n<thead><tr><th scope=\"col\">"
+               "Persoon</th><th scope=\"col\">Rol</th><th scope=\"col\">Gemeente</th>"
+               "<th scope=\"col\" class=\"getal\">Uren per week</th><th scope=\"col\">Formele "
+               "opdracht</th><th scope=\"col\">Focus</th><th scope=\"col\">Periode</th></tr>"
+               "</thead>\n<tbody>\n");
+        json_array_foreach(rs, i, r) {
+            json_t *h = json_object_get(r, "hours");
+            out(f,
+                "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td class=\"getal\">%s</td>"
+                "<td>%r</td><td>%s</td><td>",
+                js(r, "person_name"), report_nl_value("role_assignment.role", js(r, "role")),
+                or_dash(js(r, "municipality_name")),
+                json_is_number(h) ? report_nl_number(json_number_value(h), 1, num, sizeof num)
+                                  : "-",
+                yes_no(json_object_get(r, "formal_assignment")),
+                or_dash(report_nl_value("role_assignment.focus", js(r, "focus"))));
+            period(f, r);
+            out(f, "</td></tr>\n");
+        }
+        out(f, "</tbody>\n</table>\n");
+    }
+    json_t *res = json_object_get(doc, "responsibilities");
+    if (json_array_size(res)) {
+        out(f, "<table>\n<caption>Verantwoordelijkheden, strategisch en operationeel</caption>\n"
+               "<thead><tr><th scope=\"col\">Taak</th><th scope=\"col\">Niveau</th>"
+               "<th scope=\"col\">Organisatie</th><th scope=\"col\">Persoon</th></tr></thead>\n"
+               "<tbody>\n");
+        json_array_foreach(res, i, r)
+            out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                js(r, "task"), report_nl_value("responsibility.level", js(r, "level")),
+                js(r, "organisation_name"), or_dash(js(r, "person_name")));
+        out(f, "</tbody>\n</table>\n");
+    }
+    out(f, "</section>\n");
+}
+
+static void actions(FILE *f, const json_t *doc) {
+    char d1[32];
+    section(f, "acties", "Acties die openstaan");
+    json_t *as = json_object_get(doc, "actions");
+    if (!json_array_size(as)) {
+        out(f, "<p>Geen open acties.</p>\n</section>\n");
+        return;
+    }
+    out(f, "<table>\n<caption>Open acties, de vroegste eerst</caption>\n<thead><tr>"
+           "<th scope=\"col\">Actie</th><th scope=\"col\">Wie</th><th scope=\"col\">Uiterlijk</th>"
+           "<th scope=\"col\">Stand</th></tr></thead>\n<tbody>\n");
+    size_t i;
+    json_t *a;
+    json_array_foreach(as, i, a) {
+        int late = json_is_true(json_object_get(a, "overdue"));
+        out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%r</td></tr>\n",
+            js(a, "title"), or_dash(js(a, "owner_name")), date_nl(js(a, "due"), d1),
+            late ? "<span class=\"label blokkerend\">te laat</span>" : "open");
+    }
+    out(f, "</tbody>\n</table>\n</section>\n");
+}
+
+/* ---- indicators ---- */
+
+static const char *value_nl(const json_t *v, char *buf, size_t cap) {
+    if (!json_is_object(v)) return "-";
+    if (json_is_true(json_object_get(v, "suppressed"))) return "onderdrukt";
+    json_t *x = json_object_get(v, "value");
+    return json_is_number(x) ? report_nl_number(json_number_value(x), 1, buf, cap) : "-";
+}
+
+static void indicators(FILE *f, const json_t *doc) {
+    json_t *ind = json_object_get(doc, "indicators"), *items = json_object_get(ind, "items");
+    section(f, "indicatoren", "Indicatoren");
+    if (!json_array_size(items)) {
+        out(f, "<p>De regio heeft geen indicatoren afgesproken, en er zijn geen cijfers van de "
+               "landelijke indicatoren van haar programma's.</p>\n</section>\n");
+        return;
+    }
+    if (json_is_true(json_object_get(ind, "from_catalogue")))
+        out(f, "<p>De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke "
+               "indicatoren van haar programma's met cijfers.</p>\n");
+    out(f,
+        "<p>Elke grafiek toont de laatste %d perioden van de regio naast de waarde van "
+        "Nederland. Waarden over minder dan %d personen worden niet getoond (onderdrukt): een "
+        "gat in de lijn.</p>\n",
+        REPORT_PERIODS, (int)ji(ind, "suppress_below"));
+    size_t i, k;
+    json_t *x, *v;
+    char b1[32], b2[32], id[32];
+    json_array_foreach(items, i, x) {
+        out(f, "<h3>%s: %s", js(x, "code"), js(x, "name") ? js(x, "name") : NO_NAME);
+        if (js(x, "unit")) out(f, " (%s)", js(x, "unit"));
+        out(f, "</h3>\n");
+        json_t *series = json_object_get(x, "series"), *nat = json_object_get(x, "national");
+        if (!json_array_size(series)) {
+            out(f, "<p>Nog geen cijfers.</p>\n");
+            continue;
+        }
+        snprintf(id, sizeof id, "indicator-%d", (int)i + 1);
+        out(f, "<figure>\n");
+        svg_trend(f, x, id);
+        out(f,
+            "\n<figcaption>%s: de regio (doorgetrokken lijn) en Nederland (gestippelde "
+            "lijn).</figcaption>\n</figure>\n",
+            js(x, "code"));
+        out(f,
+            "<table>\n<caption>De cijfers van %s</caption>\n<thead><tr><th scope=\"col\">"
+            "Periode</th><th scope=\"col\" class=\"getal\">Regio</th><th scope=\"col\" "
+            "class=\"getal\">Teller / noemer</th><th scope=\"col\" class=\"getal\">Nederland"
+            "</th></tr></thead>\n<tbody>\n",
+            js(x, "code"));
+        json_array_foreach(series, k, v) {
+            out(f, "<tr><th scope=\"row\">%s</th><td class=\"getal\">%s</td><td class=\"getal\">",
+                js(v, "period"), value_nl(v, b1, sizeof b1));
+            if (json_is_integer(json_object_get(v, "numerator")))
+                out(f, "%d / %d", (int)ji(v, "numerator"), (int)ji(v, "denominator"));
+            else
+                out(f, "-");
+            out(f, "</td><td class=\"getal\">%s</td></tr>\n",
+                value_nl(json_array_get(nat, k), b2, sizeof b2));
+        }
+        out(f, "</tbody>\n</table>\n");
+    }
+    out(f, "</section>\n");
+}
+
+/* ---- changes ---- */
+
+static void changes(FILE *f, const json_t *doc) {
+    char d1[32];
+    json_t *c = json_object_get(doc, "changes");
+    const char *basis = js(c, "basis");
+    section(f, "veranderd", "Wat is er veranderd");
+    out(f, "<p>Sinds %s (%r): %d wijziging%r.</p>\n", report_nl_date(js(c, "since"), d1),
+        !strcmp(basis, "last_report") ? "het vorige rapport"
+        : !strcmp(basis, "option")    ? "gevraagd met --since"
+                                      : "er is nog geen eerder rapport",
+        (int)ji(c, "events"), ji(c, "events") == 1 ? "" : "en");
+    json_t *groups = json_object_get(c, "groups");
+    if (json_array_size(groups)) {
+        out(f, "<table>\n<caption>Wijzigingen uit het logboek, oudste eerst</caption>\n<thead>"
+               "<tr><th scope=\"col\">Wanneer</th><th scope=\"col\">Wie</th><th scope=\"col\">"
+               "Opdracht</th><th scope=\"col\">Wat</th></tr></thead>\n<tbody>\n");
+        size_t i, k;
+        json_t *g, *key;
+        json_array_foreach(groups, i, g) {
+            out(f, "<tr><td>%s</td><td>%s</td><td>%s</td><td>", date_nl(js(g, "at"), d1),
+                or_dash(js(g, "actor")), or_dash(js(g, "command")));
+            if (js(g, "from"))
+                out(f, "van stap %s naar stap %s", js(g, "from"), js(g, "to"));
+            else {
+                out(f, "%d × %s %s", (int)ji(g, "count"), report_nl_entity(js(g, "entity")),
+                    report_nl_action(js(g, "action")));
+                json_array_foreach(json_object_get(g, "keys"), k, key)
+                    out(f, "%r%s", k ? ", " : ": ", json_string_value(key));
+                if ((size_t)ji(g, "count") > json_array_size(json_object_get(g, "keys")))
+                    out(f, ", …");
+            }
+            if (js(g, "reason")) out(f, "; reden: %s", js(g, "reason"));
+            out(f, "</td></tr>\n");
+        }
+        out(f, "</tbody>\n</table>\n");
+        if (ji(c, "groups_total") > (json_int_t)json_array_size(groups))
+            out(f, "<p>En nog %d regels: zie <code>spil log</code>.</p>\n",
+                (int)(ji(c, "groups_total") - (json_int_t)json_array_size(groups)));
+    }
+    out(f, "</section>\n");
+}
+
+static void footer(FILE *f, const json_t *doc) {
+    out(f,
+        "<footer><p>Gemaakt met spil op %s. Bevindingen en cijfers komen uit de database van "
+        "spil; de controles zijn die van <code>spil check</code>.</p></footer>\n",
+        js(doc, "generated"));
+}
+
+/* ---- the learning network's page ---- */
+
+static void all_regions(FILE *f, const json_t *doc) {
+    char d1[32], b1[32], b2[32], id[32];
+    head(f, "Leernetwerk: alle regio's");
+    out(f,
+        "<header class=\"kop\"><h1>Leernetwerk: alle regio's</h1><p>Stand op "
+        "%s</p></header>\n<main>\n",
+        report_nl_date(js(doc, "today"), d1));
+    section(f, "regios", "Stap en gereedheid per regio");
+    out(f, "<table>\n<caption>Elke regio per programma: de huidige stap en of ze klaar is voor de "
+           "volgende</caption>\n<thead><tr><th scope=\"col\">Regio</th><th scope=\"col\">"
+           "Programma</th><th scope=\"col\">Stap</th><th scope=\"col\">Klaar?</th>"
+           "<th scope=\"col\" class=\"getal\">Blokkerend</th><th scope=\"col\" class=\"getal\">"
+           "Advies</th></tr></thead>\n<tbody>\n");
+    size_t i, k;
+    json_t *r, *x;
+    json_array_foreach(json_object_get(doc, "regions"), i, r) {
+        out(f, "<tr><th scope=\"row\">%s</th><td>%s</td>", js(r, "name"), js(r, "programme_name"));
+        if (js(r, "error"))
+            out(f, "<td colspan=\"4\">De controles konden niet draaien: %s</td></tr>\n",
+                js(r, "error"));
+        else
+            out(f,
+                "<td>%s</td><td>%r</td><td class=\"getal\">%d</td><td "
+                "class=\"getal\">%d</td></tr>\n",
+                js(r, "step_name"),
+                json_is_true(json_object_get(r, "ready"))
+                    ? "<span class=\"label klaar\">klaar</span>"
+                    : "<span class=\"label nietklaar\">nog niet</span>",
+                (int)ji(r, "blocking"), (int)ji(r, "advisory"));
+    }
+    out(f, "</tbody>\n</table>\n</section>\n");
+    section(f, "tegenhouders", "Wat de meeste regio's tegenhoudt");
+    json_t *bl = json_object_get(doc, "blockers");
+    if (!json_array_size(bl))
+        out(f, "<p>Geen regio wordt door een eis tegengehouden.</p>\n");
+    else {
+        out(f, "<table>\n<caption>Eisen met blokkerende bevindingen, naar het aantal regio's dat "
+               "ze tegenhouden</caption>\n<thead><tr><th scope=\"col\">Eis (controle)</th>"
+               "<th scope=\"col\">Programma</th><th scope=\"col\" class=\"getal\">Regio's</th>"
+               "<th scope=\"col\">Welke</th></tr></thead>\n<tbody>\n");
+        json_array_foreach(bl, i, x) {
+            out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td class=\"getal\">%d</td><td>",
+                js(x, "name"), js(x, "programme"), (int)ji(x, "regions"));
+            json_t *n;
+            json_array_foreach(json_object_get(x, "region_names"), k, n)
+                out(f, "%r%s", k ? ", " : "", json_string_value(n));
+            out(f, "</td></tr>\n");
+        }
+        out(f, "</tbody>\n</table>\n");
+    }
+    out(f, "</section>\n");
+    section(f, "vergeleken", "Indicatoren vergeleken");
+    json_t *ind = json_object_get(doc, "indicators");
+    if (!json_array_size(json_object_get(ind, "items")))
+        out(f, "<p>Nog geen cijfers om te vergelijken.</p>\n");
+    else
+        out(f,
+            "<p>De laatste periode van elke indicator, per regio naast Nederland. Waarden over "
+            "minder dan %d personen worden niet getoond (onderdrukt).</p>\n",
+            (int)ji(ind, "suppress_below"));
+    json_array_foreach(json_object_get(ind, "items"), i, x) {
+        out(f, "<h3>%s: %s, %s</h3>\n", js(x, "code"), js(x, "name") ? js(x, "name") : NO_NAME,
+            js(x, "period"));
+        snprintf(id, sizeof id, "vergelijk-%d", (int)i + 1);
+        out(f, "<figure>\n");
+        svg_compare(f, x, id);
+        out(f,
+            "\n<figcaption>%s per regio; de gestippelde lijn is "
+            "Nederland.</figcaption>\n</figure>\n",
+            js(x, "code"));
+        out(f,
+            "<table>\n<caption>%s in %s per regio</caption>\n<thead><tr><th scope=\"col\" "
+            "class=\"getal\">#</th><th scope=\"col\">Regio</th><th scope=\"col\" "
+            "class=\"getal\">Waarde</th><th scope=\"col\" class=\"getal\">Verschil met "
+            "Nederland</th></tr></thead>\n<tbody>\n",
+            js(x, "code"), js(x, "period"));
+        out(f,
+            "<tr><td></td><th scope=\"row\">Nederland</th><td class=\"getal\">%s</td>"
+            "<td></td></tr>\n",
+            value_nl(json_object_get(x, "national"), b1, sizeof b1));
+        json_array_foreach(json_object_get(x, "areas"), k, r) {
+            json_t *rank = json_object_get(r, "rank"), *diff = json_object_get(r, "difference");
+            out(f, "<tr><td class=\"getal\">");
+            if (json_is_integer(rank)) out(f, "%d", (int)json_integer_value(rank));
+            out(f, "</td><th scope=\"row\">%s</th><td class=\"getal\">%s</td><td class=\"getal\">",
+                js(r, "name"), value_nl(r, b1, sizeof b1));
+            if (json_is_number(diff)) {
+                double d = json_number_value(diff);
+                out(f, "%r%s", d > 0.05 ? "+" : "", report_nl_number(d, 1, b2, sizeof b2));
+            } else
+                out(f, "-");
+            out(f, "</td></tr>\n");
+        }
+        out(f, "</tbody>\n</table>\n");
+    }
+    out(f, "</section>\n</main>\n");
+    footer(f, doc);
+    out(f, "</body>\n</html>\n");
+}
+
+static const struct {
+    const char *id, *title;
+} sections[] = {
+    {"stand", "Waar de regio staat"},         {"bevindingen", "Bevindingen: wie moet wat doen"},
+    {"bestuur", "Bestuur en besluitvorming"}, {"afspraken", "Afspraken en ondertekening"},
+    {"financiering", "Financiering"},         {"rollen", "Rollen en verantwoordelijkheden"},
+    {"acties", "Acties die openstaan"},       {"indicatoren", "Indicatoren"},
+    {"veranderd", "Wat is er veranderd"},
+};
+
+int report_html(FILE *f, const json_t *doc) {
+    char d1[32], title[512];
+    if (!strcmp(js(doc, "report"), "all")) {
+        all_regions(f, doc);
+        return ferror(f) ? -1 : 0;
+    }
+    json_t *reg = json_object_get(doc, "region");
+    snprintf(title, sizeof title, "Rapport %s", js(reg, "name"));
+    head(f, title);
+    out(f,
+        "<header class=\"kop\"><h1>Rapport %s</h1><p>Stand op %s; %d gemeenten doen mee.</p>"
+        "</header>\n<main>\n",
+        js(reg, "name"), report_nl_date(js(doc, "today"), d1),
+        (int)json_array_size(json_object_get(reg, "municipalities")));
+    if (js(reg, "description")) out(f, "<p>%s</p>\n", js(reg, "description"));
+    out(f, "<nav aria-label=\"Inhoud\"><ol>\n");
+    for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+        out(f, "<li><a href=\"#%r\">%r</a></li>\n", sections[i].id, sections[i].title);
+    out(f, "</ol></nav>\n");
+    standing(f, doc);
+    findings(f, doc);
+    governance(f, doc);
+    agreements(f, doc);
+    funding(f, doc);
+    roles(f, doc);
+    actions(f, doc);
+    indicators(f, doc);
+    changes(f, doc);
+    out(f, "</main>\n");
+    footer(f, doc);
+    out(f, "</body>\n</html>\n");
+    return ferror(f) ? -1 : 0;
+}
