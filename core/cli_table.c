@@ -90,6 +90,10 @@ const cli_option cli_options[] = {
      "init load validate regions status check advance sign assign fund decide import "
      "indicators trend compare setting log version",
      1, CLI_FIELD(json), "machine-readable output", NULL},
+    {"lang", 0, CLI_CHOICE, "L", (const char *const[]){"nl", "en", NULL}, "*", 1, 0,
+     "the language of what spil says: nl (the default) or en (default $SPIL_LANG, else the "
+     "setting lang)",
+     NULL},
     {"help", 'h', CLI_FLAG, NULL, NULL, "*", 1, 0, "this help", NULL},
     {"version", 'V', CLI_FLAG, NULL, NULL, "version", 1, 0,
      "spil's version and those of the libraries it runs on", NULL},
@@ -216,7 +220,9 @@ const cli_command cli_commands[] = {
      1, 1, cmd_compare},
     {"setting", "[NAME [VALUE]]", "=suppress-below", "show or change a setting of the database",
      "Without arguments, shows the settings; with NAME VALUE, changes one (logged).\n"
-     "  suppress-below N   values about fewer than N persons are not shown (default 10)\n",
+     "  suppress-below N   values about fewer than N persons are not shown (default 10)\n"
+     "  lang nl|en         the language spil speaks when neither --lang nor $SPIL_LANG says\n"
+     "                     (default nl)\n",
      0, 2, cmd_setting},
     {"log", "[REGION]", "region", "show the event log",
      "Shows every recorded change, oldest first: when, who, which command, what.\n", 0, 1, cmd_log},
