@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "model.h"
+#include "out.h"
 
 #define DOMAIN "spil"
 
@@ -116,6 +117,21 @@ const char *lang_trn(const char *one, const char *many, unsigned long n) {
     if (strcmp(current, "nl") != 0) return n == 1 ? one : many;
     apply();
     return *found ? dngettext(DOMAIN, one, many, n) : n == 1 ? one : many;
+}
+
+const char *lang_esc(const char *s) {
+    static char *ring[16];
+    static int next;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) return "?";
+    out_str(f, s ? s : "");
+    if (fclose(f) != 0 || !buf) return "?";
+    free(ring[next]);
+    ring[next] = buf;
+    next = (next + 1) % 16;
+    return buf;
 }
 
 const char *lang_word(const char *const *values, const char *v) {

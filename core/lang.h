@@ -15,11 +15,17 @@
 
 /* The text of msgid in the chosen language: its translation from the catalogue for nl, msgid
 ** itself for en (or when the catalogue has none). */
-const char *lang_tr(const char *msgid);
+const char *lang_tr(const char *msgid) __attribute__((format_arg(1)));
 /* The same for a message with a count: one or many, by n (ngettext). */
-const char *lang_trn(const char *one, const char *many, unsigned long n);
+const char *lang_trn(const char *one, const char *many, unsigned long n)
+    __attribute__((format_arg(1), format_arg(2)));
 #define _(s)  lang_tr(s)
 #define N_(s) (s) /* marks a string for the catalogue that is translated later */
+
+/* s as terminal text (out_str's escaping: no value can drive the terminal), for a %s of a
+** translated format, so a message is printed whole: printf(_("%s has not signed\n"),
+** lang_esc(name)). The copy lives until 16 more calls; NULL gives "". */
+const char *lang_esc(const char *s);
 
 /* 1 if code is a language spil speaks (nl, en). */
 int lang_valid(const char *code);

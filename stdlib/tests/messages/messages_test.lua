@@ -15,11 +15,15 @@ local function in_lang(lang, fn)
 end
 
 t.case("every key has a Dutch and an English text with the same placeholders", function()
+  -- The programmes add their own keys when they load.
+  require "programmes.kngg"
+  require "programmes.kansrijke_start"
+  require "programmes.jzojp"
   local problems = T.problems()
   t.equal(#problems, 0, table.concat(problems, "; "))
   local n = 0
   for _ in pairs(T.nl) do n = n + 1 end
-  t.expect(n > 50, "the stdlib has its messages in the table (" .. n .. ")")
+  t.expect(n > 150, "the stdlib has its messages in the table (" .. n .. ")")
 end)
 
 t.case("a message is one sentence in the chosen language, every placeholder filled", function()
