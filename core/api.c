@@ -13,6 +13,7 @@
 
 #include <lauxlib.h>
 
+#include "lang.h"
 #include "measure.h"
 #include "model.h"
 #include "refdata.h"
@@ -312,9 +313,23 @@ static int api_figures(lua_State *L) {
     return sbx_hand_over(L, push_figures, &g, done_gathered);
 }
 
+/* spil.word(field, value): the word shown for an enumerated value in the chosen language
+** ("agreement_party.status", "invited" -> "uitgenodigd" in nl); value itself otherwise. */
+static int api_word(lua_State *L) {
+    const char *field = luaL_checkstring(L, 1);
+    if (lua_isnoneornil(L, 2)) return 1;
+    const char *v = luaL_checkstring(L, 2);
+    lua_pushstring(L, lang_word_of(field, v));
+    return 1;
+}
+
 int api_push_module(lua_State *L, struct store *st, const char *region) {
     luaL_checkstack(L, 6, "making the spil module");
     lua_newtable(L);
+    lua_pushstring(L, lang_current());
+    lua_setfield(L, -2, "lang");
+    lua_pushcfunction(L, api_word);
+    lua_setfield(L, -2, "word");
     lua_pushlightuserdata(L, st);
     lua_pushstring(L, region ? region : "");
     lua_pushcclosure(L, api_region, 2);

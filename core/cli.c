@@ -20,6 +20,7 @@
 
 #include "cli_gen.h"
 #include "cli_table.h"
+#include "lang.h"
 #include "model.h"
 #include "out.h"
 #include "store.h"
@@ -285,6 +286,9 @@ int cli_main(int argc, char **argv) {
         return help ? SPIL_EXIT_OK : SPIL_EXIT_USAGE;
     }
     o.cmd = c->name;
+    if (lang_choose(o.given[option_index("lang")]) < 0)
+        return cli_fail(&o, SPIL_EXIT_USAGE, "SPIL_LANG is '%s'; spil speaks nl or en",
+                        getenv("SPIL_LANG"));
     for (int k = 0; k < cli_noptions; k++)
         if (o.given[k] && !cli_takes(c, &cli_options[k]))
             return cli_fail(&o, SPIL_EXIT_USAGE, "unknown option '--%s'", cli_options[k].name);
@@ -329,6 +333,9 @@ store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
     if (!st) {
         *code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
         free(err);
+    } else {
+        char lang[8];
+        if (store_setting(st, "lang", lang, sizeof lang) > 0) lang_default(lang);
     }
     return st;
 }

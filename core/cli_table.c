@@ -18,8 +18,8 @@ const cli_option cli_options[] = {
      "load even where the file would undo changes recorded since the last load (sign, assign, "
      "fund, decide, advance)",
      NULL},
-    {"programme", 0, CLI_TEXT, "P", NULL, "check advance indicators report", 0, CLI_FIELD(programme),
-     "the programme (kngg, kansrijke-start or jzojp)", NULL},
+    {"programme", 0, CLI_TEXT, "P", NULL, "check advance indicators report", 0,
+     CLI_FIELD(programme), "the programme (kngg, kansrijke-start or jzojp)", NULL},
     {"step", 0, CLI_TEXT, "S", NULL, "check", 0, CLI_FIELD(step),
      "check this step instead of the current one", NULL},
     {"assume", 0, CLI_FILE, "FILE", NULL, "check", 0, 0,
@@ -110,6 +110,10 @@ const cli_option cli_options[] = {
     {"color", 0, CLI_CHOICE, "WHEN", (const char *const[]){"auto", "always", "never", NULL}, "*", 1,
      0, "when to colour the output (auto: on a terminal, unless NO_COLOR is set)", NULL},
     {"no-color", 0, CLI_FLAG, NULL, NULL, "*", 1, 0, "no colour (--color=never)", NULL},
+    {"lang", 0, CLI_CHOICE, "L", (const char *const[]){"nl", "en", NULL}, "*", 1, 0,
+     "the language of what spil says: nl (the default) or en (default $SPIL_LANG, else the "
+     "setting lang)",
+     NULL},
     {"help", 'h', CLI_FLAG, NULL, NULL, "*", 1, 0, "this help", NULL},
     {"version", 'V', CLI_FLAG, NULL, NULL, "version", 1, 0,
      "spil's version and those of the libraries it runs on", NULL},
@@ -240,7 +244,9 @@ const cli_command cli_commands[] = {
      1, 1, cmd_compare},
     {"setting", "[NAME [VALUE]]", "=suppress-below", "show or change a setting of the database",
      "Without arguments, shows the settings; with NAME VALUE, changes one (logged).\n"
-     "  suppress-below N   values about fewer than N persons are not shown (default 10)\n",
+     "  suppress-below N   values about fewer than N persons are not shown (default 10)\n"
+     "  lang nl|en         the language spil speaks when neither --lang nor $SPIL_LANG says\n"
+     "                     (default nl)\n",
      0, 2, cmd_setting},
     {"report", "REGION | --all", "region",
      "a report for the kerngroep: where the region stands, who must act, the figures",

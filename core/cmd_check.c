@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "diff.h"
 #include "file.h"
 #include "load.h"
@@ -50,50 +51,56 @@ static const char *pick_programme(const cli_opts *o, store *st, const char *regi
     return pick;
 }
 
-/* Print one check result with its findings. */
+/* The word for the kind of a finding's subject, in the language spil speaks. */
+static const char *subject_word(const char *kind) {
+    static const char *const kinds[][2] = {
+        {"municipality", N_("municipality")},
+        {"organisation", N_("organisation")},
+        {"person", N_("person")},
+        {"body", N_("body")},
+        {"agreement", N_("agreement")},
+        {"theme", N_("theme")},
+        {"decision", N_("decision")},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (strcmp(kinds[i][0], kind) == 0) return _(kinds[i][1]);
+    return kind;
+}
+
+/* Print one check result with its findings. Every text from region code or data goes through
+** lang_esc, which shows what would drive a terminal. */
 static void print_check(const eval_check *c, int color) {
     int blocking = 0;
     for (size_t i = 0; i < c->nfindings; i++)
         blocking += c->findings[i].blocking;
     int pass = c->status == EVAL_PASS;
-    const char *mark = pass ? "ok  " : blocking ? "FAIL" : "warn";
+    /* TRANSLATORS: the marks of a check that passed, blocks, or only advises; one width. */
+    const char *mark = pass ? _("ok  ") : blocking ? _("FAIL") : _("warn");
     const char *col = pass ? out_green(color) : blocking ? out_red(color) : out_yellow(color);
-    /* Every text here comes from region code or data: out_str shows what would drive a terminal. */
-    printf("%s%s%s %s", col, mark, out_reset(color), out_bold(color));
-    out_str(stdout, c->id);
-    printf("%s  ", out_reset(color));
-    out_str(stdout, c->name);
+    printf("%s%s%s %s%s%s  %s", col, mark, out_reset(color), out_bold(color), lang_esc(c->id),
+           out_reset(color), lang_esc(c->name));
     if (c->status == EVAL_ERROR)
-        printf(" %s(the check failed)%s", out_red(color), out_reset(color));
+        printf(_(" %s(the check failed)%s"), out_red(color), out_reset(color));
     putchar('\n');
     const char *source = c->source ? c->source : "";
-    if (*source && (c->nfindings || out_verbose())) { /* -v: a passing check's source too */
-        printf("     %ssource: ", out_dim(color));
-        out_str(stdout, source);
-        printf("%s\n", out_reset(color));
-    }
+    /* TRANSLATORS: the %s around the text switch the colour on and off. */
+    if (*source && (c->nfindings || out_verbose())) /* -v: a passing check's source too */
+        printf(_("     %ssource: %s%s\n"), out_dim(color), lang_esc(source), out_reset(color));
     for (size_t i = 0; i < c->nfindings; i++) {
         const eval_finding *f = &c->findings[i];
-        printf("     - %s", f->blocking ? "" : "(advisory) ");
-        out_str(stdout, f->missing);
-        if (f->subject_kind && strcmp(f->subject_kind, "region") != 0) {
-            printf(" %s[", out_dim(color));
-            out_str(stdout, f->subject_kind);
-            putchar(' ');
-            out_str(stdout, f->subject_id);
-            printf("]%s", out_reset(color));
-        }
-        putchar('\n');
-        if (f->remedy && *f->remedy) {
-            printf("       do: ");
-            out_str(stdout, f->remedy);
-            putchar('\n');
-        }
-        if (f->source && *f->source && strcmp(f->source, source) != 0) {
-            printf("       %ssource: ", out_dim(color));
-            out_str(stdout, f->source);
-            printf("%s\n", out_reset(color));
-        }
+        if (f->subject_kind && strcmp(f->subject_kind, "region") != 0)
+            /* TRANSLATORS: a finding about a subject: the finding, then [kind id] dimmed. */
+            printf(f->blocking ? _("     - %s %s[%s %s]%s\n")
+                               : _("     - (advisory) %s %s[%s %s]%s\n"),
+                   lang_esc(f->missing), out_dim(color), subject_word(f->subject_kind),
+                   lang_esc(f->subject_id), out_reset(color));
+        else
+            printf(f->blocking ? _("     - %s\n") : _("     - (advisory) %s\n"),
+                   lang_esc(f->missing));
+        if (f->remedy && *f->remedy) printf(_("       do: %s\n"), lang_esc(f->remedy));
+        if (f->source && *f->source && strcmp(f->source, source) != 0)
+            printf(_("       %ssource: %s%s\n"), out_dim(color), lang_esc(f->source),
+                   out_reset(color));
     }
 }
 
@@ -113,16 +120,15 @@ static void print_verdict(const char *region, const eval_result *res, int color)
         out_str(stdout, res->programme);
         fputs("): ", stdout);
     }
-    if (res->ready)
-        printf("%sREADY%s to leave step ", out_green(color), out_reset(color));
+    if (res->ready) /* TRANSLATORS: READY in green; the step; the number of advisory findings. */
+        printf(_("%sREADY%s to leave step %s: no blocking findings, %d advisory.\n"),
+               out_green(color), out_reset(color), lang_esc(res->step), res->advisory);
     else
-        printf("%sNOT READY%s to leave step ", out_red(color), out_reset(color));
-    out_str(stdout, res->step);
-    if (res->ready)
-        printf(": no blocking findings, %d advisory.\n", res->advisory);
-    else
-        printf(": %d blocking finding%s, %d advisory.\n", res->blocking,
-               res->blocking == 1 ? "" : "s", res->advisory);
+        /* TRANSLATORS: NOT READY in red; the step; blocking and advisory findings. */
+        printf(lang_trn("%sNOT READY%s to leave step %s: %d blocking finding, %d advisory.\n",
+                        "%sNOT READY%s to leave step %s: %d blocking findings, %d advisory.\n",
+                        (unsigned long)res->blocking),
+               out_red(color), out_reset(color), lang_esc(res->step), res->blocking, res->advisory);
 }
 
 static void print_result(const char *region, const eval_result *res, int color) {
@@ -130,15 +136,9 @@ static void print_result(const char *region, const eval_result *res, int color) 
         print_verdict(region, res, color);
         return;
     }
-    printf("%s", out_bold(color));
-    out_str(stdout, region);
-    printf("%s: ", out_reset(color));
-    out_str(stdout, res->programme);
-    printf(", step ");
-    out_str(stdout, res->step);
-    printf(" (");
-    out_str(stdout, res->name);
-    printf(")\n");
+    /* TRANSLATORS: region (in bold), programme, step and the step's name. */
+    printf(_("%s%s%s: %s, step %s (%s)\n"), out_bold(color), lang_esc(region), out_reset(color),
+           lang_esc(res->programme), lang_esc(res->step), lang_esc(res->name));
     for (int r = 0; r < 3; r++)
         for (size_t i = 0; i < res->nchecks; i++)
             if (rank(&res->checks[i]) == r) print_check(&res->checks[i], color);
@@ -173,10 +173,8 @@ static json_t *findings_minus(const eval_result *a, const eval_result *b) {
 
 /* "check: missing" of a finding in JSON, escaped for the terminal. */
 static void print_finding_line(json_t *f) {
-    out_str(stdout, json_string_value(json_object_get(f, "check")));
-    printf(": ");
-    out_str(stdout, json_string_value(json_object_get(f, "missing")));
-    putchar('\n');
+    printf("%s: %s\n", lang_esc(json_string_value(json_object_get(f, "check"))),
+           lang_esc(json_string_value(json_object_get(f, "missing"))));
 }
 
 /* Exit code of a runtime call that failed, after printing its message. */
@@ -233,17 +231,21 @@ static int check_assuming(cli_opts *o, store *st, const char *region, const char
         size_t i;
         json_t *f;
         if (!out_quiet()) { /* -q: the verdict line alone */
-            printf("Assuming %s (nothing is written):\n", file_shown(path));
+            printf(_("Assuming %s (nothing is written):\n"), lang_esc(file_shown(path)));
             diff_print(&ch, stdout, color);
-            printf("It would clear %zu finding%s", json_array_size(cleared),
-                   json_array_size(cleared) == 1 ? "" : "s");
-            printf(json_array_size(cleared) ? ":\n" : ".\n");
+            size_t n = json_array_size(cleared);
+            if (n)
+                printf(
+                    lang_trn("It would clear %zu finding:\n", "It would clear %zu findings:\n", n),
+                    n);
+            else
+                printf(_("It would clear 0 findings.\n"));
             json_array_foreach(cleared, i, f) {
                 printf("  %s-%s ", out_green(color), out_reset(color));
                 print_finding_line(f);
             }
             if (json_array_size(added)) {
-                printf("and bring %zu new:\n", json_array_size(added));
+                printf(_("and bring %zu new:\n"), json_array_size(added));
                 json_array_foreach(added, i, f) {
                     printf("  + ");
                     print_finding_line(f);
@@ -299,9 +301,10 @@ static int check_all(cli_opts *o, store *st) {
             out_col(stdout, programme, 16);
             putchar(' ');
             out_col(stdout, res.step, 28);
-            printf(" %s%s%s  %d blocking, %d advisory\n",
+            /* TRANSLATORS: READY or NOT READY (one width), blocking and advisory findings. */
+            printf(_(" %s%s%s  %d blocking, %d advisory\n"),
                    res.ready ? out_green(color) : out_red(color),
-                   res.ready ? "READY    " : "NOT READY", out_reset(color), res.blocking,
+                   res.ready ? _("READY    ") : _("NOT READY"), out_reset(color), res.blocking,
                    res.advisory);
         }
         json_t *j = eval_json(&res);
@@ -314,7 +317,7 @@ static int check_all(cli_opts *o, store *st) {
                                    (int)(json_array_size(results) - (size_t)not_ready), "not_ready",
                                    not_ready));
     else
-        printf("%zu ready, %d not ready.\n", json_array_size(results) - (size_t)not_ready,
+        printf(_("%zu ready, %d not ready.\n"), json_array_size(results) - (size_t)not_ready,
                not_ready);
     code = not_ready ? SPIL_EXIT_REFUSED : SPIL_EXIT_OK;
 done:
@@ -370,15 +373,9 @@ done:
 /* "R: P moved from step A to step B on D (by W).", each value escaped for the terminal. */
 static void print_move(const char *region, const char *programme, const rt_plan *plan,
                        const char *day, const char *who) {
-    const char *parts[] = {region,     ": ",        programme, " moved from step ",
-                           plan->from, " to step ", plan->to,  " on ",
-                           day,        " (by ",     who,       ").\n"};
-    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-        if (i % 2)
-            fputs(parts[i], stdout);
-        else
-            out_str(stdout, parts[i]);
-    }
+    printf(_("%s: %s moved from step %s to step %s on %s (by %s).\n"), lang_esc(region),
+           lang_esc(programme), lang_esc(plan->from), lang_esc(plan->to), lang_esc(day),
+           lang_esc(who));
 }
 
 /* The thresholds the region set in place of the guidance's defaults, which the move relied on
@@ -387,13 +384,13 @@ static void print_parameters(const json_t *params) {
     size_t i;
     const json_t *p;
     json_array_foreach(params, i, p) {
-        fputs(i ? ", " : "  with the region's parameters: ", stdout);
-        out_str(stdout, json_string_value(json_object_get(p, "name")));
-        printf(" = %lld (default %lld, ",
+        fputs(i ? ", " : _("  with the region's parameters: "), stdout);
+        /* TRANSLATORS: a parameter, its value, the guidance's default and where it was set. */
+        printf(_("%s = %lld (default %lld, %s)"),
+               lang_esc(json_string_value(json_object_get(p, "name"))),
                (long long)json_integer_value(json_object_get(p, "value")),
-               (long long)json_integer_value(json_object_get(p, "default")));
-        out_str(stdout, json_string_value(json_object_get(p, "by")));
-        fputc(')', stdout);
+               (long long)json_integer_value(json_object_get(p, "default")),
+               lang_esc(json_string_value(json_object_get(p, "by"))));
     }
     if (json_array_size(params)) fputc('\n', stdout);
 }
@@ -434,9 +431,7 @@ int cmd_advance(cli_opts *o) {
             out_json(stdout, j);
         } else {
             if (!plan.result.ready && !out_quiet()) print_result(region, &plan.result, 0);
-            fprintf(stderr, "spil: advance: refused: ");
-            out_str(stderr, plan.reason);
-            fputc('\n', stderr);
+            fprintf(stderr, _("spil: advance: refused: %s\n"), lang_esc(plan.reason));
         }
         code = SPIL_EXIT_REFUSED;
         goto done;

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "file.h"
 #include "import.h"
+#include "lang.h"
 #include "measure.h"
 #include "out.h"
 #include "store.h"
@@ -632,11 +633,60 @@ int cmd_compare(cli_opts *o) {
 
 /* ---- setting -------------------------------------------------------------------------------- */
 
+/* spil setting lang [nl|en]: the language spil speaks when neither --lang nor $SPIL_LANG says. */
+static int setting_lang(cli_opts *o) {
+    int code;
+    store *st = cli_open(o, o->nargs < 2, &code);
+    if (!st) return code;
+    char was[8] = "nl";
+    store_setting(st, "lang", was, sizeof was);
+    if (o->nargs == 2) {
+        const char *to = o->args[1];
+        if (!lang_valid(to)) {
+            store_close(st);
+            return cli_fail(o, SPIL_EXIT_USAGE, "lang takes nl or en, not '%s'", to);
+        }
+        if (strcmp(to, was) == 0) {
+            store_close(st);
+            printf(_("lang is %s already: nothing changed.\n"), was);
+            return SPIL_EXIT_OK;
+        }
+        char at[32];
+        json_t *change = json_pack("{s:{s:s, s:s}}", "lang", "from", was, "to", to);
+        char *detail = change ? json_dumps(change, JSON_COMPACT) : NULL;
+        json_decref(change);
+        store_event ev = {.at = out_now(at),
+                          .actor = cli_actor(),
+                          .command = "setting",
+                          .action = "change",
+                          .key = "lang",
+                          .detail = detail,
+                          .reason = o->reason};
+        int failed = !detail || store_begin(st) || store_set_setting(st, "lang", to) ||
+                     store_log(st, &ev) || store_commit(st);
+        free(detail);
+        if (failed) {
+            code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+            store_rollback(st);
+            store_close(st);
+            return code;
+        }
+        snprintf(was, sizeof was, "%s", to);
+    }
+    store_close(st);
+    if (o->json)
+        return out_json(stdout, json_pack("{s:s}", "lang", was)) ? SPIL_EXIT_INTERNAL
+                                                                 : SPIL_EXIT_OK;
+    printf(_("lang %s   the language spil speaks unless --lang or $SPIL_LANG says otherwise\n"),
+           was);
+    return SPIL_EXIT_OK;
+}
+
 int cmd_setting(cli_opts *o) {
+    if (o->nargs >= 1 && strcmp(o->args[0], "lang") == 0) return setting_lang(o);
     if (o->nargs >= 1 && strcmp(o->args[0], "suppress-below") != 0)
         return cli_error(o, SPIL_EXIT_USAGE,
-                         "unknown setting '%s'; the one setting is "
-                         "suppress-below",
+                         _("unknown setting '%s'; the settings are suppress-below and lang"),
                          o->args[0]);
     int code;
     store *st = cli_open(o, o->nargs < 2 ? CLI_READ : CLI_WRITE, &code);
@@ -679,10 +729,18 @@ int cmd_setting(cli_opts *o) {
         }
     }
     int n = measure_suppress_below(st);
+    char lang[8] = "nl";
+    if (o->nargs == 0) store_setting(st, "lang", lang, sizeof lang);
     store_close(st);
     if (o->json)
-        return out_json(stdout, json_pack("{s:i}", "suppress-below", n)) ? SPIL_EXIT_INTERNAL
-                                                                         : SPIL_EXIT_OK;
-    printf("suppress-below %d   values about fewer than %d persons are not shown\n", n, n);
+        return out_json(stdout, o->nargs
+                                    ? json_pack("{s:i}", "suppress-below", n)
+                                    : json_pack("{s:i, s:s}", "suppress-below", n, "lang", lang))
+                   ? SPIL_EXIT_INTERNAL
+                   : SPIL_EXIT_OK;
+    printf(_("suppress-below %d   values about fewer than %d persons are not shown\n"), n, n);
+    if (o->nargs == 0)
+        printf(_("lang %s   the language spil speaks unless --lang or $SPIL_LANG says otherwise\n"),
+               lang);
     return SPIL_EXIT_OK;
 }

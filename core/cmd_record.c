@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "out.h"
 #include "record.h"
 #include "runtime.h"
@@ -29,9 +30,8 @@ static json_t *verdict(cli_opts *o, store *st, const char *region, const char *i
     json_t *v = NULL;
     rt *R = rt_open(st, region, region, &err);
     if (!R || rt_decision_verdict(R, id, NULL, &v, &err) != RT_OK) {
-        fprintf(stderr, "spil: %s: the governance rule could not be applied: ", o->cmd);
-        out_str(stderr, err ? err : "cannot open the region");
-        fputc('\n', stderr);
+        fprintf(stderr, _("spil: %s: the governance rule could not be applied: %s\n"), o->cmd,
+                lang_esc(err ? err : _("cannot open the region")));
     }
     free(err);
     rt_close(R);
@@ -42,23 +42,35 @@ static void print_verdict(const json_t *v) {
     size_t i, k;
     const json_t *p, *x;
     json_array_foreach(v, i, p) {
-        fputs("Governance (", stdout);
-        out_str(stdout, json_string_value(json_object_get(p, "programme")));
+        const char *programme = lang_esc(json_string_value(json_object_get(p, "programme")));
         int valid = json_is_true(json_object_get(p, "valid"));
-        printf("'s rule): %s", valid ? "valid" : "not valid");
         const json_t *counted = json_object_get(p, "counted"),
                      *present = json_object_get(p, "present");
+        /* The verdict is one sentence; its reasons and the organisations advice goes back to
+        ** follow as lists. */
         if (json_is_true(json_object_get(p, "own")))
-            fputs(" (the organisation's own decision, taken under its own rules)", stdout);
+            printf(valid ? _("Governance (%s's rule): valid (the organisation's own decision, "
+                             "taken under its own rules)")
+                         : _("Governance (%s's rule): not valid (the organisation's own "
+                             "decision, taken under its own rules)"),
+                   programme);
         else if (json_is_integer(counted) && json_is_integer(present))
-            printf(", %lld of %lld counted members took a position",
-                   (long long)json_integer_value(present), (long long)json_integer_value(counted));
+            printf(valid ? _("Governance (%s's rule): valid, %lld of %lld counted members took a "
+                             "position")
+                         : _("Governance (%s's rule): not valid, %lld of %lld counted members "
+                             "took a position"),
+                   programme, (long long)json_integer_value(present),
+                   (long long)json_integer_value(counted));
+        else
+            printf(valid ? _("Governance (%s's rule): valid")
+                         : _("Governance (%s's rule): not valid"),
+                   programme);
         json_array_foreach(json_object_get(p, "reasons"), k, x) {
             fputs(k ? "; " : ": ", stdout);
             out_str(stdout, json_string_value(x));
         }
         json_array_foreach(json_object_get(p, "pending"), k, x) {
-            fputs(k ? ", " : "; advice goes back to ", stdout);
+            fputs(k ? ", " : _("; advice goes back to "), stdout);
             out_str(stdout, json_string_value(x));
         }
         fputs(".\n", stdout);
@@ -93,12 +105,12 @@ static int record(cli_opts *o, record_row *rows, int nrows, const char *decision
         out_json(stdout, j);
     } else {
         if (!res.ch.n) {
-            printf("Nothing to record: %s already holds this.\n", region);
+            printf(_("Nothing to record: %s already holds this.\n"), lang_esc(region));
         } else {
             if (!out_quiet()) diff_print(&res.ch, stdout, out_color(stdout));
-            printf("Recorded in %s (%d added, %d changed). 'spil export %s' writes the region "
-                   "file.\n",
-                   o->db, res.ch.added, res.ch.changed, region);
+            printf(_("Recorded in %s (%d added, %d changed). 'spil export %s' writes the region "
+                     "file.\n"),
+                   lang_esc(o->db), res.ch.added, res.ch.changed, lang_esc(region));
         }
         print_verdict(gov);
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "model.h"
 #include "out.h"
 #include "rdata.h"
@@ -128,7 +129,8 @@ static int show(cli_opts *o, int detailed) {
     size_t i, j;
     json_t *r, *x;
     if (!json_array_size(regions))
-        printf("No regions in %s yet. Load one with 'spil load regions/<name>'.\n", o->db);
+        printf(_("No regions in %s yet. Load one with 'spil load regions/<name>'.\n"),
+               lang_esc(o->db));
     json_array_foreach(regions, i, r) {
         json_t *munis = json_object_get(r, "municipalities"),
                *progs = json_object_get(r, "programmes");
@@ -137,7 +139,8 @@ static int show(cli_opts *o, int detailed) {
             out_col(stdout, json_string_value(json_object_get(r, "id")), 24);
             printf("%s ", out_reset(color));
             out_col(stdout, json_string_value(json_object_get(r, "name")), 32);
-            printf(" %2zu municipalities", json_array_size(munis));
+            printf(lang_trn(" %2zu municipality", " %2zu municipalities", json_array_size(munis)),
+                   json_array_size(munis));
             json_array_foreach(progs, j, x) {
                 printf("%s ", j ? "," : ";");
                 out_str(stdout, json_string_value(json_object_get(x, "programme")));
@@ -150,8 +153,7 @@ static int show(cli_opts *o, int detailed) {
         printf("%s (", out_reset(color));
         out_str(stdout, json_string_value(json_object_get(r, "id")));
         puts(")");
-        printf("  municipalities (%zu):", json_array_size(munis));
-        int col = 22;
+        int col = printf(_("  municipalities (%zu):"), json_array_size(munis));
         json_array_foreach(munis, j, x) {
             const char *name = json_string_value(json_object_get(x, "name"));
             if (col + (int)strlen(name) + 2 > 96) {
@@ -163,28 +165,39 @@ static int show(cli_opts *o, int detailed) {
             if (j + 1 < json_array_size(munis)) col += printf(",");
         }
         putchar('\n');
-        if (!json_array_size(progs)) printf("  programmes: none\n");
+        if (!json_array_size(progs)) printf(_("  programmes: none\n"));
         json_array_foreach(progs, j, x) {
             const char *step = json_string_value(json_object_get(x, "step"));
             const char *since = json_string_value(json_object_get(x, "since"));
             fputs("  ", stdout);
             out_col(stdout, json_string_value(json_object_get(x, "programme")), 18);
-            printf(" step %s", out_bold(color));
-            out_str(stdout, step ? step : "(not started)");
-            printf("%s%s", out_reset(color), since ? " since " : "");
-            out_str(stdout, since);
+            const char *b = out_bold(color), *off = out_reset(color);
+            const char *st = step ? lang_esc(step) : _("(not started)");
             json_t *ready = json_object_get(x, "ready");
             long long blocking = json_integer_value(json_object_get(x, "blocking"));
-            if (json_is_true(ready))
-                printf(": %sready%s to advance\n", out_green(color), out_reset(color));
+            /* TRANSLATORS: the step in bold, since when; the %s around ready switch colour. */
+            if (json_is_true(ready) && since)
+                printf(_(" step %s%s%s since %s: %sready%s to advance\n"), b, st, off,
+                       lang_esc(since), out_green(color), off);
+            else if (json_is_true(ready))
+                printf(_(" step %s%s%s: %sready%s to advance\n"), b, st, off, out_green(color),
+                       off);
+            else if (ready && since)
+                printf(lang_trn(" step %s%s%s since %s: %snot ready%s, %lld blocking finding\n",
+                                " step %s%s%s since %s: %snot ready%s, %lld blocking findings\n",
+                                (unsigned long)blocking),
+                       b, st, off, lang_esc(since), out_red(color), off, blocking);
             else if (ready)
-                printf(": %snot ready%s, %lld blocking finding%s\n", out_red(color),
-                       out_reset(color), blocking, blocking == 1 ? "" : "s");
-            else {
-                fputs(": cannot check: ", stdout);
-                out_str(stdout, json_string_value(json_object_get(x, "check_error")));
-                putchar('\n');
-            }
+                printf(lang_trn(" step %s%s%s: %snot ready%s, %lld blocking finding\n",
+                                " step %s%s%s: %snot ready%s, %lld blocking findings\n",
+                                (unsigned long)blocking),
+                       b, st, off, out_red(color), off, blocking);
+            else if (since)
+                printf(_(" step %s%s%s since %s: cannot check: %s\n"), b, st, off, lang_esc(since),
+                       lang_esc(json_string_value(json_object_get(x, "check_error"))));
+            else
+                printf(_(" step %s%s%s: cannot check: %s\n"), b, st, off,
+                       lang_esc(json_string_value(json_object_get(x, "check_error"))));
         }
         if (i + 1 < json_array_size(regions)) putchar('\n');
     }
@@ -234,7 +247,10 @@ static int print_event(void *ctx, const char *const *v, int n) {
                (long long)json_integer_value(json_object_get(d, "added")),
                (long long)json_integer_value(json_object_get(d, "changed")));
     json_t *ch = d && !strcmp(v[4], "setting") ? json_object_get(d, v[7] ? v[7] : "") : NULL;
-    if (ch)
+    if (ch && json_is_string(json_object_get(ch, "to"))) /* lang nl -> en */
+        printf("  %s -> %s", lang_esc(json_string_value(json_object_get(ch, "from"))),
+               lang_esc(json_string_value(json_object_get(ch, "to"))));
+    else if (ch)
         printf("  %lld -> %lld", (long long)json_integer_value(json_object_get(ch, "from")),
                (long long)json_integer_value(json_object_get(ch, "to")));
     json_decref(d);

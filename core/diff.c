@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "model.h"
 #include "out.h"
 #include "store.h"
@@ -270,7 +271,7 @@ int diff_apply(store *st, const char *region, const changes *c, const char *acto
 
 /* Text of a value for humans: booleans as true/false, absent as "(none)". */
 static const char *shown(const model_field *f, const char *v) {
-    if (!v) return "(none)";
+    if (!v) return _("(none)");
     if (f->type == FT_BOOL) return v[0] == '1' ? "true" : "false";
     return v;
 }
@@ -315,10 +316,20 @@ void diff_print(const changes *c, FILE *f, int color) {
                 o += c->v[j].kind == CH_ORDER;
             }
             fprintf(f, "%s%s%s:", out_bold(color), en->section, out_reset(color));
-            if (a) fprintf(f, " %d added", a);
-            if (m) fprintf(f, "%s %d changed", a ? "," : "", m);
-            if (r) fprintf(f, "%s %d removed", a || m ? "," : "", r);
-            if (o) fprintf(f, "%s %d in a new order", a || m || r ? "," : "", o);
+            /* A list of counts: "3 added, 1 changed". */
+            if (a) fprintf(f, _(" %d added"), a);
+            if (m) {
+                if (a) fputc(',', f);
+                fprintf(f, _(" %d changed"), m);
+            }
+            if (r) {
+                if (a || m) fputc(',', f);
+                fprintf(f, _(" %d removed"), r);
+            }
+            if (o) {
+                if (a || m || r) fputc(',', f);
+                fprintf(f, _(" %d in a new order"), o);
+            }
             fputc('\n', f);
             prev = ch->e;
         }
@@ -351,13 +362,16 @@ void diff_print(const changes *c, FILE *f, int color) {
                 const model_field *fd = &en->fields[k];
                 if (same(ch->old->v[k], ch->new->v[k])) continue;
                 const char *a = ch->old->v[k], *b = ch->new->v[k];
-                if ((a && strchr(a, '\n')) || (b && strchr(b, '\n')))
-                    fprintf(f, "%s%s changed", sep, fd->name); /* texts: too long to show */
-                else {
+                if ((a && strchr(a, '\n')) || (b && strchr(b, '\n'))) {
+                    fputs(sep, f); /* texts: too long to show */
+                    fprintf(f, _("%s changed"), fd->name);
+                } else {
                     fprintf(f, "%s%s ", sep, fd->name);
-                    out_str(f, shown(fd, a));
+                    out_str(f, fd->type == FT_ENUM ? lang_word(fd->values, shown(fd, a))
+                                                   : shown(fd, a));
                     fputs(" -> ", f);
-                    out_str(f, shown(fd, b));
+                    out_str(f, fd->type == FT_ENUM ? lang_word(fd->values, shown(fd, b))
+                                                   : shown(fd, b));
                 }
                 sep = ", ";
             }

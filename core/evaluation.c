@@ -11,6 +11,8 @@
 
 #include <lauxlib.h>
 
+#include "lang.h"
+
 static char *dup_text(const char *s, size_t len) {
     if (len > EVAL_MAX_TEXT) {
         size_t cut = EVAL_MAX_TEXT - 3;
@@ -194,7 +196,8 @@ int eval_decode_check(eval_result *r, lua_State *L, int idx, char **err) {
         /* The rest is counted, in one finding of the check's severity. */
         eval_finding *f = &c->findings[c->nfindings++];
         char text[160];
-        snprintf(text, sizeof text, "and %llu more findings of this check (spil shows at most %d)",
+        snprintf(text, sizeof text,
+                 _("and %llu more findings of this check (spil shows at most %d)"),
                  (unsigned long long)(n - keep), EVAL_MAX_FINDINGS);
         f->check = strdup(c->id ? c->id : "");
         f->missing = strdup(text);
@@ -220,7 +223,7 @@ int eval_add_failed_check(eval_result *r, const char *id, const char *name, cons
     eval_check *c = add_check(r);
     if (!c) return -1;
     char missing[1200];
-    snprintf(missing, sizeof missing, "the check itself failed: %s", why ? why : "no result");
+    snprintf(missing, sizeof missing, _("the check itself failed: %s"), why ? why : _("no result"));
     c->id = strdup(id);
     c->name = strdup(name ? name : id);
     c->source = source ? strdup(source) : NULL;
@@ -232,7 +235,8 @@ int eval_add_failed_check(eval_result *r, const char *id, const char *name, cons
         f->check = strdup(id);
         f->blocking = 1;
         f->missing = strdup(missing);
-        f->remedy = strdup("fix the check's code (this is not a finding about the region's data)");
+        f->remedy =
+            strdup(_("fix the check's code (this is not a finding about the region's data)"));
         f->source = source ? strdup(source) : NULL;
         if (!f->check || !f->missing || !f->remedy) return -1;
     }

@@ -126,22 +126,45 @@ static const struct {
     const char *const *values;
     const char *word, *value;
 } synonyms[] = {
+    /* The first word of a value is the one spil shows in Dutch (lang.c); the others are only
+    ** read, such as the spelling without a diaeresis. */
+    {membership_status, "lid", "member"},
+    {membership_status, "kandidaat", "candidate"},
+    {membership_status, "uitgetreden", "left"},
+    {organisation_kinds, "overig", "other"},
+    {role_kinds, "regiocoördinator", "regiocoordinator"},
+    {body_kinds, "overig", "other"},
+    {membership_kinds, "lid", "member"},
+    {membership_kinds, "agendalid", "agenda"},
+    {membership_kinds, "adviserend", "advisory"},
+    {member_functions, "voorzitter", "chair"},
+    {member_functions, "secretaris", "secretary"},
+    {agreement_kinds, "overig", "other"},
+    {agreement_status, "concept", "draft"},
+    {agreement_status, "in-consultatie", "consultation"},
+    {agreement_status, "vastgesteld", "adopted"},
+    {agreement_status, "getekend", "signed"},
+    {agreement_status, "ondertekend", "signed"},
+    {agreement_status, "beëindigd", "ended"},
+    {agreement_status, "beeindigd", "ended"},
     {party_status, "uitgenodigd", "invited"},
     {party_status, "akkoord", "agreed"},
     {party_status, "getekend", "signed"},
     {party_status, "ondertekend", "signed"},
     {party_status, "afgewezen", "declined"},
+    {party_status, "geweigerd", "declined"},
     {party_status, "ingetrokken", "withdrawn"},
-    {role_kinds, "regiocoördinator", "regiocoordinator"},
     {decision_kinds, "besluit", "decision"},
     {decision_kinds, "advies", "advice"},
     {decision_outcomes, "aangenomen", "adopted"},
     {decision_outcomes, "verworpen", "rejected"},
+    {decision_outcomes, "in-behandeling", "pending"},
     {decision_outcomes, "aangehouden", "deferred"},
     {decision_outcomes, "uitgesteld", "deferred"},
     {positions, "voor", "for"},
     {positions, "tegen", "against"},
     {positions, "onthouding", "abstain"},
+    {positions, "onthouden", "abstain"},
     {positions, "bezwaar", "objection"},
     {funding_sources, "overig", "other"},
     {funding_purposes, "overig", "other"},
@@ -151,12 +174,11 @@ static const struct {
     {funding_status, "toegekend", "granted"},
     {funding_status, "afgewezen", "rejected"},
     {funding_status, "beëindigd", "ended"},
-    {agreement_status, "concept", "draft"},
-    {agreement_status, "in-consultatie", "consultation"},
-    {agreement_status, "vastgesteld", "adopted"},
-    {agreement_status, "getekend", "signed"},
-    {agreement_status, "ondertekend", "signed"},
-    {agreement_status, "beëindigd", "ended"},
+    {funding_status, "beeindigd", "ended"},
+    {levels, "strategisch", "strategic"},
+    {levels, "operationeel", "operational"},
+    {decision_organs, "overig", "other"},
+    {document_kinds, "overig", "other"},
     {document_status, "concept", "draft"},
     {document_status, "vastgesteld", "adopted"},
     {document_status, "ingetrokken", "withdrawn"},
@@ -164,11 +186,12 @@ static const struct {
     {activity_status, "lopend", "running"},
     {activity_status, "afgerond", "done"},
     {activity_status, "gestopt", "stopped"},
-    {levels, "strategisch", "strategic"},
-    {levels, "operationeel", "operational"},
-    {decision_organs, "overig", "other"},
-    {document_kinds, "overig", "other"},
     {link_kinds, "overig", "other"},
+    {action_status, "afgerond", "done"},
+    {action_status, "geannuleerd", "cancelled"},
+    {action_status, "vervallen", "cancelled"},
+    {indicator_kinds, "proces", "process"},
+    {indicator_kinds, "resultaat", "result"},
 };
 
 enum {
@@ -591,6 +614,13 @@ const char *model_enum_value(const char *const *values, const char *v) {
         if (synonyms[i].values == values && strcmp(synonyms[i].word, v) == 0)
             value = enum_find(values, synonyms[i].value);
     return value;
+}
+
+const char *model_enum_dutch(const char *const *values, const char *v) {
+    for (int i = 0; i < N(synonyms); i++)
+        if (synonyms[i].values == values && strcmp(synonyms[i].value, v) == 0)
+            return synonyms[i].word;
+    return NULL;
 }
 
 const char *const *model_enum_words(const char *const *values) {

@@ -91,6 +91,9 @@ const char *const *model_top_keys(void);
 /* The value of enumeration values (a field's, NULL-terminated) that v names: v itself when it is
 ** one, the value a Dutch synonym stands for ("getekend": "signed"), else NULL. */
 const char *model_enum_value(const char *const *values, const char *v);
+/* The Dutch word spil shows for value v of values ("uitgenodigd" for invited), or NULL when it
+** has none (the value is Dutch already: kerngroep). */
+const char *model_enum_dutch(const char *const *values, const char *v);
 /* The values and their Dutch synonyms, NULL-terminated (for "did you mean"); valid until the
 ** next call. */
 const char *const *model_enum_words(const char *const *values);

@@ -17,6 +17,7 @@
 #include "api.h"
 #include "bug.h"
 #include "diff.h"
+#include "lang.h"
 #include "ljson.h"
 #include "model.h"
 #include "out.h"
@@ -486,8 +487,10 @@ int rt_plan_advance(rt *R, const char *programme, const char *person, const char
     if (!(plan->from = strdup(plan->result.step))) return out_of_memory(err);
     if (!plan->result.ready) {
         char reason[256];
-        snprintf(reason, sizeof reason, "step %s has %d blocking finding%s", plan->result.step,
-                 plan->result.blocking, plan->result.blocking == 1 ? "" : "s");
+        snprintf(reason, sizeof reason,
+                 lang_trn("step %s has %d blocking finding", "step %s has %d blocking findings",
+                          (unsigned long)plan->result.blocking),
+                 plan->result.step, plan->result.blocking);
         return (plan->reason = strdup(reason)) ? RT_OK : out_of_memory(err);
     }
     sbx *S = rt_sandbox(R, 0, err);

@@ -848,6 +848,38 @@ int store_region_exists(store *s, const char *region) {
     return found;
 }
 
+typedef struct setting_buf {
+    char *buf;
+    size_t cap;
+    int found;
+} setting_buf;
+
+static int copy_setting(void *ctx, const char *const *vals, int n) {
+    (void)n;
+    setting_buf *b = ctx;
+    snprintf(b->buf, b->cap, "%s", vals[0] ? vals[0] : "");
+    b->found = 1;
+    return 1;
+}
+
+int store_setting(store *s, const char *key, char *buf, size_t cap) {
+    setting_buf b = {buf, cap, 0};
+    if (query(s, "SELECT value FROM meta WHERE key = ?1", &key, 1, copy_setting, &b)) return -1;
+    return b.found;
+}
+
+int store_set_setting(store *s, const char *key, const char *value) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", -1,
+                           &st, NULL) != SQLITE_OK)
+        return fail(s, "writing the setting");
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, "writing the setting");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int store_region_municipalities(store *s, const char *region, store_row_fn fn, void *ctx) {
     return query(s,
                  "SELECT m.code, m.name, rm.status, rm.since, rm.until FROM region_municipality rm"

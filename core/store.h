@@ -12,6 +12,7 @@
 #ifndef SPIL_STORE_H
 #define SPIL_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct store store;
@@ -85,6 +86,11 @@ int store_delete(store *s, int e, const char *region, const char *const *vals);
 int store_regions(store *s, store_row_fn fn, void *ctx);
 /* 1 if region exists, 0 if not, -1 on error. */
 int store_region_exists(store *s, const char *region);
+/* The database's setting key (the meta table: lang, ...) copied into buf: 1, 0 when it is not
+** set, -1 on error. */
+int store_setting(store *s, const char *key, char *buf, size_t cap);
+/* Set it (inside the caller's transaction). 0, or -1 with store_errmsg set. */
+int store_set_setting(store *s, const char *key, const char *value);
 /* Municipalities of a region with their names: vals = code, name, status, since, until. */
 int store_region_municipalities(store *s, const char *region, store_row_fn fn, void *ctx);
 

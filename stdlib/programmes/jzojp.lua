@@ -7,6 +7,65 @@
 local P = require "spil.programme"
 local C = require "spil.checks"
 local S = require("spil.engine").subject
+local T = require "spil.messages"
+
+-- What this programme's checks say, in both languages (spil.messages).
+T.add {
+  nl = {
+    ["jzojp.no_agreement"] = "er is geen geldende regionale afspraak (samenwerkingsovereenkomst, convenant of regioplan)",
+    ["jzojp.no_agreement.do"] = "leg de regionale afspraken vast onder 'agreements', met de gemeenten, de zorgverzekeraar en het zorgkantoor als partijen",
+    ["jzojp.no_monitoring"] = "{agreement} zegt niet wat en hoe er gemonitord wordt",
+    ["jzojp.no_monitoring.do"] = "spreek af wat er gemonitord wordt en hoe, en voeg monitoring toe aan de topics van {id}",
+    ["jzojp.rc_not_funded"] = "de gemeenten financieren de regiocoördinator (nog) niet samen",
+    ["jzojp.rc_not_funded.do"] = "spreek de bijdrage van de gemeenten aan de RC af en leg die vast (funding: purpose rc, source gemeente)",
+    ["jzojp.no_mandate"] = "geen geldende afspraak legt de rol en het mandaat van {person} als bestuurlijk aanspreekpunt vast",
+    ["jzojp.no_mandate.do"] = "spreek met de wethouders van de regio de rol en het mandaat van het aanspreekpunt af, en voeg mandaat toe aan de topics van die afspraak (bijvoorbeeld de bestuurlijke opdracht)",
+    ["jzojp.no_hours"] = "er zijn geen uren vastgelegd voor de regiocoördinator",
+    ["jzojp.no_hours.do"] = "spreek de uren van de RC af en leg ze vast (roles: hours)",
+    ["jzojp.goals.do"] = "leg de doelen van de samenwerking vast in een bestuurlijke opdracht (agreements: kind bestuurlijke-opdracht, topics: doel)",
+    ["jzojp.no_providers"] = "geen zorgaanbieder (ziekenhuis, huisartsen, GGD, JGZ, welzijn, ...) is partij bij een afspraak of zit in een overleg",
+    ["jzojp.no_providers.do"] = "neem de aanbieders die de afspraken gaan uitvoeren mee: nodig ze uit als partij of geef ze een plaats in een overleg",
+    ["jzojp.no_task"] = "er is geen taak van {municipality} in de samenwerking vastgelegd",
+    ["jzojp.no_task.do"] = "spreek af wat {municipality} doet en leg dat vast onder 'responsibilities'",
+    ["jzojp.no_themes"] = "er zijn geen thema's vastgelegd: over welke onderwerpen werken de gemeenten samen?",
+    ["jzojp.no_themes.do"] = "benoem de onderwerpen van de samenwerking onder 'themes'",
+    ["jzojp.no_indicators"] = "er zijn geen indicatoren vastgelegd die de effecten laten zien",
+    ["jzojp.no_indicators.do"] = "kies indicatoren (bijvoorbeeld uit de gemeentezorgspiegel) en leg ze vast onder 'indicators'",
+    ["jzojp.twice"] = "zowel {body1} ({id1}) als {body2} ({id2}) besloot over {topic}",
+    ["jzojp.twice.do"] = "spreek af welk overleg over {topic} besluit en laat het andere adviseren",
+    ["jzojp.no_goals"] = "evaluatie {id} noemt geen afspraak waarvan zij de doelen meet",
+    ["jzojp.no_goals.do"] = "evalueer tegen de vooraf afgesproken doelen en leg de afspraak vast (evaluations: agreement)",
+    ["jzojp.no_vision"] = "er is geen gezamenlijke visie op de regio vastgelegd",
+    ["jzojp.no_vision.do"] = "formuleer met de gemeenten een gezamenlijke visie (met data, bijvoorbeeld de gemeentezorgspiegel) en leg die vast: een topic visie bij een afspraak, of een document van het soort visie",
+  },
+  en = {
+    ["jzojp.no_agreement"] = "no regional agreement (samenwerkingsovereenkomst, convenant or regioplan) is in force",
+    ["jzojp.no_agreement.do"] = "record the regional agreements under 'agreements', with the gemeenten, the zorgverzekeraar and the zorgkantoor as parties",
+    ["jzojp.no_monitoring"] = "{agreement} does not say what and how to monitor",
+    ["jzojp.no_monitoring.do"] = "agree what is monitored and how, and add monitoring to the topics of {id}",
+    ["jzojp.rc_not_funded"] = "the gemeenten do not (yet) fund the regiocoordinator together",
+    ["jzojp.rc_not_funded.do"] = "agree the gemeenten's contribution to the RC and record it (funding: purpose rc, source gemeente)",
+    ["jzojp.no_mandate"] = "no agreement in force records the role and mandate of {person} as bestuurlijk aanspreekpunt",
+    ["jzojp.no_mandate.do"] = "agree with the wethouders of the region on the aanspreekpunt's role and mandate, and add mandaat to the topics of that agreement (for instance the bestuurlijke opdracht)",
+    ["jzojp.no_hours"] = "no hours are recorded for the regiocoordinator",
+    ["jzojp.no_hours.do"] = "agree the RC's hours and record them (roles: hours)",
+    ["jzojp.goals.do"] = "lay the goals of the collaboration down in a bestuurlijke opdracht (agreements: kind bestuurlijke-opdracht, topics: doel)",
+    ["jzojp.no_providers"] = "no care provider (hospital, huisartsen, GGD, JGZ, welzijn, ...) is party to an agreement or sits in a body",
+    ["jzojp.no_providers.do"] = "take the providers who will carry out the agreements along: invite them as parties or seat them in a body",
+    ["jzojp.no_task"] = "no task of {municipality} in the collaboration is recorded",
+    ["jzojp.no_task.do"] = "agree what {municipality} does and record it under 'responsibilities'",
+    ["jzojp.no_themes"] = "no themes are recorded: on which subjects do the gemeenten work together?",
+    ["jzojp.no_themes.do"] = "name the subjects of the collaboration under 'themes'",
+    ["jzojp.no_indicators"] = "no indicators are recorded to show the effects",
+    ["jzojp.no_indicators.do"] = "choose indicators (for instance from the gemeentezorgspiegel) and record them under 'indicators'",
+    ["jzojp.twice"] = "both {body1} ({id1}) and {body2} ({id2}) decided on {topic}",
+    ["jzojp.twice.do"] = "agree which body decides on {topic} and leave the other to advise",
+    ["jzojp.no_goals"] = "evaluation {id} names no agreement whose goals it measures",
+    ["jzojp.no_goals.do"] = "evaluate against the goals agreed beforehand and record the agreement (evaluations: agreement)",
+    ["jzojp.no_vision"] = "no shared vision on the region is recorded",
+    ["jzojp.no_vision.do"] = "formulate a shared vision with the gemeenten (using data, e.g. the gemeentezorgspiegel) and record it: an agreement topic visie, or a document of kind visie",
+  },
+}
 
 local VNG = "VNG, Regionaal samenwerken aan zorg en ondersteuning (2022)"
 local function bron(waar) return VNG .. ", " .. waar end
@@ -38,10 +97,7 @@ local regionale_afspraken = P.check {
     local a = regionale_afspraak(ctx)
     if not a then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no regional agreement (samenwerkingsovereenkomst, convenant or regioplan) "
-          .. "is in force",
-        remedy = "record the regional agreements under 'agreements', with the gemeenten, the "
-          .. "zorgverzekeraar and the zorgkantoor as parties" }
+        missing = T.t("jzojp.no_agreement"), remedy = T.t("jzojp.no_agreement.do") }
       return
     end
     getekend[a.kind].run(ctx)
@@ -58,8 +114,8 @@ local monitoring_afgesproken = P.check {
       if t == "monitoring" then return end
     end
     ctx:finding { subject = S.agreement(a),
-      missing = a.title .. " does not say what and how to monitor",
-      remedy = "agree what is monitored and how, and add monitoring to the topics of " .. a.id }
+      missing = T.t("jzojp.no_monitoring", { agreement = a.title }),
+      remedy = T.t("jzojp.no_monitoring.do", { id = a.id }) }
   end }
 
 -- "Geen woorden maar daden: ... Financier bijvoorbeeld gezamenlijk de regiocoördinator."
@@ -76,9 +132,7 @@ local rc_gefinancierd = P.check {
       end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "the gemeenten do not (yet) fund the regiocoordinator together",
-      remedy = "agree the gemeenten's contribution to the RC and record it (funding: purpose "
-        .. "rc, source gemeente)" }
+      missing = T.t("jzojp.rc_not_funded"), remedy = T.t("jzojp.rc_not_funded.do") }
   end }
 
 -- "Ook de wethouder die namens de regio het bestuurlijk aanspreekpunt is, zal afspraken
@@ -106,11 +160,8 @@ local aanspreekpunt_mandaat = P.check {
       end
     end
     ctx:finding { subject = S.person(wie),
-      missing = string.format("no agreement in force records the role and mandate of %s as "
-        .. "bestuurlijk aanspreekpunt", wie.name or wie.id),
-      remedy = "agree with the wethouders of the region on the aanspreekpunt's role and "
-        .. "mandate, and add mandaat to the topics of that agreement (for instance the "
-        .. "bestuurlijke opdracht)" }
+      missing = T.t("jzojp.no_mandate", { person = wie.name or wie.id }),
+      remedy = T.t("jzojp.no_mandate.do") }
   end }
 
 -- "Als aanjager en aanspreekpunt heeft de regiocoördinator tijd, ruimte én legitimiteit
@@ -129,8 +180,7 @@ local rc_tijd = P.check {
     end
     if any then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no hours are recorded for the regiocoordinator",
-        remedy = "agree the RC's hours and record them (roles: hours)" }
+        missing = T.t("jzojp.no_hours"), remedy = T.t("jzojp.no_hours.do") }
     end
   end }
 
@@ -140,8 +190,7 @@ local rc_tijd = P.check {
 local doelen_vastgelegd = C.agreement_covers { id = "doelen-vastgelegd",
   name = "Doelen vastgelegd in een bestuurlijke opdracht", kind = "bestuurlijke-opdracht",
   topics = { "doel" }, source = bron("expliciteer het gemeenschappelijke doel"),
-  remedy = "lay the goals of the collaboration down in a bestuurlijke opdracht (agreements: "
-    .. "kind bestuurlijke-opdracht, topics: doel)" }
+  remedy = T.t("jzojp.goals.do") }
 
 -- "Neem de zorgaanbieders mee in de ontwikkelingen van de samenwerking. Zij zullen de
 -- afspraken uit moeten voeren dus draagvlak is belangrijk": an ingredient, so advice. Of
@@ -165,10 +214,7 @@ local zorgaanbieders = P.check {
       if AANBIEDERS[o.kind] and involved[o.id] then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no care provider (hospital, huisartsen, GGD, JGZ, welzijn, ...) is party to "
-        .. "an agreement or sits in a body",
-      remedy = "take the providers who will carry out the agreements along: invite them as "
-        .. "parties or seat them in a body" }
+      missing = T.t("jzojp.no_providers"), remedy = T.t("jzojp.no_providers.do") }
   end }
 
 -- "Zorg dat tussen gemeenten duidelijk is hoe je met elkaar samenwerkt. Maak ook duidelijk
@@ -184,8 +230,8 @@ local taakverdeling = P.check {
       local g = C.gemeente_of(ctx, m.code)
       if not (g and owns[g.id]) then
         ctx:finding { subject = S.municipality(m),
-          missing = string.format("no task of %s in the collaboration is recorded", m.name),
-          remedy = "agree what " .. m.name .. " does and record it under 'responsibilities'" }
+          missing = T.t("jzojp.no_task", { municipality = m.name }),
+          remedy = T.t("jzojp.no_task.do", { municipality = m.name }) }
       end
     end
   end }
@@ -198,8 +244,7 @@ local onderwerpen = P.check {
   run = function(ctx)
     if #ctx:list("themes") == 0 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no themes are recorded: on which subjects do the gemeenten work together?",
-        remedy = "name the subjects of the collaboration under 'themes'" }
+        missing = T.t("jzojp.no_themes"), remedy = T.t("jzojp.no_themes.do") }
     end
   end }
 
@@ -211,9 +256,7 @@ local voortgang_gemonitord = P.check {
   run = function(ctx)
     if #ctx:list("indicators") == 0 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no indicators are recorded to show the effects",
-        remedy = "choose indicators (for instance from the gemeentezorgspiegel) and record them "
-          .. "under 'indicators'" }
+        missing = T.t("jzojp.no_indicators"), remedy = T.t("jzojp.no_indicators.do") }
     end
   end }
 
@@ -231,9 +274,9 @@ local dubbel_besluit = P.check {
           first[d.topic] = d
         elseif f.body ~= d.body then
           ctx:finding { subject = S.region(ctx.region),
-            missing = string.format("both %s (%s) and %s (%s) decided on %s", f.body, f.id,
-              d.body, d.id, d.topic),
-            remedy = "agree which body decides on " .. d.topic .. " and leave the other to advise" }
+            missing = T.t("jzojp.twice", { body1 = f.body, id1 = f.id, body2 = d.body, id2 = d.id,
+              topic = d.topic }),
+            remedy = T.t("jzojp.twice.do", { topic = d.topic }) }
           first[d.topic] = { body = f.body, id = f.id, reported = true }
         end
       end
@@ -252,9 +295,7 @@ local evaluatie_kader = P.check {
     end
     if latest and not latest.agreement then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "evaluation " .. latest.id .. " names no agreement whose goals it measures",
-        remedy = "evaluate against the goals agreed beforehand and record the agreement "
-          .. "(evaluations: agreement)" }
+        missing = T.t("jzojp.no_goals", { id = latest.id }), remedy = T.t("jzojp.no_goals.do") }
     end
   end }
 
@@ -272,9 +313,7 @@ local visie = P.check {
       if d.kind == "visie" and d.status ~= "withdrawn" then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no shared vision on the region is recorded",
-      remedy = "formulate a shared vision with the gemeenten (using data, e.g. the "
-        .. "gemeentezorgspiegel) and record it: an agreement topic visie, or a document of kind visie" }
+      missing = T.t("jzojp.no_vision"), remedy = T.t("jzojp.no_vision.do") }
   end }
 
 return P.programme {

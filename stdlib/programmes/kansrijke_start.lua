@@ -9,6 +9,77 @@
 local P = require "spil.programme"
 local C = require "spil.checks"
 local S = require("spil.engine").subject
+local T = require "spil.messages"
+
+-- What this programme's checks say, in both languages (spil.messages).
+T.add {
+  nl = {
+    ["ks.no_lead"] = "niemand trekt de samenwerking (geen regiocoördinator, netwerkregisseur of kwartiermaker voor de regio)",
+    ["ks.no_lead.do"] = "stel een kartrekker aan en leg de rol vast onder 'roles'",
+    ["ks.not_formal"] = "{person} ({role}) heeft geen formele opdracht als kartrekker",
+    ["ks.not_formal.do"] = "maak de opdracht formeel en leg die vast (spil assign {region} {id} {role} --formal)",
+    ["ks.no_hours"] = "er zijn geen uren vastgelegd voor de kartrekker",
+    ["ks.no_hours.do"] = "spreek de uren van de kartrekker af en leg ze vast (roles: hours)",
+    ["ks.one_member"] = "pas {n} gemeente doet mee; een regionale aanpak vraagt er meerdere",
+    ["ks.one_member.do"] = "neem de gemeenten mee (beleidsmedewerkers en wethouders) tot er meerdere meedoen (status member)",
+    ["ks.no_coalitie"] = "er is geen coalitie",
+    ["ks.no_coalitie.do"] = "vorm de regionale coalitie en leg die vast onder 'bodies' (kind: coalitie)",
+    ["ks.no_gemeente"] = "{body} heeft geen gemeente als volwaardig lid",
+    ["ks.no_gemeente.do"] = "neem de gemeenten (of één die hen vertegenwoordigt) op als volwaardige leden van {id}",
+    ["ks.no_other_domain"] = "{body} heeft geen volwaardig lid buiten de gemeenten (geen ander domein)",
+    ["ks.no_other_domain.do"] = "neem partners uit de andere domeinen (JGZ, GGD, geboortezorg, huisartsen, zorgverzekeraar, ...) op als volwaardige leden van {id}",
+    ["ks.no_parents"] = "er zitten geen ervaringsdeskundigen (vertegenwoordiging van ouders) in een overleg",
+    ["ks.no_parents.do"] = "betrek ouders of andere ervaringsdeskundigen en leg hun organisatie (kind: ouders) vast in de coalitie of een werkgroep",
+    ["ks.no_initiative"] = "er zit geen bestaand regionaal initiatief van de geboortezorg (VSV of IGO) in een overleg",
+    ["ks.no_initiative.do"] = "sluit aan bij bestaande regionale initiatieven (een VSV, een IGO, ...) en geef ze een plaats",
+    ["ks.not_local"] = "er is geen activiteit vastgelegd voor een bepaalde gemeente: waar gaat de inzet naartoe?",
+    ["ks.not_local.do"] = "leg de activiteiten waar de problemen het zwaarst wegen vast onder 'activities' (municipality: de CBS-code)",
+    ["ks.no_vroegsignalering"] = "geen geldende afspraak regelt vroegsignalering of een regionaal zorgpad",
+    ["ks.no_vroegsignalering.do"] = "maak afspraken over vroegsignalering (signaleringsinstrumenten, een regionaal zorgpad) en voeg die toe aan de topics van een afspraak (vroegsignalering, zorgpad)",
+    ["ks.no_funding"] = "er is geen financiering voor de regionale samenwerking afgesproken of toegekend",
+    ["ks.no_funding.do"] = "spreek financiering af (door de partners samen, of landelijk: GALA, SPUK, ...) en leg die vast met 'spil fund'",
+    ["ks.no_indicators"] = "er zijn geen gezamenlijke indicatoren vastgelegd",
+    ["ks.no_indicators.do"] = "spreek gezamenlijke indicatoren af (bijvoorbeeld uit de RIVM-kernset Kansrijke Start) en leg ze vast onder 'indicators'",
+    ["ks.no_agenda"] = "geen geldende afspraak legt vast wat de regio samen gaat ontwikkelen (geen werkagenda)",
+    ["ks.no_agenda.do"] = "spreek met de partners af wat de regio nog moet ontwikkelen en voeg werkagenda toe aan de topics van die afspraak (bijvoorbeeld een regioplan)",
+    ["ks.tasks_one"] = "alleen de taken van {n} organisatie zijn vastgelegd: ze zijn niet over de partners verdeeld",
+    ["ks.tasks_many"] = "alleen de taken van {n} organisaties zijn vastgelegd: ze zijn niet over de partners verdeeld",
+    ["ks.tasks.do"] = "verdeel de taken naar expertise en leg onder 'responsibilities' vast wie wat doet",
+  },
+  en = {
+    ["ks.no_lead"] = "nobody leads the collaboration (no regiocoordinator, netwerkregisseur or kwartiermaker for the region)",
+    ["ks.no_lead.do"] = "appoint a kartrekker and record the role under 'roles'",
+    ["ks.not_formal"] = "{person} ({role}) has no formal assignment as kartrekker",
+    ["ks.not_formal.do"] = "make the assignment formal and record it (spil assign {region} {id} {role} --formal)",
+    ["ks.no_hours"] = "no hours are recorded for the kartrekker",
+    ["ks.no_hours.do"] = "agree the hours for the kartrekker and record them (roles: hours)",
+    ["ks.one_member"] = "only {n} municipality takes part; a regional approach needs several",
+    ["ks.one_member.do"] = "take the municipalities along (beleidsmedewerkers and wethouders) until several join (status member)",
+    ["ks.no_coalitie"] = "there is no coalitie",
+    ["ks.no_coalitie.do"] = "set up the regional coalitie and record it under 'bodies' (kind: coalitie)",
+    ["ks.no_gemeente"] = "{body} has no gemeente as a full member",
+    ["ks.no_gemeente.do"] = "seat the gemeenten (or one that represents them) as full members of {id}",
+    ["ks.no_other_domain"] = "{body} has no full member outside the gemeenten (no other domain)",
+    ["ks.no_other_domain.do"] = "seat partners of the other domains (JGZ, GGD, geboortezorg, huisartsen, zorgverzekeraar, ...) as full members of {id}",
+    ["ks.no_parents"] = "no ervaringsdeskundigen (parents' representation) sit in any body",
+    ["ks.no_parents.do"] = "involve parents or other ervaringsdeskundigen and record their organisation (kind: ouders) in the coalitie or a werkgroep",
+    ["ks.no_initiative"] = "no existing regional initiative of the geboortezorg (VSV or IGO) sits in any body",
+    ["ks.no_initiative.do"] = "join existing regional initiatives (a VSV, an IGO, ...) and seat them",
+    ["ks.not_local"] = "no activity is recorded for a particular municipality: where does the effort go?",
+    ["ks.not_local.do"] = "record the activities where the problems weigh most under 'activities' (municipality: its CBS code)",
+    ["ks.no_vroegsignalering"] = "no agreement in force covers vroegsignalering or a regional zorgpad",
+    ["ks.no_vroegsignalering.do"] = "agree on vroegsignalering (signaleringsinstrumenten, a regional zorgpad) and add it to the topics of an agreement (vroegsignalering, zorgpad)",
+    ["ks.no_funding"] = "no funding for the regional collaboration is agreed or granted",
+    ["ks.no_funding.do"] = "agree funding (by the partners together, or national: GALA, SPUK, ...) and record it with 'spil fund'",
+    ["ks.no_indicators"] = "no shared indicators are recorded",
+    ["ks.no_indicators.do"] = "agree shared indicators (for instance from the RIVM kernset Kansrijke Start) and record them under 'indicators'",
+    ["ks.no_agenda"] = "no agreement in force records what the region will develop together (no werkagenda)",
+    ["ks.no_agenda.do"] = "agree with the partners what the region still has to develop and add werkagenda to the topics of that agreement (for instance a regioplan)",
+    ["ks.tasks_one"] = "the tasks of {n} organisation are recorded: they are not divided among the partners",
+    ["ks.tasks_many"] = "the tasks of {n} organisations are recorded: they are not divided among the partners",
+    ["ks.tasks.do"] = "divide the tasks by expertise and record who does what under 'responsibilities'",
+  },
+}
 
 local OKTOBER = "Regionaal voorbakken, lokaal afbakken (Landelijke coalitie Kansrijke Start, "
   .. "oktober 2022)"
@@ -36,9 +107,7 @@ local kartrekker = P.check {
   run = function(ctx)
     if #kartrekkers(ctx) == 0 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "nobody leads the collaboration (no regiocoordinator, netwerkregisseur or "
-          .. "kwartiermaker for the region)",
-        remedy = "appoint a kartrekker and record the role under 'roles'" }
+        missing = T.t("ks.no_lead"), remedy = T.t("ks.no_lead.do") }
     end
   end }
 
@@ -54,10 +123,8 @@ local kartrekker_opdracht = P.check {
       if r.formal_assignment ~= true then
         local who = people[r.person] or { id = r.person }
         ctx:finding { subject = S.person(who),
-          missing = string.format("%s (%s) has no formal assignment as kartrekker",
-            who.name or who.id, r.role),
-          remedy = string.format("make the assignment formal and record it (spil assign %s %s "
-            .. "%s --formal)", ctx.region.id, who.id, r.role) }
+          missing = T.t("ks.not_formal", { person = who.name or who.id, role = r.role }),
+          remedy = T.t("ks.not_formal.do", { region = ctx.region.id, id = who.id, role = r.role }) }
       end
     end
   end }
@@ -73,8 +140,7 @@ local capaciteit = P.check {
       if (r.hours or 0) > 0 then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no hours are recorded for the kartrekker",
-      remedy = "agree the hours for the kartrekker and record them (roles: hours)" }
+      missing = T.t("ks.no_hours"), remedy = T.t("ks.no_hours.do") }
   end }
 
 -- "Politieke wil: omdat sommige gemeenten denken dat regionale samenwerking hen niets zal
@@ -85,10 +151,8 @@ local gemeenten = P.check {
     local n = #C.members(ctx)
     if n < 2 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = string.format("only %d municipality takes part; a regional approach needs "
-          .. "several", n),
-        remedy = "take the municipalities along (beleidsmedewerkers and wethouders) until "
-          .. "several join (status member)" }
+        missing = T.t("ks.one_member", { n = string.format("%d", n) }),
+        remedy = T.t("ks.one_member.do") }
     end
   end }
 
@@ -102,8 +166,8 @@ local coalitie = P.check {
   run = function(ctx)
     local b = coalitie_body(ctx)
     if not b then
-      ctx:finding { subject = S.region(ctx.region), missing = "there is no coalitie",
-        remedy = "set up the regional coalitie and record it under 'bodies' (kind: coalitie)" }
+      ctx:finding { subject = S.region(ctx.region), missing = T.t("ks.no_coalitie"),
+        remedy = T.t("ks.no_coalitie.do") }
       return
     end
     local orgs = require("spil.data").index(ctx:list("organisations"))
@@ -115,14 +179,13 @@ local coalitie = P.check {
       end
     end
     if not gemeente then
-      ctx:finding { subject = S.body(b), missing = b.name .. " has no gemeente as a full member",
-        remedy = "seat the gemeenten (or one that represents them) as full members of " .. b.id }
+      ctx:finding { subject = S.body(b), missing = T.t("ks.no_gemeente", { body = b.name }),
+        remedy = T.t("ks.no_gemeente.do", { id = b.id }) }
     end
     if not ander then
       ctx:finding { subject = S.body(b),
-        missing = b.name .. " has no full member outside the gemeenten (no other domain)",
-        remedy = "seat partners of the other domains (JGZ, GGD, geboortezorg, huisartsen, "
-          .. "zorgverzekeraar, ...) as full members of " .. b.id }
+        missing = T.t("ks.no_other_domain", { body = b.name }),
+        remedy = T.t("ks.no_other_domain.do", { id = b.id }) }
     end
   end }
 
@@ -147,9 +210,7 @@ local ervaringsdeskundigen = P.check {
   run = function(ctx)
     if not seated_kind(ctx, { ouders = true }) then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no ervaringsdeskundigen (parents' representation) sit in any body",
-        remedy = "involve parents or other ervaringsdeskundigen and record their organisation "
-          .. "(kind: ouders) in the coalitie or a werkgroep" }
+        missing = T.t("ks.no_parents"), remedy = T.t("ks.no_parents.do") }
     end
   end }
 
@@ -162,9 +223,7 @@ local aansluiting = P.check {
   run = function(ctx)
     if not seated_kind(ctx, { vsv = true, igo = true }) then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no existing regional initiative of the geboortezorg (VSV or IGO) sits in "
-          .. "any body",
-        remedy = "join existing regional initiatives (a VSV, an IGO, ...) and seat them" }
+        missing = T.t("ks.no_initiative"), remedy = T.t("ks.no_initiative.do") }
     end
   end }
 
@@ -184,9 +243,7 @@ local lokaal_gedifferentieerd = P.check {
       if a.municipality and a.status ~= "stopped" then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no activity is recorded for a particular municipality: where does the effort go?",
-      remedy = "record the activities where the problems weigh most under 'activities' "
-        .. "(municipality: its CBS code)" }
+      missing = T.t("ks.not_local"), remedy = T.t("ks.not_local.do") }
   end }
 
 local vroegsignalering = P.check {
@@ -201,9 +258,7 @@ local vroegsignalering = P.check {
       end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no agreement in force covers vroegsignalering or a regional zorgpad",
-      remedy = "agree on vroegsignalering (signaleringsinstrumenten, a regional zorgpad) and add "
-        .. "it to the topics of an agreement (vroegsignalering, zorgpad)" }
+      missing = T.t("ks.no_vroegsignalering"), remedy = T.t("ks.no_vroegsignalering.do") }
   end }
 
 local financiering = P.check {
@@ -214,9 +269,7 @@ local financiering = P.check {
       if (f.status == "agreed" or f.status == "granted") and C.active(f, ctx.today) then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no funding for the regional collaboration is agreed or granted",
-      remedy = "agree funding (by the partners together, or national: GALA, SPUK, ...) and "
-        .. "record it with 'spil fund'" }
+      missing = T.t("ks.no_funding"), remedy = T.t("ks.no_funding.do") }
   end }
 
 -- "Het is belangrijk dat gezamenlijke indicatoren voor kansrijke start worden bepaald":
@@ -227,9 +280,7 @@ local indicatoren = P.check {
   run = function(ctx)
     if #ctx:list("indicators") == 0 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no shared indicators are recorded",
-        remedy = "agree shared indicators (for instance from the RIVM kernset Kansrijke Start) "
-          .. "and record them under 'indicators'" }
+        missing = T.t("ks.no_indicators"), remedy = T.t("ks.no_indicators.do") }
     end
   end }
 
@@ -248,10 +299,7 @@ local ontwikkelagenda = P.check {
       end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no agreement in force records what the region will develop together "
-        .. "(no werkagenda)",
-      remedy = "agree with the partners what the region still has to develop and add "
-        .. "werkagenda to the topics of that agreement (for instance a regioplan)" }
+      missing = T.t("ks.no_agenda"), remedy = T.t("ks.no_agenda.do") }
   end }
 
 -- "Door taken te verdelen en afspraken te maken vanuit verschillende expertises – in plaats
@@ -267,10 +315,8 @@ local taakverdeling = P.check {
     end
     if n < 2 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = string.format("the tasks of %d organisation%s are recorded: they are not "
-          .. "divided among the partners", n, n == 1 and "" or "s"),
-        remedy = "divide the tasks by expertise and record who does what under "
-          .. "'responsibilities'" }
+        missing = T.t(n == 1 and "ks.tasks_one" or "ks.tasks_many", { n = string.format("%d", n) }),
+        remedy = T.t("ks.tasks.do") }
     end
   end }
 

@@ -7,6 +7,143 @@ local P = require "spil.programme"
 local C = require "spil.checks"
 local S = require("spil.engine").subject
 local index = require("spil.data").index
+local T = require "spil.messages"
+
+-- What this programme's own checks say, in both languages (spil.messages).
+T.add {
+  nl = {
+    ["kngg.not_covered"] = "geen geldende afspraak regelt {topic}",
+    ["kngg.not_covered.do"] = "maak een afspraak over {topic} en voeg die toe aan de topics van een afspraak (bijvoorbeeld de samenwerkingsovereenkomst)",
+    ["kngg.one_member"] = "pas {n} gemeente doet mee met de regio; regionale samenwerking vraagt draagvlak bij meerdere",
+    ["kngg.one_member.do"] = "bouw bestuurlijk draagvlak op tot minstens twee gemeenten meedoen (status member onder 'municipalities')",
+    ["kngg.candidate"] = "{municipality} is nog kandidaat: er is nog geen besluit tot deelname",
+    ["kngg.candidate.do"] = "ondersteun {municipality} op weg naar een bestuurlijk besluit",
+    ["kngg.join_not_adopted"] = "het besluit van {municipality} tot deelname ({id}, {date}) is {outcome}",
+    ["kngg.join_not_adopted.do"] = "de verkenning eindigt met een positief besluit van elke gemeente: ondersteun {municipality} daarbij, of leg haar vast als kandidaat tot zij besluit",
+    ["kngg.join_no_outcome"] = "bij het besluit van {municipality} tot deelname ({id}, {date}) is geen uitkomst vastgelegd",
+    ["kngg.join_no_outcome.do"] = "leg de uitkomst vast (decisions: outcome: adopted, of pending zolang het besluit open is)",
+    ["kngg.join_none"] = "er is geen besluit van {municipality} tot deelname vastgelegd",
+    ["kngg.join_none.do"] = "leg het collegebesluit vast onder 'decisions' (organisation: {gemeente}, organ: college, topic: deelname, outcome: adopted)",
+    ["kngg.the_gemeente"] = "de gemeente",
+    ["kngg.not_reviewed"] = "de opdracht van {person} is sinds {since} niet getoetst",
+    ["kngg.not_reviewed.do"] = "toets de opdracht met de kerngroep aan de praktijk en leg de dag vast (roles: reviewed, of spil assign --reviewed)",
+    ["kngg.rc_split"] = "de rol van RC is verdeeld over {n} mensen, maar hun strategische en operationele focus is niet vastgelegd",
+    ["kngg.rc_split.do"] = "leg de focus van elke RC vast (roles: focus: strategic of operational)",
+    ["kngg.rc_hours"] = "de uren per week van de regiocoördinator zijn niet vastgelegd",
+    ["kngg.rc_hours.do"] = "leg de uren van de formele opdracht vast (roles: hours)",
+    ["kngg.not_involved"] = "er is geen organisatie van het soort {kind} betrokken (partij bij de samenwerkingsovereenkomst of lid van een overleg)",
+    ["kngg.not_involved.do"] = "bouw draagvlak op bij de {kind} voor de regionale aanpak en betrek die erbij",
+    ["kngg.no_executing"] = "{body} heeft geen uitvoeringsorganisatie ({kinds}) als volwaardig lid",
+    ["kngg.no_executing.do"] = "neem het management van een belangrijke uitvoeringsorganisatie (bijvoorbeeld de JGZ die de CZV levert) op als volwaardig lid van {id}",
+    ["kngg.level"] = "{org} zit in {body} op het niveau {level}, niet met het management",
+    ["kngg.level.do"] = "laat iemand van het management van {org} plaatsnemen (members: level: management of bestuurder)",
+    ["kngg.no_mandate"] = "{org} zit in {body} zonder mandaat",
+    ["kngg.no_mandate.do"] = "laat iemand van het management van {org} plaatsnemen die mag besluiten, of leg het mandaat vast (members: mandate: true)",
+    ["kngg.no_sov"] = "er is geen geldende samenwerkingsovereenkomst, dus de partijen kunnen niet worden nagegaan",
+    ["kngg.no_sov.do"] = "leg de samenwerkingsovereenkomst (stap 6) vast onder 'agreements'",
+    ["kngg.gemeente_unseated"] = "{org} is partij, maar zit in geen enkel overleg, en er is geen gemeente vastgelegd die voor haar spreekt",
+    ["kngg.gemeente_unseated.do"] = "geef {org} een plaats, of leg vast welke gemeente haar vertegenwoordigt (bodies: represented: {organisation: {id}, via: de gemeente})",
+    ["kngg.party_unseated"] = "{org} is partij, maar zit in geen kern-, project- of werkgroep",
+    ["kngg.party_unseated.do"] = "geef {org} een plaats in een overleg (als lid, agendalid of adviserend lid)",
+    ["kngg.no_gemeente_seated"] = "er zit geen gemeente in een kern-, project- of werkgroep",
+    ["kngg.no_gemeente_seated.do"] = "geef de gemeenten een plaats, of één gemeente die de andere vertegenwoordigt",
+    ["kngg.domain"] = "het domein {kind} is in geen enkel overleg vertegenwoordigd",
+    ["kngg.domain.do"] = "nodig een organisatie van het soort {kind} uit in de kerngroep of een werkgroep",
+    ["kngg.no_task"] = "{org} is partij, maar er is geen taak van haar vastgelegd",
+    ["kngg.no_task.do"] = "leg onder 'responsibilities' vast wat {org} doet",
+    ["kngg.no_indicator"] = "er is geen {kind}indicator vastgelegd",
+    ["kngg.no_indicator.do"] = "spreek met de kerngroep een {kind}indicator af en leg die vast onder 'indicators' (kind: {value})",
+    ["kngg.rc_task_none"] = "niemand is vastgelegd als verantwoordelijke voor '{task}' (strategisch)",
+    ["kngg.rc_task_none.do"] = "leg '{task}' vast als strategische taak van de regiocoördinator onder 'responsibilities' (level: strategic, person: de RC)",
+    ["kngg.rc_task_other"] = "'{task}' is vastgelegd, maar niet als taak van de regiocoördinator",
+    ["kngg.rc_task_other.do"] = "maak de regiocoördinator eigenaar van '{task}' (responsibilities: person: de RC)",
+    ["kngg.no_activity"] = "geen enkele activiteit voert het plan uit",
+    ["kngg.no_activity.do"] = "beschrijf het plan op het niveau van activiteiten onder 'activities' (agreement: het regioplan of de werkagenda)",
+    ["kngg.no_randvoorwaarden"] = "er is geen besluit van de kerngroep over de randvoorwaarden vastgelegd",
+    ["kngg.no_randvoorwaarden.do"] = "stem de randvoorwaarden af met de kerngroep en leg dat vast onder 'decisions' (body: de kerngroep, topic: randvoorwaarden)",
+    ["kngg.projectleider"] = "geen afspraak zegt wat de projectleider van {municipality} lokaal oppakt en waarvoor de RC verantwoordelijk is",
+    ["kngg.projectleider.do"] = "maak de afspraken en leg ze vast onder 'agreements' (topics: rol-projectleider; municipality: {code}, of voor de hele regio)",
+    ["kngg.indicator_sets"] = "geen enkele indicator komt uit de RIVM-indicatorenset of de KnGG-monitor",
+    ["kngg.indicator_sets.do"] = "gebruik bestaande indicatoren (RIVM-indicatorenset KnGG, KnGG-monitor) en noem de set in de bron van de indicator",
+    ["kngg.communication"] = "er is geen taak over communicatie vastgelegd: wie communiceert wat naar wie?",
+    ["kngg.communication.do"] = "leg onder 'responsibilities' vast wie de communicatie naar gemeenten en stakeholders doet (een taak die communicatie noemt)",
+    ["kngg.no_meeting"] = "geen overleg van de projectorganisatie is sinds {since} bijeengekomen",
+    ["kngg.no_meeting.do"] = "kom regelmatig bijeen en leg de bijeenkomsten vast onder 'meetings'",
+    ["kngg.left"] = "{municipality} is uit de regio gestapt",
+    ["kngg.left_on"] = "{municipality} is op {date} uit de regio gestapt",
+    ["kngg.left.do"] = "ga met {municipality} in gesprek over wat haar terug zou brengen",
+    ["kngg.withdrew"] = "{org} heeft zich teruggetrokken uit {agreement}",
+    ["kngg.withdrew.do"] = "ga met {org} in gesprek over haar betrokkenheid",
+    ["kngg.kind.process"] = "proces",
+    ["kngg.kind.result"] = "resultaat",
+  },
+  en = {
+    ["kngg.not_covered"] = "no agreement in force covers {topic}",
+    ["kngg.not_covered.do"] = "agree on {topic} and add it to the topics of an agreement (for instance the samenwerkingsovereenkomst)",
+    ["kngg.one_member"] = "only {n} municipality has joined the region; regional collaboration needs support in several",
+    ["kngg.one_member.do"] = "build bestuurlijk draagvlak until at least two municipalities join (status member under 'municipalities')",
+    ["kngg.candidate"] = "{municipality} is still a candidate: no decision to join yet",
+    ["kngg.candidate.do"] = "support {municipality} towards a bestuurlijk besluit",
+    ["kngg.join_not_adopted"] = "the decision of {municipality} to join ({id}, {date}) is {outcome}",
+    ["kngg.join_not_adopted.do"] = "the verkenning ends with a positive decision of every gemeente: support {municipality} towards it, or record it as a candidate until it decides",
+    ["kngg.join_no_outcome"] = "the decision of {municipality} to join ({id}, {date}) has no outcome recorded",
+    ["kngg.join_no_outcome.do"] = "record its outcome (decisions: outcome: adopted, or pending while it is open)",
+    ["kngg.join_none"] = "no decision of {municipality} to join is recorded",
+    ["kngg.join_none.do"] = "record the collegebesluit under 'decisions' (organisation: {gemeente}, organ: college, topic: deelname, outcome: adopted)",
+    ["kngg.the_gemeente"] = "the gemeente",
+    ["kngg.not_reviewed"] = "the assignment of {person} has not been reviewed since {since}",
+    ["kngg.not_reviewed.do"] = "review the assignment against practice with the kerngroep and record the day (roles: reviewed, or spil assign --reviewed)",
+    ["kngg.rc_split"] = "the RC role is held by {n} people, but their strategic and operational focus is not recorded",
+    ["kngg.rc_split.do"] = "record each RC's focus (roles: focus: strategic or operational)",
+    ["kngg.rc_hours"] = "the regiocoordinator's hours a week are not recorded",
+    ["kngg.rc_hours.do"] = "record the hours of the formal assignment (roles: hours)",
+    ["kngg.not_involved"] = "no {kind} organisation is involved (party to the samenwerkingsovereenkomst or member of a body)",
+    ["kngg.not_involved.do"] = "build support at the {kind} for the regional approach and involve it",
+    ["kngg.no_executing"] = "{body} has no executing organisation ({kinds}) as a full member",
+    ["kngg.no_executing.do"] = "seat the management of a key executing organisation (for instance the JGZ that supplies the CZV) as a full member of {id}",
+    ["kngg.level"] = "{org} sits in {body} at the level of {level}, not its management",
+    ["kngg.level.do"] = "seat someone of {org}'s management (members: level: management or bestuurder)",
+    ["kngg.no_mandate"] = "{org} sits in {body} without a mandate",
+    ["kngg.no_mandate.do"] = "seat someone of {org}'s management who may decide, or record the mandate (members: mandate: true)",
+    ["kngg.no_sov"] = "no samenwerkingsovereenkomst is in force, so its parties cannot be checked",
+    ["kngg.no_sov.do"] = "record the samenwerkingsovereenkomst (step 6) under 'agreements'",
+    ["kngg.gemeente_unseated"] = "{org} is a party but sits in no body, and no gemeente is recorded as speaking for it",
+    ["kngg.gemeente_unseated.do"] = "seat {org}, or record the gemeente that represents it (bodies: represented: {organisation: {id}, via: the gemeente})",
+    ["kngg.party_unseated"] = "{org} is a party but sits in no kern-, project- or werkgroep",
+    ["kngg.party_unseated.do"] = "give {org} a seat in a body (as member, agenda member or advisory member)",
+    ["kngg.no_gemeente_seated"] = "no gemeente sits in a kern-, project- or werkgroep",
+    ["kngg.no_gemeente_seated.do"] = "seat the gemeenten, or one gemeente that represents the others",
+    ["kngg.domain"] = "the {kind} domain is not represented in any body",
+    ["kngg.domain.do"] = "invite a {kind} organisation into the kerngroep or a werkgroep",
+    ["kngg.no_task"] = "{org} is a party but no task of it is recorded",
+    ["kngg.no_task.do"] = "record what {org} does under 'responsibilities'",
+    ["kngg.no_indicator"] = "no {kind} indicator is recorded",
+    ["kngg.no_indicator.do"] = "agree a {kind} indicator with the kerngroep and record it under 'indicators' (kind: {value})",
+    ["kngg.rc_task_none"] = "nobody is recorded as responsible for '{task}' (strategic)",
+    ["kngg.rc_task_none.do"] = "record '{task}' as a strategic task of the regiocoordinator under 'responsibilities' (level: strategic, person: the RC)",
+    ["kngg.rc_task_other"] = "'{task}' is recorded, but not as a task of the regiocoordinator",
+    ["kngg.rc_task_other.do"] = "make the regiocoordinator the owner of '{task}' (responsibilities: person: the RC)",
+    ["kngg.no_activity"] = "no activity carries out the plan",
+    ["kngg.no_activity.do"] = "describe the plan at the level of activities under 'activities' (agreement: the regioplan or werkagenda)",
+    ["kngg.no_randvoorwaarden"] = "no decision of the kerngroep on the randvoorwaarden is recorded",
+    ["kngg.no_randvoorwaarden.do"] = "agree the randvoorwaarden with the kerngroep and record it under 'decisions' (body: the kerngroep, topic: randvoorwaarden)",
+    ["kngg.projectleider"] = "no agreement says what the projectleider of {municipality} takes up locally and what the RC is responsible for",
+    ["kngg.projectleider.do"] = "make the agreements and record them under 'agreements' (topics: rol-projectleider; municipality: {code}, or for the whole region)",
+    ["kngg.indicator_sets"] = "no indicator comes from the RIVM-indicatorenset or the KnGG-monitor",
+    ["kngg.indicator_sets.do"] = "use existing indicators (RIVM-indicatorenset KnGG, KnGG-monitor) and name the set in the indicator's source",
+    ["kngg.communication"] = "no task about communicatie is recorded: who communicates what to whom?",
+    ["kngg.communication.do"] = "record who does the communication towards gemeenten and stakeholders under 'responsibilities' (a task naming communicatie)",
+    ["kngg.no_meeting"] = "no body of the project organisation has met since {since}",
+    ["kngg.no_meeting.do"] = "meet regularly and record the meetings under 'meetings'",
+    ["kngg.left"] = "{municipality} left the region",
+    ["kngg.left_on"] = "{municipality} left the region on {date}",
+    ["kngg.left.do"] = "talk with {municipality} about what would bring it back",
+    ["kngg.withdrew"] = "{org} withdrew from {agreement}",
+    ["kngg.withdrew.do"] = "talk with {org} about its commitment",
+    ["kngg.kind.process"] = "process",
+    ["kngg.kind.result"] = "result",
+  },
+}
 
 local LEIDRAAD = "Leidraad regionale implementatiefase KnGG (2025)"
 local function bron(waar) return LEIDRAAD .. ", " .. waar end
@@ -74,9 +211,8 @@ local function afspraken_over(def)
       for _, t in ipairs(def.topics) do
         if not covered[t] then
           ctx:finding { subject = S.region(ctx.region),
-            missing = "no agreement in force covers " .. t,
-            remedy = "agree on " .. t .. " and add it to the topics of an agreement "
-              .. "(for instance the samenwerkingsovereenkomst)" }
+            missing = T.t("kngg.not_covered", { topic = t }),
+            remedy = T.t("kngg.not_covered.do", { topic = t }) }
         end
       end
     end }
@@ -92,10 +228,8 @@ local draagvlak_gemeenten = P.check {
     local leden = C.members(ctx)
     if #leden < 2 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = string.format("only %d municipality has joined the region; regional "
-          .. "collaboration needs support in several", #leden),
-        remedy = "build bestuurlijk draagvlak until at least two municipalities join "
-          .. "(status member under 'municipalities')" }
+        missing = T.t("kngg.one_member", { n = string.format("%d", #leden) }),
+        remedy = T.t("kngg.one_member.do") }
     end
   end }
 
@@ -109,8 +243,8 @@ local kandidaat_gemeenten = P.check {
     for _, m in ipairs(ctx:list("municipalities")) do
       if m.status == "candidate" and C.active(m, ctx.today) then
         ctx:finding { subject = S.municipality(m),
-          missing = (m.name or m.code) .. " is still a candidate: no decision to join yet",
-          remedy = "support " .. (m.name or m.code) .. " towards a bestuurlijk besluit" }
+          missing = T.t("kngg.candidate", { municipality = m.name or m.code }),
+          remedy = T.t("kngg.candidate.do", { municipality = m.name or m.code }) }
       end
     end
   end }
@@ -140,10 +274,9 @@ local besluit_deelname = P.check {
       local d = g and latest[g.id]
       if d and d.outcome ~= "adopted" and d.outcome ~= nil then
         ctx:finding { subject = S.municipality(m),
-          missing = string.format("the decision of %s to join (%s, %s) is %s", m.name or m.code,
-            d.id, d.date, d.outcome),
-          remedy = "the verkenning ends with a positive decision of every gemeente: support "
-            .. (m.name or m.code) .. " towards it, or record it as a candidate until it decides" }
+          missing = T.t("kngg.join_not_adopted", { municipality = m.name or m.code, id = d.id,
+            date = d.date, outcome = T.word("decisions.outcome", d.outcome) }),
+          remedy = T.t("kngg.join_not_adopted.do", { municipality = m.name or m.code }) }
       end
     end
   end }
@@ -160,15 +293,13 @@ local besluit_deelname_vastgelegd = P.check {
       local d = g and latest[g.id]
       if d and d.outcome == nil then
         ctx:finding { subject = S.municipality(m),
-          missing = string.format("the decision of %s to join (%s, %s) has no outcome recorded",
-            m.name or m.code, d.id, d.date),
-          remedy = "record its outcome (decisions: outcome: adopted, or pending while it is open)" }
+          missing = T.t("kngg.join_no_outcome", { municipality = m.name or m.code, id = d.id,
+            date = d.date }),
+          remedy = T.t("kngg.join_no_outcome.do") }
       elseif not d then
         ctx:finding { subject = S.municipality(m),
-          missing = "no decision of " .. (m.name or m.code) .. " to join is recorded",
-          remedy = "record the collegebesluit under 'decisions' (organisation: "
-            .. (g and g.id or "the gemeente") .. ", organ: college, topic: deelname, outcome: "
-            .. "adopted)" }
+          missing = T.t("kngg.join_none", { municipality = m.name or m.code }),
+          remedy = T.t("kngg.join_none.do", { gemeente = g and g.id or T.t("kngg.the_gemeente") }) }
       end
     end
   end }
@@ -187,10 +318,9 @@ local opdracht_getoetst = P.check {
           and r.since and r.since < since and not (r.reviewed and r.reviewed >= since) then
         local who = people[r.person] or { id = r.person }
         ctx:finding { subject = S.person(who),
-          missing = string.format("the assignment of %s has not been reviewed since %s",
-            who.name or who.id, r.reviewed or r.since),
-          remedy = "review the assignment against practice with the kerngroep and record the "
-            .. "day (roles: reviewed, or spil assign --reviewed)" }
+          missing = T.t("kngg.not_reviewed", { person = who.name or who.id,
+            since = r.reviewed or r.since }),
+          remedy = T.t("kngg.not_reviewed.do") }
       end
     end
   end }
@@ -210,9 +340,8 @@ local rc_rolverdeling = P.check {
     end
     if n >= 2 and not (focus.strategic and focus.operational) then
       ctx:finding { subject = S.region(ctx.region),
-        missing = string.format("the RC role is held by %d people, but their strategic and "
-          .. "operational focus is not recorded", n),
-        remedy = "record each RC's focus (roles: focus: strategic or operational)" }
+        missing = T.t("kngg.rc_split", { n = string.format("%d", n) }),
+        remedy = T.t("kngg.rc_split.do") }
     end
   end }
 
@@ -230,8 +359,7 @@ local rc_uren = P.check {
     end
     if any and not hours then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "the regiocoordinator's hours a week are not recorded",
-        remedy = "record the hours of the formal assignment (roles: hours)" }
+        missing = T.t("kngg.rc_hours"), remedy = T.t("kngg.rc_hours.do") }
     end
   end }
 
@@ -252,9 +380,8 @@ local draagvlak_uitvoering = P.check {
     for _, k in ipairs({ "ggd", "jgz", "sociaal-wijkteam", "huisartsen", "ziekenhuis" }) do
       if not kinds[k] then
         ctx:finding { subject = S.region(ctx.region),
-          missing = "no " .. k .. " organisation is involved (party to the "
-            .. "samenwerkingsovereenkomst or member of a body)",
-          remedy = "build support at the " .. k .. " for the regional approach and involve it" }
+          missing = T.t("kngg.not_involved", { kind = k }),
+          remedy = T.t("kngg.not_involved.do", { kind = k }) }
       end
     end
   end }
@@ -277,10 +404,8 @@ local kerngroep = P.check {
       if m.membership == "member" and o and is_one_of(o.kind, UITVOERING) then return end
     end
     ctx:finding { subject = S.body(b),
-      missing = b.name .. " has no executing organisation (" .. table.concat(UITVOERING, ", ")
-        .. ") as a full member",
-      remedy = "seat the management of a key executing organisation (for instance the JGZ "
-        .. "that supplies the CZV) as a full member of " .. b.id }
+      missing = T.t("kngg.no_executing", { body = b.name, kinds = table.concat(UITVOERING, ", ") }),
+      remedy = T.t("kngg.no_executing.do", { id = b.id }) }
   end }
 
 -- "Zorg minimaal voor een kerngroep met management van belangrijke (uitvoerings)organisaties"
@@ -299,16 +424,13 @@ local kerngroep_mandaat = P.check {
       if m.membership == "member" and (m.level == "beleid" or m.level == "uitvoering") then
         local o = orgs[m.organisation] or { id = m.organisation }
         ctx:finding { subject = S.organisation(o),
-          missing = string.format("%s sits in %s at the level of %s, not its management",
-            o.name or o.id, b.name, m.level),
-          remedy = "seat someone of " .. (o.name or o.id) .. "'s management (members: level: "
-            .. "management or bestuurder)" }
+          missing = T.t("kngg.level", { org = o.name or o.id, body = b.name, level = m.level }),
+          remedy = T.t("kngg.level.do", { org = o.name or o.id }) }
       elseif m.membership == "member" and m.mandate ~= true then
         local o = orgs[m.organisation] or { id = m.organisation }
         ctx:finding { subject = S.organisation(o),
-          missing = (o.name or o.id) .. " sits in " .. b.name .. " without a mandate",
-          remedy = "seat someone of " .. (o.name or o.id) .. "'s management who may decide, "
-            .. "or record the mandate (members: mandate: true)" }
+          missing = T.t("kngg.no_mandate", { org = o.name or o.id, body = b.name }),
+          remedy = T.t("kngg.no_mandate.do", { org = o.name or o.id }) }
       end
     end
   end }
@@ -325,8 +447,7 @@ local stakeholders = P.check {
     local sso = agreement(ctx, "samenwerkingsovereenkomst")
     if not sso then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no samenwerkingsovereenkomst is in force, so its parties cannot be checked",
-        remedy = "record the samenwerkingsovereenkomst (step 6) under 'agreements'" }
+        missing = T.t("kngg.no_sov"), remedy = T.t("kngg.no_sov.do") }
       return
     end
     local orgs, zit = index(ctx:list("organisations")), seated(ctx)
@@ -346,22 +467,17 @@ local stakeholders = P.check {
       end
       if o and o.kind == "gemeente" and not zit[o.id] and not spoken_for[o.id] then
         ctx:finding { subject = org_subject(orgs, p.organisation),
-          missing = (o.name or o.id) .. " is a party but sits in no body, and no gemeente is "
-            .. "recorded as speaking for it",
-          remedy = "seat " .. (o.name or o.id) .. ", or record the gemeente that represents it "
-            .. "(bodies: represented: {organisation: " .. o.id .. ", via: the gemeente})" }
+          missing = T.t("kngg.gemeente_unseated", { org = o.name or o.id }),
+          remedy = T.t("kngg.gemeente_unseated.do", { org = o.name or o.id, id = o.id }) }
       elseif not (o and o.kind == "gemeente") and not zit[p.organisation] then
         ctx:finding { subject = org_subject(orgs, p.organisation),
-          missing = ((o and o.name) or p.organisation) .. " is a party but sits in no "
-            .. "kern-, project- or werkgroep",
-          remedy = "give " .. ((o and o.name) or p.organisation) .. " a seat in a body "
-            .. "(as member, agenda member or advisory member)" }
+          missing = T.t("kngg.party_unseated", { org = (o and o.name) or p.organisation }),
+          remedy = T.t("kngg.party_unseated.do", { org = (o and o.name) or p.organisation }) }
       end
     end
     if gemeenten > 0 and not gemeente_zit then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no gemeente sits in a kern-, project- or werkgroep",
-        remedy = "seat the gemeenten, or one gemeente that represents the others" }
+        missing = T.t("kngg.no_gemeente_seated"), remedy = T.t("kngg.no_gemeente_seated.do") }
     end
   end }
 
@@ -381,8 +497,7 @@ local domeinen = P.check {
     for _, k in ipairs(DOMEINEN) do
       if not kinds[k] then
         ctx:finding { subject = S.region(ctx.region),
-          missing = "the " .. k .. " domain is not represented in any body",
-          remedy = "invite a " .. k .. " organisation into the kerngroep or a werkgroep" }
+          missing = T.t("kngg.domain", { kind = k }), remedy = T.t("kngg.domain.do", { kind = k }) }
       end
     end
   end }
@@ -401,8 +516,7 @@ local inzet = P.check {
       if not owns[p.organisation] then
         local naam = (orgs[p.organisation] or {}).name or p.organisation
         ctx:finding { subject = org_subject(orgs, p.organisation),
-          missing = naam .. " is a party but no task of it is recorded",
-          remedy = "record what " .. naam .. " does under 'responsibilities'" }
+          missing = T.t("kngg.no_task", { org = naam }), remedy = T.t("kngg.no_task.do", { org = naam }) }
       end
     end
   end }
@@ -418,9 +532,8 @@ local indicatoren = P.check {
     for _, kind in ipairs({ "process", "result" }) do
       if not has[kind] then
         ctx:finding { subject = S.region(ctx.region),
-          missing = "no " .. kind .. " indicator is recorded",
-          remedy = "agree a " .. kind .. " indicator with the kerngroep and record it under "
-            .. "'indicators' (kind: " .. kind .. ")" }
+          missing = T.t("kngg.no_indicator", { kind = T.t("kngg.kind." .. kind) }),
+          remedy = T.t("kngg.no_indicator.do", { kind = T.t("kngg.kind." .. kind), value = kind }) }
       end
     end
   end }
@@ -459,15 +572,12 @@ local taken_rc = P.check {
       end
       if not recorded then
         ctx:finding { subject = S.region(ctx.region),
-          missing = string.format("nobody is recorded as responsible for '%s' (strategic)", task),
-          remedy = "record '" .. task .. "' as a strategic task of the regiocoordinator under "
-            .. "'responsibilities' (level: strategic, person: the RC)" }
+          missing = T.t("kngg.rc_task_none", { task = task }),
+          remedy = T.t("kngg.rc_task_none.do", { task = task }) }
       elseif not owned then
         ctx:finding { subject = S.region(ctx.region),
-          missing = string.format("'%s' is recorded, but not as a task of the regiocoordinator",
-            task),
-          remedy = "make the regiocoordinator the owner of '" .. task .. "' (responsibilities: "
-            .. "person: the RC)" }
+          missing = T.t("kngg.rc_task_other", { task = task }),
+          remedy = T.t("kngg.rc_task_other.do", { task = task }) }
       end
     end
   end }
@@ -482,9 +592,7 @@ local activiteiten = P.check {
       if a.agreement and a.status ~= "stopped" then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no activity carries out the plan",
-      remedy = "describe the plan at the level of activities under 'activities' (agreement: "
-        .. "the regioplan or werkagenda)" }
+      missing = T.t("kngg.no_activity"), remedy = T.t("kngg.no_activity.do") }
   end }
 
 -- "In deze stap worden de randvoorwaarden ... in kaart gebracht en afgestemd met de kerngroep
@@ -500,9 +608,7 @@ local randvoorwaarden_kerngroep = P.check {
       end
     end
     ctx:finding { subject = b and S.body(b) or S.region(ctx.region),
-      missing = "no decision of the kerngroep on the randvoorwaarden is recorded",
-      remedy = "agree the randvoorwaarden with the kerngroep and record it under 'decisions' "
-        .. "(body: the kerngroep, topic: randvoorwaarden)" }
+      missing = T.t("kngg.no_randvoorwaarden"), remedy = T.t("kngg.no_randvoorwaarden.do") }
   end }
 
 -- "Indien aangesteld, maak kennis en afspraken met hen. Zorg dat helder is wat er lokaal
@@ -533,10 +639,8 @@ local afspraken_projectleiders = P.check {
       end
       if has_pl and not local_[m.code] then
         ctx:finding { subject = S.municipality(m),
-          missing = "no agreement says what the projectleider of " .. (m.name or m.code)
-            .. " takes up locally and what the RC is responsible for",
-          remedy = "make the agreements and record them under 'agreements' (topics: "
-            .. "rol-projectleider; municipality: " .. m.code .. ", or for the whole region)" }
+          missing = T.t("kngg.projectleider", { municipality = m.name or m.code }),
+          remedy = T.t("kngg.projectleider.do", { code = m.code }) }
       end
     end
   end }
@@ -553,9 +657,7 @@ local indicatoren_bron = P.check {
       end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no indicator comes from the RIVM-indicatorenset or the KnGG-monitor",
-      remedy = "use existing indicators (RIVM-indicatorenset KnGG, KnGG-monitor) and name "
-        .. "the set in the indicator's source" }
+      missing = T.t("kngg.indicator_sets"), remedy = T.t("kngg.indicator_sets.do") }
   end }
 
 local communicatie_taak = P.check {
@@ -566,9 +668,7 @@ local communicatie_taak = P.check {
       if r.task:lower():find("communicatie", 1, true) then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no task about communicatie is recorded: who communicates what to whom?",
-      remedy = "record who does the communication towards gemeenten and stakeholders under "
-        .. "'responsibilities' (a task naming communicatie)" }
+      missing = T.t("kngg.communication"), remedy = T.t("kngg.communication.do") }
   end }
 
 -- Fase 2, "regelmatige en heldere communicatie" and "organiseer regelmatig bijeenkomsten".
@@ -583,8 +683,7 @@ local regelmatig_overleg = P.check {
       if m.date >= since and m.date <= ctx.today then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = "no body of the project organisation has met since " .. since,
-      remedy = "meet regularly and record the meetings under 'meetings'" }
+      missing = T.t("kngg.no_meeting", { since = since }), remedy = T.t("kngg.no_meeting.do") }
   end }
 
 -- "Blijvend bestuurlijk commitment": what the data shows of commitment lost, a municipality
@@ -597,9 +696,9 @@ local bestuurlijk_commitment = P.check {
     for _, m in ipairs(ctx:list("municipalities")) do
       if m.status == "left" and (m["until"] == nil or m["until"] >= year_ago) then
         ctx:finding { subject = S.municipality(m),
-          missing = (m.name or m.code) .. " left the region"
-            .. (m["until"] and (" on " .. m["until"]) or ""),
-          remedy = "talk with " .. (m.name or m.code) .. " about what would bring it back" }
+          missing = m["until"] and T.t("kngg.left_on", { municipality = m.name or m.code, date = m["until"] })
+            or T.t("kngg.left", { municipality = m.name or m.code }),
+          remedy = T.t("kngg.left.do", { municipality = m.name or m.code }) }
       end
     end
     local sso = agreement(ctx, "samenwerkingsovereenkomst")
@@ -609,8 +708,8 @@ local bestuurlijk_commitment = P.check {
       if p.status == "withdrawn" then
         local naam = (orgs[p.organisation] or {}).name or p.organisation
         ctx:finding { subject = org_subject(orgs, p.organisation),
-          missing = naam .. " withdrew from " .. sso.title,
-          remedy = "talk with " .. naam .. " about its commitment" }
+          missing = T.t("kngg.withdrew", { org = naam, agreement = sso.title }),
+          remedy = T.t("kngg.withdrew.do", { org = naam }) }
       end
     end
   end }

@@ -6,6 +6,7 @@
 local P = require "spil.programme"
 local E = require "spil.engine"
 local D = require "spil.data"
+local T = require "spil.messages"
 
 local M = {}
 local S = E.subject
@@ -69,16 +70,16 @@ local function one_agreement(ctx, kind, remedy)
   -- Say why: none at all, or none in force (ended, or not started yet).
   for _, a in ipairs(ctx:list("agreements")) do
     if a.kind == kind then
-      local why = (a["until"] and a["until"] < ctx.today) and ("ended " .. a["until"])
-        or ("starts " .. tostring(a.since))
+      local ended = a["until"] and a["until"] < ctx.today
       ctx:finding { subject = S.agreement(a),
-        missing = string.format("%s is not in force (%s)", a.title, why),
-        remedy = remedy or ("renew the " .. kind .. " or record its new period") }
+        missing = ended and T.t("checks.not_in_force_ended", { agreement = a.title, ["until"] = a["until"] })
+          or T.t("checks.not_in_force_starts", { agreement = a.title, since = tostring(a.since) }),
+        remedy = remedy or T.t("checks.renew", { agreement = a.title }) }
       return nil
     end
   end
-  ctx:finding { missing = "no " .. kind .. " is recorded", subject = S.region(ctx.region),
-    remedy = remedy or ("record the " .. kind .. " under 'agreements' with its parties") }
+  ctx:finding { missing = T.t("checks.no_agreement", { kind = kind }), subject = S.region(ctx.region),
+    remedy = remedy or T.t("checks.no_agreement.do", { kind = kind }) }
   return nil
 end
 
@@ -105,9 +106,9 @@ function M.role_per_municipality(def)
     for _, m in ipairs(M.members(ctx)) do
       if not held[m.code] then
         ctx:finding { subject = S.municipality(m),
-          missing = string.format("%s has no %s", m.name, table.concat(roles, " or ")),
-          remedy = def.remedy or string.format("assign a %s for %s under 'roles' (municipality: %s)",
-            roles[1], m.name, m.code) }
+          missing = T.t("checks.no_role_for", { municipality = m.name, roles = T.list(roles) }),
+          remedy = def.remedy or T.t("checks.no_role_for.do",
+            { role = roles[1], municipality = m.name, code = m.code }) }
       end
     end
   end)
@@ -121,8 +122,8 @@ function M.agreement_signed(def)
     local a = one_agreement(ctx, def.kind, def.remedy)
     if not a then return end
     if #a.parties == 0 then
-      ctx:finding { subject = S.agreement(a), missing = a.title .. " has no parties yet",
-        remedy = "record who is invited to sign " .. a.id .. " under its 'parties'" }
+      ctx:finding { subject = S.agreement(a), missing = T.t("checks.no_parties", { agreement = a.title }),
+        remedy = T.t("checks.no_parties.do", { id = a.id }) }
     end
     local orgs = index(ctx:list("organisations"))
     -- A gemeente of a candidate municipality is not yet asked to sign.
@@ -137,13 +138,12 @@ function M.agreement_signed(def)
       local waiting = o and o.kind == "gemeente" and candidate[o.municipality]
       if party.status ~= "signed" and not waiting then
         local o = orgs[party.organisation] or { id = party.organisation }
-        local what = party.status == "withdrawn" and "withdrew its signature from"
-          or party.status == "declined" and "declined to sign"
-          or "has not signed (status " .. party.status .. ")"
-        ctx:finding { subject = S.organisation(o),
-          missing = string.format("%s %s %s", o.name or o.id, what, a.title),
-          remedy = def.remedy or ("obtain the signature of " .. (o.name or o.id) ..
-            " and record it with 'spil sign'") }
+        local vars = { org = o.name or o.id, agreement = a.title,
+          status = T.word("agreement_party.status", party.status) }
+        local key = party.status == "withdrawn" and "checks.withdrew"
+          or party.status == "declined" and "checks.declined" or "checks.not_signed"
+        ctx:finding { subject = S.organisation(o), missing = T.t(key, vars),
+          remedy = def.remedy or T.t("checks.not_signed.do", vars) }
       end
     end
     if def.municipalities then
@@ -151,13 +151,12 @@ function M.agreement_signed(def)
         local g = M.gemeente_of(ctx, m.code)
         if not g then
           ctx:finding { subject = S.municipality(m),
-            missing = string.format("%s is not a party to %s", m.name, a.title),
-            remedy = "add the gemeente as an organisation (kind gemeente, municipality " ..
-              m.code .. ") and invite it as a party" }
+            missing = T.t("checks.not_a_party", { municipality = m.name, agreement = a.title }),
+            remedy = T.t("checks.no_gemeente.do", { code = m.code }) }
         elseif status[g.id] == nil then
           ctx:finding { subject = S.municipality(m),
-            missing = string.format("%s is not a party to %s", m.name, a.title),
-            remedy = "invite " .. g.name .. " as a party of " .. a.id }
+            missing = T.t("checks.not_a_party", { municipality = m.name, agreement = a.title }),
+            remedy = T.t("checks.invite.do", { gemeente = g.name, id = a.id }) }
         end
       end
     end
@@ -168,8 +167,8 @@ function M.agreement_signed(def)
       end
       if not any then
         ctx:finding { subject = S.agreement(a),
-          missing = string.format("no organisation of kind %s has signed %s", kind, a.title),
-          remedy = "invite the " .. kind .. " as a party and record its signature" }
+          missing = T.t("checks.no_kind_signed", { kind = kind, agreement = a.title }),
+          remedy = T.t("checks.no_kind_signed.do", { kind = kind }) }
       end
     end
   end)
@@ -185,8 +184,8 @@ function M.agreement_covers(def)
     for _, t in ipairs(def.topics) do
       if not has[t] then
         ctx:finding { subject = S.agreement(a),
-          missing = string.format("%s does not cover %s", a.title, t),
-          remedy = def.remedy or ("agree on " .. t .. " and add it to the topics of " .. a.id) }
+          missing = T.t("checks.not_covered", { agreement = a.title, topic = t }),
+          remedy = def.remedy or T.t("checks.not_covered.do", { topic = t, id = a.id }) }
       end
     end
   end)
@@ -198,8 +197,8 @@ function M.body_exists(def)
   return make(def, function(ctx)
     local body = M.body(ctx, def.kind)
     if not body then
-      ctx:finding { subject = S.region(ctx.region), missing = "there is no " .. def.kind,
-        remedy = def.remedy or ("set up a " .. def.kind .. " and record it under 'bodies'") }
+      ctx:finding { subject = S.region(ctx.region), missing = T.t("checks.no_body", { kind = def.kind }),
+        remedy = def.remedy or T.t("checks.no_body.do", { kind = def.kind }) }
       return
     end
     local orgs = index(ctx:list("organisations"))
@@ -215,12 +214,12 @@ function M.body_exists(def)
     end
     for _, k in ipairs(missing) do
       ctx:finding { subject = S.body(body),
-        missing = string.format("%s has no member from a %s organisation", body.name, k),
-        remedy = "add a " .. k .. " organisation as a full member of " .. body.id }
+        missing = T.t("checks.no_member_of_kind", { body = body.name, kind = k }),
+        remedy = T.t("checks.no_member_of_kind.do", { kind = k, id = body.id }) }
     end
     if def.chair and not chair then
-      ctx:finding { subject = S.body(body), missing = body.name .. " has no chair",
-        remedy = "record who chairs " .. body.id .. " (function: chair)" }
+      ctx:finding { subject = S.body(body), missing = T.t("checks.no_chair", { body = body.name }),
+        remedy = T.t("checks.no_chair.do", { id = body.id }) }
     end
   end)
 end
@@ -237,8 +236,8 @@ function M.funding_agreed(def)
     for _, p in ipairs(def.purposes) do
       if not covered[p] then
         ctx:finding { subject = S.region(ctx.region),
-          missing = "no funding is agreed for " .. p,
-          remedy = def.remedy or ("agree funding for " .. p .. " and record it with 'spil fund'") }
+          missing = T.t("checks.no_funding", { purpose = p }),
+          remedy = def.remedy or T.t("checks.no_funding.do", { purpose = p }) }
       end
     end
   end)
@@ -260,35 +259,29 @@ function M.role_assigned(def)
     end
     if #held == 0 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no " .. def.role .. " is appointed for the region",
-        remedy = def.remedy or ("appoint a " .. def.role .. " and record it with 'spil assign'") }
+        missing = T.t("checks.no_role", { role = def.role }),
+        remedy = def.remedy or T.t("checks.no_role.do", { role = def.role }) }
       return
     end
     for _, r in ipairs(held) do
       local who = people[r.person] or { id = r.person }
+      local vars = { person = who.name or who.id, role = def.role, region = ctx.region.id,
+        id = who.id }
       if def.tasks and r.formal_assignment and not r.tasks
           and not M.assignment_document(ctx, r.person) then
-        ctx:finding { subject = S.person(who),
-          missing = "the assignment of " .. (who.name or who.id) .. " as " .. def.role
-            .. " has no task description",
-          remedy = "record the tasks of the assignment (roles: tasks, or spil assign "
-            .. ctx.region.id .. " " .. who.id .. " " .. def.role .. " --tasks TEXT), or the "
-            .. "adopted opdrachtbeschrijving under 'documents' (kind: opdrachtbeschrijving, "
-            .. "person: " .. who.id .. ")" }
+        ctx:finding { subject = S.person(who), missing = T.t("checks.no_tasks", vars),
+          remedy = T.t("checks.no_tasks.do", vars) }
       end
       if def.formal and not r.formal_assignment then
-        ctx:finding { subject = S.person(who),
-          missing = (who.name or who.id) .. " has no formal assignment as " .. def.role,
-          remedy = "write a formal assignment (role, tasks, mandate, hours) for " ..
-            (who.name or who.id) .. " and record it (spil assign " .. ctx.region.id .. " " ..
-            who.id .. " " .. def.role .. " --formal)" }
+        ctx:finding { subject = S.person(who), missing = T.t("checks.not_formal", vars),
+          remedy = T.t("checks.not_formal.do", vars) }
       end
     end
     if def.min_hours and hours < def.min_hours then
       ctx:finding { subject = S.region(ctx.region),
-        missing = string.format("the %s has %s hours a week; at least %d are needed",
-          def.role, tostring(hours), def.min_hours),
-        remedy = "agree the hours for the " .. def.role .. " and record them (roles: hours)" }
+        missing = T.t("checks.too_few_hours", { role = def.role, hours = tostring(hours),
+          min = string.format("%d", def.min_hours) }),
+        remedy = T.t("checks.too_few_hours.do", { role = def.role }) }
     end
   end)
 end
@@ -322,11 +315,10 @@ function M.linked(def)
       end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = def.missing or ("the region records no link to a "
-        .. table.concat(def.kinds, ", ") .. (def.role and (" in which a " .. def.role
-          .. " takes part") or "")),
-      remedy = def.remedy or ("record it under 'links' (kind: " .. def.kinds[1]
-        .. (def.role and (", person: the " .. def.role) or "") .. ")") }
+      missing = def.missing or T.t(def.role and "checks.no_link_role" or "checks.no_link",
+        { kinds = T.list(def.kinds), role = def.role }),
+      remedy = def.remedy or T.t(def.role and "checks.no_link_role.do" or "checks.no_link.do",
+        { kind = def.kinds[1], role = def.role }) }
   end)
 end
 
@@ -342,11 +334,11 @@ function M.document_exists(def)
       end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = draft and (draft.title .. " is not adopted (status " .. tostring(draft.status)
-        .. ")") or ("no " .. def.kind .. " is recorded"),
-      remedy = def.remedy or ("record the " .. def.kind .. " under 'documents' (kind: "
-        .. def.kind .. (def.adopted and ", status: adopted, approved_by: the body" or "")
-        .. ")") }
+      missing = draft and T.t("checks.not_adopted", { title = draft.title,
+          status = tostring(T.word("documents.status", draft.status)) })
+        or T.t("checks.no_document", { kind = def.kind }),
+      remedy = def.remedy or T.t(def.adopted and "checks.no_document_adopted.do"
+        or "checks.no_document.do", { kind = def.kind }) }
   end)
 end
 
@@ -363,9 +355,10 @@ function M.responsibilities(def)
       for _, lvl in ipairs(levels) do
         if not have[task:lower() .. "\0" .. lvl] then
           ctx:finding { subject = S.region(ctx.region),
-            missing = string.format("nobody is recorded as responsible for '%s' (%s)", task, lvl),
-            remedy = def.remedy or ("record who owns '" .. task .. "' at " .. lvl ..
-              " level under 'responsibilities'") }
+            missing = T.t("checks.no_responsible",
+              { task = task, level = T.word("responsibilities.level", lvl) }),
+            remedy = def.remedy or T.t("checks.no_responsible.do",
+              { task = task, level = T.word("responsibilities.level", lvl) }) }
         end
       end
     end
@@ -392,8 +385,8 @@ function M.evaluated_within(def)
       if e.date >= since and e.date <= ctx.today then return end
     end
     ctx:finding { subject = S.region(ctx.region),
-      missing = string.format("no evaluation of the collaboration since %s", since),
-      remedy = def.remedy or "evaluate the collaboration and record it under 'evaluations'" }
+      missing = T.t("checks.no_evaluation", { since = since }),
+      remedy = def.remedy or T.t("checks.no_evaluation.do") }
   end)
 end
 
@@ -420,9 +413,7 @@ function M.measured_within(def)
     local agreed = ctx:list("indicators")
     if #agreed == 0 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = "no indicator is agreed, so nothing is measured",
-        remedy = "agree indicators and record them under 'indicators' (a catalogue code alone "
-          .. "adopts one: spil indicators)" }
+        missing = T.t("checks.no_indicators"), remedy = T.t("checks.no_indicators.do") }
     end
     for _, i in ipairs(agreed) do
       -- The latest figure of any kind: a yearly figure counts as much as a quarterly one.
@@ -436,11 +427,9 @@ function M.measured_within(def)
       end
       if not latest or latest_end < since then
         ctx:finding { subject = S.region(ctx.region),
-          missing = string.format("indicator %s (%s) has no figures %s", i.code,
-            i.name or "name not given by the source",
-            latest and ("after " .. latest) or "at all"),
-          remedy = def.remedy or string.format("import figures for a period in the last %d "
-            .. "months: spil import measurements FILE.csv", months) }
+          missing = T.t(latest and "checks.no_figures_after" or "checks.no_figures",
+            { code = i.code, name = i.name or T.t("checks.unnamed_indicator"), latest = latest }),
+          remedy = def.remedy or T.t("checks.no_figures.do", { months = string.format("%d", months) }) }
       end
     end
   end)

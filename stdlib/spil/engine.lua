@@ -4,6 +4,7 @@
 -- the file and line; it never passes silently. All findings come at once, never only the first.
 local spil = require "spil"
 local P = require "spil.programme"
+local T = require "spil.messages"
 
 local M = {}
 
@@ -280,9 +281,9 @@ function M.advance_rule(programme_id, person, today)
   local ok, why = G.rule(p, "may_advance")(ctx, person, p, st)
   local nxt = p:next(st.id)
   if not ok then
-    plan.reason = why or (tostring(person) .. " may not advance " .. p.id)
+    plan.reason = why or T.t("engine.may_not_advance", { person = tostring(person), programme = p.id })
   elseif not nxt then
-    plan.reason = string.format("step %s is the last step of %s", st.id, p.id)
+    plan.reason = T.t("engine.last_step", { step = st.id, programme = p.id })
   else
     plan.allowed, plan.to = true, nxt.id
   end

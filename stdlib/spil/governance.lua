@@ -5,6 +5,7 @@
 --   theme_regional(ctx, theme, opts)              -> ok, reasons
 -- ctx is an engine context (spil.engine.context): ctx:list("bodies") and so on.
 local D = require "spil.data"
+local T = require "spil.messages"
 local active, index = D.active, D.index
 
 local M = {}
@@ -16,8 +17,7 @@ M.advancing_roles = { regiocoordinator = true, kwartiermaker = true, netwerkregi
 function M.may_advance(ctx, person_id, programme, step)
   local person = index(ctx:list("people"))[person_id]
   if not person then
-    return false, string.format("'%s' is not a person of region %s", tostring(person_id),
-      ctx.region.id)
+    return false, T.t("gov.no_person", { person = tostring(person_id), region = ctx.region.id })
   end
   for _, r in ipairs(ctx:list("roles")) do
     if r.person == person_id and r.municipality == nil and M.advancing_roles[r.role]
@@ -25,9 +25,8 @@ function M.may_advance(ctx, person_id, programme, step)
       return true
     end
   end
-  return false, string.format("%s holds no role that may advance %s past step %s "
-    .. "(regiocoordinator, kwartiermaker or netwerkregisseur)", person.name, programme.id,
-    step.id)
+  return false, T.t("gov.may_not_advance", { person = person.name, programme = programme.id,
+    step = step.id })
 end
 
 --- Options of decision_valid: count = "mandated" (default: full members who speak with a
@@ -48,7 +47,7 @@ function M.decision_valid(ctx, decision, opts)
   -- region's: valid as recorded.
   if decision.organisation and not decision.body then return true, {}, outcome end
   local body = index(ctx:list("bodies"))[decision.body]
-  if not body then return false, { "decision " .. decision.id .. " names no known body" }, outcome end
+  if not body then return false, { T.t("gov.no_body", { id = decision.id }) }, outcome end
   local orgs = index(ctx:list("organisations"))
   local positions = index(decision.positions or {}, "organisation")
   local seats = {}
@@ -74,7 +73,7 @@ function M.decision_valid(ctx, decision, opts)
       local o = orgs[m.organisation]
       if opts.unanimous_municipalities and o and o.kind == "gemeente"
           and (not pos or pos.position ~= "for") then
-        reasons[#reasons + 1] = (o.name or o.id) .. " is not for it, and municipalities must be unanimous"
+        reasons[#reasons + 1] = T.t("gov.not_unanimous", { org = o.name or o.id })
       end
     end
   end
@@ -84,19 +83,19 @@ function M.decision_valid(ctx, decision, opts)
       outcome.ignored[#outcome.ignored + 1] = pos.organisation
     end
   end
-  local counted = count == "mandated" and "mandated" or "counted"
+  local mandated = count == "mandated"
   if outcome.counted == 0 then
-    reasons[#reasons + 1] = "no member of " .. body.name
-      .. (count == "mandated" and " spoke with a mandate" or " counts for this decision")
+    reasons[#reasons + 1] = T.t(mandated and "gov.none_mandated" or "gov.none_counts",
+      { body = body.name })
   elseif outcome.present < quorum * outcome.counted then
-    reasons[#reasons + 1] = string.format("quorum not reached: %d of %d %s members took a "
-      .. "position, %d needed", outcome.present, outcome.counted, counted,
-      math.ceil(quorum * outcome.counted))
+    reasons[#reasons + 1] = T.t(mandated and "gov.quorum_mandated" or "gov.quorum_counted",
+      { present = string.format("%d", outcome.present), counted = string.format("%d", outcome.counted),
+        needed = string.format("%d", math.ceil(quorum * outcome.counted)) })
   end
   local against = outcome.against
   if against > 0 and against * 2 >= outcome.present then
-    reasons[#reasons + 1] = string.format("%d of %d %s positions are against", against,
-      outcome.present, counted)
+    reasons[#reasons + 1] = T.t(mandated and "gov.against_mandated" or "gov.against_counted",
+      { against = string.format("%d", against), present = string.format("%d", outcome.present) })
   end
   return #reasons == 0, reasons, outcome
 end
@@ -111,7 +110,7 @@ function M.theme_regional(ctx, theme, opts)
   local partners = opts.partners
   if not partners and opts.body then
     local body = index(ctx:list("bodies"))[opts.body]
-    if not body then return false, { "no body '" .. tostring(opts.body) .. "'" } end
+    if not body then return false, { T.t("gov.unknown_body", { id = tostring(opts.body) }) } end
     partners = {}
     for _, m in ipairs(body.members) do
       if m.membership == "member" then partners[#partners + 1] = m.organisation end
@@ -121,15 +120,15 @@ function M.theme_regional(ctx, theme, opts)
     partners = {}
     for _, r in ipairs(theme.relevance or {}) do partners[#partners + 1] = r.organisation end
   end
-  if #partners == 0 then return false, { "no partner has said whether " .. theme.name .. " is relevant" } end
+  if #partners == 0 then return false, { T.t("gov.no_views", { theme = theme.name }) } end
   local orgs = index(ctx:list("organisations"))
   for _, id in ipairs(partners) do
     local v = views[id]
     local name = orgs[id] and orgs[id].name or id
     if not v then
-      reasons[#reasons + 1] = name .. " has not said whether " .. theme.name .. " is relevant"
+      reasons[#reasons + 1] = T.t("gov.no_view", { org = name, theme = theme.name })
     elseif not v.relevant then
-      reasons[#reasons + 1] = name .. " does not hold " .. theme.name .. " relevant"
+      reasons[#reasons + 1] = T.t("gov.not_relevant", { org = name, theme = theme.name })
     end
   end
   return #reasons == 0, reasons

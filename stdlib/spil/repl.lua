@@ -395,7 +395,7 @@ function M.session(native, info)
     for name, fn in pairs(spil) do
       -- Sections take no argument; region, catalogue and figures are not sections.
       if type(fn) == "function" and name ~= "region" and name ~= "catalogue"
-          and name ~= "figures" then
+          and name ~= "figures" and name ~= "word" then
         sections[#sections + 1] = name
       end
     end

@@ -38,7 +38,7 @@ $ spil test nope
 !! Try
 $ spil setting colour 3
 ? 2
-! spil: setting: unknown setting 'colour'; the one setting is suppress-below
+! spil: setting: unknown setting 'colour'; the settings are suppress-below and lang
 !! Try
 
 === cli-err-3: a bad value given to a recording command reads spil: COMMAND: message, like every other error

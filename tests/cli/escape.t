@@ -19,7 +19,7 @@ $ sqlite3 spil.db "update region set name = 'Evil' || char(27) || ']0;pwned' || 
 
 === cli-escape-2: spil regions and spil status show the names escaped
 $ spil regions
->~ hostile                  Evil\e]0;pwned\a\e[2J\rX<U+202E>dcba  1 municipalities; kansrijke-start
+>~ hostile                  Evil\e]0;pwned\a\e[2J\rX<U+202E>dcba  1 municipality; kansrijke-start
 $ spil status hostile
 > Evil\e]0;pwned\a\e[2J\rX<U+202E>dcba (hostile)
 $ spil regions | LC_ALL=C grep -cP '[\x00-\x08\x0b-\x1f\x7f]|\xe2\x80\xae'

@@ -20,7 +20,7 @@ sock="spil-test-$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
 
-export SPIL_DB="$work/spil.db" SPIL_NOW=2026-01-15T10:00:00Z NO_COLOR=1
+export SPIL_DB="$work/spil.db" SPIL_NOW=2026-01-15T10:00:00Z NO_COLOR=1 SPIL_LANG=en
 "$spil" load "$ROOT/regions/zuid-holland-zuid" >/dev/null || { echo "cannot load the region"; exit 1; }
 
 # A pane of 100 x 50 running the REPL; the shell line after it shows how it ended.

@@ -703,7 +703,7 @@ static void test_load_reports_all_problems_in_line_order(void **state) {
         "spil: 1\n"
         "region: {id: Many, name: Many}\n"
         "municipalities:\n"
-        "  - {code: GM0505, status: lid}\n"
+        "  - {code: GM0505, status: deelnemer}\n"
         "organisations:\n"
         "  - {id: ggd, name: GGD, kind: ggd, municipality: GM0482}\n"
         "  - {id: ggd, name: GGD, kind: ggd}\n"
@@ -718,7 +718,7 @@ static void test_load_reports_all_problems_in_line_order(void **state) {
         "gemeentes: []\n",
         "DIR/region.yaml:2:14: error: invalid id 'Many' for 'id'; use lowercase "
         "letters, digits, '-', '_' and '.', at most 64 characters\n"
-        "DIR/region.yaml:4:28: error: invalid status 'lid'; expected one of: "
+        "DIR/region.yaml:4:28: error: invalid status 'deelnemer'; expected one of: "
         "member, candidate, left\n"
         "DIR/region.yaml:6:51: error: municipality GM0482 (Alblasserdam) is not a "
         "member of this region; add it under 'municipalities'\n"
