@@ -61,6 +61,8 @@ const cli_option cli_options[] = {
     {"purpose", 0, CLI_TEXT, "P", NULL, "fund", 0, 0, "what it pays for", "funding.purpose"},
     {"amount", 0, CLI_TEXT, "N", NULL, "fund", 0, 0, "euros", NULL},
     {"funder", 0, CLI_TEXT, "ORG", NULL, "fund", 0, 0, "the organisation that pays", NULL},
+    {"theme", 0, CLI_TEXT, "THEME", NULL, "fund", 0, 0,
+     "the theme it pays for (an id under themes)", NULL},
     {"status", 0, CLI_TEXT, "S", NULL, "fund", 0, 0, "where it stands", "funding.status"},
     {"since", 0, CLI_TEXT, "D", NULL, "assign fund", 0, 0, "from this date (YYYY-MM-DD)", NULL},
     {"until", 0, CLI_TEXT, "D", NULL, "assign fund", 0, 0, "up to this date (YYYY-MM-DD)", NULL},

@@ -158,8 +158,9 @@ int cmd_assign(cli_opts *o) {
 int cmd_fund(cli_opts *o) {
     record_row r = {.table = "funding"};
     field(&r, "id", o->args[1]);
-    const char *names[] = {"source", "purpose", "amount", "funder", "since", "until", "status"};
-    for (int i = 0; i < 7; i++)
+    const char *names[] = {"source", "purpose", "amount", "funder",
+                           "theme",  "since",   "until",  "status"};
+    for (int i = 0; i < 8; i++)
         field(&r, names[i], cli_opt(o, names[i]));
     return record(o, &r, 1, NULL);
 }

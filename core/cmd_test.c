@@ -23,6 +23,7 @@
 #include "diff.h"
 #include "file.h"
 #include "import.h"
+#include "lang.h"
 #include "load.h"
 #include "model.h"
 #include "out.h"
@@ -64,6 +65,19 @@ static void find_tests(files *f, const char *path, int depth) {
 
 static int by_path(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The language a test file is written for: the word after `--! lang:` in its first lines, into
+** out (empty when it names none). Its expected texts are in that language. */
+static void lang_of(const char *src, char *out, size_t cap) {
+    const char *mark = strstr(src, "--! lang:");
+    *out = '\0';
+    if (!mark || mark - src >= 400) return;
+    mark += strlen("--! lang:");
+    while (*mark == ' ')
+        mark++;
+    size_t n = strcspn(mark, " \r\n");
+    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), mark);
 }
 
 /* The fixture folder of a test file into out; 0, or -1 when there is none. */
@@ -254,6 +268,14 @@ static void run_file(const char *path, tally *t) {
         report(t, 0, path, why);
         return;
     }
+    char lang[8];
+    lang_of(src, lang, sizeof lang);
+    if (*lang && !lang_valid(lang)) {
+        report(t, 0, path, "'--! lang:' takes nl or en");
+        free(src);
+        return;
+    }
+    lang_use(*lang ? lang : NULL);
     if (fixture_of(path, src, fixture, sizeof fixture)) {
         report(t, 0, path,
                "no fixture: put it under a region folder, or name one with '--! fixture: DIR'");

@@ -95,6 +95,14 @@ void lang_default(const char *code) {
     if (!fixed && lang_valid(code)) set(code, "setting");
 }
 
+const char *lang_use(const char *code) {
+    static const char *run; /* the run's own choice, before any test file's */
+    const char *was = current;
+    if (!run) run = current;
+    current = lang_valid(code) ? (strcmp(code, "en") == 0 ? "en" : "nl") : run;
+    return was;
+}
+
 const char *lang_origin(void) {
     return origin;
 }

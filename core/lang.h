@@ -32,6 +32,10 @@ int lang_valid(const char *code);
 /* Choose from --lang (option, NULL when not given) and $SPIL_LANG. -1 when $SPIL_LANG names no
 ** language spil speaks (the caller reports it), else 0. */
 int lang_choose(const char *option);
+/* For one test file of spil test (its `--! lang: en` line): speak code (NULL: the run's own
+** choice). It wins over --lang and $SPIL_LANG: the file's expected texts are in its language.
+** Returns the language spoken before. */
+const char *lang_use(const char *code);
 /* The database's setting, used only when neither --lang nor $SPIL_LANG chose (NULL: none). */
 void lang_default(const char *code);
 /* Where the choice came from: "--lang", "SPIL_LANG", "setting" or "default". */

@@ -385,6 +385,7 @@ static const model_field funding_f[] = {
     {"purpose", FT_ENUM, REQ, funding_purposes, 0, "what it pays for"},
     {"amount", FT_NUM, 0, NULL, 0, "euros"},
     {"funder", FT_REF, 0, NULL, E_ORGANISATION, "organisation that pays"},
+    {"theme", FT_REF, 0, NULL, E_THEME, "the theme it pays for (themes)"},
     PERIOD,
     {"status", FT_ENUM, REQ, funding_status, 0, "where it stands"},
 };

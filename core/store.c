@@ -370,6 +370,20 @@ static const char *const migrations[] = {
     "ALTER TABLE evaluation_v3 RENAME TO evaluation;\n",
     /* 3 -> 4: the order of lists. */
     migration_list_order,
+    /* 4 -> 5: the theme a funding pays for (ZHZ's "onderwerpen die ... regionale financiering
+    ** behoeven"): a rebuild, so that it is a foreign key. */
+    "CREATE TABLE funding_v5(\n"
+    "  region TEXT NOT NULL REFERENCES region(id) ON DELETE CASCADE, id TEXT NOT NULL,\n"
+    "  source TEXT NOT NULL, purpose TEXT NOT NULL, amount REAL, funder TEXT, theme TEXT,\n"
+    "  since TEXT, until TEXT, status TEXT NOT NULL, pos INTEGER, PRIMARY KEY (region, id),\n"
+    "  FOREIGN KEY (region, funder) REFERENCES organisation(region, id),\n"
+    "  FOREIGN KEY (region, theme) REFERENCES theme(region, id));\n"
+    "INSERT INTO funding_v5(region, id, source, purpose, amount, funder, since, until, status, "
+    "pos)\n"
+    "  SELECT region, id, source, purpose, amount, funder, since, until, status, pos FROM "
+    "funding;\n"
+    "DROP TABLE funding;\n"
+    "ALTER TABLE funding_v5 RENAME TO funding;\n",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");

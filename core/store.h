@@ -30,7 +30,7 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* What marks a file as spil's (PRAGMA application_id): "SPIL" in ASCII. Set by the migration
 ** that creates or upgrades a database; a file without it (or with another program's) is not

@@ -210,13 +210,68 @@ M.check = P.check {
   run = M.besluiten_afgerond,
 }
 
+-- ---- the SPUK memo and the themes that need regional funding ---------------------------
+-- "de gemeenten hebben gevraagd om de regionale aanpak te beschrijven in een memo. Deze wordt
+-- dan toegevoegd aan de SPUK aanvraag. Onderwerpen die van belang zijn en regionale
+-- financiering behoeven, zijn netwerkregie, ouderbetrokkenheid en werken met data."
+-- Both are advice: the source tells what ZHZ is still working out ("We zijn nog aan het
+-- uitwerken"), not a condition for a step.
+local SPUK = ZHZ .. ", GALA, IZA en de SPUK plannen"
+local T = require "spil.messages"
+T.add {
+  nl = {
+    ["zhz.geen-thema"] = "het thema {theme} staat niet onder 'themes', dus de regionale financiering ervan kan niet worden nagegaan",
+    ["zhz.geen-thema.do"] = "leg het thema {theme} vast onder 'themes'",
+    ["zhz.geen-financiering"] = "voor het thema {name} is geen regionale financiering afgesproken of toegekend",
+    ["zhz.geen-financiering.do"] = "spreek de regionale financiering van {name} af en leg die vast (funding: theme {theme}, status agreed of granted)",
+  },
+  en = {
+    ["zhz.geen-thema"] = "the theme {theme} is not under 'themes', so its regional funding cannot be checked",
+    ["zhz.geen-thema.do"] = "record the theme {theme} under 'themes'",
+    ["zhz.geen-financiering"] = "no regional funding is agreed or granted for the theme {name}",
+    ["zhz.geen-financiering.do"] = "agree the regional funding of {name} and record it (funding: theme {theme}, status agreed or granted)",
+  },
+}
+
+--- The themes the gemeenten want funded regionally (ids under 'themes').
+M.REGIONAAL = { "netwerkregie", "ouderbetrokkenheid", "werken-met-data" }
+
+M.memo_spuk = C.document_exists { id = "memo-spuk", kind = "memo", severity = "advisory",
+  name = "Memo met de regionale aanpak bij de SPUK-aanvragen",
+  source = SPUK .. " (\"de regionale aanpak te beschrijven in een memo\")" }
+
+M.regionale_financiering = P.check {
+  id = "regionale-financiering", name = "Regionale financiering voor de regionale thema's",
+  severity = "advisory",
+  source = SPUK .. " (\"Onderwerpen die ... regionale financiering behoeven\")",
+  run = function(ctx)
+    local themes = data.index(ctx:list("themes"))
+    local funded = {}
+    for _, f in ipairs(ctx:list("funding")) do
+      if f.theme and (f.status == "agreed" or f.status == "granted") and C.active(f, ctx.today) then
+        funded[f.theme] = true
+      end
+    end
+    for _, id in ipairs(M.REGIONAAL) do
+      local th = themes[id]
+      if not th then
+        ctx:finding { subject = S.region(ctx.region), missing = T.t("zhz.geen-thema", { theme = id }),
+          remedy = T.t("zhz.geen-thema.do", { theme = id }) }
+      elseif not funded[id] then
+        ctx:finding { subject = S.theme(th),
+          missing = T.t("zhz.geen-financiering", { name = th.name }),
+          remedy = T.t("zhz.geen-financiering.do", { name = th.name, theme = id }) }
+      end
+    end
+  end }
+
 -- ---- register the region's Kansrijke Start ---------------------------------------------
 
 local p = P.extend(assert(P.get("kansrijke-start")))
 p:rule("decision_valid", M.decision_valid)
 p:put_check("coalitie", M.check)
 for _, c in ipairs({ M.leden, M.vergaderfrequentie, M.rondje_lokaal, M.regioplan,
-  M.regioplan_inhoud }) do
+  M.regioplan_inhoud, M.memo_spuk, M.regionale_financiering }) do
   p:put_check("coalitie", c)
 end
 P.use(p)

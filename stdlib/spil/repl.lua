@@ -640,7 +640,7 @@ function M.session(native, info)
     sign = { "status", "date", "signatory", "reason" },
     assign = { "municipality", "hours", "since", "until", "formal", "tasks", "mandate", "focus",
       "reviewed", "reason" },
-    fund = { "source", "purpose", "amount", "funder", "since", "until", "status", "reason" },
+    fund = { "source", "purpose", "amount", "funder", "theme", "since", "until", "status", "reason" },
     decide = { "body", "organisation", "organ", "topic", "subject", "kind", "outcome", "date",
       "positions", "reason" },
   }
@@ -678,7 +678,7 @@ function M.session(native, info)
   function env.fund(id, o)
     o = opts_of(o, "fund")
     return native.record("fund", { row("funding", { id = id, source = o.source,
-      purpose = o.purpose, amount = o.amount, funder = o.funder, since = o.since,
+      purpose = o.purpose, amount = o.amount, funder = o.funder, theme = o.theme, since = o.since,
       ["until"] = o["until"], status = o.status }) }, o.reason)
   end
 

@@ -49,7 +49,7 @@ local HELP = {
     line = "record a party's signature (status signed unless told), as spil sign" },
   { name = "assign", call = "assign(person, role [, {municipality=, hours=, since=, formal=, tasks=, focus=}])",
     line = "record that a person holds a role, as spil assign" },
-  { name = "fund", call = "fund(id, {source=, purpose=, amount=, status=, funder=})",
+  { name = "fund", call = "fund(id, {source=, purpose=, amount=, status=, funder=, theme=})",
     line = "record funding, as spil fund" },
   { name = "decide", call = "decide(id, {body= or organisation=, subject=, kind=, positions={org='for+mandate'}})",
     line = "record a decision and each member's position, as spil decide",

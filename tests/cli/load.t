@@ -2,9 +2,9 @@
 
 === cli-load-1: init creates a database with the schema, and is safe to repeat
 $ spil init
-> Created spil.db (schema 4).
+> Created spil.db (schema 5).
 $ spil init
-> spil.db is up to date (schema 4).
+> spil.db is up to date (schema 5).
 $ sqlite3 spil.db 'select count(*) from municipality'
 > 342
 
@@ -94,9 +94,9 @@ $ spil load zhz9 zhz9 --db many.db
 $ cp $ROOT/tests/cli/fixtures/schema-2.db old.db && sqlite3 old.db 'pragma user_version'
 > 2
 $ sqlite3 old.db "select count(*) from event; select count(*) from decision_position; select date from agreement_party where organisation = 'gem-alblasserdam'" > before.txt && spil --db old.db init
-> Upgraded old.db from schema 2 to 4.
+> Upgraded old.db from schema 2 to 5.
 $ sqlite3 old.db 'pragma user_version; pragma foreign_key_check; pragma integrity_check'
-> 4
+> 5
 > ok
 $ sqlite3 old.db "select count(*) from event; select count(*) from decision_position; select date from agreement_party where organisation = 'gem-alblasserdam'" | diff before.txt - && echo same
 > same
@@ -116,9 +116,9 @@ $ spil --db old.db decide zuid-holland-zuid dubbel --organisation gem-alblasserd
 ? 2
 !~ decision 'dubbel' names both a body and an organisation
 
-=== cli-load-11: every section and field of schema 3 loads, exports and loads again unchanged
+=== cli-load-11: every section and field of schemas 3 and 5 loads, exports and loads again unchanged
 $ spil load $ROOT/tests/cli/fixtures/model-3
-> Loaded model-3 into spil.db: 30 added, 0 changed, 0 removed.
+> Loaded model-3 into spil.db: 31 added, 0 changed, 0 removed.
 $ mkdir again && spil export model-3 -o again/region.yaml && spil load again
 > model-3 is up to date in spil.db: nothing changed.
 $ grep -c 'via: gem-dronten\|area:\|organ: college\|level: management\|inhabitants: 42000\|reviewed: 2025-09-01\|link: iza' again/region.yaml

@@ -19,7 +19,7 @@ $ spil load -v $ROOT/regions/zuid-holland-zuid
 === cli-out-3: check -q prints the verdict line alone, naming region and programme; the exit code is the same
 $ spil check -q zuid-holland-zuid
 ? 1
-> zuid-holland-zuid (kansrijke-start): NOT READY to leave step coalitie: 24 blocking findings, 0 advisory.
+> zuid-holland-zuid (kansrijke-start): NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
 $ spil check -q zuid-holland-zuid | wc -l
 > 1
 $ spil -q check --all
@@ -27,13 +27,13 @@ $ spil -q check --all
 > 0 ready, 2 not ready.
 $ printf 'agreements:\n  - id: regioplan\n    parties:\n      - {organisation: vgz, status: signed}\n' | spil check -q zuid-holland-zuid --assume -
 ? 1
-> zuid-holland-zuid (kansrijke-start): NOT READY to leave step coalitie: 23 blocking findings, 0 advisory.
+> zuid-holland-zuid (kansrijke-start): NOT READY to leave step coalitie: 23 blocking findings, 3 advisory.
 
 === cli-out-4: check -v shows the source of passing checks too
 $ spil check zuid-holland-zuid | grep -c 'source:'
-> 4
+> 5
 $ spil check -v zuid-holland-zuid | grep -c 'source:'
-> 13
+> 15
 
 === cli-out-5: -q keeps errors, and the recording commands keep their Recorded line
 $ spil sign -q zuid-holland-zuid regioplan vgz --status agreed
@@ -44,7 +44,7 @@ $ spil sign -q zuid-holland-zuid regioplan vgz --status agred
 
 === cli-out-6: test -q prints only failures and the tally
 $ spil test -q $ROOT/regions/zuid-holland-zuid
-> 20 passed, 0 failed
+> 24 passed, 0 failed
 $ spil test -q $ROOT/regions/zuid-holland-zuid | wc -l
 > 1
 

@@ -107,3 +107,20 @@ $ spil decide zuid-holland-zuid besluit-3 vgz=for+mandate --json | python3 -c 'i
 > kansrijke-start True 1 2 ['gem-dordrecht']
 $ spil decide zuid-holland-zuid college-dordrecht --organisation gem-dordrecht --organ college --topic deelname --subject Deelname --kind besluit --outcome aangenomen
 > Governance (kansrijke-start's rule): valid (the organisation's own decision, taken under its own rules).
+
+=== cli-record-10: fund --theme names the theme a funding pays for (schema 5), checked like region.yaml; ZHZ's advice on its regional themes follows
+$ spil load --force $ROOT/regions/zuid-holland-zuid > /dev/null && sqlite3 spil.db .dump > before.sql
+$ spil fund zuid-holland-zuid data-regio --source spuk --purpose m\&e --theme werken-met-dat --status granted
+! spil: fund: unknown theme 'werken-met-dat' in 'theme'; did you mean 'werken-met-data'?
+? 2
+$ sqlite3 spil.db .dump | cmp - before.sql && echo unchanged
+> unchanged
+$ spil check zuid-holland-zuid | grep -c 'no regional funding is agreed or granted for the theme'
+> 3
+$ spil fund zuid-holland-zuid data-regio --source spuk --purpose m\&e --theme werken-met-data --status granted | tail -1
+> Recorded in spil.db (1 added, 0 changed). 'spil export zuid-holland-zuid' writes the region file.
+$ spil export zuid-holland-zuid | grep 'id: data-regio'
+> - {id: data-regio, source: spuk, purpose: m&e, theme: werken-met-data, status: granted}
+$ spil check zuid-holland-zuid | grep 'no regional funding is agreed or granted for the theme'
+>      - (advisory) no regional funding is agreed or granted for the theme Netwerkregie [theme netwerkregie]
+>      - (advisory) no regional funding is agreed or granted for the theme Ouderbetrokkenheid [theme ouderbetrokkenheid]

@@ -11,12 +11,12 @@ $ spil report zuid-holland-zuid --format md
 > | 1 | Verkenning | Coalitie opbouwen | gepasseerd | 31 oktober 2022 | 1 april 2023 |
 > | 2 | **Coalitie vormen** | Coalitie opbouwen | huidige stap | 1 april 2023 | - |
 > | 3 | Uitvoering | Uitvoering | volgende stap | - | - |
-> **Nog niet klaar** om naar de volgende stap (Uitvoering) te gaan: 24 blokkerende bevindingen, 0 adviesbevindingen.
+> **Nog niet klaar** om naar de volgende stap (Uitvoering) te gaan: 24 blokkerende bevindingen, 3 adviesbevindingen.
 > | Regioplan door alle partners vastgesteld | niet voldaan (blokkerend) | 17 |
 
 === cli-report-2: the readiness is what spil check finds, and a report does not remember it (read only)
 $ spil check zuid-holland-zuid | tail -1
-> NOT READY to leave step coalitie: 24 blocking findings, 0 advisory.
+> NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
 $ sqlite3 spil.db 'delete from readiness' && sqlite3 spil.db .dump > before.sql
 $ spil report zuid-holland-zuid --format md > /dev/null && spil report zuid-holland-zuid --format json > /dev/null && spil report --all --format md > /dev/null
 $ sqlite3 spil.db .dump | cmp - before.sql && echo unchanged

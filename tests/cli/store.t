@@ -30,7 +30,7 @@ $ spil --db notes.txt status; sha256sum -c notes.sum
 
 === store-3: spil marks its own databases (PRAGMA application_id 0x5350494C, "SPIL"); init and load create one, nothing else does
 $ spil init --db a.db && sqlite3 a.db 'pragma application_id'
-> Created a.db (schema 4).
+> Created a.db (schema 5).
 > 1397770572
 $ spil load $ROOT/regions/zuid-holland-zuid --db b.db > /dev/null && sqlite3 b.db 'pragma application_id'
 > 1397770572
@@ -43,14 +43,14 @@ $ ls c.db
 === store-4: a database of an older schema is upgraded by spil init only; any other command says so (exit 3) and leaves it as it was
 $ cp $ROOT/tests/cli/fixtures/schema-2.db old.db && sha256sum old.db > old.sum && spil --db old.db export zuid-holland-zuid
 ? 3
-! spil: export: old.db is of an older spil (schema 2, unmarked; this spil needs 4): run 'spil init' (with --db old.db) to upgrade it; nothing else changes it
+! spil: export: old.db is of an older spil (schema 2, unmarked; this spil needs 5): run 'spil init' (with --db old.db) to upgrade it; nothing else changes it
 $ for c in regions status log indicators "check --all" "load --force $ROOT/regions/zuid-holland-zuid" "sign zuid-holland-zuid regioplan gem-dordrecht" "setting suppress-below 5" repl; do spil --db old.db $c < /dev/null > /dev/null 2>&1; printf '%s ' $?; done; echo; sha256sum -c old.sum
 > 3 3 3 3 3 3 3 3 3 
 > old.db: OK
 $ spil --db old.db init && sqlite3 old.db 'pragma application_id; pragma user_version'
-> Upgraded old.db from schema 2 to 4.
+> Upgraded old.db from schema 2 to 5.
 > 1397770572
-> 4
+> 5
 $ spil --db old.db export zuid-holland-zuid | grep -c 'id: besluit-fixture'
 > 1
 
@@ -71,7 +71,7 @@ $ ./as-user spil --db media/ro.db status
 >~ step coalitie since 2023-04-01: not ready, 24 blocking findings
 $ ./as-user spil --db media/ro.db check zuid-holland-zuid
 ? 1
-> NOT READY to leave step coalitie: 24 blocking findings, 0 advisory.
+> NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
 $ ./as-user spil --db media/ro.db check --all | tail -1 && ./as-user spil --db media/ro.db regions --json | grep -c '"id": "zuid-holland-zuid"' && ./as-user spil --db media/ro.db export zuid-holland-zuid | grep -c 'id: regioplan' && ./as-user spil --db media/ro.db log | wc -l
 > 0 ready, 1 not ready.
 > 1
@@ -95,10 +95,10 @@ $ chmod 755 media copy
 $ cp -r $ROOT/regions/zuid-holland-zuid zhz && cp $ROOT/tests/cli/fixtures/slow_check.lua zhz/ && sed -i 's/scripts: \[rules.lua\]/scripts: [rules.lua, slow_check.lua]/' zhz/region.yaml && spil --db slow.db load zhz | tail -1
 > Loaded zuid-holland-zuid into slow.db: 207 added, 0 changed, 0 removed.
 $ export SPIL_TIME_LIMIT=120; spil --db slow.db check zuid-holland-zuid > check.out & sleep 0.5; spil --db slow.db sign zuid-holland-zuid regioplan gem-alblasserdam > /dev/null; wait; tail -1 check.out; sqlite3 slow.db 'select count(*) from readiness'
-> NOT READY to leave step coalitie: 24 blocking findings, 0 advisory.
+> NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
 > 0
 $ SPIL_TIME_LIMIT=120 spil --db slow.db check zuid-holland-zuid | tail -1; sqlite3 slow.db 'select blocking from readiness'
-> NOT READY to leave step coalitie: 23 blocking findings, 0 advisory.
+> NOT READY to leave step coalitie: 23 blocking findings, 3 advisory.
 > 23
 
 === store-8: status reads one snapshot: what another spil commits while status runs shows in the next status, not in this one

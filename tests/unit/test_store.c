@@ -174,7 +174,7 @@ static void test_store_creates_schema_v3(void **state) {
     char expected[16];
     snprintf(expected, sizeof expected, "%d", STORE_SCHEMA_VERSION);
     assert_sql(db, "PRAGMA user_version", expected);
-    assert_sql(db, "PRAGMA user_version", "4");
+    assert_sql(db, "PRAGMA user_version", "5");
     assert_sql(db, "PRAGMA journal_mode", "wal");
     /* The areas: nation, 12 provinces, 25 GGD regions, 342 municipalities; each municipality
     ** is in the nation, one province and one GGD region. */
@@ -215,14 +215,14 @@ static void test_store_reopen_reports_version_3(void **state) {
     store_close(open_new(path));
     store *s = open_new(path);
     assert_int_equal(store_opened_version(s), STORE_SCHEMA_VERSION);
-    assert_int_equal(store_opened_version(s), 4);
+    assert_int_equal(store_opened_version(s), 5);
     store_close(s);
 
     char *err = NULL;
     s = store_open(path, STORE_READONLY, &err);
     assert_non_null(s);
     assert_null(err);
-    assert_int_equal(store_opened_version(s), 4);
+    assert_int_equal(store_opened_version(s), 5);
     store_close(s);
 
     sqlite3 *db = raw_open(path);

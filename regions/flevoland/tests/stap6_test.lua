@@ -1,3 +1,4 @@
+--! lang: en
 -- Flevoland's KnGG (subregio.lua): the standard step 6 plus the region's own check that every
 -- participating gemeente has a bestuurlijk aanspreekpunt; candidates are not asked yet.
 local t = require "spil.test"

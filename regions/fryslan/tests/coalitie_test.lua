@@ -1,3 +1,4 @@
+--! lang: en
 -- Fryslân's provincial coalitie against the standard Kansrijke Start: what Zuid-Holland Zuid
 -- writes about its own coalition (parents, huisartsen, a secretary, four meetings, a
 -- regioplan) is that region's maatwerk and does not bind Fryslân.

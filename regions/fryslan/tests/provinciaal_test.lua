@@ -1,3 +1,4 @@
+--! lang: en
 -- Fryslân's provincial approach (provinciaal.lua) and the schema-3 facts of its source, against
 -- the region's own region.yaml and variants of it.
 local t = require "spil.test"

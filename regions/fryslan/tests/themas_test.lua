@@ -1,3 +1,4 @@
+--! lang: en
 -- Fryslân's maatwerk (themas.lua): a theme is regional only when every partner (full member
 -- of the provincial coalitie) holds it relevant, and only regional themes are checked.
 --

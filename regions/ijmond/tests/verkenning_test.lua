@@ -1,3 +1,4 @@
+--! lang: en
 -- The IJmond at its current step (Kansrijke Start, verkenning), against its own region.yaml,
 -- and the region's maatwerk (igo.lua) on variants of that data.
 --

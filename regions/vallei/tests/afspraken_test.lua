@@ -1,3 +1,4 @@
+--! lang: en
 -- Vallei Vitaal & Gezond at its current step (Juiste Zorg op de Juiste Plek, afspraken),
 -- against its own region.yaml, and the region's maatwerk (kavel.lua) on variants of that data.
 local t = require "spil.test"

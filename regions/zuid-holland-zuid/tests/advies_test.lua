@@ -1,3 +1,4 @@
+--! lang: en
 -- Pending advice in Zuid-Holland Zuid (rules.lua, check "besluiten-afgerond"): before and
 -- after an organisation's decision-maker decided.
 --

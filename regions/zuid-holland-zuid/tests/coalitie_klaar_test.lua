@@ -1,4 +1,5 @@
 --! fixture: fixtures/coalitie-klaar
+--! lang: en
 -- Zuid-Holland Zuid's own coalitie (coalitie.lua), against a coalition built as the region
 -- describes its own: every check of the region's Kansrijke Start passes at every step.
 local t = require "spil.test"

@@ -1,4 +1,5 @@
 --! fixture: fixtures/coalitie-open
+--! lang: en
 -- Zuid-Holland Zuid's own coalitie (coalitie.lua), against a small coalition shaped like it
 -- that is not complete yet: each gap of the region's own description is named.
 local t = require "spil.test"

@@ -1,3 +1,4 @@
+--! lang: en
 -- Readiness of the coalitie step for Zuid-Holland Zuid, against the region's own region.yaml.
 local t = require "spil.test"
 t.today = "2026-01-15"

@@ -1,3 +1,4 @@
+--! lang: en
 -- Governance maatwerk of Zuid-Holland Zuid (rules.lua), against the region's own region.yaml:
 -- only mandated full members decide, agendaleden never count, and advice given without
 -- mandate waits for each organisation's own decision.

@@ -1,4 +1,5 @@
 --! fixture: fixtures/besluiten
+--! lang: en
 -- The stdlib's governance rules: who counts for a decision, and which themes are regional.
 local t = require "spil.test"
 local E = require "spil.engine"

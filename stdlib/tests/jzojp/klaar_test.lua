@@ -1,4 +1,5 @@
 --! fixture: fixtures/klaar
+--! lang: en
 -- A JZOJP region with an RC split over two people, a full bestuurlijke opdracht and a
 -- convenant of the three financiers: every check passes.
 local t = require "spil.test"

@@ -1,4 +1,5 @@
 --! fixture: fixtures/open
+--! lang: en
 -- A JZOJP region without an RC and with incomplete agreements.
 local t = require "spil.test"
 t.today = "2026-01-15"

@@ -1,4 +1,5 @@
 --! fixture: fixtures/zonder-opdracht
+--! lang: en
 -- Without a bestuurlijke opdracht a JZOJP region can still go on: the VNG text says it
 -- "kan helpen", not that it is required.
 local t = require "spil.test"

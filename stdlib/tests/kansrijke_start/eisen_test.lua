@@ -1,4 +1,5 @@
 --! fixture: fixtures/klaar
+--! lang: en
 -- Each requirement of the standard Kansrijke Start, one by one on the ready baseline: a change
 -- that breaks it (blocking: NOT READY with a finding about the right subject, a remedy and the
 -- citation; advisory: a finding, still ready) and one that keeps it (docs/programmes.md).

@@ -1,4 +1,5 @@
 --! fixture: fixtures/kaal
+--! lang: en
 -- The very start: no kartrekker, one municipality, nothing set up yet.
 local t = require "spil.test"
 t.today = "2026-01-15"

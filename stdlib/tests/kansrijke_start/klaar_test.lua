@@ -1,4 +1,5 @@
 --! fixture: fixtures/klaar
+--! lang: en
 -- A coalition as Zuid-Holland Zuid built it, complete: every check passes.
 local t = require "spil.test"
 local E = require "spil.engine"

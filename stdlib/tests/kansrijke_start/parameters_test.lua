@@ -1,4 +1,5 @@
 --! fixture: fixtures/eigen-termijn
+--! lang: en
 -- A period the guidance leaves to the region is a parameter that the region's own Lua sets
 -- (fixtures/eigen-termijn/termijn.lua: evaluatie_maanden = 2): the checks, run as spil check
 -- runs them, follow it.

@@ -1,4 +1,5 @@
 --! fixture: fixtures/alleen-advies
+--! lang: en
 -- Every blocking precondition met, only advice left: advice never stands in the way.
 local t = require "spil.test"
 local E = require "spil.engine"

@@ -1,4 +1,5 @@
 --! fixture: fixtures/klaar
+--! lang: en
 -- Each requirement of KnGG, one by one on the ready baseline (fixtures/klaar): a change that
 -- breaks it (blocking: NOT READY with a finding about the right subject, a remedy and the
 -- citation, at its step and every later one; advisory: a finding, still ready) and one that

@@ -1,4 +1,5 @@
 --! fixture: fixtures/klaar
+--! lang: en
 -- Figures in checks: the agreed indicators must be measured, region code reads its own
 -- region's figures (summed from its municipalities), small counts never reach Lua.
 local t = require "spil.test"

@@ -1,4 +1,5 @@
 --! fixture: fixtures/kaal
+--! lang: en
 -- A region that has hardly started: each check says what is missing, and what to do.
 local t = require "spil.test"
 t.today = "2026-01-15"

@@ -1,4 +1,5 @@
 --! fixture: fixtures/klaar
+--! lang: en
 -- A region where every precondition is in place: each check passes, each step is ready.
 local t = require "spil.test"
 local E = require "spil.engine"

@@ -1,4 +1,5 @@
 --! fixture: fixtures/eigen-termijn
+--! lang: en
 -- Periods the guidance leaves to the region ("regelmatig", the evaluation period) are
 -- parameters that the region's own Lua sets (fixtures/eigen-termijn/termijn.lua:
 -- regelmatig_maanden = 1, evaluatie_maanden = 6): the checks, run as spil check runs them,

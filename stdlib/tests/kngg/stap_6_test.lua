@@ -1,4 +1,5 @@
 --! fixture: fixtures/stap-6-open
+--! lang: en
 -- Step 6 while the samenwerkingsovereenkomst is not complete: what blocks, and what does not.
 local t = require "spil.test"
 local E = require "spil.engine"
