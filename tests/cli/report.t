@@ -137,7 +137,7 @@ $ grep -o 'src="[^"]*"\|href="[^#][^"]*"' r.html | wc -l
 > 0
 $ grep -c "Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"" r.html
 > 1
-$ grep -c '<svg class="steps" viewBox="0 0 720 140" role="img" aria-labelledby="stappen-1-t stappen-1-d"' r.html
+$ grep -c '<svg class="steps" viewBox="0 0 720 152" role="img" aria-labelledby="stappen-1-t stappen-1-d"' r.html
 > 1
 $ grep -o '<desc id="stappen-1-d">[^<]*' r.html
 > <desc id="stappen-1-d">Stap 1, Verkenning: gepasseerd (afgerond op 1 april 2023). Stap 2, Coalitie vormen: huidige stap. Stap 3, Uitvoering: volgende stap; de poort ernaartoe is dicht: nog niet klaar. 
