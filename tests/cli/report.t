@@ -70,10 +70,10 @@ $ grep -c '^# Rapport Zuid-Holland Zuid' kerngroep.md
 $ spil log zuid-holland-zuid --limit 1
 >~ tester     report   write   kerngroep.md  (zuid-holland-zuid)
 $ spil report zuid-holland-zuid --format md | grep -A2 '^## Wat is er veranderd'
-> Sinds 15 januari 2026 (het vorige rapport): 0 wijzigingen.
+> Sinds 15 januari 2026 om 10:00 UTC (het vorige rapport): 0 wijzigingen.
 $ spil sign zuid-holland-zuid regioplan vgz > /dev/null
 $ spil report zuid-holland-zuid --format md | grep -A4 '^## Wat is er veranderd'
-> Sinds 15 januari 2026 (het vorige rapport): 1 wijziging.
+> Sinds 15 januari 2026 om 10:00 UTC (het vorige rapport): 1 wijziging.
 >~ tester (sign): 1 × partij gewijzigd: regioplan/vgz
 $ spil report zuid-holland-zuid --format md -o - | head -1
 > # Rapport Zuid-Holland Zuid
