@@ -180,3 +180,18 @@ $ spil load h
 > hostile is up to date in spil.db: nothing changed.
 $ spil log hostile --limit 1
 >~ tester     report   write   h.md  (hostile)
+
+=== cli-report-14: a region that agreed no indicator gets its programmes' catalogue indicators with figures; a value about fewer than 10 persons is suppressed there exactly as spil trend does
+$ printf 'indicator,area,period,numerator,denominator\nks-big2,GM0505,2022,3,6\n' > g.csv && spil import measurements g.csv > /dev/null
+$ spil trend ks-big2 hostile | grep 2022
+>~ 2022     suppressed
+$ spil report hostile --format md | grep -A1 'De regio heeft geen indicatoren afgesproken'
+> De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke indicatoren van haar programma's met cijfers.
+$ spil report hostile --format md | grep -A8 '^### ks-big2'
+> | 2022 | onderdrukt | onderdrukt |
+> | 2023 | 13,1 | 13,1 |
+> | 2024 | 13,3 | 14,9 |
+$ spil report hostile --format json | python3 -c 'import json,sys; i = [x for x in json.load(sys.stdin)["indicators"]["items"] if x["code"] == "ks-big2"][0]; v = i["series"][0]; print(v["period"], v["suppressed"], v["value"], v["numerator"])'
+> 2022 True None None
+$ spil report hostile | grep -c '<th scope="row">2022</th><td class="getal">onderdrukt</td>'
+> 1
