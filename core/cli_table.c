@@ -34,7 +34,7 @@ const cli_option cli_options[] = {
      "regions, the indicators compared",
      NULL},
     {"format", 0, CLI_CHOICE, "F", (const char *const[]){"html", "md", "json", NULL}, "report", 0,
-     0, "html (one self-contained page, default), md (Markdown, for minutes and e-mail) or json",
+     0, "the format (default html, one self-contained page; md is Markdown for minutes and e-mail)",
      NULL},
     {"since", 0, CLI_TEXT, "D", NULL, "report", 0, 0,
      "what changed since this day, YYYY-MM-DD (default: since the last report written with -o)",

@@ -84,7 +84,8 @@ const char *report_nl_entity(const char *e);
 const char *report_nl_action(const char *a);
 /* The Dutch name of a finding's subject kind (person: "Persoon"), or k itself. */
 const char *report_nl_subject(const char *k);
-/* A date YYYY-MM-DD as "15 januari 2026" into buf (32 bytes); other text is copied. */
+/* A date YYYY-MM-DD as "15 januari 2026" into buf (32 bytes), a time YYYY-MM-DDTHH:MM... as
+** "15 januari 2026 om 10:00 UTC"; other text is copied. */
 const char *report_nl_date(const char *d, char *buf);
 /* A number with a decimal comma: 14,2 (decimals: digits after it). */
 const char *report_nl_number(double v, int decimals, char *buf, size_t cap);

@@ -252,7 +252,7 @@ static void add_findings(json_t *groups, const char *programme, const eval_resul
                                 json_integer(json_integer_value(json_object_get(gr, sev)) + 1));
             json_array_append_new(
                 json_object_get(gr, "findings"),
-                json_pack("{s:s, s:s, s:s?, s:s, s:s, s:s?, s:s?}", "programme", programme, "check",
+                json_pack("{s:s, s:s, s:s?, s:s, s:s?, s:s?, s:s?}", "programme", programme, "check",
                           c->id, "check_name", c->name, "severity", sev, "missing", f->missing,
                           "remedy", f->remedy, "source", f->source ? f->source : c->source));
         }

@@ -622,10 +622,11 @@ static void changes(FILE *f, const json_t *doc) {
 }
 
 static void footer(FILE *f, const json_t *doc) {
+    char d1[32];
     out(f,
         "<footer><p>Gemaakt met spil op %s. Bevindingen en cijfers komen uit de database van "
         "spil; de controles zijn die van <code>spil check</code>.</p></footer>\n",
-        js(doc, "generated"));
+        report_nl_date(js(doc, "generated"), d1));
 }
 
 /* ---- the learning network's page ---- */

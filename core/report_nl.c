@@ -187,7 +187,10 @@ const char *report_nl_date(const char *d, char *buf) {
         snprintf(buf, 32, "%s", d);
         return buf;
     }
-    snprintf(buf, 32, "%d %s %.4s", atoi(d + 8), months[atoi(d + 5) - 1], d);
+    int n = snprintf(buf, 32, "%d %s %.4s", atoi(d + 8), months[atoi(d + 5) - 1], d);
+    /* A time (2026-01-15T10:00:00Z) is shown to the minute, in UTC as it is stored. */
+    if (strlen(d) >= 16 && d[10] == 'T' && n > 0 && n < 16)
+        snprintf(buf + n, 32 - (size_t)n, " om %.5s UTC", d + 11);
     return buf;
 }
 

@@ -65,7 +65,7 @@ static void wrapped(FILE *f, const char *text, int x, int y, int width, int line
         while (*p == ' ')
             p++;
         const char *end = p, *brk = NULL;
-        int chars = 0;
+        int chars = 0, hyphen = 0;
         while (*end && chars < width) {
             if (*end == ' ') brk = end;
             end++;
@@ -73,8 +73,13 @@ static void wrapped(FILE *f, const char *text, int x, int y, int width, int line
                 end++;
             chars++;
         }
-        if (*end && brk && line + 1 < lines) end = brk;
+        if (*end && brk && line + 1 < lines) {
+            end = brk;
+        } else if (*end && *end != ' ' && !brk) {
+            hyphen = 1; /* one word longer than a line: broken with a hyphen */
+        }
         int cut = *end && line + 1 == lines;
+        if (cut) hyphen = 0;
         svg_out(f, "<tspan x=\"%d\" y=\"%d\">", x, y + line * step);
         char buf[256];
         size_t n = (size_t)(end - p) < sizeof buf - 1 ? (size_t)(end - p) : sizeof buf - 1;
@@ -82,6 +87,7 @@ static void wrapped(FILE *f, const char *text, int x, int y, int width, int line
         buf[n] = '\0';
         svg_escape(f, buf);
         if (cut) fputs("\xE2\x80\xA6", f);
+        if (hyphen) fputc('-', f);
         fputs("</tspan>", f);
         p = end;
     }
@@ -94,7 +100,7 @@ void svg_steps(FILE *f, const json_t *prog, const char *id) {
     int n = (int)json_array_size(steps);
     if (n == 0) return;
     int ready = json_is_true(json_object_get(json_object_get(prog, "readiness"), "ready"));
-    const int W = 720, H = 140, cy = 48, r = 18;
+    const int W = 720, H = 152, cy = 48, r = 18;
     int gap = W / n;
     svg_out(f,
             "<svg class=\"steps\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-t "
@@ -152,7 +158,7 @@ void svg_steps(FILE *f, const json_t *prog, const char *id) {
         svg_out(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"num %r\">%r%d</text>",
                 cx, cy + 5, state, "", (int)i + 1);
         svg_out(f, "<text text-anchor=\"middle\" class=\"steplabel %r\">", state);
-        wrapped(f, js(s, "name"), cx, cy + 42, gap / 8 > 8 ? gap / 8 : 8, 4, 15);
+        wrapped(f, js(s, "name"), cx, cy + 42, gap * 2 / 15 > 8 ? gap * 2 / 15 : 8, 4, 15);
         svg_out(f, "</text>");
         if (!strcmp(state, "current"))
             svg_out(f,

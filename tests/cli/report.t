@@ -15,8 +15,8 @@ $ spil report zuid-holland-zuid --format md
 > | Regioplan door alle partners vastgesteld | niet voldaan (blokkerend) | 17 |
 
 === cli-report-2: the readiness is what spil check finds, and a report does not remember it (read only)
-$ spil check zuid-holland-zuid | tail -1
-> NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
+$ spil check zuid-holland-zuid --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["blocking"])'
+> 24
 $ sqlite3 spil.db 'delete from readiness' && sqlite3 spil.db .dump > before.sql
 $ spil report zuid-holland-zuid --format md > /dev/null && spil report zuid-holland-zuid --format json > /dev/null && spil report --all --format md > /dev/null
 $ sqlite3 spil.db .dump | cmp - before.sql && echo unchanged
@@ -31,11 +31,10 @@ $ grep -c '^### Organisatie: ' r.md
 $ grep -A4 -m1 '^### Persoon: ' r.md
 > ### Persoon: Voorzitter Coalitie (fictief)
 >~ 1 blokkerend, 0 advies.
-$ grep -m1 -A3 'Alblasserdam has not signed (status invited) Regioplan' r.md
->~ - **Blokkerend**: Gemeente Alblasserdam has not signed (status invited) Regioplan Kansrijke Start Zuid-Holland Zuid
->~   - Te doen: obtain the signature of Gemeente Alblasserdam and record it with 'spil sign'
->~   - Controle: Regioplan door alle partners vastgesteld (kansrijke-start)
->~   - Bron: Regionale aanpak Kansrijke Start regio Zuid-Holland Zuid, GALA, IZA en de SPUK plannen
+$ spil check zuid-holland-zuid --json | python3 -c 'import json,sys; f = [f for c in json.load(sys.stdin)["checks"] for f in c["findings"] if f["check"] == "regioplan" and f["subject"]["id"] == "gem-alblasserdam"][0]; print("- **Blokkerend**: " + f["missing"]); print("  - Te doen: " + f["remedy"]); print("  - Controle: Regioplan door alle partners vastgesteld (kansrijke-start)"); print("  - Bron: " + f["source"])' > expected.md
+? 0
+$ grep -A3 -F -e "$(head -1 expected.md)" r.md | diff - expected.md && echo same
+> same
 
 === cli-report-4: governance: who decides with a mandate, advice pending with which organisation, the verdict in words
 $ grep -F '| Oudervertegenwoordiging ZHZ |' r.md
@@ -70,10 +69,10 @@ $ grep -c '^# Rapport Zuid-Holland Zuid' kerngroep.md
 $ spil log zuid-holland-zuid --limit 1
 >~ tester     report   write   kerngroep.md  (zuid-holland-zuid)
 $ spil report zuid-holland-zuid --format md | grep -A2 '^## Wat is er veranderd'
-> Sinds 15 januari 2026 (het vorige rapport): 0 wijzigingen.
+> Sinds 15 januari 2026 om 10:00 UTC (het vorige rapport): 0 wijzigingen.
 $ spil sign zuid-holland-zuid regioplan vgz > /dev/null
 $ spil report zuid-holland-zuid --format md | grep -A4 '^## Wat is er veranderd'
-> Sinds 15 januari 2026 (het vorige rapport): 1 wijziging.
+> Sinds 15 januari 2026 om 10:00 UTC (het vorige rapport): 1 wijziging.
 >~ tester (sign): 1 × partij gewijzigd: regioplan/vgz
 $ spil report zuid-holland-zuid --format md -o - | head -1
 > # Rapport Zuid-Holland Zuid
@@ -137,7 +136,7 @@ $ grep -o 'src="[^"]*"\|href="[^#][^"]*"' r.html | wc -l
 > 0
 $ grep -c "Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"" r.html
 > 1
-$ grep -c '<svg class="steps" viewBox="0 0 720 140" role="img" aria-labelledby="stappen-1-t stappen-1-d"' r.html
+$ grep -c '<svg class="steps" viewBox="0 0 720 152" role="img" aria-labelledby="stappen-1-t stappen-1-d"' r.html
 > 1
 $ grep -o '<desc id="stappen-1-d">[^<]*' r.html
 > <desc id="stappen-1-d">Stap 1, Verkenning: gepasseerd (afgerond op 1 april 2023). Stap 2, Coalitie vormen: huidige stap. Stap 3, Uitvoering: volgende stap; de poort ernaartoe is dicht: nog niet klaar. 
@@ -180,3 +179,18 @@ $ spil load h
 > hostile is up to date in spil.db: nothing changed.
 $ spil log hostile --limit 1
 >~ tester     report   write   h.md  (hostile)
+
+=== cli-report-14: a region that agreed no indicator gets its programmes' catalogue indicators with figures; a value about fewer than 10 persons is suppressed there exactly as spil trend does
+$ printf 'indicator,area,period,numerator,denominator\nks-big2,GM0505,2022,3,6\n' > g.csv && spil import measurements g.csv > /dev/null
+$ spil trend ks-big2 hostile | grep 2022
+>~ 2022     suppressed
+$ spil report hostile --format md | grep -A1 'De regio heeft geen indicatoren afgesproken'
+> De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke indicatoren van haar programma's met cijfers.
+$ spil report hostile --format md | grep -A8 '^### ks-big2'
+> | 2022 | onderdrukt | onderdrukt |
+> | 2023 | 13,1 | 13,1 |
+> | 2024 | 13,3 | 14,9 |
+$ spil report hostile --format json | python3 -c 'import json,sys; i = [x for x in json.load(sys.stdin)["indicators"]["items"] if x["code"] == "ks-big2"][0]; v = i["series"][0]; print(v["period"], v["suppressed"], v["value"], v["numerator"])'
+> 2022 True None None
+$ spil report hostile | grep -c '<th scope="row">2022</th><td class="getal">onderdrukt</td>'
+> 1
