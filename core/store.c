@@ -335,43 +335,10 @@ static const char *const migrations[] = {
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
 
-static int fail(store *s, const char *what) {
-    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, sqlite3_errmsg(s->db));
-    return -1;
-}
-
-sqlite3 *store_sqlite(store *s) {
-    return s->db;
-}
-
-int store_fail(store *s, const char *what) {
-    return fail(s, what);
-}
-
-int store_error(store *s, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
-const char *store_errmsg(store *s) {
-    return s->errmsg;
-}
+#define fail store_fail
 
 int store_opened_version(store *s) {
     return s->opened_version;
-}
-
-int store_exec(store *s, const char *sql) {
-    char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : sqlite3_errmsg(s->db));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
 }
 
 int store_user_version(store *s) {

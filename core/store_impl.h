@@ -27,6 +27,9 @@ struct store {
 sqlite3 *store_sqlite(store *s);
 /* Record "what: SQLite's message" as the store's error and return -1. */
 int store_fail(store *s, const char *what);
+/* Record that a commit succeeded but copying it from the write-ahead log into the file failed
+** (what SQLite reports now), and return -1. */
+int store_fail_committed(store *s);
 /* Record a message of one's own as the store's error and return -1. */
 int store_error(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Run SQL without results; on failure record SQLite's message and return -1. */
