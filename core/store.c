@@ -191,11 +191,7 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, region TEXT,\n"
     "  command TEXT NOT NULL, action TEXT NOT NULL, entity TEXT, key TEXT, detail TEXT,\n"
     "  reason TEXT);\n"
-    "CREATE INDEX event_region ON event(region, id);\n"
-    "CREATE TRIGGER event_no_update BEFORE UPDATE ON event\n"
-    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
-    "CREATE TRIGGER event_no_delete BEFORE DELETE ON event\n"
-    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+    "CREATE INDEX event_region ON event(region, id);\n" EVENT_NO_UPDATE EVENT_NO_DELETE
     "INSERT INTO programme(id, name) VALUES\n"
     "  ('kngg', 'Kind naar Gezonder Gewicht'), ('kansrijke-start', 'Kansrijke Start'),\n"
     "  ('jzojp', 'Juiste Zorg op de Juiste Plek (werkstructuur)');\n",
@@ -331,6 +327,11 @@ static const char *const migrations[] = {
     "  SELECT region, id, date, subject FROM evaluation;\n"
     "DROP TABLE evaluation;\n"
     "ALTER TABLE evaluation_v3 RENAME TO evaluation;\n",
+    /* 3 -> 4: tamper evidence. Every event carries the hash of the one before it (prev,
+    ** store_chain.c), computed here for the events there are (with the UPDATE guard dropped
+    ** meanwhile: store_migrate makes it again after store_chain_build). */
+    "DROP TRIGGER event_no_update;\n"
+    "ALTER TABLE event ADD COLUMN prev TEXT;\n",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -515,6 +516,7 @@ int store_migrate(store *s) {
         if (store_exec(s, migrations[v])) goto fail;
         if (v == 0 && seed_municipalities(s)) goto fail;
         if (v == 1 && seed_areas(s)) goto fail;
+        if (v == 3 && (store_chain_build(s) || store_exec(s, EVENT_NO_UPDATE))) goto fail;
     }
     if (!store_catalogue_current(s) && (seed_catalogue(s) || store_readiness_forget(s, NULL)))
         goto fail;
@@ -745,24 +747,6 @@ int store_region_municipalities(store *s, const char *region, store_row_fn fn, v
                  "SELECT m.code, m.name, rm.status, rm.since, rm.until FROM region_municipality rm"
                  " JOIN municipality m ON m.code = rm.code WHERE rm.region = ?1 ORDER BY m.name",
                  &region, 1, fn, ctx);
-}
-
-int store_log(store *s, const store_event *ev) {
-    if (!s->event &&
-        sqlite3_prepare_v3(s->db,
-                           "INSERT INTO event(at, actor, region, command, action, entity, key, "
-                           "detail, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                           -1, SQLITE_PREPARE_PERSISTENT, &s->event, NULL) != SQLITE_OK)
-        return fail(s, "event log");
-    const char *v[] = {ev->at,     ev->actor, ev->region, ev->command, ev->action,
-                       ev->entity, ev->key,   ev->detail, ev->reason};
-    sqlite3_reset(s->event);
-    for (int i = 0; i < 9; i++)
-        sqlite3_bind_text(s->event, i + 1, v[i], -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s->event);
-    sqlite3_reset(s->event);
-    sqlite3_clear_bindings(s->event);
-    return rc == SQLITE_DONE ? 0 : fail(s, "event log");
 }
 
 int store_recorded_since_load(store *s, const char *region, const char *entity, const char *key,

@@ -241,6 +241,7 @@ void store_close(store *s) {
         for (int op = 0; op < STORE_NOPS; op++)
             sqlite3_finalize(s->rowstmt[e][op]);
     sqlite3_finalize(s->event);
+    sqlite3_finalize(s->head_stmt);
     if (s->db && s->snapshot && !sqlite3_get_autocommit(s->db) && store_exec(s, "COMMIT"))
         store_exec(s, "ROLLBACK");
     sqlite3_close(s->db);
@@ -249,6 +250,7 @@ void store_close(store *s) {
 }
 
 int store_begin(store *s) {
+    store_chain_forget(s);
     /* A command that read from a snapshot and now writes: the writing transaction replaces
     ** it (BEGIN IMMEDIATE cannot be nested in a read transaction). */
     if (s->snapshot) {
@@ -260,6 +262,7 @@ int store_begin(store *s) {
 }
 
 int store_commit(store *s) {
+    store_chain_forget(s);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         char msg[sizeof s->errmsg - 96];
         store_fail(s, NULL);
@@ -281,6 +284,7 @@ int store_commit(store *s) {
 }
 
 int store_rollback(store *s) {
+    store_chain_forget(s);
     if (sqlite3_get_autocommit(s->db)) return 0;
     return store_exec(s, "ROLLBACK");
 }
@@ -290,6 +294,7 @@ int store_savepoint(store *s) {
 }
 
 int store_savepoint_end(store *s, int keep) {
+    if (!keep) store_chain_forget(s);
     return store_exec(s, keep ? "RELEASE part" : "ROLLBACK TO part; RELEASE part");
 }
 

@@ -30,7 +30,7 @@ $ spil --db notes.txt status; sha256sum -c notes.sum
 
 === store-3: spil marks its own databases (PRAGMA application_id 0x5350494C, "SPIL"); init and load create one, nothing else does
 $ spil init --db a.db && sqlite3 a.db 'pragma application_id'
-> Created a.db (schema 3).
+> Created a.db (schema 4).
 > 1397770572
 $ spil load $ROOT/regions/zuid-holland-zuid --db b.db > /dev/null && sqlite3 b.db 'pragma application_id'
 > 1397770572
@@ -43,14 +43,14 @@ $ ls c.db
 === store-4: a database of an older schema is upgraded by spil init only; any other command says so (exit 3) and leaves it as it was
 $ cp $ROOT/tests/cli/fixtures/schema-2.db old.db && sha256sum old.db > old.sum && spil --db old.db export zuid-holland-zuid
 ? 3
-! spil: export: old.db is of an older spil (schema 2, unmarked; this spil needs 3): run 'spil init' (with --db old.db) to upgrade it; nothing else changes it
+! spil: export: old.db is of an older spil (schema 2, unmarked; this spil needs 4): run 'spil init' (with --db old.db) to upgrade it; nothing else changes it
 $ for c in regions status log indicators "check --all" "load --force $ROOT/regions/zuid-holland-zuid" "sign zuid-holland-zuid regioplan gem-dordrecht" "setting suppress-below 5" repl; do spil --db old.db $c < /dev/null > /dev/null 2>&1; printf '%s ' $?; done; echo; sha256sum -c old.sum
 > 3 3 3 3 3 3 3 3 3 
 > old.db: OK
 $ spil --db old.db init && sqlite3 old.db 'pragma application_id; pragma user_version'
-> Upgraded old.db from schema 2 to 3.
+> Upgraded old.db from schema 2 to 4.
 > 1397770572
-> 3
+> 4
 $ spil --db old.db export zuid-holland-zuid | grep -c 'id: besluit-fixture'
 > 1
 
