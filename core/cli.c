@@ -331,7 +331,8 @@ store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
     char *err = NULL;
     store *st = store_open(o->db, flags[mode], &err);
     if (!st) {
-        *code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err);
+        *code =
+            cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err ? err : "out of memory opening the database");
         free(err);
     } else {
         char lang[8];

@@ -1,6 +1,6 @@
 /*
-** cmd_show.c: the read commands: regions, status, log. Human output or --json; never writes
-** (beyond a schema upgrade on open). Every value from the database reaches the terminal through
+** cmd_show.c: the read commands: regions, status, log. Human output or --json; never writes:
+** the database is opened read-only, in one snapshot (docs/storage.md). Every value from the database reaches the terminal through
 ** out_text.
 */
 #include <stdio.h>

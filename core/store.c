@@ -228,11 +228,7 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, region TEXT,\n"
     "  command TEXT NOT NULL, action TEXT NOT NULL, entity TEXT, key TEXT, detail TEXT,\n"
     "  reason TEXT);\n"
-    "CREATE INDEX event_region ON event(region, id);\n"
-    "CREATE TRIGGER event_no_update BEFORE UPDATE ON event\n"
-    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
-    "CREATE TRIGGER event_no_delete BEFORE DELETE ON event\n"
-    "  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+    "CREATE INDEX event_region ON event(region, id);\n" EVENT_NO_UPDATE EVENT_NO_DELETE
     "INSERT INTO programme(id, name) VALUES\n"
     "  ('kngg', 'Kind naar Gezonder Gewicht'), ('kansrijke-start', 'Kansrijke Start'),\n"
     "  ('jzojp', 'Juiste Zorg op de Juiste Plek (werkstructuur)');\n",
@@ -384,47 +380,21 @@ static const char *const migrations[] = {
     "funding;\n"
     "DROP TABLE funding;\n"
     "ALTER TABLE funding_v5 RENAME TO funding;\n",
+    /* 5 -> 6 (MIGRATION_CHAIN): tamper evidence. Every event carries the hash of the one before it
+    *(prev,
+    ** store_chain.c), computed here for the events there are (with the UPDATE guard dropped
+    ** meanwhile: store_migrate makes it again after store_chain_build). */
+    "DROP TRIGGER event_no_update;\n"
+    "ALTER TABLE event ADD COLUMN prev TEXT;\n",
 };
-#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+#define NMIGRATIONS     ((int)(sizeof migrations / sizeof migrations[0]))
+#define MIGRATION_CHAIN 5 /* the index of the migration that starts the hash chain */
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
 
-static int fail(store *s, const char *what) {
-    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, sqlite3_errmsg(s->db));
-    return -1;
-}
-
-sqlite3 *store_sqlite(store *s) {
-    return s->db;
-}
-
-int store_fail(store *s, const char *what) {
-    return fail(s, what);
-}
-
-int store_error(store *s, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
-const char *store_errmsg(store *s) {
-    return s->errmsg;
-}
+#define fail store_fail
 
 int store_opened_version(store *s) {
     return s->opened_version;
-}
-
-int store_exec(store *s, const char *sql) {
-    char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : sqlite3_errmsg(s->db));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
 }
 
 int store_user_version(store *s) {
@@ -601,6 +571,8 @@ int store_migrate(store *s) {
         if (store_exec(s, migrations[v])) goto fail;
         if (v == 0 && seed_municipalities(s)) goto fail;
         if (v == 1 && seed_areas(s)) goto fail;
+        if (v == MIGRATION_CHAIN && (store_chain_build(s) || store_exec(s, EVENT_NO_UPDATE)))
+            goto fail;
     }
     if (!store_catalogue_current(s) && (seed_catalogue(s) || store_readiness_forget(s, NULL)))
         goto fail;
@@ -899,24 +871,6 @@ int store_region_municipalities(store *s, const char *region, store_row_fn fn, v
                  "SELECT m.code, m.name, rm.status, rm.since, rm.until FROM region_municipality rm"
                  " JOIN municipality m ON m.code = rm.code WHERE rm.region = ?1 ORDER BY m.name",
                  &region, 1, fn, ctx);
-}
-
-int store_log(store *s, const store_event *ev) {
-    if (!s->event &&
-        sqlite3_prepare_v3(s->db,
-                           "INSERT INTO event(at, actor, region, command, action, entity, key, "
-                           "detail, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                           -1, SQLITE_PREPARE_PERSISTENT, &s->event, NULL) != SQLITE_OK)
-        return fail(s, "event log");
-    const char *v[] = {ev->at,     ev->actor, ev->region, ev->command, ev->action,
-                       ev->entity, ev->key,   ev->detail, ev->reason};
-    sqlite3_reset(s->event);
-    for (int i = 0; i < 9; i++)
-        sqlite3_bind_text(s->event, i + 1, v[i], -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s->event);
-    sqlite3_reset(s->event);
-    sqlite3_clear_bindings(s->event);
-    return rc == SQLITE_DONE ? 0 : fail(s, "event log");
 }
 
 int store_recorded_since_load(store *s, const char *region, const char *entity, const char *key,

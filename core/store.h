@@ -30,7 +30,7 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* What marks a file as spil's (PRAGMA application_id): "SPIL" in ASCII. Set by the migration
 ** that creates or upgrades a database; a file without it (or with another program's) is not
@@ -118,8 +118,31 @@ typedef struct store_event {
     const char *reason;  /* why, as given by the user, or NULL */
 } store_event;
 
-/* Append an event. 0 on success. The log cannot be updated or deleted from (triggers). */
+/* Append an event. 0 on success. The log cannot be updated or deleted from (triggers), and
+** each event carries the hash of the one before it (store_chain.c, docs/storage.md). */
 int store_log(store *s, const store_event *ev);
+
+/* The hash chain over the log. */
+#define STORE_HASH_HEX 64 /* a SHA-256 in hex */
+#define STORE_CHAIN_FIELDS                                                                         \
+    10 /* at, actor, region, command, action, entity, key, detail, reason, prev */
+#define STORE_CHAIN_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+typedef struct store_chain_event {
+    int64_t id;
+    const char *f[STORE_CHAIN_FIELDS]; /* as stored (NULL for SQL NULL); f[9] is prev */
+    char hash[STORE_HASH_HEX + 1];     /* the hash of this event as it is now */
+} store_chain_event;
+typedef int (*store_chain_fn)(void *ctx, const store_chain_event *e);
+/* Every event in id order, with its hash computed from what is stored. fn returns non-zero to
+** stop. 0, or -1 with store_errmsg set. */
+int store_chain_events(store *s, store_chain_fn fn, void *ctx);
+/* The log's head as recorded with the last event written: 1 with its id and hash, 0 when none
+** is recorded, -1 on error. */
+int store_chain_head(store *s, int64_t *id, char hash[STORE_HASH_HEX + 1]);
+/* Whether the log's guards (the triggers that refuse UPDATE and DELETE) are in place: 1 when
+** both are, 0 when not, -1 on error. */
+int store_chain_guarded(store *s);
+
 /* Events, newest last, optionally of one region, at most limit (0: all):
 ** vals = id, at, actor, region, command, action, entity, key, detail, reason. */
 int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, void *ctx);

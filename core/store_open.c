@@ -52,8 +52,12 @@ static char *immutable_uri(const char *path) {
 ** result code; on failure the store's message says what SQLite said. */
 static int connect(store *s, const char *name, int oflags, int snapshot, identity *id) {
     int rc = sqlite3_open_v2(name, &s->db, oflags, NULL);
+    if (!s->db) {
+        store_error(s, "out of memory opening %s; close other programs and run it again", s->path);
+        return SQLITE_NOMEM;
+    }
     if (rc != SQLITE_OK) {
-        store_error(s, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        store_fail(s, NULL);
         return rc;
     }
     sqlite3_extended_result_codes(s->db, 1);
@@ -84,7 +88,7 @@ static int connect(store *s, const char *name, int oflags, int snapshot, identit
     }
     if (rc != SQLITE_OK) {
         rc = sqlite3_extended_errcode(s->db);
-        store_error(s, "%s", sqlite3_errmsg(s->db));
+        store_fail(s, NULL);
     }
     return rc;
 }
@@ -196,7 +200,7 @@ store *store_open(const char *path, int flags, char **err) {
                         "%s is not a spil database (not an SQLite file at all); spil leaves it "
                         "alone: give another --db",
                         path);
-        else {
+        else if (!strstr(s->errmsg, path)) { /* SQLite's own words: say which file */
             char msg[sizeof s->errmsg];
             memcpy(msg, s->errmsg, sizeof msg);
             store_error(s, "cannot open %s: %.400s", path, msg);
@@ -214,16 +218,21 @@ store *store_open(const char *path, int flags, char **err) {
     }
     /* A new file is made in one transaction before WAL mode is set, so that a failure leaves
     ** no half-made database. */
-    if (fresh || old || !store_catalogue_current(s)) {
-        if (store_exec(s, "PRAGMA synchronous = FULL") || store_migrate(s)) goto fail;
-    }
+    if ((fresh || old || !store_catalogue_current(s)) &&
+        (store_exec(s, "PRAGMA synchronous = FULL") || store_migrate(s)))
+        goto fail;
     if (!memory && store_exec(s, "PRAGMA journal_mode = WAL")) goto fail;
-    if (store_exec(s, "PRAGMA synchronous = NORMAL")) goto fail;
+    /* Every commit is synced, so a sync that fails fails the command (store_commit). */
+    if (store_exec(s, "PRAGMA synchronous = FULL")) goto fail;
     return s;
 fail:
     *err = strdup(s->errmsg[0] ? s->errmsg : "cannot open the database");
     store_close(s);
     return NULL;
+}
+
+sqlite3 *store_sqlite(store *s) {
+    return s->db;
 }
 
 void store_close(store *s) {
@@ -232,6 +241,7 @@ void store_close(store *s) {
         for (int op = 0; op < STORE_NOPS; op++)
             sqlite3_finalize(s->rowstmt[e][op]);
     sqlite3_finalize(s->event);
+    sqlite3_finalize(s->head_stmt);
     if (s->db && s->snapshot && !sqlite3_get_autocommit(s->db) && store_exec(s, "COMMIT"))
         store_exec(s, "ROLLBACK");
     sqlite3_close(s->db);
@@ -240,6 +250,7 @@ void store_close(store *s) {
 }
 
 int store_begin(store *s) {
+    store_chain_forget(s);
     /* A command that read from a snapshot and now writes: the writing transaction replaces
     ** it (BEGIN IMMEDIATE cannot be nested in a read transaction). */
     if (s->snapshot) {
@@ -251,10 +262,29 @@ int store_begin(store *s) {
 }
 
 int store_commit(store *s) {
-    return store_exec(s, "COMMIT");
+    store_chain_forget(s);
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        char msg[sizeof s->errmsg - 96];
+        store_fail(s, NULL);
+        memcpy(msg, s->errmsg, sizeof msg - 1);
+        msg[sizeof msg - 1] = '\0';
+        /* After a failed sync in COMMIT, SQLite cannot say whether the log holds the change
+        ** (a failed write comes before the commit frame, so that one is not committed). */
+        if (sqlite3_extended_errcode(s->db) == SQLITE_IOERR_FSYNC)
+            return store_error(s, "%s; whether this change was recorded shows in 'spil log'", msg);
+        return -1;
+    }
+    /* Committed, and (synchronous = FULL) synced in the write-ahead log. Now into the file
+    ** itself: a failure here undoes nothing, but it is a failed write all the same, and the
+    ** command must not report success over it. */
+    int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        return store_fail_committed(s);
+    return 0;
 }
 
 int store_rollback(store *s) {
+    store_chain_forget(s);
     if (sqlite3_get_autocommit(s->db)) return 0;
     return store_exec(s, "ROLLBACK");
 }
@@ -264,6 +294,7 @@ int store_savepoint(store *s) {
 }
 
 int store_savepoint_end(store *s, int keep) {
+    if (!keep) store_chain_forget(s);
     return store_exec(s, keep ? "RELEASE part" : "ROLLBACK TO part; RELEASE part");
 }
 

@@ -69,10 +69,10 @@ $ SPIL_DB=spil.db spil regions --db other.db
 === cli-cmd-7: a database from a newer spil is refused with exit 3, nothing changed
 $ sqlite3 spil.db 'pragma user_version = 99' && spil status
 ? 3
-! spil: status: spil.db was written by a newer spil (schema 99; this spil knows up to 5): upgrade spil
+! spil: status: spil.db was written by a newer spil (schema 99; this spil knows up to 6): upgrade spil
 
 === cli-cmd-8: a read-only database is reported as a storage error, not a crash
-$ sqlite3 spil.db 'pragma user_version = 5' && cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i 's/meetings_per_year: 4/meetings_per_year: 5/' zhz/region.yaml
+$ sqlite3 spil.db 'pragma user_version = 6' && cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i 's/meetings_per_year: 4/meetings_per_year: 5/' zhz/region.yaml
 $ spil load zhz --db 'file:spil.db?mode=ro'
 ? 3
 ! spil: load: file:spil.db?mode=ro is read-only (file permissions or read-only media): this command writes; read commands (status, check, export, log) still work
@@ -81,7 +81,7 @@ $ spil export zuid-holland-zuid | grep -c 'meetings_per_year: 4'
 
 === cli-cmd-9: global options may come before the command; the command still decides what it takes
 $ spil --db other.db init
-> Created other.db (schema 5).
+> Created other.db (schema 6).
 $ spil --json regions
 >~ "id": "zuid-holland-zuid",
 $ spil --db other.db --json regions
@@ -109,16 +109,16 @@ $ spil --json
 
 === cli-cmd-10: spil version, -V and --version name spil's version and the libraries it runs on
 $ spil version
-> spil 0.1.0 (schema 5)
+> spil 0.1.0 (schema 6)
 >~ Lua 5.4.
 >~ SQLite 3.
 >~ libyaml 0.
 >~ Jansson 2.
 $ spil -V
-> spil 0.1.0 (schema 5)
+> spil 0.1.0 (schema 6)
 >~ SQLite 3.
 $ spil --version
-> spil 0.1.0 (schema 5)
+> spil 0.1.0 (schema 6)
 $ spil --json version
 >~ "sqlite": "3.
 >~ "libyaml": "0.

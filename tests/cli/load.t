@@ -2,9 +2,9 @@
 
 === cli-load-1: init creates a database with the schema, and is safe to repeat
 $ spil init
-> Created spil.db (schema 5).
+> Created spil.db (schema 6).
 $ spil init
-> spil.db is up to date (schema 5).
+> spil.db is up to date (schema 6).
 $ sqlite3 spil.db 'select count(*) from municipality'
 > 342
 
@@ -90,13 +90,13 @@ $ spil load zhz9 zhz9 --db many.db
 ? 2
 !~ error: region 'zhz-kopie' is also in zhz9/region.yaml; load each region once
 
-=== cli-load-10: a database of schema 2 is upgraded in place to schema 3, nothing lost, the new fields empty
+=== cli-load-10: a database of schema 2 is upgraded in place to the current schema, nothing lost, the new fields empty
 $ cp $ROOT/tests/cli/fixtures/schema-2.db old.db && sqlite3 old.db 'pragma user_version'
 > 2
 $ sqlite3 old.db "select count(*) from event; select count(*) from decision_position; select date from agreement_party where organisation = 'gem-alblasserdam'" > before.txt && spil --db old.db init
-> Upgraded old.db from schema 2 to 5.
+> Upgraded old.db from schema 2 to 6.
 $ sqlite3 old.db 'pragma user_version; pragma foreign_key_check; pragma integrity_check'
-> 5
+> 6
 > ok
 $ sqlite3 old.db "select count(*) from event; select count(*) from decision_position; select date from agreement_party where organisation = 'gem-alblasserdam'" | diff before.txt - && echo same
 > same

@@ -113,7 +113,7 @@ $ mkdir bad && sed 's/- {code: overgewicht}/- {code: overgewicht, name: Mijn ove
 
 === cli-monitor-8: a database of schema 1 is upgraded in place, its own indicators and figures kept
 $ sqlite3 old.db < $ROOT/tests/cli/fixtures/schema-v1.sql && spil init --db old.db
-> Upgraded old.db from schema 1 to 5.
+> Upgraded old.db from schema 1 to 6.
 $ spil trend eigen-bereik GM0505 --db old.db
 >   2024Q1         50.0         20 / 40
 $ sqlite3 old.db 'pragma foreign_key_check' && spil indicators --db old.db | grep -c 'not given by the source'

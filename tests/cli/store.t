@@ -30,7 +30,7 @@ $ spil --db notes.txt status; sha256sum -c notes.sum
 
 === store-3: spil marks its own databases (PRAGMA application_id 0x5350494C, "SPIL"); init and load create one, nothing else does
 $ spil init --db a.db && sqlite3 a.db 'pragma application_id'
-> Created a.db (schema 5).
+> Created a.db (schema 6).
 > 1397770572
 $ spil load $ROOT/regions/zuid-holland-zuid --db b.db > /dev/null && sqlite3 b.db 'pragma application_id'
 > 1397770572
@@ -43,14 +43,14 @@ $ ls c.db
 === store-4: a database of an older schema is upgraded by spil init only; any other command says so (exit 3) and leaves it as it was
 $ cp $ROOT/tests/cli/fixtures/schema-2.db old.db && sha256sum old.db > old.sum && spil --db old.db export zuid-holland-zuid
 ? 3
-! spil: export: old.db is of an older spil (schema 2, unmarked; this spil needs 5): run 'spil init' (with --db old.db) to upgrade it; nothing else changes it
+! spil: export: old.db is of an older spil (schema 2, unmarked; this spil needs 6): run 'spil init' (with --db old.db) to upgrade it; nothing else changes it
 $ for c in regions status log indicators "check --all" "load --force $ROOT/regions/zuid-holland-zuid" "sign zuid-holland-zuid regioplan gem-dordrecht" "setting suppress-below 5" repl; do spil --db old.db $c < /dev/null > /dev/null 2>&1; printf '%s ' $?; done; echo; sha256sum -c old.sum
 > 3 3 3 3 3 3 3 3 3 
 > old.db: OK
 $ spil --db old.db init && sqlite3 old.db 'pragma application_id; pragma user_version'
-> Upgraded old.db from schema 2 to 5.
+> Upgraded old.db from schema 2 to 6.
 > 1397770572
-> 5
+> 6
 $ spil --db old.db export zuid-holland-zuid | grep -c 'id: besluit-fixture'
 > 1
 
@@ -110,3 +110,31 @@ $ export SPIL_TIME_LIMIT=120; spil --db st.db status --json > status.json & slee
 > 2
 $ spil --db st.db status zuid-holland-zuid | grep blocking
 >~ not ready, 23 blocking findings
+
+=== store-9: a database another writer holds locked is named, with the busy timeout and what to do (exit 3); read commands still read it
+$ spil --db lock.db load $ROOT/regions/zuid-holland-zuid > /dev/null && (sqlite3 lock.db "begin immediate; insert into meta values ('lock', 'x')" ".shell sleep 8" "rollback" &) && sleep 0.5 && spil --db lock.db status | grep -c 'blocking findings' && spil --db lock.db sign zuid-holland-zuid regioplan gem-dordrecht
+? 3
+> 1
+! spil: sign: storage error: lock.db is locked: another spil (or another program) is writing to it, and did not finish within 5 s (the busy timeout); run the command again when that one is done
+
+=== store-10: a file size limit (ulimit -f) is an error message, not a kill by SIGXFSZ; the database stays as it was
+$ spil --db big.db init > /dev/null && (ulimit -f 100; spil --db big.db load $ROOT/regions/zuid-holland-zuid)
+? 3
+! spil: load: storage error: big.db's write-ahead log big.db-wal cannot grow: the file size limit (ulimit -f) is reached; raise the limit and run the command again
+$ sqlite3 big.db 'pragma integrity_check; select count(*) from region, event'
+> ok
+> 0
+$ (ulimit -f 480; spil --db big.db load $ROOT/regions/zuid-holland-zuid)
+? 3
+! spil: load: storage error: the change is recorded (in big.db-wal), but copying it into big.db failed: big.db cannot grow: the file size limit (ulimit -f) is reached; once that is put right, the next command that writes completes the copy
+$ spil --db big.db regions | cut -c1-17 && spil --db big.db sign zuid-holland-zuid regioplan gem-dordrecht > /dev/null && sqlite3 big.db 'pragma integrity_check' && ls big.db*
+> zuid-holland-zuid
+> ok
+> big.db
+
+=== store-11: a full disk is named with the database and what to do (exit 3); nothing is half-written
+$ mkdir full && unshare -rm sh -c 'mount -t tmpfs -o size=440k none full && spil --db full/f.db init > /dev/null && spil --db full/f.db load $ROOT/regions/zuid-holland-zuid; echo "exit $?"; sqlite3 full/f.db "pragma integrity_check; select count(*) from region"'
+> exit 3
+> ok
+> 0
+!~ spil: load: storage error: the disk holding full/f.db is full; make room there and run the command again

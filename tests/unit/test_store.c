@@ -164,7 +164,7 @@ static void must(store *s, int rc, const char *what) {
 /* ---- store-1: a new database ---------------------------------------------------------------- */
 
 /* store-1.1: a new file gets the schema version, WAL and the reference municipalities. */
-static void test_store_creates_schema_v3(void **state) {
+static void test_store_creates_schema_v4(void **state) {
     (void)state;
     char *path = db_path("new.db");
     store *s = open_new(path);
@@ -174,7 +174,7 @@ static void test_store_creates_schema_v3(void **state) {
     char expected[16];
     snprintf(expected, sizeof expected, "%d", STORE_SCHEMA_VERSION);
     assert_sql(db, "PRAGMA user_version", expected);
-    assert_sql(db, "PRAGMA user_version", "5");
+    assert_sql(db, "PRAGMA user_version", "6");
     assert_sql(db, "PRAGMA journal_mode", "wal");
     /* The areas: nation, 12 provinces, 25 GGD regions, 342 municipalities; each municipality
     ** is in the nation, one province and one GGD region. */
@@ -208,21 +208,21 @@ static void test_store_creates_schema_v3(void **state) {
     free(path);
 }
 
-/* store-1.2: reopening finds version 3 and neither migrates nor seeds again. */
-static void test_store_reopen_reports_version_3(void **state) {
+/* store-1.2: reopening finds version 4 and neither migrates nor seeds again. */
+static void test_store_reopen_reports_version_4(void **state) {
     (void)state;
     char *path = db_path("reopen.db");
     store_close(open_new(path));
     store *s = open_new(path);
     assert_int_equal(store_opened_version(s), STORE_SCHEMA_VERSION);
-    assert_int_equal(store_opened_version(s), 5);
+    assert_int_equal(store_opened_version(s), 6);
     store_close(s);
 
     char *err = NULL;
     s = store_open(path, STORE_READONLY, &err);
     assert_non_null(s);
     assert_null(err);
-    assert_int_equal(store_opened_version(s), 5);
+    assert_int_equal(store_opened_version(s), 6);
     store_close(s);
 
     sqlite3 *db = raw_open(path);
@@ -728,8 +728,8 @@ static void test_store_open_missing_without_create_fails(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_store_creates_schema_v3),
-        cmocka_unit_test(test_store_reopen_reports_version_3),
+        cmocka_unit_test(test_store_creates_schema_v4),
+        cmocka_unit_test(test_store_reopen_reports_version_4),
         cmocka_unit_test(test_store_has_table_and_columns_per_entity),
         cmocka_unit_test(test_store_insert_and_rows_round_trip),
         cmocka_unit_test(test_store_binds_sql_types),
