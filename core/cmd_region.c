@@ -346,6 +346,7 @@ int cmd_export(cli_opts *o) {
         int rc = d ? export_write(r, o->output, &res, d, err, sizeof err) : 3;
         if (rc == 2) {
             code = cli_diagnostics(o, d);
+            if (!o->json) fprintf(stderr, "spil: export: %s was not changed\n", o->output);
         } else if (rc == 3) {
             if (d && diag_count(d)) diag_print(d, stderr, out_color(stderr));
             code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err[0] ? err : "out of memory");
