@@ -356,22 +356,30 @@ int cmd_export(cli_opts *o) {
     code = SPIL_EXIT_OK;
     if (!o->output || file_is_stdin(o->output)) { /* -o -: standard output */
         if (export_region(r, stdout) || fflush(stdout))
-            code = cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write the export");
+            code = cli_error(o, SPIL_EXIT_INTERNAL, "cannot write the export");
     } else {
-        /* Write beside the target and rename, so a failed export never leaves half a file. */
-        char tmp[4096];
-        snprintf(tmp, sizeof tmp, "%s.tmp%ld", o->output, (long)getpid());
-        FILE *f = fopen(tmp, "w");
-        if (!f) {
-            code = cli_error(o, SPIL_EXIT_USAGE, "cannot write %s", o->output);
+        export_result res;
+        diag *d = diag_new();
+        char err[4200] = "";
+        int rc = d ? export_write(r, o->output, &res, d, err, sizeof err) : 3;
+        if (rc == 2) {
+            code = cli_diagnostics(o, d);
+            if (!o->json) fprintf(stderr, "spil: export: %s was not changed\n", o->output);
+        } else if (rc == 3) {
+            if (d && diag_count(d)) diag_print(d, stderr, out_color(stderr));
+            code = cli_error(o, SPIL_EXIT_INTERNAL, "%s", err[0] ? err : "out of memory");
+        } else if (!res.updated) {
+            printf("Wrote %s to %s.\n", region, o->output);
+        } else if (res.unchanged) {
+            printf("%s already holds %s: nothing changed.\n", o->output, region);
         } else {
-            int bad = export_region(r, f);
-            bad |= fclose(f) != 0;
-            if (bad || rename(tmp, o->output) != 0) {
-                unlink(tmp);
-                code = cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write %s", o->output);
-            }
+            const export_counts *c = &res.counts;
+            printf("Updated %s in place: %d value%s, %d row%s added, %d removed, %d list%s in a "
+                   "new order; comments and layout kept.\n",
+                   o->output, c->values, c->values == 1 ? "" : "s", c->added,
+                   c->added == 1 ? "" : "s", c->removed, c->lists, c->lists == 1 ? "" : "s");
         }
+        diag_free(d);
     }
     rdata_free(r);
     return code;

@@ -760,6 +760,8 @@ static void check_references(loader *L) {
     }
 }
 
+static rdata *read_doc(const ydoc *doc, const char *dir, diag *d, size_t before);
+
 rdata *load_read(const char *path, diag *d) {
     char file[4200], dir[4096];
     size_t plen = strlen(path);
@@ -786,22 +788,31 @@ rdata *load_read(const char *path, diag *d) {
     size_t before = diag_count(d);
     ydoc *doc = ydoc_read(file_is_stdin(path) ? path : file, d);
     if (!doc) return NULL;
-    loader L = {d, file, rdata_new(file, dir), NULL, 0};
-    if (!L.r) {
-        ydoc_free(doc);
-        return NULL;
-    }
+    rdata *r = read_doc(doc, dir, d, before);
+    ydoc_free(doc);
+    return r;
+}
+
+/* A whole region file, read: its rows, checked; with dir, its scripts too. NULL when d has
+** more problems than `before` (reading it may have found a duplicate key). */
+static rdata *read_doc(const ydoc *doc, const char *dir, diag *d, size_t before) {
+    loader L = {d, doc->file, rdata_new(doc->file, dir), NULL, 0};
+    if (!L.r) return NULL;
     L.r->ordered = 1; /* the whole region, in its file's order */
     read_top(&L, doc->root);
     check_duplicates(&L);
     if (!L.oom) check_references(&L);
-    ydoc_free(doc);
-    if (L.oom) diag_add(d, file, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    if (L.oom)
+        diag_add(d, doc->file, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
     if (diag_count(d) > before) {
         rdata_free(L.r);
         return NULL;
     }
     return L.r;
+}
+
+rdata *load_read_doc(const ydoc *doc, diag *d) {
+    return read_doc(doc, NULL, d, 0);
 }
 
 /* A copy of base with the rows of the change file (L->r, sorted) laid over it: a row the

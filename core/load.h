@@ -20,6 +20,12 @@
 ** added to d; returns the region's rows, sorted by key, or NULL when there was any problem. */
 rdata *load_read(const char *path, diag *d);
 
+/* The same for a region file already read (doc), anywhere: every row checked as load_read
+** does, but no folder, so its scripts are named, not read (export_update.c). NULL when d holds
+** any problem, those found reading doc (a duplicate key) included. */
+struct ydoc;
+rdata *load_read_doc(const struct ydoc *doc, diag *d);
+
 /* Read a change file: a region.yaml fragment (same sections and fields, `spil:` and `region:`
 ** left out) and lay it over base, the region as the database holds it: a row the region has
 ** gets the fields the file gives, a new row is added (with every required field); nothing is

@@ -16,6 +16,8 @@
 ** Invariants: the keys of a mapping under construction are unique (a duplicate is reported and
 ** its value dropped), which keeps "first at line L" right however often a key repeats.
 **
+** Each node keeps where its text begins and ends (libyaml's marks) and its style, so that an
+** editor (export_update.c) can change a value in the file's own text.
 ** Does not: type scalars (the loader types them by the data model), keep comments, or write YAML.
 */
 #include "ydoc.h"
@@ -286,19 +288,35 @@ static int check_node(reader *r, const yaml_event_t *ev, const yaml_char_t *anch
     return 1;
 }
 
-static ynode *new_node(reader *r, ynode_kind kind, const yaml_mark_t *mark) {
+static ynode *new_node(reader *r, ynode_kind kind, const yaml_event_t *ev) {
+    const yaml_mark_t *mark = &ev->start_mark;
     ynode *n = arena_alloc(&r->arena, sizeof *n, _Alignof(ynode));
     if (!n) return NULL;
-    *n = (ynode){.kind = kind, .line = one_based(mark->line), .col = one_based(mark->column)};
+    *n = (ynode){.kind = kind,
+                 .line = one_based(mark->line),
+                 .col = one_based(mark->column),
+                 .start = mark->index,
+                 .end = ev->end_mark.index};
     return n;
+}
+
+static ynode_style scalar_style(yaml_scalar_style_t s) {
+    switch (s) {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return YS_SINGLE;
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return YS_DOUBLE;
+    case YAML_LITERAL_SCALAR_STYLE: return YS_LITERAL;
+    case YAML_FOLDED_SCALAR_STYLE: return YS_FOLDED;
+    default: return YS_PLAIN;
+    }
 }
 
 static int on_scalar(reader *r, const yaml_event_t *ev) {
     if (!check_node(r, ev, ev->data.scalar.anchor, ev->data.scalar.tag)) return 0;
     if (ev->data.scalar.length > YDOC_MAX_SCALAR)
         return refuse(r, &ev->start_mark, "shorten it", "value longer than 65536 bytes");
-    ynode *n = new_node(r, YN_SCALAR, &ev->start_mark);
+    ynode *n = new_node(r, YN_SCALAR, ev);
     if (!n) return out_of_memory(r);
+    n->style = scalar_style(ev->data.scalar.style);
     n->str = arena_strndup(&r->arena, ev->data.scalar.value, ev->data.scalar.length);
     if (!n->str) return out_of_memory(r);
     n->len = ev->data.scalar.length;
@@ -320,15 +338,19 @@ static int on_collection_start(reader *r, const yaml_event_t *ev, ynode_kind kin
     if (r->depth == YDOC_MAX_DEPTH)
         return refuse(r, &ev->start_mark, "check the brackets and the indentation",
                       "nesting deeper than 64 levels");
-    ynode *n = new_node(r, kind, &ev->start_mark);
+    ynode *n = new_node(r, kind, ev);
     if (!n) return out_of_memory(r);
+    int flow = is_seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                      : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+    n->style = flow ? YS_FLOW : YS_BLOCK;
     r->frames[r->depth++] = (frame){.node = n, .start = r->npending, .expect_key = !is_seq};
     return 1;
 }
 
-static int on_collection_end(reader *r) {
+static int on_collection_end(reader *r, const yaml_event_t *ev) {
     frame *f = &r->frames[--r->depth];
     ynode *n = f->node;
+    n->end = ev->end_mark.index;
     n->n = r->npending - f->start;
     if (n->n) {
         n->items = arena_alloc(&r->arena, n->n * sizeof *n->items, _Alignof(ynode *));
@@ -360,7 +382,7 @@ static int on_event(reader *r, const yaml_event_t *ev) {
     case YAML_SEQUENCE_START_EVENT: return on_collection_start(r, ev, YN_SEQ);
     case YAML_MAPPING_START_EVENT: return on_collection_start(r, ev, YN_MAP);
     case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT: return on_collection_end(r);
+    case YAML_MAPPING_END_EVENT: return on_collection_end(r, ev);
     case YAML_DOCUMENT_END_EVENT:
     case YAML_NO_EVENT: return 1;
     }

@@ -32,11 +32,28 @@
 
 typedef enum { YN_SCALAR, YN_SEQ, YN_MAP } ynode_kind;
 
+/* How a node is written: a scalar's style, or a collection's. */
+typedef enum {
+    YS_PLAIN,   /* scalar without quotes */
+    YS_SINGLE,  /* 'quoted' */
+    YS_DOUBLE,  /* "quoted" */
+    YS_LITERAL, /* | block */
+    YS_FOLDED,  /* > block */
+    YS_BLOCK,   /* collection in block style (indentation) */
+    YS_FLOW,    /* collection in flow style ([...] or {...}) */
+} ynode_style;
+
 typedef struct ynode ynode;
 struct ynode {
     ynode_kind kind;
     int line, col; /* 1-based start of the node */
     int plain;     /* scalar written without quotes or block style (so `null` vs "null") */
+    ynode_style style;
+    /* Where the node's text begins and ends, in characters from the start of the document (a
+    ** byte-order mark not counted; CRLF counts two), as libyaml's marks give them. A block
+    ** scalar's end includes the blank lines after it; a block collection's end is where the
+    ** next token begins (after comments), so an editor takes its last child's end instead. */
+    size_t start, end;
     char *str;     /* scalar: NUL-terminated value (may contain NUL: use len) */
     size_t len;    /* scalar: length of str */
     ynode **items; /* seq: n items; map: n/2 pairs as key, value, key, value... */

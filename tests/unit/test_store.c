@@ -247,7 +247,8 @@ static int has_column(sqlite3 *db, const char *table, const char *col) {
     return found;
 }
 
-/* store-2.1: every entity of model_entities[] has its table, a column per field and `region`. */
+/* store-2.1: every entity of model_entities[] has its table, a column per field and `region`,
+** and `pos` exactly when its rows form lists (model_ordered). */
 static void test_store_has_table_and_columns_per_entity(void **state) {
     (void)state;
     char *path = db_path("columns.db");
@@ -277,6 +278,12 @@ static void test_store_has_table_and_columns_per_entity(void **state) {
         const char *rc = e == ME_REGION ? "id" : "region";
         if (!has_column(db, en->table, rc)) {
             print_error("entity %s: table %s has no column %s\n", en->name, en->table, rc);
+            missing++;
+        }
+        /* A list keeps its order (the list-order migration). */
+        if (model_ordered(e) != has_column(db, en->table, "pos")) {
+            print_error("entity %s: table %s %s a column pos\n", en->name, en->table,
+                        model_ordered(e) ? "has no" : "has");
             missing++;
         }
         assert_int_equal(model_entity_by_table(en->table), e);
