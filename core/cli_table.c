@@ -88,9 +88,10 @@ const cli_option cli_options[] = {
      "indicators trend compare setting log",
      1, CLI_FIELD(db), "the database (default $SPIL_DB, else ./spil.db)", NULL},
     {"json", 0, CLI_FLAG, NULL, NULL,
-     "init load validate regions status check advance sign assign fund decide import "
-     "indicators trend compare setting log version",
-     1, CLI_FIELD(json), "machine-readable output", NULL},
+     "init load validate regions status check advance sign assign fund decide test export "
+     "import indicators trend compare setting log version help",
+     1, CLI_FIELD(json), "machine-readable output: one JSON document (docs/json.md), errors too",
+     NULL},
     {"quiet", 'q', CLI_FLAG, NULL, NULL, "load check advance sign assign fund decide import test",
      1, CLI_FIELD(quiet), "only errors and the verdict line", NULL},
     {"verbose", 'v', CLI_FLAG, NULL, NULL, "load check", 1, CLI_FIELD(verbose),

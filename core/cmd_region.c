@@ -270,10 +270,8 @@ int cmd_load(cli_opts *o) {
             if (one) json_array_append_new(all, one);
         }
         if (o->json)
-            code = out_json(stdout, n == 1 ? json_incref(json_array_get(all, 0))
-                                           : json_pack("{s:O}", "regions", all))
-                       ? SPIL_EXIT_INTERNAL
-                       : SPIL_EXIT_OK;
+            code = out_json(stdout, json_pack("{s:O}", "regions", all)) ? SPIL_EXIT_INTERNAL
+                                                                        : SPIL_EXIT_OK;
         json_decref(all);
     }
 done:
@@ -332,6 +330,25 @@ done:
     return code;
 }
 
+/* export --json: every table of the region, its rows as objects of their fields (the region's
+** key column left out: it is the region), typed as the model types them. */
+static json_t *region_json(const rdata *r) {
+    json_t *tables = json_object();
+    for (int e = 0; e < model_nentities; e++) {
+        const model_entity *en = &model_entities[e];
+        json_t *rows = json_array();
+        for (size_t i = 0; i < r->tables[e].n; i++) {
+            json_t *row = json_object();
+            for (int f = 0; f < en->nfields; f++)
+                json_object_set_new(row, en->fields[f].name,
+                                    out_json_value(en->fields[f].type, r->tables[e].rows[i].v[f]));
+            json_array_append_new(rows, row);
+        }
+        json_object_set_new(tables, en->table, rows);
+    }
+    return json_pack("{s:s, s:n, s:o}", "region", rdata_region(r), "file", "tables", tables);
+}
+
 int cmd_export(cli_opts *o) {
     int code;
     store *st = cli_open(o, 1, &code);
@@ -349,7 +366,10 @@ int cmd_export(cli_opts *o) {
     }
     store_close(st);
     code = SPIL_EXIT_OK;
-    if (!o->output || file_is_stdin(o->output)) { /* -o -: standard output */
+    int to_stdout = !o->output || file_is_stdin(o->output); /* -o -: standard output */
+    if (o->json && to_stdout) {                             /* the rows as JSON instead of YAML */
+        code = out_json(stdout, region_json(r)) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
+    } else if (to_stdout) {
         if (export_region(r, stdout) || fflush(stdout))
             code = cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write the export");
     } else {
@@ -367,6 +387,8 @@ int cmd_export(cli_opts *o) {
                 code = cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write %s", o->output);
             }
         }
+        if (o->json && code == SPIL_EXIT_OK) /* what was written where */
+            out_json(stdout, json_pack("{s:s, s:s}", "region", region, "file", o->output));
     }
     rdata_free(r);
     return code;

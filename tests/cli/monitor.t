@@ -172,7 +172,8 @@ $ spil trend ks-01 Bergen
 ! spil: trend: 'Bergen' is the name of GM0373 and GM0893: give the code
 $ spil trend ks-01 NL --csv --json
 ? 2
-! spil: trend: give --csv or --json, not both
+>~ "message": "give --csv or --json, not both",
+!= (empty)
 $ spil compare ks-04
 > No figures for ks-04 yet: import them with 'spil import measurements FILE.csv'.
 
