@@ -324,6 +324,9 @@ int cmd_help(cli_opts *o) {
 /* Parse argv into *o and run the command. */
 static int dispatch(cli_opts *o, int argc, char **argv) {
     int i = 1;
+    /* --json anywhere: errors found while reading the options before it come as JSON too */
+    for (int k = 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+        if (strcmp(argv[k], "--json") == 0) o->json = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++)
         if (parse_option(o, NULL, argc, argv, &i)) return SPIL_EXIT_USAGE;
     int help = o->given[option_index("help")] != NULL, first = i + 1;
