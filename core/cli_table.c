@@ -138,10 +138,11 @@ const cli_command cli_commands[] = {
      0, 1, cmd_status},
     {"check", "REGION | --all", "region",
      "is the region ready to leave its step, and if not, what is missing",
-     "Runs the readiness checks of the region's current step (or --step S) of its programme\n"
-     "(or --programme P, needed when it runs several) and prints every finding: what is\n"
-     "missing, about whom, what to do and which guidance says so; blocking ones first.\n"
-     "Exit 0 when ready (no blocking findings), 1 when not.\n",
+     "Runs the readiness checks of the region's current step of each programme it runs, a\n"
+     "section each (or of --programme P alone; --step S and --assume take one programme)\n"
+     "and prints every finding: what is missing, about whom, what to do and which guidance\n"
+     "says so; blocking ones first. Exit 0 when ready (no blocking findings), 1 when not,\n"
+     "2 for a programme the region does not run.\n",
      0, 1, cmd_check},
     {"advance", "REGION", "region", "leave the current step, if the checks and the rules allow it",
      "Moves the region's programme (--programme P, when it runs several) to its next step\n"
