@@ -116,13 +116,33 @@ static void usage_command(const cli_command *c) {
     print_options(stdout, c);
 }
 
-/* "spil: CMD: message", and the hint when asked for. */
+/* With --json, what went wrong, for the envelope that cli_main writes; else NULL. */
+static json_t *json_errors;
+static size_t json_not_shown;
+
+static void json_error(const char *message, const char *hint) {
+    if (!json_errors) json_errors = json_array();
+    json_array_append_new(json_errors, json_pack("{s:n, s:n, s:n, s:o, s:o}", "file", "line", "col",
+                                                 "message", out_json_text(message), "hint",
+                                                 hint ? out_json_text(hint) : json_null()));
+}
+
+/* "spil: CMD: message" (values in it shown safely, out_str), and the hint when asked for; with
+** --json, an error of the envelope instead. */
 static int fail(const cli_opts *o, int code, int hint, const char *fmt, va_list ap) {
-    fprintf(stderr, "spil: %s%s", o->cmd ? o->cmd : "", o->cmd ? ": " : "");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char buf[4096], help[96] = "";
+    vsnprintf(buf, sizeof buf, fmt, ap);
     if (hint && code == SPIL_EXIT_USAGE)
-        fprintf(stderr, "Try 'spil %s%s--help'.\n", o->cmd ? o->cmd : "", o->cmd ? " " : "");
+        snprintf(help, sizeof help, "Try 'spil %s%s--help'.", o->cmd ? o->cmd : "",
+                 o->cmd ? " " : "");
+    if (o->json) {
+        json_error(buf, *help ? help : NULL);
+        return code;
+    }
+    fprintf(stderr, "spil: %s%s", o->cmd ? o->cmd : "", o->cmd ? ": " : "");
+    out_str(stderr, buf);
+    fputc('\n', stderr);
+    if (*help) fprintf(stderr, "%s\n", help);
     return code;
 }
 
@@ -142,16 +162,17 @@ int cli_error(const cli_opts *o, int code, const char *fmt, ...) {
     return code;
 }
 
-static int unknown_command(const char *name) {
+static int unknown_command(const cli_opts *o, const char *name) {
     const char *names[CLI_MAX_ARGS + 1];
     int n = 0;
     for (int i = 0; i < cli_ncommands && n < CLI_MAX_ARGS; i++)
         names[n++] = cli_commands[i].name;
     names[n] = NULL;
     const char *s = diag_suggest(name, names);
-    fprintf(stderr, "spil: unknown command '%s'%s%s%s\nTry 'spil --help'.\n", name,
-            s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
-    return SPIL_EXIT_USAGE;
+    cli_opts before = *o; /* the message is spil's, not a command's */
+    before.cmd = NULL;
+    return cli_fail(&before, SPIL_EXIT_USAGE, "unknown command '%s'%s%s%s", name,
+                    s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
 }
 
 /* Whether val is what an option of kind p->kind takes; else a usage error naming it. */
@@ -257,61 +278,120 @@ static int parse(const cli_command *c, int argc, char **argv, int first, cli_opt
     return 0;
 }
 
+/* One option as JSON: its names, value, help and the values it takes. */
+static json_t *option_json(const cli_option *p) {
+    char letter[2] = {p->letter, 0}, help[512];
+    json_t *values = json_array();
+    const char *const *v = cli_values(p);
+    for (int i = 0; v && v[i]; i++)
+        json_array_append_new(values, json_string(v[i]));
+    cli_option_help(p, help, sizeof help);
+    return json_pack("{s:s, s:s?, s:s?, s:s, s:b, s:o}", "name", p->name, "letter",
+                     p->letter ? letter : NULL, "value", p->value, "help", help, "global",
+                     p->global, "values", values);
+}
+
+/* help --json: the commands (or one), each with its usage, summary, help and options. */
+static json_t *help_json(const cli_command *only) {
+    json_t *commands = json_array();
+    for (int i = 0; i < cli_ncommands; i++) {
+        const cli_command *c = &cli_commands[i];
+        if (only && c != only) continue;
+        json_t *opts = json_array();
+        for (int k = 0; k < cli_noptions; k++)
+            if (cli_takes(c, &cli_options[k]))
+                json_array_append_new(opts, option_json(&cli_options[k]));
+        json_array_append_new(commands, json_pack("{s:s, s:s, s:s, s:s, s:o}", "name", c->name,
+                                                  "usage", c->usage, "summary", c->summary, "help",
+                                                  c->help, "options", opts));
+    }
+    return json_pack("{s:o}", "commands", commands);
+}
+
 int cmd_help(cli_opts *o) {
+    if (!o->nargs && o->json)
+        return out_json(stdout, help_json(NULL)) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
     if (!o->nargs) {
         usage_all(stdout);
         return SPIL_EXIT_OK;
     }
     const cli_command *c = cli_command_find(o->args[0]);
-    if (!c) return unknown_command(o->args[0]);
+    if (!c) return unknown_command(o, o->args[0]);
+    if (o->json) return out_json(stdout, help_json(c)) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
     usage_command(c);
     return SPIL_EXIT_OK;
+}
+
+/* Parse argv into *o and run the command. */
+static int dispatch(cli_opts *o, int argc, char **argv) {
+    int i = 1;
+    /* --json anywhere: errors found while reading the options before it come as JSON too */
+    for (int k = 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+        if (strcmp(argv[k], "--json") == 0) o->json = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++)
+        if (parse_option(o, NULL, argc, argv, &i)) return SPIL_EXIT_USAGE;
+    int help = o->given[option_index("help")] != NULL, first = i + 1;
+    const cli_command *c = NULL;
+    if (o->given[option_index("version")]) /* spil -V: the version command, without its name */
+        c = cli_command_find("version"), first = i;
+    else if (i < argc && !(c = cli_command_find(argv[i])))
+        return unknown_command(o, argv[i]);
+    if (!c) {
+        if (o->json && !help) return cli_fail(o, SPIL_EXIT_USAGE, "missing COMMAND");
+        o->json = 0; /* help is text */
+        usage_all(help ? stdout : stderr);
+        return help ? SPIL_EXIT_OK : SPIL_EXIT_USAGE;
+    }
+    o->cmd = c->name;
+    if (o->json && !cli_takes(c, &cli_options[option_index("json")])) o->json = 0;
+    if (lang_choose(o->given[option_index("lang")]) < 0)
+        return cli_fail(o, SPIL_EXIT_USAGE, "SPIL_LANG is '%s'; spil speaks nl or en",
+                        getenv("SPIL_LANG"));
+    for (int k = 0; k < cli_noptions; k++)
+        if (o->given[k] && !cli_takes(c, &cli_options[k]))
+            return cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'", cli_options[k].name);
+    if (parse(c, argc, argv, first, o)) return SPIL_EXIT_USAGE;
+    if (o->given[option_index("help")]) {
+        o->json = 0; /* help is text */
+        usage_command(c);
+        return SPIL_EXIT_OK;
+    }
+    if (o->nargs < c->nargs_min) return cli_fail(o, SPIL_EXIT_USAGE, "missing %s", c->usage);
+    if (o->nargs > c->nargs_max)
+        return cli_fail(o, SPIL_EXIT_USAGE, "unexpected argument '%s'", o->args[c->nargs_max]);
+    if (o->quiet && o->verbose) return cli_fail(o, SPIL_EXIT_USAGE, "give -q or -v, not both");
+    out_set_level(o->quiet ? OUT_QUIET : o->verbose ? OUT_VERBOSE : OUT_NORMAL);
+    const char *color = cli_opt(o, "color");
+    if (color && cli_opt(o, "no-color") && strcmp(color, "never") != 0)
+        return cli_fail(o, SPIL_EXIT_USAGE, "give --no-color or --color=%s, not both", color);
+    out_set_color(cli_opt(o, "no-color") || (color && strcmp(color, "never") == 0) ? OUT_COLOR_NEVER
+                  : color && strcmp(color, "always") == 0 ? OUT_COLOR_ALWAYS
+                                                          : OUT_COLOR_AUTO);
+    if (!o->db) o->db = getenv("SPIL_DB");
+    if (!o->db || !*o->db) o->db = "spil.db";
+    if (o->json) out_json_capture(1);
+    return c->run(o);
+}
+
+/* With --json: the one envelope, {format, command, exit, result, errors}, whatever happened. */
+static int envelope(const cli_opts *o, int code) {
+    out_json_capture(0);
+    json_t *result = out_json_take(), *errors = json_errors ? json_errors : json_array();
+    json_errors = NULL;
+    json_t *env =
+        json_pack("{s:i, s:s?, s:i, s:o, s:o}", "format", CLI_JSON_FORMAT, "command", o->cmd,
+                  "exit", code, "result", result ? result : json_null(), "errors", errors);
+    if (env && json_not_shown)
+        json_object_set_new(env, "not_shown", json_integer((json_int_t)json_not_shown));
+    return out_json(stdout, env) ? SPIL_EXIT_INTERNAL : code;
 }
 
 int cli_main(int argc, char **argv) {
     cli_opts o = {0};
     /* Hidden: the build writes the completion scripts and the man page with it (cli_gen.c). */
     if (argc >= 2 && strcmp(argv[1], "_generate") == 0) return cli_generate(argc - 2, argv + 2);
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++)
-        if (parse_option(&o, NULL, argc, argv, &i)) return SPIL_EXIT_USAGE;
-    int help = o.given[option_index("help")] != NULL, first = i + 1;
-    const cli_command *c = NULL;
-    if (o.given[option_index("version")]) /* spil -V: the version command, without its name */
-        c = cli_command_find("version"), first = i;
-    else if (i < argc && !(c = cli_command_find(argv[i])))
-        return unknown_command(argv[i]);
-    if (!c) {
-        usage_all(help ? stdout : stderr);
-        return help ? SPIL_EXIT_OK : SPIL_EXIT_USAGE;
-    }
-    o.cmd = c->name;
-    if (lang_choose(o.given[option_index("lang")]) < 0)
-        return cli_fail(&o, SPIL_EXIT_USAGE, "SPIL_LANG is '%s'; spil speaks nl or en",
-                        getenv("SPIL_LANG"));
-    for (int k = 0; k < cli_noptions; k++)
-        if (o.given[k] && !cli_takes(c, &cli_options[k]))
-            return cli_fail(&o, SPIL_EXIT_USAGE, "unknown option '--%s'", cli_options[k].name);
-    if (parse(c, argc, argv, first, &o)) return SPIL_EXIT_USAGE;
-    if (o.given[option_index("help")]) {
-        usage_command(c);
-        return SPIL_EXIT_OK;
-    }
-    if (o.nargs < c->nargs_min) return cli_fail(&o, SPIL_EXIT_USAGE, "missing %s", c->usage);
-    if (o.nargs > c->nargs_max)
-        return cli_fail(&o, SPIL_EXIT_USAGE, "unexpected argument '%s'", o.args[c->nargs_max]);
-    if (o.quiet && o.verbose) return cli_fail(&o, SPIL_EXIT_USAGE, "give -q or -v, not both");
-    out_set_level(o.quiet ? OUT_QUIET : o.verbose ? OUT_VERBOSE : OUT_NORMAL);
-    const char *color = cli_opt(&o, "color");
-    if (color && cli_opt(&o, "no-color") && strcmp(color, "never") != 0)
-        return cli_fail(&o, SPIL_EXIT_USAGE, "give --no-color or --color=%s, not both", color);
-    out_set_color(cli_opt(&o, "no-color") || (color && strcmp(color, "never") == 0)
-                      ? OUT_COLOR_NEVER
-                  : color && strcmp(color, "always") == 0 ? OUT_COLOR_ALWAYS
-                                                          : OUT_COLOR_AUTO);
-    if (!o.db) o.db = getenv("SPIL_DB");
-    if (!o.db || !*o.db) o.db = "spil.db";
-    return c->run(&o);
+    int code = dispatch(&o, argc, argv);
+    return o.json ? envelope(&o, code) : code;
 }
 
 store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
@@ -342,9 +422,14 @@ store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
 }
 
 int cli_diagnostics(const cli_opts *o, diag *d) {
-    if (o->json)
-        diag_print_json(d, stdout);
-    else {
+    if (o->json) {
+        size_t dropped = 0;
+        json_t *e = diag_json(d, &dropped);
+        if (!json_errors) json_errors = json_array();
+        json_array_extend(json_errors, e);
+        json_decref(e);
+        json_not_shown += dropped;
+    } else {
         char prefix[64]; /* a value given on the command line: "spil: sign: ..." */
         snprintf(prefix, sizeof prefix, "spil: %s", o->cmd ? o->cmd : "");
         diag_print_prefixed(d, stderr, out_color(stderr), prefix);
@@ -367,9 +452,8 @@ int cli_need_region(const cli_opts *o, store *st, const char *region) {
     if (found) return SPIL_EXIT_OK;
     char known[512] = "";
     store_regions(st, add_id, known);
-    fprintf(stderr, "spil: %s: no region '%s' in %s (known: %s). Try 'spil regions'.\n", o->cmd,
-            region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
-    return SPIL_EXIT_USAGE;
+    return cli_error(o, SPIL_EXIT_USAGE, "no region '%s' in %s (known: %s). Try 'spil regions'.",
+                     region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
 }
 
 const char *cli_actor(void) {

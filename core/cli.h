@@ -46,6 +46,9 @@ typedef struct cli_opts {
 ** can be read so; some are also in a field above. */
 const char *cli_opt(const cli_opts *o, const char *name);
 
+/* The version of the --json envelope {format, command, exit, result, errors} (docs/json.md). */
+#define CLI_JSON_FORMAT 1
+
 /* Run spil with argv; returns the exit code. */
 int cli_main(int argc, char **argv);
 

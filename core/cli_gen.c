@@ -57,8 +57,9 @@ static void commands_words(FILE *f) {
         fprintf(f, "%s%s", i ? " " : "", cli_commands[i].name);
 }
 
+/* The ids of result.regions[] in the --json envelope: the only "id" indented by eight. */
 static const char regions_cmd[] = "spil ${1:+--db \"$1\"} regions --json 2>/dev/null | sed -n 's/^ "
-                                  "     \"id\": \"\\(.*\\)\",$/\\1/p'";
+                                  "       \"id\": \"\\(.*\\)\",$/\\1/p'";
 
 static void bash(FILE *f) {
     fprintf(f,

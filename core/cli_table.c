@@ -100,9 +100,10 @@ const cli_option cli_options[] = {
      "indicators trend compare setting log report",
      1, CLI_FIELD(db), "the database (default $SPIL_DB, else ./spil.db)", NULL},
     {"json", 0, CLI_FLAG, NULL, NULL,
-     "init load validate regions status check advance sign assign fund decide import "
-     "indicators trend compare setting log version report",
-     1, CLI_FIELD(json), "machine-readable output", NULL},
+     "init load validate regions status check advance sign assign fund decide test export "
+     "import indicators trend compare setting log version help report",
+     1, CLI_FIELD(json), "machine-readable output: one JSON document (docs/json.md), errors too",
+     NULL},
     {"quiet", 'q', CLI_FLAG, NULL, NULL, "load check advance sign assign fund decide import test",
      1, CLI_FIELD(quiet), "only errors and the verdict line", NULL},
     {"verbose", 'v', CLI_FLAG, NULL, NULL, "load check", 1, CLI_FIELD(verbose),
@@ -153,10 +154,11 @@ const cli_command cli_commands[] = {
      0, 1, cmd_status},
     {"check", "REGION | --all", "region",
      "is the region ready to leave its step, and if not, what is missing",
-     "Runs the readiness checks of the region's current step (or --step S) of its programme\n"
-     "(or --programme P, needed when it runs several) and prints every finding: what is\n"
-     "missing, about whom, what to do and which guidance says so; blocking ones first.\n"
-     "Exit 0 when ready (no blocking findings), 1 when not.\n",
+     "Runs the readiness checks of the region's current step of each programme it runs, a\n"
+     "section each (or of --programme P alone; --step S and --assume take one programme)\n"
+     "and prints every finding: what is missing, about whom, what to do and which guidance\n"
+     "says so; blocking ones first. Exit 0 when ready (no blocking findings), 1 when not,\n"
+     "2 for a programme the region does not run.\n",
      0, 1, cmd_check},
     {"advance", "REGION", "region", "leave the current step, if the checks and the rules allow it",
      "Moves the region's programme (--programme P, when it runs several) to its next step\n"

@@ -19,35 +19,60 @@
 #include "runtime.h"
 #include "store.h"
 
-/* The programme to work on: --programme, else the only one the region runs. */
-static const char *pick_programme(const cli_opts *o, store *st, const char *region, char *buf,
-                                  size_t cap, int *code) {
-    if (o->programme) return o->programme;
+/* The programmes to work on, into *out (an array of ids, a new reference): --programme P when
+** the region runs it, else every one it runs. Else an error naming what it runs. */
+static int region_programmes(const cli_opts *o, store *st, const char *region, json_t **out) {
+    *out = NULL;
     rdata *r = rdata_from_store(st, region);
-    if (!r) {
-        *code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
-        return NULL;
-    }
-    int e = model_entity_by_table("region_programme");
-    const rtable *t = &r->tables[e];
-    const char *pick = NULL;
-    if (t->n == 1) {
-        snprintf(buf, cap, "%s", t->rows[0].v[0]);
-        pick = buf;
-    } else if (t->n == 0) {
-        *code = cli_error(o, SPIL_EXIT_USAGE,
-                          "%s runs no programme; add one under 'programmes' in its region.yaml",
-                          region);
-    } else {
-        char list[256] = "";
-        for (size_t i = 0; i < t->n; i++)
-            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
-                     t->rows[i].v[0]);
-        *code =
-            cli_fail(o, SPIL_EXIT_USAGE, "%s runs %zu programmes (%s): choose one with --programme",
-                     region, t->n, list);
+    if (!r) return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    const rtable *t = &r->tables[model_entity_by_table("region_programme")];
+    json_t *list = json_array();
+    char runs[256] = "";
+    for (size_t i = 0; i < t->n; i++) {
+        snprintf(runs + strlen(runs), sizeof runs - strlen(runs), "%s%s", i ? ", " : "",
+                 t->rows[i].v[0]);
+        if (!o->programme || strcmp(o->programme, t->rows[i].v[0]) == 0)
+            json_array_append_new(list, json_string(t->rows[i].v[0]));
     }
     rdata_free(r);
+    int code = SPIL_EXIT_OK;
+    if (!t->n)
+        code = cli_error(o, SPIL_EXIT_USAGE,
+                         "%s runs no programme; add one under 'programmes' in its region.yaml",
+                         region);
+    else if (!json_array_size(list))
+        code = cli_error(o, SPIL_EXIT_USAGE, "%s does not run programme '%s'; it runs %s", region,
+                         o->programme, runs);
+    if (code != SPIL_EXIT_OK)
+        json_decref(list);
+    else
+        *out = list;
+    return code;
+}
+
+/* The one programme to work on (advance, check --step, check --assume): --programme, else the
+** only one the region runs. NULL after the error. */
+static const char *pick_programme(const cli_opts *o, store *st, const char *region, char *buf,
+                                  size_t cap, int *code) {
+    json_t *list;
+    if ((*code = region_programmes(o, st, region, &list)) != SPIL_EXIT_OK) return NULL;
+    const char *pick = NULL;
+    if (json_array_size(list) == 1) {
+        snprintf(buf, cap, "%s", json_string_value(json_array_get(list, 0)));
+        pick = buf;
+    } else {
+        char names[256] = "";
+        size_t i;
+        json_t *p;
+        json_array_foreach(list, i, p) {
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
+                     json_string_value(p));
+        }
+        *code =
+            cli_fail(o, SPIL_EXIT_USAGE, "%s runs %zu programmes (%s): choose one with --programme",
+                     region, json_array_size(list), names);
+    }
+    json_decref(list);
     return pick;
 }
 
@@ -346,26 +371,45 @@ int cmd_check(cli_opts *o) {
         store_close(st);
         return code;
     }
-    eval_result res = {0};
+    json_t *programmes = NULL, *results = json_array();
     char pbuf[64];
-    const char *programme = NULL;
+    int not_ready = 0;
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
-    if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
-    if (cli_opt(o, "assume")) {
-        code = check_assuming(o, st, region, programme);
+    if (o->step || cli_opt(o, "assume")) { /* a step, a change: of one programme */
+        const char *programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code);
+        if (programme && cli_opt(o, "assume")) code = check_assuming(o, st, region, programme);
+        if (!programme || cli_opt(o, "assume")) goto done;
+        programmes = json_pack("[s]", programme);
+    } else if ((code = region_programmes(o, st, region, &programmes)) != SPIL_EXIT_OK) {
         goto done;
     }
-    if ((code = evaluate(o, st, region, programme, &res)) != SPIL_EXIT_OK) goto done;
-    if (o->json) {
+    /* Each programme the region runs (or --programme), a section each. */
+    size_t i;
+    json_t *p;
+    json_array_foreach(programmes, i, p) {
+        eval_result res = {0};
+        if ((code = evaluate(o, st, region, json_string_value(p), &res)) != SPIL_EXIT_OK) {
+            eval_free(&res);
+            goto done;
+        }
+        not_ready += !res.ready;
+        if (!o->json) {
+            if (i && !out_quiet()) putchar('\n');
+            print_result(region, &res, out_color(stdout));
+        }
         json_t *j = eval_json(&res);
         json_object_set_new(j, "region", json_string(region));
-        out_json(stdout, j);
-    } else {
-        print_result(region, &res, out_color(stdout));
+        json_array_append_new(results, j);
+        eval_free(&res);
     }
-    code = res.ready ? SPIL_EXIT_OK : SPIL_EXIT_REFUSED;
+    if (o->json)
+        out_json(stdout, json_pack("{s:O, s:i, s:i}", "results", results, "ready",
+                                   (int)(json_array_size(results) - (size_t)not_ready), "not_ready",
+                                   not_ready));
+    code = not_ready ? SPIL_EXIT_REFUSED : SPIL_EXIT_OK;
 done:
-    eval_free(&res);
+    json_decref(programmes);
+    json_decref(results);
     store_close(st);
     return code;
 }
@@ -429,11 +473,11 @@ int cmd_advance(cli_opts *o) {
             json_t *j = rt_plan_json(&plan);
             json_object_set_new(j, "region", json_string(region));
             out_json(stdout, j);
-        } else {
-            if (!plan.result.ready && !out_quiet()) print_result(region, &plan.result, 0);
-            fprintf(stderr, _("spil: advance: refused: %s\n"), lang_esc(plan.reason));
+        } else if (!plan.result.ready && !out_quiet()) {
+            print_result(region, &plan.result, 0);
         }
-        code = SPIL_EXIT_REFUSED;
+        code = cli_error(o, SPIL_EXIT_REFUSED, _("refused: %s"),
+                         plan.reason ? plan.reason : "the rules do not allow it");
         goto done;
     }
     if (rt_advance(R, programme, &plan, o->as, day, out_now(now), o->reason, &err) != RT_OK) {

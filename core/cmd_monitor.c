@@ -94,7 +94,7 @@ static const char *sval(json_t *row, const char *key) {
 static int programme_known(void *ctx, int header, const char *const *vals, int n) {
     (void)n;
     const char **want = ctx;
-    if (!header && vals[0] && strcmp(vals[0], *want) == 0) *want = NULL;
+    if (!header && *want && vals[0] && strcmp(vals[0], *want) == 0) *want = NULL; /* found */
     return 0;
 }
 
@@ -701,7 +701,7 @@ int cmd_setting(cli_opts *o) {
                              o->args[1]);
         }
         int was = measure_suppress_below(st);
-        if (n == was) {
+        if (n == was && !o->json) {
             store_close(st);
             printf("suppress-below is %d already: nothing changed.\n", was);
             return SPIL_EXIT_OK;
@@ -718,8 +718,10 @@ int cmd_setting(cli_opts *o) {
                           .key = "suppress-below",
                           .detail = detail,
                           .reason = o->reason};
-        int failed = !detail || store_begin(st) || measure_set_suppress_below(st, (int)n) ||
-                     store_log(st, &ev) || store_readiness_forget(st, NULL) || store_commit(st);
+        int failed = n == was ? 0
+                              : !detail || store_begin(st) ||
+                                    measure_set_suppress_below(st, (int)n) || store_log(st, &ev) ||
+                                    store_readiness_forget(st, NULL) || store_commit(st);
         free(detail);
         if (failed) {
             code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));

@@ -29,10 +29,9 @@ static json_t *verdict(cli_opts *o, store *st, const char *region, const char *i
     char *err = NULL;
     json_t *v = NULL;
     rt *R = rt_open(st, region, region, &err);
-    if (!R || rt_decision_verdict(R, id, NULL, &v, &err) != RT_OK) {
-        fprintf(stderr, _("spil: %s: the governance rule could not be applied: %s\n"), o->cmd,
-                lang_esc(err ? err : _("cannot open the region")));
-    }
+    if (!R || rt_decision_verdict(R, id, NULL, &v, &err) != RT_OK)
+        cli_error(o, SPIL_EXIT_OK, _("the governance rule could not be applied: %s"),
+                  err ? err : _("cannot open the region"));
     free(err);
     rt_close(R);
     return v;

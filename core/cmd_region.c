@@ -79,16 +79,70 @@ static const rrow *parameter_row(const rdata *r, const char *programme, const ch
     return NULL;
 }
 
+/* Where region.yaml names step of programme: the run's step, or (in_history) a history row. */
+static void step_position(const rdata *r, const char *programme, const char *step, int in_history,
+                          int *line, int *col) {
+    int e = model_entity_by_table(in_history ? "programme_step" : "region_programme");
+    int f = model_field_index(e, "step");
+    *line = *col = 0;
+    for (size_t i = 0; i < r->tables[e].n; i++) {
+        const rrow *row = &r->tables[e].rows[i];
+        if (strcmp(row->v[0], programme) != 0 || !row->v[f] || strcmp(row->v[f], step) != 0)
+            continue;
+        *line = row->fline ? row->fline[f] : row->line;
+        *col = row->fcol ? row->fcol[f] : row->col;
+        return;
+    }
+}
+
+/* A step region.yaml names that its programme (as the region's Lua leaves it) does not have:
+** a diagnostic at its place, with the steps there are and a did-you-mean. */
+static void check_steps(rt *R, const rdata *r, diag *d) {
+    char *programme = NULL, *step = NULL, **steps = NULL, *err = NULL;
+    int in_history = 0, line, col;
+    if (rt_check_steps(R, &programme, &step, &steps, &in_history, &err) != RT_OK) {
+        lua_diag(d, r->file, err ? err : "cannot check the steps");
+    } else if (step) {
+        char list[1024] = "";
+        for (size_t i = 0; steps[i]; i++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
+                     steps[i]);
+        const char *near = diag_suggest(step, (const char *const *)steps);
+        const char *tail = strrchr(step, '-'); /* stap-6 for 6, stap-5 for 1-5 */
+        for (size_t i = 0; !near && tail && steps[i]; i++) {
+            const char *t = strrchr(steps[i], '-');
+            if (strcmp(steps[i], tail + 1) == 0 || (t && strcmp(t, tail) == 0)) near = steps[i];
+        }
+        char hint[160] = "";
+        if (near) snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+        step_position(r, programme, step, in_history, &line, &col);
+        if (in_history)
+            diag_add(d, r->file, line, col, near ? hint : NULL,
+                     "the history names step '%s', which programme '%s' does not have; its steps "
+                     "are %s",
+                     step, programme, list);
+        else
+            diag_add(d, r->file, line, col, near ? hint : NULL,
+                     "programme '%s' has no step '%s'; its steps are %s", programme, step, list);
+    }
+    free(programme);
+    free(step);
+    rt_steps_free(steps);
+    free(err);
+}
+
 /* Run the region's scripts over the store's new state, as every later check will, and check
-** the parameters region.yaml sets against the programmes (with the region's own Lua). */
+** the steps and parameters region.yaml sets against the programmes (with the region's own Lua). */
 static void run_scripts(store *st, const rdata *r, diag *d) {
     int params = model_entity_by_table("programme_parameter");
-    if (!r->tables[ME_SCRIPT].n && !r->tables[params].n) return;
+    int runs = model_entity_by_table("region_programme");
+    if (!r->tables[ME_SCRIPT].n && !r->tables[params].n && !r->tables[runs].n) return;
     char *err = NULL, *msg = NULL, *prog = NULL, *name = NULL;
     rt *R = rt_open(st, rdata_region(r), r->dir, &err);
     sbx *S = R ? rt_sandbox(R, 0, &err) : NULL;
     if (!S) lua_diag(d, r->file, err ? err : "cannot start the Lua sandbox");
     sbx_free(S);
+    if (S && r->tables[runs].n) check_steps(R, r, d);
     if (S && r->tables[params].n) {
         if (rt_check_parameters(R, &msg, &prog, &name, &err) != RT_OK)
             lua_diag(d, r->file, err ? err : "cannot check the parameters");
@@ -275,10 +329,8 @@ int cmd_load(cli_opts *o) {
             if (one) json_array_append_new(all, one);
         }
         if (o->json)
-            code = out_json(stdout, n == 1 ? json_incref(json_array_get(all, 0))
-                                           : json_pack("{s:O}", "regions", all))
-                       ? SPIL_EXIT_INTERNAL
-                       : SPIL_EXIT_OK;
+            code = out_json(stdout, json_pack("{s:O}", "regions", all)) ? SPIL_EXIT_INTERNAL
+                                                                        : SPIL_EXIT_OK;
         json_decref(all);
     }
 done:
@@ -337,6 +389,25 @@ done:
     return code;
 }
 
+/* export --json: every table of the region, its rows as objects of their fields (the region's
+** key column left out: it is the region), typed as the model types them. */
+static json_t *region_json(const rdata *r) {
+    json_t *tables = json_object();
+    for (int e = 0; e < model_nentities; e++) {
+        const model_entity *en = &model_entities[e];
+        json_t *rows = json_array();
+        for (size_t i = 0; i < r->tables[e].n; i++) {
+            json_t *row = json_object();
+            for (int f = 0; f < en->nfields; f++)
+                json_object_set_new(row, en->fields[f].name,
+                                    out_json_value(en->fields[f].type, r->tables[e].rows[i].v[f]));
+            json_array_append_new(rows, row);
+        }
+        json_object_set_new(tables, en->table, rows);
+    }
+    return json_pack("{s:s, s:n, s:o}", "region", rdata_region(r), "file", "tables", tables);
+}
+
 int cmd_export(cli_opts *o) {
     int code;
     store *st = cli_open(o, CLI_READ, &code);
@@ -354,7 +425,10 @@ int cmd_export(cli_opts *o) {
     }
     store_close(st);
     code = SPIL_EXIT_OK;
-    if (!o->output || file_is_stdin(o->output)) { /* -o -: standard output */
+    int to_stdout = !o->output || file_is_stdin(o->output); /* -o -: standard output */
+    if (o->json && to_stdout) {                             /* the rows as JSON instead of YAML */
+        code = out_json(stdout, region_json(r)) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
+    } else if (to_stdout) {
         if (export_region(r, stdout) || fflush(stdout))
             code = cli_error(o, SPIL_EXIT_INTERNAL, "cannot write the export");
     } else {
@@ -368,6 +442,8 @@ int cmd_export(cli_opts *o) {
         } else if (rc == 3) {
             if (d && diag_count(d)) diag_print(d, stderr, out_color(stderr));
             code = cli_error(o, SPIL_EXIT_INTERNAL, "%s", err[0] ? err : "out of memory");
+        } else if (o->json) {
+            /* the envelope below says what was written where */
         } else if (!res.updated) {
             printf("Wrote %s to %s.\n", region, o->output);
         } else if (res.unchanged) {
@@ -379,6 +455,8 @@ int cmd_export(cli_opts *o) {
                    o->output, c->values, c->values == 1 ? "" : "s", c->added,
                    c->added == 1 ? "" : "s", c->removed, c->lists, c->lists == 1 ? "" : "s");
         }
+        if (o->json && code == SPIL_EXIT_OK) /* what was written where */
+            out_json(stdout, json_pack("{s:s, s:s}", "region", region, "file", o->output));
         diag_free(d);
     }
     rdata_free(r);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "file.h"
 #include "model.h"
 #include "out.h"
 #include "report.h"
@@ -100,8 +101,9 @@ int cmd_report(cli_opts *o) {
     char today[16], now[32];
     if (since && strcmp(since, out_today(today)) > 0)
         return cli_fail(o, SPIL_EXIT_USAGE, "--since %s is after today (%s)", since, today);
-    int code;
-    store *st = cli_open(o, 1, &code);
+    int code, to_stdout = !o->output || file_is_stdin(o->output);
+    /* Only a region's report written to a file is remembered (an event): else a read. */
+    store *st = cli_open(o, to_stdout || all ? CLI_READ : CLI_WRITE, &code);
     if (!st) return code;
     const char *region = all ? NULL : o->args[0];
     if (region && (code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
@@ -118,8 +120,9 @@ int cmd_report(cli_opts *o) {
         store_close(st);
         return code;
     }
-    int to_stdout = !o->output || !strcmp(o->output, "-");
-    if (to_stdout) {
+    if (to_stdout && o->json) { /* the envelope's result */
+        code = out_json(stdout, json_incref(doc)) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
+    } else if (to_stdout) {
         code = render(stdout, format, doc) || fflush(stdout)
                    ? cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write the report")
                    : SPIL_EXIT_OK;

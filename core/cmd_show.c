@@ -1,6 +1,7 @@
 /*
 ** cmd_show.c: the read commands: regions, status, log. Human output or --json; never writes:
-** the database is opened read-only, in one snapshot (docs/storage.md). Every value from the database reaches the terminal through
+** the database is opened read-only, in one snapshot (docs/storage.md). Every value from the
+*database reaches the terminal through
 ** out_text.
 */
 #include <stdio.h>
@@ -122,9 +123,24 @@ static int show(cli_opts *o, int detailed) {
     json_t *each;
     if (detailed) json_array_foreach(regions, k, each) add_readiness(st, each);
     store_close(st);
+    /* A step that cannot be checked (a step the programme does not have, region code that
+    ** fails) is shown, and named as an error: status then exits 2. */
+    int unchecked = 0;
+    json_array_foreach(regions, k, each) {
+        size_t m;
+        json_t *p;
+        json_array_foreach(json_object_get(each, "programmes"), m, p) {
+            const char *why = json_string_value(json_object_get(p, "check_error"));
+            if (!why) continue;
+            unchecked++;
+            cli_error(o, SPIL_EXIT_USAGE, "%s: cannot check %s: %s",
+                      json_string_value(json_object_get(each, "id")),
+                      json_string_value(json_object_get(p, "programme")), why);
+        }
+    }
+    code = unchecked ? SPIL_EXIT_USAGE : SPIL_EXIT_OK;
     if (o->json)
-        return out_json(stdout, json_pack("{s:o}", "regions", regions)) ? SPIL_EXIT_INTERNAL
-                                                                        : SPIL_EXIT_OK;
+        return out_json(stdout, json_pack("{s:o}", "regions", regions)) ? SPIL_EXIT_INTERNAL : code;
     int color = out_color(stdout);
     size_t i, j;
     json_t *r, *x;
@@ -202,7 +218,7 @@ static int show(cli_opts *o, int detailed) {
         if (i + 1 < json_array_size(regions)) putchar('\n');
     }
     json_decref(regions);
-    return SPIL_EXIT_OK;
+    return code;
 }
 
 int cmd_regions(cli_opts *o) {

@@ -124,9 +124,20 @@ static int fixture_of(const char *test, const char *src, char *out, size_t cap) 
 typedef struct tally {
     int passed, failed, color;
     const char *file; /* -q: the test file, until a failure in it has named it */
+    json_t *files;    /* --json: [{file, cases: [{name, ok, message}]}], else NULL */
 } tally;
 
 static void report(tally *t, int ok, const char *name, const char *why) {
+    if (t->files) {
+        t->passed += ok;
+        t->failed += !ok;
+        json_t *cases =
+            json_object_get(json_array_get(t->files, json_array_size(t->files) - 1), "cases");
+        json_array_append_new(cases,
+                              json_pack("{s:o, s:b, s:o}", "name", out_json_text(name), "ok", ok,
+                                        "message", !ok && why ? out_json_text(why) : json_null()));
+        return;
+    }
     if (ok && out_quiet()) { /* -q: failures alone, each under its file */
         t->passed++;
         return;
@@ -178,7 +189,7 @@ static store *load_fixture(const char *dir, const char *home, char **region, tal
     changes ch = {0};
     char *err = NULL;
     if (!r || borrow_scripts(r, home, d)) {
-        diag_print(d, stdout, 0);
+        diag_print(d, t->files ? stderr : stdout, 0); /* --json: stdout is the document */
         report(t, 0, test, "its fixture does not load (above)");
         goto done;
     }
@@ -197,7 +208,7 @@ static store *load_fixture(const char *dir, const char *home, char **region, tal
     import_result res;
     import_opts io = {.actor = "spil test", .at = "2000-01-01T00:00:00Z"};
     if (access(csv, F_OK) == 0 && import_measurements(st, csv, &io, d, &res) != 0) {
-        diag_print(d, stdout, 0);
+        diag_print(d, t->files ? stderr : stdout, 0);
         report(t, 0, test, "its fixture's measurements.csv does not import (above)");
         store_close(st);
         st = NULL;
@@ -255,6 +266,9 @@ static void run_file(const char *path, tally *t) {
     size_t len;
     char *src = file_read(path, LOAD_MAX_SCRIPT, &len);
     t->file = path; /* printed before its first case (with -q, before its first failure) */
+    if (t->files)
+        json_array_append_new(t->files,
+                              json_pack("{s:o, s:[]}", "file", out_json_text(path), "cases"));
     if (!src) {
         char why[160];
         struct stat sb;
@@ -317,17 +331,20 @@ int cmd_test(cli_opts *o) {
         find_tests(&f, o->args[i], 0);
     }
     if (f.n) qsort(f.v, f.n, sizeof *f.v, by_path);
-    tally t = {0, 0, out_color(stdout), NULL};
+    tally t = {0, 0, out_color(stdout), NULL, o->json ? json_array() : NULL};
     for (size_t i = 0; i < f.n; i++) {
         run_file(f.v[i], &t);
         t.file = NULL;
         free(f.v[i]);
     }
     free(f.v);
-    printf("%d passed, %d failed\n", t.passed, t.failed);
+    if (t.files)
+        out_json(stdout, json_pack("{s:o, s:i, s:i}", "files", t.files, "passed", t.passed,
+                                   "failed", t.failed));
+    else
+        printf("%d passed, %d failed\n", t.passed, t.failed);
     if (t.passed + t.failed == 0) {
-        fprintf(stderr, "spil: test: no *_test.lua files found\n");
-        return SPIL_EXIT_USAGE;
+        return cli_error(o, SPIL_EXIT_USAGE, "no *_test.lua files found");
     }
     return t.failed ? SPIL_EXIT_REFUSED : SPIL_EXIT_OK;
 }

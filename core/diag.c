@@ -248,6 +248,15 @@ static json_t *json_position(int v) {
 }
 
 void diag_print_json(diag *d, FILE *f) {
+    size_t dropped;
+    json_t *root = json_pack("{s:o}", "errors", diag_json(d, &dropped));
+    if (root && dropped) json_object_set_new(root, "not_shown", json_integer((json_int_t)dropped));
+    if (root) json_dumpf(root, f, JSON_COMPACT);
+    fputc('\n', f);
+    json_decref(root);
+}
+
+json_t *diag_json(diag *d, size_t *not_shown) {
     sort(d);
     json_t *errors = json_array();
     for (size_t i = 0; i < d->n; i++) {
@@ -259,12 +268,8 @@ void diag_print_json(diag *d, FILE *f) {
                                         "message", json_text(e->message), "hint",
                                         e->hint ? json_text(e->hint) : json_null()));
     }
-    json_t *root = json_pack("{s:o}", "errors", errors);
-    if (root && d->dropped)
-        json_object_set_new(root, "not_shown", json_integer((json_int_t)d->dropped));
-    if (root) json_dumpf(root, f, JSON_COMPACT);
-    fputc('\n', f);
-    json_decref(root);
+    *not_shown = d->dropped;
+    return errors;
 }
 
 /*

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 typedef struct diag diag;
 
 diag *diag_new(void);
@@ -31,6 +33,9 @@ void diag_print(diag *d, FILE *f, int color);
 void diag_print_prefixed(diag *d, FILE *f, int color, const char *prefix);
 /* Print every diagnostic as a JSON document {"errors": [...]} to f (a file "" as null). */
 void diag_print_json(diag *d, FILE *f);
+/* The same errors, sorted, as a JSON array of {file, line, col, message, hint} (a new
+** reference, NULL when out of memory); *not_shown: how many were dropped past the cap. */
+json_t *diag_json(diag *d, size_t *not_shown);
 
 /* The nearest of candidates (NULL-terminated) to word, if close enough to suggest; else NULL. */
 const char *diag_suggest(const char *word, const char *const *candidates);

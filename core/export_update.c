@@ -1075,8 +1075,7 @@ char *export_update(const rdata *db, const char *name, const char *text, size_t 
             free(text);
         }
         if (!got || !same_region(got, db, msg + strlen(msg), sizeof msg - strlen(msg)))
-            cannot(&u, "internal: the updated file does not read back as the database (%s)",
-                   msg);
+            cannot(&u, "internal: the updated file does not read back as the database (%s)", msg);
         rdata_free(got);
         ydoc_free(again);
         diag_free(back);

@@ -145,6 +145,18 @@ int out_col(FILE *f, const char *s, int width) {
     return n < 0 ? n : n < width ? width : n;
 }
 
+json_t *out_json_text(const char *s) {
+    json_t *j = json_string(s ? s : "");
+    if (j || !s) return j;
+    char *copy = strdup(s);
+    if (!copy) return NULL;
+    for (char *p = copy; *p; p++)
+        if ((unsigned char)*p >= 0x80) *p = '?';
+    j = json_string(copy);
+    free(copy);
+    return j;
+}
+
 json_t *out_json_value(model_type t, const char *v) {
     if (!v) return json_null();
     switch (t) {
@@ -159,10 +171,28 @@ json_t *out_json_value(model_type t, const char *v) {
     }
 }
 
+static int capturing;
+static json_t *captured;
+
+void out_json_capture(int on) {
+    capturing = on;
+}
+
+json_t *out_json_take(void) {
+    json_t *doc = captured;
+    captured = NULL;
+    return doc;
+}
+
 int out_json(FILE *f, json_t *doc) {
     if (!doc) { /* json_pack refused a value: a text that is not UTF-8, or no memory */
         fprintf(stderr, "spil: internal error: could not make the JSON output\n");
         return -1;
+    }
+    if (capturing && f == stdout) { /* the envelope's result (cli.c) */
+        json_decref(captured);
+        captured = doc;
+        return 0;
     }
     int r = json_dumpf(doc, f, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
     json_decref(doc);

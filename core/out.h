@@ -57,10 +57,16 @@ int out_str(FILE *f, const char *s);
 /* out_str, then spaces up to width characters (none when s is longer): a column. */
 int out_col(FILE *f, const char *s, int width);
 
+/* s as a JSON string; bytes that are not UTF-8 become '?' (Jansson takes UTF-8 only). */
+json_t *out_json_text(const char *s);
 /* A canonical model value as JSON: booleans, numbers, strings; null when v is NULL. */
 json_t *out_json_value(model_type t, const char *v);
-/* Write doc to f (indented, newline) and release it. 0, or -1 on a write error. */
+/* Write doc to f (indented, newline) and release it. 0, or -1 on a write error. While capturing
+** (the command line's --json: cli.c wraps the command's document in the envelope), a document
+** for stdout is kept instead, and out_json_take hands it over (NULL when there was none). */
 int out_json(FILE *f, json_t *doc);
+void out_json_capture(int on);
+json_t *out_json_take(void);
 
 /* src into dst (cap bytes, at least 1), cut between UTF-8 characters when it does not fit, so
 ** that a cut text stays valid UTF-8 (Jansson refuses anything else). Returns dst. */

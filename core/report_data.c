@@ -250,11 +250,12 @@ static void add_findings(json_t *groups, const char *programme, const eval_resul
             const char *sev = f->blocking ? "blocking" : "advisory";
             json_object_set_new(gr, sev,
                                 json_integer(json_integer_value(json_object_get(gr, sev)) + 1));
-            json_array_append_new(
-                json_object_get(gr, "findings"),
-                json_pack("{s:s, s:s, s:s?, s:s, s:s?, s:s?, s:s?}", "programme", programme, "check",
-                          c->id, "check_name", c->name, "severity", sev, "missing", f->missing,
-                          "remedy", f->remedy, "source", f->source ? f->source : c->source));
+            json_array_append_new(json_object_get(gr, "findings"),
+                                  json_pack("{s:s, s:s, s:s?, s:s, s:s?, s:s?, s:s?}", "programme",
+                                            programme, "check", c->id, "check_name", c->name,
+                                            "severity", sev, "missing", f->missing, "remedy",
+                                            f->remedy, "source",
+                                            f->source ? f->source : c->source));
         }
     }
 }

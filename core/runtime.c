@@ -419,6 +419,63 @@ int rt_check_parameters(rt *R, char **message, char **programme, char **name, ch
     return rc;
 }
 
+/* What spil.engine.check_steps found (Lua values 2..5). */
+typedef struct step_problem {
+    char *programme, *step, **steps;
+    int in_history;
+} step_problem;
+
+/* Protected: the problem into arg 1, copied from the Lua values. */
+static int read_step_problem(lua_State *L) {
+    step_problem *p = lua_touserdata(L, 1);
+    if (lua_type(L, 2) != LUA_TSTRING || lua_type(L, 3) != LUA_TSTRING || !lua_istable(L, 4))
+        return 0;
+    size_t n = (size_t)lua_rawlen(L, 4);
+    if (!(p->steps = calloc(n + 1, sizeof *p->steps))) return luaL_error(L, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, 4, (lua_Integer)i + 1);
+        if (lua_type(L, -1) == LUA_TSTRING && !(p->steps[i] = strdup(lua_tostring(L, -1))))
+            return luaL_error(L, "out of memory");
+        lua_pop(L, 1);
+    }
+    if (!(p->programme = strdup(lua_tostring(L, 2))) || !(p->step = strdup(lua_tostring(L, 3))))
+        return luaL_error(L, "out of memory");
+    p->in_history = lua_type(L, 5) == LUA_TSTRING && strcmp(lua_tostring(L, 5), "history") == 0;
+    return 0;
+}
+
+void rt_steps_free(char **steps) {
+    for (size_t i = 0; steps && steps[i]; i++)
+        free(steps[i]);
+    free(steps);
+}
+
+int rt_check_steps(rt *R, char **programme, char **step, char ***steps, int *in_history,
+                   char **err) {
+    *programme = *step = NULL;
+    *steps = NULL;
+    *in_history = 0;
+    sbx *S = rt_sandbox(R, 0, err);
+    if (!S) return RT_SCRIPT;
+    engine_call c = {"check_steps", LUA_NOREF, NULL, 0, 0, NULL};
+    step_problem p = {0};
+    int rc = call_engine(S, &c, 4, err) || sbx_protect(S, read_step_problem, &p, 4, 0, err)
+                 ? RT_SCRIPT
+                 : RT_OK;
+    sbx_free(S);
+    if (rc != RT_OK || !p.step) {
+        free(p.programme);
+        free(p.step);
+        rt_steps_free(p.steps);
+        return rc;
+    }
+    *programme = p.programme;
+    *step = p.step;
+    *steps = p.steps;
+    *in_history = p.in_history;
+    return RT_OK;
+}
+
 /* ---- governance of a decision ---- */
 
 /* Protected: spil.engine.decision_verdict's list (argument 2) as JSON into *(json_t **)arg 1,

@@ -71,6 +71,14 @@ json_t *rt_plan_json(const rt_plan *plan);
 ** all NULL when every one is known. RT_OK, or RT_SCRIPT with *err. */
 int rt_check_parameters(rt *R, char **message, char **programme, char **name, char **err);
 
+/* The first step in region.yaml (a run's current step, or a step of its history) that its
+** programme, as the region's scripts leave it, does not have: *programme and *step, *steps the
+** programme's step ids (a NULL-terminated array; free with rt_steps_free) and *in_history;
+** all NULL when every step exists. RT_OK, or RT_SCRIPT with *err. */
+int rt_check_steps(rt *R, char **programme, char **step, char ***steps, int *in_history,
+                   char **err);
+void rt_steps_free(char **steps);
+
 /* The governance verdict on decision id, as of today (NULL: today), under each programme's
 ** decision_valid rule: *out a JSON array of {programme, valid, reasons, counted, present,
 ** pending} (a new reference). RT_OK, or RT_SCRIPT with *err. */

@@ -381,9 +381,9 @@ static const char *const migrations[] = {
     "DROP TABLE funding;\n"
     "ALTER TABLE funding_v5 RENAME TO funding;\n",
     /* 5 -> 6 (MIGRATION_CHAIN): tamper evidence. Every event carries the hash of the one before it
-    *(prev,
-    ** store_chain.c), computed here for the events there are (with the UPDATE guard dropped
-    ** meanwhile: store_migrate makes it again after store_chain_build). */
+     *(prev,
+     ** store_chain.c), computed here for the events there are (with the UPDATE guard dropped
+     ** meanwhile: store_migrate makes it again after store_chain_build). */
     "DROP TRIGGER event_no_update;\n"
     "ALTER TABLE event ADD COLUMN prev TEXT;\n",
 };

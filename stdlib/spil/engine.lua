@@ -187,6 +187,32 @@ function M.check_parameters()
   return nil
 end
 
+--- At load: the first step of region.yaml (a run's current step, or one of its history) that
+-- its programme, as the region's Lua leaves it, does not have: the programme, the step, the
+-- programme's step ids (a list) and where ("step" or "history"); nil when all exist.
+function M.check_steps()
+  local ctx = M.context()
+  for _, run in ipairs(ctx:list("programmes")) do
+    local p = P.get(run.programme)
+    if p then
+      local wrong, where = nil, nil
+      if run.step and not p:find(run.step) then
+        wrong, where = run.step, "step"
+      else
+        for _, h in ipairs(run.history or {}) do
+          if not p:find(h.step) then wrong, where = h.step, "history"; break end
+        end
+      end
+      if wrong then
+        local ids = {}
+        for _, s in ipairs(p:steps()) do ids[#ids + 1] = s.step.id end
+        return run.programme, wrong, ids, where
+      end
+    end
+  end
+  return nil
+end
+
 --- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory",
 -- findings = {...} }. An error in the check is not caught here: the region runtime (C) turns it
 -- into the one blocking finding "the check itself failed: file:line: ..." and runs the next

@@ -103,7 +103,9 @@ $ spil --db other.db regions --db spil.db
 ! spil: regions: option '--db' is given twice ('other.db', 'spil.db'); give it once
 $ spil --help load
 > Usage: spil load DIR [DIR...]
-$ spil --json
+$ spil --json | python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["command"], d["exit"], d["errors"][0]["message"])'
+> None 2 missing COMMAND
+$ spil
 ? 2
 !~ Usage: spil COMMAND [ARGS] [OPTIONS]
 

@@ -13,6 +13,8 @@ $ spil indicators --json | grep -A8 '"code": "ks-01"' | grep numerator
 >~ "numerator": "aantal gemeenten dat een lokale of regionale coalitie Kansrijke Start heeft gevormd",
 $ spil indicators --json | grep -c '"code": "ks-[0-9]*"'
 > 15
+$ spil indicators --programme kansrijke-start | head -1
+> catalogue kansrijke-start
 
 === cli-monitor-2: an import says what it added; importing it again changes nothing; a changed figure is counted as changed
 $ spil load $ROOT/regions/zuid-holland-zuid > /dev/null && printf 'indicator,area,period,value,numerator,denominator,source\nks-01,GM0505,2024Q1,30.0,30,100,enquete\nks-01,GM0482,2024Q1,62.5,5,8,enquete\nks-01,GM0512,2024Q1,40.0,20,50,enquete\nks-01,GM0505,2024Q2,,33,100,\nks-01,NL,2024Q2,41.5,,,RIVM\nks-01,GM0599,2024Q1,25.0,250,1000,enquete\n' > m.csv
@@ -172,7 +174,8 @@ $ spil trend ks-01 Bergen
 ! spil: trend: 'Bergen' is the name of GM0373 and GM0893: give the code
 $ spil trend ks-01 NL --csv --json
 ? 2
-! spil: trend: give --csv or --json, not both
+>~ "message": "give --csv or --json, not both",
+!= (empty)
 $ spil compare ks-04
 > No figures for ks-04 yet: import them with 'spil import measurements FILE.csv'.
 

@@ -15,7 +15,7 @@ $ spil report zuid-holland-zuid --format md
 > | Regioplan door alle partners vastgesteld | niet voldaan (blokkerend) | 17 |
 
 === cli-report-2: the readiness is what spil check finds, and a report does not remember it (read only)
-$ spil check zuid-holland-zuid --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["blocking"])'
+$ spil check zuid-holland-zuid --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["result"]["results"][0]["blocking"])'
 > 24
 $ sqlite3 spil.db 'delete from readiness' && sqlite3 spil.db .dump > before.sql
 $ spil report zuid-holland-zuid --format md > /dev/null && spil report zuid-holland-zuid --format json > /dev/null && spil report --all --format md > /dev/null
@@ -31,7 +31,7 @@ $ grep -c '^### Organisatie: ' r.md
 $ grep -A4 -m1 '^### Persoon: ' r.md
 > ### Persoon: Voorzitter Coalitie (fictief)
 >~ 1 blokkerend, 0 advies.
-$ spil check zuid-holland-zuid --json | python3 -c 'import json,sys; f = [f for c in json.load(sys.stdin)["checks"] for f in c["findings"] if f["check"] == "regioplan" and f["subject"]["id"] == "gem-alblasserdam"][0]; print("- **Blokkerend**: " + f["missing"]); print("  - Te doen: " + f["remedy"]); print("  - Controle: Regioplan door alle partners vastgesteld (kansrijke-start)"); print("  - Bron: " + f["source"])' > expected.md
+$ spil check zuid-holland-zuid --json | python3 -c 'import json,sys; f = [f for c in json.load(sys.stdin)["result"]["results"][0]["checks"] for f in c["findings"] if f["check"] == "regioplan" and f["subject"]["id"] == "gem-alblasserdam"][0]; print("- **Blokkerend**: " + f["missing"]); print("  - Te doen: " + f["remedy"]); print("  - Controle: Regioplan door alle partners vastgesteld (kansrijke-start)"); print("  - Bron: " + f["source"])' > expected.md
 ? 0
 $ grep -A3 -F -e "$(head -1 expected.md)" r.md | diff - expected.md && echo same
 > same
@@ -109,10 +109,10 @@ $ python3 -c 'import json; d = json.load(open("r.json")); print(d["report"], d["
 > region 1 zuid-holland-zuid 10 coalitie organisation blocking True
 $ spil check zuid-holland-zuid --json > c.json
 ? 1
-$ python3 -c 'import json; r = json.load(open("r.json"))["programmes"][0]["readiness"]; c = json.load(open("c.json")); c.pop("region"); print(r == c)'
+$ python3 -c 'import json; r = json.load(open("r.json"))["programmes"][0]["readiness"]; c = json.load(open("c.json"))["result"]["results"][0]; c.pop("region"); print(r == c)'
 > True
-$ spil report zuid-holland-zuid --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["report"])'
-> region
+$ spil report zuid-holland-zuid --json | python3 -c 'import json,sys; d = json.load(sys.stdin); print(d["command"], d["result"]["report"])'
+> report region
 
 === cli-report-9: indicators: the agreed one without figures says so; figures are compared with the nation, small counts suppressed as spil trend does
 $ spil report zuid-holland-zuid --format md | grep -A2 '^### big2'

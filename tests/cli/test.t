@@ -43,7 +43,7 @@ $ spil test m
 $ cp -r "$ROOT/tests/cli/fixtures/one-door" . && spil load one-door >/dev/null
 $ spil check one-door --json > check.json; spil advance one-door --as rc --json > plan.json; spil test one-door 2> test.err
 > 1 passed, 0 failed
-$ python3 -c 'import json, sys; t = {l.split(" ", 1)[0]: json.loads(l.split(" ", 1)[1]) for l in open("test.err") if l[:6] in ("CHECK ", "PLAN {")}; c = json.load(open("check.json")); p = json.load(open("plan.json")); [d.pop("region") for d in (c, p)]; print("same check" if c == t["CHECK"] else "check differs"); print("same plan" if p == t["PLAN"] else "plan differs"); print(len(c["checks"]), "checks", c["blocking"], "blocking", sum(ch["status"] == "error" for ch in c["checks"]), "failed")'
+$ python3 -c 'import json, sys; t = {l.split(" ", 1)[0]: json.loads(l.split(" ", 1)[1]) for l in open("test.err") if l[:6] in ("CHECK ", "PLAN {")}; c = json.load(open("check.json"))["result"]["results"][0]; p = json.load(open("plan.json"))["result"]; [d.pop("region") for d in (c, p)]; print("same check" if c == t["CHECK"] else "check differs"); print("same plan" if p == t["PLAN"] else "plan differs"); print(len(c["checks"]), "checks", c["blocking"], "blocking", sum(ch["status"] == "error" for ch in c["checks"]), "failed")'
 > same check
 > same plan
 >~ checks
