@@ -83,3 +83,8 @@ $ cp $ROOT/tests/cli/fixtures/schema-2.db old.db && spil --db old.db init && spi
 >~ 186 rows match what the log recorded.
 $ spil --db old.db setting suppress-below 7 > /dev/null && spil --db old.db verify | head -1
 >~ The log is intact: 188 events
+
+=== verify-9: the chain holds across the REPL's transactions: a recording undone inside begin() leaves the events around it chained
+$ spil load $ROOT/regions/zuid-holland-zuid --db r.db > /dev/null && printf 'begin()\nsign("regioplan", "vgz")\nprint(pcall(sign, "regioplan", "vgzz"))\nassign("voorzitter", "regiocoordinator", {hours = 16})\ncommit()\nsign("regioplan", "gem-dordrecht", {status = "declined"})\n' | spil --db r.db repl zuid-holland-zuid > /dev/null && spil --db r.db verify
+>~ The log is intact: 209 events, each carrying the hash of the one before it
+>~ 207 rows match what the log recorded.
