@@ -220,7 +220,7 @@ const cli_command cli_commands[] = {
      0, 2, cmd_setting},
     {"log", "[REGION]", "region", "show the event log",
      "Shows every recorded change, oldest first: when, who, which command, what.\n", 0, 1, cmd_log},
-    {"verify", "[REGION]", "region", "is the log, and the database, what spil wrote?",
+    {"verify", "[REGION]", "region", "whether the log and the database are what spil wrote",
      "Walks the event log's hash chain (every event carries the hash of the one before it)\n"
      "and names each event changed, removed or reordered since it was written; then replays\n"
      "the log and compares it with every row (of REGION), naming each row changed, added or\n"
