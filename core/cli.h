@@ -112,5 +112,7 @@ int cmd_compare(cli_opts *o);
 int cmd_setting(cli_opts *o);
 int cmd_version(cli_opts *o);
 int cmd_help(cli_opts *o);
+int cmd_verify(cli_opts *o);
+int cmd_backup(cli_opts *o);
 
 #endif

@@ -97,11 +97,11 @@ const cli_option cli_options[] = {
     {"limit", 0, CLI_COUNT, "N", NULL, "log", 0, CLI_FIELD(limit), "only the last N events", NULL},
     {"db", 0, CLI_FILE, "PATH", NULL,
      "init load regions status check advance sign assign fund decide export repl run import "
-     "indicators trend compare setting log report",
+     "indicators trend compare setting log report verify backup",
      1, CLI_FIELD(db), "the database (default $SPIL_DB, else ./spil.db)", NULL},
     {"json", 0, CLI_FLAG, NULL, NULL,
      "init load validate regions status check advance sign assign fund decide test export "
-     "import indicators trend compare setting log version help report",
+     "import indicators trend compare setting log version help report verify",
      1, CLI_FIELD(json), "machine-readable output: one JSON document (docs/json.md), errors too",
      NULL},
     {"quiet", 'q', CLI_FLAG, NULL, NULL, "load check advance sign assign fund decide import test",
@@ -268,6 +268,18 @@ const cli_command cli_commands[] = {
      0, 1, cmd_report},
     {"log", "[REGION]", "region", "show the event log",
      "Shows every recorded change, oldest first: when, who, which command, what.\n", 0, 1, cmd_log},
+    {"verify", "[REGION]", "region", "whether the log and the database are what spil wrote",
+     "Walks the event log's hash chain (every event carries the hash of the one before it)\n"
+     "and names each event changed, removed or reordered since it was written; then replays\n"
+     "the log and compares it with every row (of REGION), naming each row changed, added or\n"
+     "removed without an event. Exit 0 when nothing was found, 1 with findings.\n"
+     "See docs/storage.md.\n",
+     0, 1, cmd_verify},
+    {"backup", "FILE", "file", "copy the database, while it is in use, to FILE",
+     "Copies the database as it is now (one consistent state, even while another spil\n"
+     "writes) through SQLite's online backup API to FILE, which must not exist; the copy is\n"
+     "complete and synced before it gets its name. FILE '-' writes it to standard output.\n",
+     1, 1, cmd_backup},
     {"version", "", "", "spil's version and the versions of the libraries it runs on",
      "Prints spil's version and database schema, then the versions of Lua, SQLite, libyaml\n"
      "and Jansson it runs on. Also 'spil --version' or 'spil -V'.\n",

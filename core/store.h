@@ -153,6 +153,10 @@ int store_events(store *s, const char *region, int64_t limit, store_row_fn fn, v
 int store_recorded_since_load(store *s, const char *region, const char *entity, const char *key,
                               store_row_fn fn, void *ctx);
 
+/* Copy the database, as this store reads it (its snapshot), into a new file `to` with SQLite's
+** online backup API, synced. 0, or -1 with store_errmsg set. */
+int store_backup(store *s, const char *to);
+
 /* The readiness cache: what the last check of a region's current step in a programme found
 ** on `day` with stdlib `engine`. get: 1 and the counts when there is one, 0 when not, -1 on
 ** error. Every write to a region forgets its rows (diff_apply), an import or a setting

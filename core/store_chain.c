@@ -52,6 +52,7 @@ static void event_hash(const char *const f[STORE_CHAIN_FIELDS], const size_t n[S
 
 void store_chain_forget(store *s) {
     s->head_valid = 0;
+    s->head_dirty = 0;
 }
 
 /* The head recorded in meta: 1 and its id and hash, 0 when there is none, -1 on error. */
@@ -134,9 +135,19 @@ int store_log(store *s, const store_event *ev) {
     char hash[STORE_HASH_HEX + 1];
     event_hash(v, n, hash);
     int64_t id = sqlite3_last_insert_rowid(s->db);
-    if (write_head(s, id, hash)) return -1;
+    if (sqlite3_get_autocommit(s->db)) return write_head(s, id, hash); /* its own transaction */
+    /* In a transaction the head is written once, before it commits (store_chain_flush): a
+    ** load logs thousands of events. */
     memcpy(s->head_hash, hash, sizeof hash);
-    s->head_valid = 1;
+    s->head_id = id;
+    s->head_valid = s->head_dirty = 1;
+    return 0;
+}
+
+int store_chain_flush(store *s) {
+    if (!s->head_dirty || sqlite3_get_autocommit(s->db)) return 0;
+    if (write_head(s, s->head_id, s->head_hash)) return -1;
+    s->head_dirty = 0;
     return 0;
 }
 

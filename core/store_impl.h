@@ -31,6 +31,8 @@ struct store {
     sqlite3_stmt *event;     /* the event insert, prepared once: a load logs one per change */
     sqlite3_stmt *head_stmt; /* writes the log's head (store_chain.c) */
     int head_valid;          /* head_hash is the head, in this transaction */
+    int head_dirty;          /* ... and not yet written to meta (store_chain_flush) */
+    int64_t head_id;         /* the id of that last event */
     char head_hash[STORE_HASH_HEX + 1]; /* the hash the next event carries */
 };
 
@@ -49,6 +51,9 @@ int store_user_version(store *s);
 
 /* store_chain.c: compute every event's prev and the log's head (the migration to schema 4). */
 int store_chain_build(store *s);
+/* store_chain.c: write the head of the events logged in this transaction, before it commits
+** or a savepoint is taken. 0, or -1. */
+int store_chain_flush(store *s);
 /* store_chain.c: forget the cached head (a transaction began, ended or was partly undone). */
 void store_chain_forget(store *s);
 

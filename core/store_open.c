@@ -262,7 +262,9 @@ int store_begin(store *s) {
 }
 
 int store_commit(store *s) {
+    int flushed = store_chain_flush(s);
     store_chain_forget(s);
+    if (flushed) return -1;
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         char msg[sizeof s->errmsg - 96];
         store_fail(s, NULL);
@@ -290,6 +292,8 @@ int store_rollback(store *s) {
 }
 
 int store_savepoint(store *s) {
+    /* the head as it stands goes in first, so that undoing the part undoes only its own */
+    if (store_chain_flush(s)) return -1;
     return store_exec(s, "SAVEPOINT part");
 }
 

@@ -36,7 +36,7 @@ $ bash -c 'source ./spil.bash; COMP_WORDS=(spil sign zuid-holland-zuid ""); COMP
 $ spil _generate zsh _spil && head -1 _spil
 > #compdef spil
 $ grep -c "^        '[a-z]*:" _spil
-> 24
+> 26
 $ if command -v zsh >/dev/null; then zsh -n _spil; fi
 
 === cli-completion-4: the man page spil(1) is clean roff and documents every command and option

@@ -81,7 +81,7 @@ $ spil setting suppress-below 10 --json 2>err.txt | $ROOT/tests/cli/validate-jso
 > valid setting exit 0
 != (empty)
 
-=== cli-json-5: test, version, help and report, valid
+=== cli-json-5: test, version, help, report and verify, valid
 $ spil test $ROOT/regions/flevoland --json 2>err.txt | $ROOT/tests/cli/validate-json --seen seen.txt && cat err.txt
 > valid test exit 0
 != (empty)
@@ -99,6 +99,12 @@ $ spil report zuid-holland-zuid --json 2>err.txt | $ROOT/tests/cli/validate-json
 != (empty)
 $ spil report --all --json 2>err.txt | $ROOT/tests/cli/validate-json --seen seen.txt && cat err.txt
 > valid report exit 0
+!= (empty)
+$ spil verify --json 2>err.txt | $ROOT/tests/cli/validate-json --seen seen.txt && cat err.txt
+> valid verify exit 0
+!= (empty)
+$ cp spil.db tampered.db && sqlite3 tampered.db "update region set name = 'X'" && spil --db tampered.db verify --json 2>err.txt | $ROOT/tests/cli/validate-json --seen seen.txt && cat err.txt
+> valid verify exit 1
 != (empty)
 
 === cli-json-6: errors come in the envelope on stdout, nothing on stderr, with the exit code they have without --json
