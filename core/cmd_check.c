@@ -34,9 +34,10 @@ static int region_programmes(const cli_opts *o, store *st, const char *region, j
         if (!o->programme || strcmp(o->programme, t->rows[i].v[0]) == 0)
             json_array_append_new(list, json_string(t->rows[i].v[0]));
     }
+    size_t runs_n = t->n;
     rdata_free(r);
     int code = SPIL_EXIT_OK;
-    if (!t->n)
+    if (!runs_n)
         code = cli_error(o, SPIL_EXIT_USAGE,
                          "%s runs no programme; add one under 'programmes' in its region.yaml",
                          region);

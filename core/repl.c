@@ -2,9 +2,10 @@
 ** repl.c: the operator's Lua session (contract in repl.h, user's guide in docs/repl.md), after
 ** the REPL of Lua's own lua.c.
 **
-** Owns: the loop (compile `return <line>;` first, else the line as a statement, and read
+** Owns: the loop (compile `return <line>` first, else the line as a statement, and read
 ** continuation lines while the compiler's message ends in '<eof>'); the session's sandbox, an
-** sbx over the store rebuilt after a limit stopped it or use() switched region; `spil run`;
+** sbx over the store, renewed after a limit stopped it (its variables kept) and rebuilt when
+** use() switched region; `spil run`;
 ** and the session's side of Tab completion (asking spil.repl for the candidates).
 ** Everything printed (values, the banner, errors) goes through out_text (OUT_LINES), so a value
 ** cannot drive the terminal.
@@ -273,20 +274,34 @@ static int not_a_statement(const char *msg, const char *line) {
 }
 
 /* Compile the statement starting with line (read as input line first): as an expression, else
-** as a statement, with continuation lines while it is incomplete. Leaves the function and
-** returns LUA_OK; or leaves the message and returns a load status; or returns CANCELLED or
-** NO_MEMORY, leaving nothing. Takes line. */
+** as a statement, with continuation lines while it is incomplete. An expression is compiled as
+** `return <line>` with nothing added after what was typed, so its syntax error points there
+** (`1 +`: unexpected symbol near <eof>, and the next line may finish it), not at a `;` the user
+** never wrote. Leaves the function and returns LUA_OK; or leaves the message and returns a load
+** status; or returns CANCELLED or NO_MEMORY, leaving nothing. Takes line. */
 static int read_statement(repl *R, char *line, long first) {
     lua_State *L = sbx_state(R->S);
-    int status = compile(R, "return ", line, ";", first);
-    if (status != LUA_ERRSYNTAX) {
-        free(line);
-        return status;
-    }
-    int expr_msg = lua_gettop(L); /* kept until the statement's fate is known */
+    int status;
     for (;;) {
+        status = compile(R, "return ", line, "", first);
+        if (status != LUA_ERRSYNTAX) break;
+        int expr_msg = lua_gettop(L);
         status = compile(R, "", line, "", first);
-        if (status < 0 || !incomplete(L, status)) break;
+        if (status < 0) {
+            lua_settop(L, expr_msg - 1);
+            break;
+        }
+        if (status == LUA_OK) {
+            lua_remove(L, expr_msg);
+            break;
+        }
+        /* Both failed: the statement's message, unless the line cannot start a statement at all
+        ** (then it was meant as an expression, and that error tells what is wrong with it). */
+        if (not_a_statement(lua_tostring(L, -1), line))
+            lua_pop(L, 1);
+        else
+            lua_remove(L, expr_msg);
+        if (!incomplete(L, status)) break;
         char *more;
         int got = repl_readline(&R->in, PROMPT2, &more);
         if (got == 0) break; /* the end of input: report the incomplete statement */
@@ -307,12 +322,6 @@ static int read_statement(repl *R, char *line, long first) {
         memcpy(line + a + 1, more, b + 1);
         free(more);
     }
-    if (status < 0)
-        lua_settop(L, expr_msg - 1);
-    else if (status == LUA_ERRSYNTAX && not_a_statement(lua_tostring(L, -1), line))
-        lua_pop(L, 1); /* the expression's message stays */
-    else
-        lua_remove(L, expr_msg);
     free(line);
     return status;
 }
@@ -345,26 +354,16 @@ static int evaluate(repl *R, long first) {
     return -1;
 }
 
-/* The sandbox hit a limit and refuses to run more: start a fresh one for the next line. */
+/* The sandbox hit a limit and refuses to run more: let the same one go on with a fresh budget,
+** so the session's variables survive a runaway statement (what is unreachable is collected). */
 static void renew(repl *R) {
-    char *err = NULL;
-    fprintf(stderr,
-            "The limit stopped this sandbox: starting a fresh one%s%s.\n"
-            "Variables defined before are gone.\n",
-            R->region ? ", with the region reloaded: " : "", R->region ? R->region : "");
-    char *region = R->region ? strdup(R->region) : NULL;
-    if (session_open(R, region, &err)) {
-        report(R, err);
-        free(err);
-        err = NULL;
-        if (session_open(R, NULL, &err)) { /* cannot happen unless out of memory */
-            report(R, err);
-            R->quit = 1;
-            R->exit_code = SPIL_EXIT_INTERNAL;
-        }
-    }
-    free(err);
-    free(region);
+    size_t held = sbx_renew(R->S), cap = sbx_memory_limit(R->S);
+    fprintf(stderr, "The limit stopped that statement; the session goes on with a fresh budget and "
+                    "its variables.\n");
+    if (held > cap / 2) /* what it still holds leaves little room */
+        fprintf(stderr,
+                "It still holds %.1f of its %.0f MiB: free what you no longer need (x = nil).\n",
+                (double)held / (1024 * 1024), (double)cap / (1024 * 1024));
 }
 
 /* use() asked for another region: switch after the statement. */

@@ -139,6 +139,24 @@ static int limit_hit(sbx *S, int status) {
 
 static void count_hook(lua_State *L, lua_Debug *ar);
 
+/* Registry key of the threads a limit tripped in (keys of a weak table): a coroutine whose hook
+** raised keeps hooks off for good, so it is never reset or closed, not even after sbx_renew. */
+static const char tripped_key = 'T';
+
+/* Whether co is one of those threads. */
+static int tripped(lua_State *L, lua_State *co) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &tripped_key);
+    int found = 0;
+    if (lua_istable(L, -1) && lua_checkstack(co, 1)) {
+        lua_pushthread(co);
+        lua_xmove(co, L, 1);
+        found = lua_rawget(L, -2) != LUA_TNIL;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return found;
+}
+
 static double monotonic(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -161,6 +179,13 @@ int sbx_past_time(lua_State *L, double *limit) {
 ** main one (other coroutines follow at their next hook call), so no pcall outlives it. */
 static int trip(lua_State *L, sbx *S) {
     S->instr_hit = S->stopped = 1;
+    if (L != S->L && lua_checkstack(L, 3)) { /* a coroutine: hooks stay off in it (see above) */
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &tripped_key);
+        lua_pushthread(L);
+        lua_pushboolean(L, 1);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+    }
     lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     lua_sethook(S->L, count_hook, LUA_MASKCOUNT, 1);
     where(L, 0);
@@ -175,6 +200,8 @@ static int trip(lua_State *L, sbx *S) {
 
 static void count_hook(lua_State *L, lua_Debug *ar) {
     sbx *S = owner(L);
+    if (!S->instr_hit && lua_gethookcount(L) != HOOK_EVERY)    /* a coroutine tripped before a */
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY); /* renewal (sbx_renew) */
     S->used_instr += S->instr_hit ? 1 : HOOK_EVERY;
     if (S->instr_hit || S->used_instr > S->max_instr || out_of_time(S)) trip(L, S);
     /* Where region code runs, for a memory limit's message (the stdlib is not the culprit). */
@@ -665,6 +692,8 @@ static int g_create(lua_State *L) {
 /* After a limit, closing a coroutine could run its __close handlers with hooks disabled. */
 static int g_close(lua_State *L) {
     if (owner(L)->stopped) return fail(L, STOPPED_MSG);
+    lua_State *co = lua_tothread(L, 1);
+    if (co && tripped(L, co)) return fail(L, "cannot close a coroutine stopped by a limit");
     return call_original(L);
 }
 
@@ -680,7 +709,7 @@ static int co_call(lua_State *L) {
     if (lua_toboolean(L, 1)) return lua_gettop(L) - 1;
     int status = lua_status(co);
     if (status != LUA_OK && status != LUA_YIELD) {
-        if (limit_hit(owner(L), status)) return lua_error(L);
+        if (limit_hit(owner(L), status) || tripped(L, co)) return lua_error(L);
         lua_resetthread(co); /* close its to-be-closed variables */
         lua_xmove(co, L, 1);
     }
@@ -819,6 +848,12 @@ static int setup(lua_State *L) {
     lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
     lua_pushvalue(L, G);
     lua_setfield(L, G, "_G");
+    lua_newtable(L); /* the threads a limit tripped in, weak keys (tripped_key) */
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &tripped_key);
     lua_newtable(L); /* the loaded modules: upvalue of require, and for sbx_provide */
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &loaded_key);
@@ -1069,6 +1104,22 @@ int sbx_call(sbx *S, int nargs, int nres, char **err) {
     S->depth--;
     lua_remove(L, fn);
     return status == LUA_OK ? 0 : failure(S, status, err);
+}
+
+size_t sbx_renew(sbx *S) {
+    S->used_instr = 0;
+    S->instr_hit = S->time_hit = S->mem_refused = S->stopped = 0;
+    S->refused_ptr = NULL;
+    S->refused_osize = S->refused_nsize = 0;
+    S->limit_msg[0] = S->region_at[0] = '\0';
+    S->printed = 0;
+    lua_sethook(S->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    lua_gc(S->L, LUA_GCCOLLECT); /* no __gc in the sandbox: nothing runs */
+    return S->used_mem;
+}
+
+size_t sbx_memory_limit(const sbx *S) {
+    return S->max_mem;
 }
 
 int sbx_protect(sbx *S, lua_CFunction f, void *ud, int nargs, int nres, char **err) {

@@ -82,6 +82,14 @@ int sbx_hand_over(lua_State *L, lua_CFunction push, void *ud, void (*done)(void 
 ** its argument 1 and the nargs values on top of the stack (taken off) as 2.., leaving nres
 ** results. 0, or *err set (out of memory is a limit hit like any other). */
 int sbx_protect(sbx *S, lua_CFunction f, void *ud, int nargs, int nres, char **err);
+/* After a limit stopped the state (sbx_call refuses to run more), let it go on: a fresh budget of
+** instructions, time and print, the memory that is no longer reachable collected, and what the
+** state holds kept. For the trusted operator's REPL, whose variables should survive a runaway
+** statement; region code gets a fresh state instead. Returns the bytes the state still holds. */
+size_t sbx_renew(sbx *S);
+/* The memory cap of the state, in bytes. */
+size_t sbx_memory_limit(const sbx *S);
+
 /* Make the value on top of the stack (popped) the module `name` for require, and also the
 ** global of that name when global is set (the spil module is both). 0, or *err. */
 int sbx_provide(sbx *S, const char *name, int global, char **err);

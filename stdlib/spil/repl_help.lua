@@ -103,12 +103,19 @@ local function resolve(env, name)
 end
 
 --- HELP and one entry per function of the `spil` module.
+-- Each once: a function HELP describes (spil.figures, spil.catalogue) is not listed again as a
+-- section.
 local function entries()
-  local list = {}
-  for _, h in ipairs(HELP) do list[#list + 1] = h end
+  local list, described = {}, {}
+  for _, h in ipairs(HELP) do
+    list[#list + 1] = h
+    described[h.name] = true
+  end
   local sections = {}
   for name, fn in pairs(spil) do
-    if type(fn) == "function" and name ~= "region" then sections[#sections + 1] = name end
+    if type(fn) == "function" and not described["spil." .. name] then
+      sections[#sections + 1] = name
+    end
   end
   table.sort(sections)
   for _, s in ipairs(sections) do

@@ -68,6 +68,18 @@ $ printf 'x = 1\nif x then\n  print(x)\n' | spil repl
 ? 2
 ! spil: repl: stdin:3: 'end' expected (to close 'if' at line 2) near <eof>
 
+=== cli-repl-8b: an expression is compiled as typed: its error points at what the user wrote, never at a ';' spil added, and an open one continues on the next line
+$ printf '1 +\n' | spil repl
+? 2
+! spil: repl: stdin:1: unexpected symbol near <eof>
+!! near ';'
+$ printf '1 +\n41\nx = (2 *\n3)\nx\n' | spil repl
+> 42
+> 6
+$ printf 'x = 3 -- a comment\nx -- and another\nreturn x + 1\n' | spil repl
+> 3
+> 4
+
 === cli-repl-9: a runaway expression is stopped by the sandbox's limits
 $ printf 'while true do end\n' | spil repl zuid-holland-zuid
 ? 2
@@ -158,6 +170,11 @@ $ printf 'help()\nhelp(check)\nhelp(spil.organisations)\nhelp(42)\n' | spil repl
 >   run a step's readiness checks and list every finding, numbered.
 > spil.organisations()
 > No help for this number; help() lists what has help.
+$ printf 'help()\n' | spil repl zuid-holland-zuid | grep -c -e '^  spil.catalogue()' -e '^  spil.figures('
+> 2
+$ printf 'help()\n' | spil repl zuid-holland-zuid | grep '^  ' | awk '{print $1}' | sort | uniq -d | grep -c .
+? 1
+> 0
 
 === cli-repl-16: exit(code) ends the session with that code; nothing after it runs
 $ printf 'exit(4)\nprint("no")\n' | spil repl

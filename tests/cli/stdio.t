@@ -46,6 +46,9 @@ $ printf 'indicator,area,period,value\nks-01,GM0505,2024Q5,3\n' | spil import me
 > 1
 $ printf 'indicator,area,period,value\nks-01,GM0505,2024Q5,3\n' | spil import measurements -
 ? 2
+$ printf 'indicator,area,period,value\nks-01,GM0512,2024Q1,3\nks-01,GM0512,2024Q1,3\n' | spil import measurements -
+? 2
+! <stdin>:3: error: the same indicator, area and period as an earlier line; each indicator, area and period once per file
 
 === cli-stdio-5: run - runs a script from standard input, with and without a region; its errors name stdin
 $ printf 'print(1 + 1)\nprint(...)\n' | spil run - a b

@@ -132,10 +132,27 @@ check "repl-tmux-11: the session goes on after the interrupt, its variables kept
 fresh
 text "kept = 1"; keys Enter
 text "for i = 1, 1e12 do end"; keys Enter
-check "repl-tmux-12: a runaway loop meets the instruction limit; a fresh sandbox follows" \
-  "instruction limit (100000000) exceeded" "The limit stopped this sandbox"
-text "kept"; keys Enter
-check "repl-tmux-13: the fresh sandbox no longer has the old variables" "undeclared global 'kept'"
+check "repl-tmux-12: a runaway loop meets the instruction limit; the session goes on" \
+  "instruction limit (100000000) exceeded" "the session goes on with a fresh budget and its variables"
+text "kept + 1"; keys Enter
+check "repl-tmux-13: the variables defined before the limit are still there" \
+  "zuid-holland-zuid> kept + 1"$'\n'"2"
+
+fresh
+text "big = {} for i = 1, 1e9 do big[i] = i end"; keys Enter
+check "repl-tmux-19: a table that outgrows the memory limit stops; what it holds is named" \
+  "memory limit (64 MiB) exceeded" "free what you no longer need (x = nil)"
+text "big = nil kept + 2"; keys Enter
+check "repl-tmux-20: freed, the session goes on with its variables" "3"
+text "#municipalities()"; keys Enter
+check "repl-tmux-21: and the region's data" "10"
+
+fresh
+text "1 +"; keys Enter
+wait_for ">>" >/dev/null
+text "41"; keys Enter
+check "repl-tmux-22: an expression left open continues on the next line (1 + ... 41)" "42"
+lacks "repl-tmux-23: no ';' the user never typed is blamed" "near ';'"
 
 fresh
 text 'n = sql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) AS n FROM c")'

@@ -331,6 +331,57 @@ static void test_coroutines_stop(void **state) {
                DIR "/t.lua:1: " BUDGET);
 }
 
+/* sbx_renew (the REPL after a limit): the same state goes on with a fresh budget and its
+** globals; the budget holds again; a coroutine the limit tripped in is never reset or closed,
+** since its hooks stay off. */
+static void test_renew_keeps_the_state(void **state) {
+    (void)state;
+    sbx *S = new_sbx();
+    assert_null(run_in(S, "rawset(_G, 'kept', 41)"));
+    char *err = run_in(S, "while true do end");
+    assert_string_equal(err, DIR "/t.lua:1: " BUDGET);
+    free(err);
+    err = run_in(S, "kept = kept + 1");
+    assert_string_equal(err, "sandbox stopped after a limit was hit");
+    free(err);
+    sbx_renew(S);
+    assert_null(run_in(S, "kept = kept + 1"));
+    char *v = eval_in(S, "kept");
+    assert_string_equal(v, "42");
+    free(v);
+    err = run_in(S, "for i = 1, 1e12 do end");
+    assert_string_equal(err, DIR "/t.lua:1: " BUDGET);
+    free(err);
+    sbx_renew(S);
+    err = run_in(S, "rawset(_G, 'co', coroutine.create(function()\n"
+                    "  local x <close> = setmetatable({}, {__close = function() while true do end "
+                    "end})\n"
+                    "  while true do end\n"
+                    "end))\n"
+                    "coroutine.resume(co)");
+    assert_string_equal(err, DIR "/t.lua:3: " BUDGET);
+    free(err);
+    sbx_renew(S);
+    err = run_in(S, "coroutine.close(co)");
+    assert_non_null(strstr(err, "cannot close a coroutine stopped by a limit"));
+    free(err);
+    err = run_in(S, "rawset(_G, 'f', coroutine.wrap(function()\n"
+                    "  local x <close> = setmetatable({}, {__close = function() while true do end "
+                    "end})\n"
+                    "  while true do end\n"
+                    "end))\n"
+                    "f()");
+    assert_string_equal(err, DIR "/t.lua:3: " BUDGET);
+    free(err);
+    sbx_renew(S);
+    err = run_in(S, "f()"); /* resumed again: dead, and not reset (its __close would run free) */
+    assert_non_null(err);
+    assert_null(strstr(err, "limit"));
+    free(err);
+    assert_null(run_in(S, "assert(kept == 42)"));
+    sbx_free(S);
+}
+
 static void test_memory_bombs_stop(void **state) {
     (void)state;
     stops_with("local s = string.rep('x', 1e9)", DIR "/t.lua: " MEMORY);
@@ -655,6 +706,7 @@ int main(void) {
         cmocka_unit_test(test_pcall_cannot_swallow_the_budget),
         cmocka_unit_test(test_xpcall_handler_runs_under_the_budget),
         cmocka_unit_test(test_coroutines_stop),
+        cmocka_unit_test(test_renew_keeps_the_state),
         cmocka_unit_test(test_memory_bombs_stop),
         cmocka_unit_test(test_memory_is_given_back),
         cmocka_unit_test(test_memory_recovered_by_collection),
