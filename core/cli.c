@@ -272,13 +272,13 @@ int cli_main(int argc, char **argv) {
         return help ? SPIL_EXIT_OK : SPIL_EXIT_USAGE;
     }
     o.cmd = c->name;
-    if (lang_choose(o.given[option_index("lang")]) < 0)
-        return cli_fail(&o, SPIL_EXIT_USAGE, "SPIL_LANG is '%s'; spil speaks nl or en",
-                        getenv("SPIL_LANG"));
     for (int k = 0; k < cli_noptions; k++)
         if (o.given[k] && !cli_takes(c, &cli_options[k]))
             return cli_fail(&o, SPIL_EXIT_USAGE, "unknown option '--%s'", cli_options[k].name);
     if (parse(c, argc, argv, first, &o)) return SPIL_EXIT_USAGE;
+    if (lang_choose(o.given[option_index("lang")]) < 0)
+        return cli_fail(&o, SPIL_EXIT_USAGE, "SPIL_LANG is '%s'; spil speaks nl or en",
+                        getenv("SPIL_LANG"));
     if (o.given[option_index("help")]) {
         usage_command(c);
         return SPIL_EXIT_OK;

@@ -198,7 +198,7 @@ int cmd_decide(cli_opts *o) {
             goto done;
         }
         const char *plus = strchr(eq, '+');
-        if (plus && strcmp(plus, "+mandate") != 0) {
+        if (plus && strcmp(plus, "+mandate") != 0 && strcmp(plus, "+mandaat") != 0) {
             code = cli_fail(o, SPIL_EXIT_USAGE,
                             "after the position only '+mandate' may follow, not '%s'", plus);
             goto done;
