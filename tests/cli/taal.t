@@ -2,7 +2,7 @@
 # run-t sets SPIL_LANG=en for every other file; the cases here unset it where they test the
 # default, and say --lang nl or SPIL_LANG=nl otherwise.
 
-=== cli-taal-1: by default check speaks Dutch: findings, remedies, subjects, marks and the verdict, whole sentences
+=== cli-taal-1: by default check speaks Dutch: findings, remedies, subjects, marks and the verdict, whole sentences; the region's own messages too
 $ spil load $ROOT/regions/zuid-holland-zuid > /dev/null
 $ env -u SPIL_LANG spil check zuid-holland-zuid
 ? 1
@@ -13,6 +13,8 @@ $ env -u SPIL_LANG spil check zuid-holland-zuid
 >~      bron: Regionaal voorbakken, lokaal afbakken
 >      - er zijn geen uren vastgelegd voor de kartrekker
 >~ ok      kartrekker  Kartrekker
+>~ - Gemeente Dordrecht heeft nog niet besloten over advies advies-memo-spuk (coalitie, 2024-02-08)
+>~ (spil decide zuid-holland-zuid advies-memo-spuk gem-dordrecht=voor+mandaat, of tegen+mandaat)
 > NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 0 ter advies.
 >! has not signed
 >! NOT READY
