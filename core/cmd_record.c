@@ -54,14 +54,21 @@ static void print_verdict(const json_t *v) {
                          : _("Governance (%s's rule): not valid (the organisation's own "
                              "decision, taken under its own rules)"),
                    programme);
-        else if (json_is_integer(counted) && json_is_integer(present))
-            printf(valid ? _("Governance (%s's rule): valid, %lld of %lld counted members took a "
-                             "position")
-                         : _("Governance (%s's rule): not valid, %lld of %lld counted members "
-                             "took a position"),
+        else if (json_is_integer(counted) && json_is_integer(present)) {
+            unsigned long n = (unsigned long)json_integer_value(present);
+            printf(valid ? lang_trn("Governance (%s's rule): valid, %lld of %lld counted members "
+                                    "took a position",
+                                    "Governance (%s's rule): valid, %lld of %lld counted members "
+                                    "took a position",
+                                    n)
+                         : lang_trn("Governance (%s's rule): not valid, %lld of %lld counted "
+                                    "members took a position",
+                                    "Governance (%s's rule): not valid, %lld of %lld counted "
+                                    "members took a position",
+                                    n),
                    programme, (long long)json_integer_value(present),
                    (long long)json_integer_value(counted));
-        else
+        } else
             printf(valid ? _("Governance (%s's rule): valid")
                          : _("Governance (%s's rule): not valid"),
                    programme);

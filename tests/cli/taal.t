@@ -144,3 +144,16 @@ $ env -u SPIL_LANG inst/bin/spil version
 $ mkdir -p bare && cp inst/bin/spil bare/spil && env -u SPIL_LANG bare/spil status zuid-holland-zuid 2>&1 | grep -c 'step coalitie since'; env -u SPIL_LANG bare/spil version | tail -1
 >~ 1
 >~ no Dutch catalogue found
+
+=== cli-taal-11: the REPL's help, check() and status() speak Dutch too, with the same words as the commands
+$ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid > /dev/null && printf 'help()\nhelp(check)\nhelp(42)\ncheck()\nstatus()\n' | env -u SPIL_LANG spil repl zuid-holland-zuid
+> Hulpfuncties (help(fn) of help("naam") vertelt meer):
+>~   check([programme,] [step]) de controles van een stap uitvoeren en elke bevinding tonen, genummerd
+>~   spil.organisations()       de sectie organisations van de regio: een nieuwe lijst rijen
+> Geen hulp voor een waarde van het type number; help() noemt wat hulp heeft.
+> kansrijke-start, stap coalitie (Coalitie vormen)
+>~ heeft Regioplan Kansrijke Start Zuid-Holland Zuid niet getekend (status uitgenodigd) [organisatie gem-alblasserdam]
+>~          actie: vraag de handtekening van Gemeente Alblasserdam
+> NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 0 ter advies. explain(n) vertelt meer.
+>~   kansrijke-start    stap coalitie sinds 2023-04-01: niet klaar, 24 blokkerende bevindingen
+>! has not signed
