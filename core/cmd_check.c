@@ -454,6 +454,8 @@ int cmd_advance(cli_opts *o) {
     if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
     /* --date: the move happened on that day, and the checks are run as of it. */
     const char *date = cli_opt(o, "date");
+    char iso[16];
+    if (date && model_dutch_date(date, iso)) date = iso; /* 1-12-2025, typed the Dutch way */
     out_today(day);
     if (date && (!model_valid_date(date) || strcmp(date, day) > 0)) {
         code = cli_fail(o, SPIL_EXIT_USAGE,

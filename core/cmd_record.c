@@ -53,14 +53,21 @@ static void print_verdict(const json_t *v) {
                          : _("Governance (%s's rule): not valid (the organisation's own "
                              "decision, taken under its own rules)"),
                    programme);
-        else if (json_is_integer(counted) && json_is_integer(present))
-            printf(valid ? _("Governance (%s's rule): valid, %lld of %lld counted members took a "
-                             "position")
-                         : _("Governance (%s's rule): not valid, %lld of %lld counted members "
-                             "took a position"),
+        else if (json_is_integer(counted) && json_is_integer(present)) {
+            unsigned long n = (unsigned long)json_integer_value(present);
+            printf(valid ? lang_trn("Governance (%s's rule): valid, %lld of %lld counted members "
+                                    "took a position",
+                                    "Governance (%s's rule): valid, %lld of %lld counted members "
+                                    "took a position",
+                                    n)
+                         : lang_trn("Governance (%s's rule): not valid, %lld of %lld counted "
+                                    "members took a position",
+                                    "Governance (%s's rule): not valid, %lld of %lld counted "
+                                    "members took a position",
+                                    n),
                    programme, (long long)json_integer_value(present),
                    (long long)json_integer_value(counted));
-        else
+        } else
             printf(valid ? _("Governance (%s's rule): valid")
                          : _("Governance (%s's rule): not valid"),
                    programme);
@@ -196,7 +203,7 @@ int cmd_decide(cli_opts *o) {
             goto done;
         }
         const char *plus = strchr(eq, '+');
-        if (plus && strcmp(plus, "+mandate") != 0) {
+        if (plus && strcmp(plus, "+mandate") != 0 && strcmp(plus, "+mandaat") != 0) {
             code = cli_fail(o, SPIL_EXIT_USAGE,
                             "after the position only '+mandate' may follow, not '%s'", plus);
             goto done;

@@ -25,19 +25,24 @@ static const char *current = "nl";
 static const char *origin = "default";
 static int fixed;   /* --lang or $SPIL_LANG chose: the database's setting does not count */
 static int applied; /* gettext set up for nl */
-static char found[PATH_MAX + 64];
+static char found[PATH_MAX + 96];
 
 int lang_valid(const char *code) {
     return code && (strcmp(code, "nl") == 0 || strcmp(code, "en") == 0);
 }
 
 /* The folder holding nl/LC_MESSAGES/spil.mo: next to the binary (the build tree), in
-** ../share/locale from it (installed anywhere), or where it was installed (SPIL_LOCALEDIR). */
-static int find_catalogue(char *dir, size_t cap) {
-    char exe[PATH_MAX], try[PATH_MAX + 64];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+** ../share/locale from it (installed anywhere), or where it was installed (SPIL_LOCALEDIR).
+** Looked for once; *found holds the file, "" when there is none. */
+static char dir[PATH_MAX + 32];
+static int searched;
+
+static int find_catalogue(void) {
+    if (searched) return *found != '\0';
+    searched = 1;
+    char exe[PATH_MAX], try[PATH_MAX + 96], a[PATH_MAX + 32], b[PATH_MAX + 32];
     const char *candidates[3] = {NULL, NULL, NULL};
-    char a[PATH_MAX + 32], b[PATH_MAX + 32];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
         char *slash = strrchr(exe, '/');
@@ -53,7 +58,7 @@ static int find_catalogue(char *dir, size_t cap) {
         if (!candidates[i]) continue;
         snprintf(try, sizeof try, "%s/nl/LC_MESSAGES/" DOMAIN ".mo", candidates[i]);
         if (access(try, R_OK) == 0) {
-            snprintf(dir, cap, "%s", candidates[i]);
+            snprintf(dir, sizeof dir, "%s", candidates[i]);
             snprintf(found, sizeof found, "%s", try);
             return 1;
         }
@@ -64,8 +69,7 @@ static int find_catalogue(char *dir, size_t cap) {
 static void apply(void) {
     if (strcmp(current, "nl") != 0 || applied) return;
     applied = 1;
-    char dir[PATH_MAX + 32];
-    if (!find_catalogue(dir, sizeof dir)) return;
+    if (!find_catalogue()) return;
     /* gettext ignores LANGUAGE in the locale "C"; C.UTF-8 is always there with glibc. */
     if (!setlocale(LC_MESSAGES, "C.UTF-8")) setlocale(LC_MESSAGES, "");
     setenv("LANGUAGE", "nl", 1);
@@ -111,8 +115,7 @@ const char *lang_current(void) {
 }
 
 const char *lang_catalogue(void) {
-    if (strcmp(current, "nl") == 0) apply();
-    return *found ? found : NULL;
+    return find_catalogue() ? found : NULL;
 }
 
 const char *lang_tr(const char *msgid) {

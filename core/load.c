@@ -167,7 +167,7 @@ static const char *date_hint(const char *v, char *buf, size_t cap) {
         strchr("-./", s1) && c >= 1000 && a > 0 && b > 0) {
         char iso[40];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", c, b, a);
-        if (!model_valid_date(iso)) return NULL;
+        if (!model_valid_date(iso)) return date_hint(iso, buf, cap); /* 30-2-2024: no such day */
         snprintf(buf, cap, "write it year first: %s", iso);
         return buf;
     }
@@ -956,7 +956,14 @@ int load_changes_row(load_changes *c, const load_row *r) {
     for (int k = 0; k < r->n; k++) {
         int i = fields[k] = model_field_index(e, r->names[k]);
         if (i < 0) BUG("%s has no field %s", model_entities[e].name, r->names[k]);
-        if (r->values[k]) set_text(L, e, row, i, r->values[k], r->lens[k]);
+        const char *v = r->values[k];
+        size_t len = r->lens[k];
+        char iso[16];
+        /* Typed by a person: a Dutch date (1-12-2025) is the day it names (2025-12-01). */
+        if (v && model_entities[e].fields[i].type == FT_DATE && strlen(v) == len &&
+            model_dutch_date(v, iso))
+            v = iso, len = strlen(iso);
+        if (v) set_text(L, e, row, i, v, len);
     }
     /* Defaults (e.g. today's date) fill fields not given, for a row the region lacks, or one
     ** whose `renew` field the row changes (a new status gets today's date). */

@@ -591,6 +591,25 @@ int model_valid_date(const char *s) {
     return !(m == 2 && d == 29 && !leap);
 }
 
+int model_dutch_date(const char *s, char *iso) {
+    int d = 0, m = 0, y = 0, nd = 0, nm = 0, ny = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9' && nd < 3; p++, nd++)
+        d = d * 10 + (*p - '0');
+    if (nd < 1 || nd > 2 || *p++ != '-') return 0;
+    for (; *p >= '0' && *p <= '9' && nm < 3; p++, nm++)
+        m = m * 10 + (*p - '0');
+    if (nm < 1 || nm > 2 || *p++ != '-') return 0;
+    for (; *p >= '0' && *p <= '9' && ny < 5; p++, ny++)
+        y = y * 10 + (*p - '0');
+    if (ny != 4 || *p) return 0;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    if (!model_valid_date(buf)) return 0;
+    memcpy(iso, buf, 11);
+    return 1;
+}
+
 int model_valid_id(const char *s) {
     size_t n = strlen(s);
     if (n == 0 || n > 64) return 0;

@@ -102,6 +102,11 @@ const char *const *model_enum_words(const char *const *values);
 const char *model_format_num(double v, char *buf);
 /* 1 if s is a valid YYYY-MM-DD calendar date. */
 int model_valid_date(const char *s);
+/* A date typed the Dutch way, day first with dashes (1-12-2025, 01-12-2025), as YYYY-MM-DD in
+** iso (11 bytes): 1 when s is such a date and a real day, else 0 (iso untouched). Only what a
+** person types on the command line or in the REPL is read so (load_changes_row); a region file
+** keeps the one form, and a day-first date there is refused with this one as the hint. */
+int model_dutch_date(const char *s, char *iso);
 /* 1 if s is a valid identifier (FT_ID). */
 int model_valid_id(const char *s);
 

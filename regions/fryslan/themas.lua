@@ -15,6 +15,19 @@
 local P = require "spil.programme"
 local E = require "spil.engine"
 local G = require "spil.governance"
+local T = require "spil.messages"
+
+-- What this script's check says, in Dutch and English (docs/scripting.md, spil.messages).
+T.add {
+  nl = {
+    ["fryslan.no_trekker"] = "regionaal thema {theme} heeft geen regionale trekker (geen strategische verantwoordelijkheid noemt het)",
+    ["fryslan.no_trekker.do"] = "spreek in de coalitie af wie {theme} trekt en leg dat vast onder 'responsibilities' (level: strategic, task: \"{theme}: regionale trekker\")",
+  },
+  en = {
+    ["fryslan.no_trekker"] = "regional theme {theme} has no regional trekker (no strategic responsibility names it)",
+    ["fryslan.no_trekker.do"] = "agree in the coalitie who trekt {theme} and record it under 'responsibilities' (level: strategic, task: \"{theme}: regionale trekker\")",
+  },
+}
 
 local M = {}
 
@@ -75,11 +88,8 @@ M.check = P.check {
       end
       if not owned then
         ctx:finding { subject = E.subject.theme(th),
-          missing = string.format("regional theme %s has no regional trekker (no strategic "
-            .. "responsibility names it)", th.name),
-          remedy = string.format("agree in the coalitie who trekt %s and record it under "
-            .. "'responsibilities' (level: strategic, task: \"%s: regionale trekker\")",
-            th.name, th.name) }
+          missing = T.t("fryslan.no_trekker", { theme = th.name }),
+          remedy = T.t("fryslan.no_trekker.do", { theme = th.name }) }
       end
     end
   end,

@@ -42,6 +42,51 @@ local P = require "spil.programme"
 local E = require "spil.engine"
 local G = require "spil.governance"
 local C = require "spil.checks"
+local T = require "spil.messages"
+
+-- What this region's checks say, in Dutch and English (docs/scripting.md, spil.messages).
+T.add {
+  nl = {
+    ["zhz.no_secretary"] = "{body} heeft geen secretaris",
+    ["zhz.no_secretary.do"] = "leg vast wie secretaris is van {id} (function: secretary; de GGD)",
+    ["zhz.meetings"] = "{body} vergadert {n} keer per jaar, niet vier",
+    ["zhz.meetings_unknown"] = "{body} vergadert een niet vastgelegd aantal keer per jaar, niet vier",
+    ["zhz.meetings.do"] = "plan vier coalitievergaderingen per jaar (bodies: meetings_per_year)",
+    ["zhz.no_round"] = "de vergadering van {body} op {date} heeft geen rondje lokale ontwikkelingen",
+    ["zhz.no_round.do"] = "zet 'Rondje lokale ontwikkelingen' op elke agenda van de coalitie",
+    ["zhz.awaited"] = "{org} heeft nog niet besloten over advies {what}",
+    ["zhz.awaited.do"] = "leg het advies voor aan wie binnen {org} besluit en leg daarna het standpunt met mandaat vast (spil decide {region} {id} {org_id}=voor+mandaat, of tegen+mandaat)",
+    ["zhz.no_positions"] = "bij advies {what} zijn geen standpunten vastgelegd, dus het is onbekend op wiens besluit wordt gewacht",
+    ["zhz.no_positions.do"] = "leg het standpunt van elk lid over besluit {id} vast (met mandaat)",
+    ["zhz.all_decided"] = "elke organisatie heeft besloten over advies {what}, maar de uitkomst staat nog open",
+    ["zhz.all_decided.do"] = "leg de uitkomst van besluit {id} vast (aangenomen of verworpen)",
+    ["zhz.no_mandate"] = "{org} gaf geen mandaat voor besluit {what}",
+    ["zhz.no_mandate.do"] = "leg {id} vast als advies (kind: advice, outcome: pending) tot wie binnen {org} besluit heeft besloten",
+    ["zhz.not_valid"] = "besluit {what} is niet geldig ({reasons})",
+    ["zhz.not_valid.do"] = "neem het opnieuw met leden met mandaat, of leg het vast als advies",
+    ["zhz.check.do"] = "leg het advies voor aan wie binnen de organisatie zelf besluit",
+  },
+  en = {
+    ["zhz.no_secretary"] = "{body} has no secretary",
+    ["zhz.no_secretary.do"] = "record who is secretary of {id} (function: secretary; the GGD)",
+    ["zhz.meetings"] = "{body} meets {n} times a year, not four",
+    ["zhz.meetings_unknown"] = "{body} meets an unrecorded number of times a year, not four",
+    ["zhz.meetings.do"] = "plan four coalitie meetings a year (bodies: meetings_per_year)",
+    ["zhz.no_round"] = "the meeting of {body} on {date} has no round of local developments",
+    ["zhz.no_round.do"] = "put 'Rondje lokale ontwikkelingen' on every coalitie agenda",
+    ["zhz.awaited"] = "{org} has not yet decided on advice {what}",
+    ["zhz.awaited.do"] = "take the advice to the decision-maker of {org}, then record its position with mandate (spil decide {region} {id} {org_id}=for+mandate, or against+mandate)",
+    ["zhz.no_positions"] = "no positions are recorded on advice {what}, so it is unknown whose decision is awaited",
+    ["zhz.no_positions.do"] = "record each member's position on decision {id} (with mandate)",
+    ["zhz.all_decided"] = "every organisation has decided on advice {what}, but its outcome is still pending",
+    ["zhz.all_decided.do"] = "record the outcome of decision {id} (adopted or rejected)",
+    ["zhz.no_mandate"] = "{org} gave no mandate for decision {what}",
+    ["zhz.no_mandate.do"] = "record {id} as advice (kind: advice, outcome: pending) until the decision-maker of {org} has decided",
+    ["zhz.not_valid"] = "decision {what} is not valid ({reasons})",
+    ["zhz.not_valid.do"] = "take it again with mandated members, or record it as advice",
+    ["zhz.check.do"] = "take the advice to the organisation's own decision-maker",
+  },
+}
 local S = E.subject
 
 local M = {}
@@ -94,8 +139,8 @@ M.leden = P.check {
     for _, m in ipairs(b.members) do
       if m["function"] == "secretary" then return end
     end
-    ctx:finding { subject = S.body(b), missing = b.name .. " has no secretary",
-      remedy = "record who is secretary of " .. b.id .. " (function: secretary; the GGD)" }
+    ctx:finding { subject = S.body(b), missing = T.t("zhz.no_secretary", { body = b.name }),
+      remedy = T.t("zhz.no_secretary.do", { id = b.id }) }
   end }
 
 M.vergaderfrequentie = P.check {
@@ -106,9 +151,10 @@ M.vergaderfrequentie = P.check {
     if not b then return end -- the coalitie check reports it
     if (b.meetings_per_year or 0) < 4 then
       ctx:finding { subject = S.body(b),
-        missing = string.format("%s meets %s times a year, not four", b.name,
-          tostring(b.meetings_per_year or "an unrecorded number of")),
-        remedy = "plan four coalitie meetings a year (bodies: meetings_per_year)" }
+        missing = b.meetings_per_year
+          and T.t("zhz.meetings", { body = b.name, n = tostring(b.meetings_per_year) })
+          or T.t("zhz.meetings_unknown", { body = b.name }),
+        remedy = T.t("zhz.meetings.do") }
     end
   end }
 
@@ -127,9 +173,8 @@ M.rondje_lokaal = P.check {
         end
         if not rondje then
           ctx:finding { subject = S.body(b),
-            missing = string.format("the meeting of %s on %s has no round of local developments",
-              b.name, m.date),
-            remedy = "put 'Rondje lokale ontwikkelingen' on every coalitie agenda" }
+            missing = T.t("zhz.no_round", { body = b.name, date = m.date }),
+            remedy = T.t("zhz.no_round.do") }
         end
       end
     end
@@ -167,36 +212,31 @@ function M.besluiten_afgerond(ctx)
       for _, id in ipairs(pending) do
         local name, o = org_name(orgs, id)
         ctx:finding { subject = E.subject.organisation(o),
-          missing = string.format("%s has not yet decided on advice %s", name, what),
-          remedy = string.format("take the advice to the decision-maker of %s, then record "
-            .. "its position with mandate (spil decide %s %s %s=for+mandate, or against+mandate)",
-            name, ctx.region.id, d.id, id) }
+          missing = T.t("zhz.awaited", { org = name, what = what }),
+          remedy = T.t("zhz.awaited.do", { org = name, region = ctx.region.id, id = d.id,
+            org_id = id }) }
       end
       if #(d.positions or {}) == 0 then
         ctx:finding { subject = E.subject.decision(d), severity = "advisory",
-          missing = "no positions are recorded on advice " .. what
-            .. ", so it is unknown whose decision is awaited",
-          remedy = "record each member's position on decision " .. d.id .. " (with mandate)" }
+          missing = T.t("zhz.no_positions", { what = what }),
+          remedy = T.t("zhz.no_positions.do", { id = d.id }) }
       elseif #pending == 0 then
         ctx:finding { subject = E.subject.decision(d), severity = "advisory",
-          missing = "every organisation has decided on advice " .. what
-            .. ", but its outcome is still pending",
-          remedy = "record the outcome of decision " .. d.id .. " (adopted or rejected)" }
+          missing = T.t("zhz.all_decided", { what = what }),
+          remedy = T.t("zhz.all_decided.do", { id = d.id }) }
       end
     elseif d.kind == "decision" and d.outcome == "adopted" then
       local ok, reasons, out = valid(ctx, d, { count = "mandated" })
       for _, id in ipairs(out and out.pending or {}) do
         local name, o = org_name(orgs, id)
         ctx:finding { subject = E.subject.organisation(o),
-          missing = string.format("%s gave no mandate for decision %s", name, what),
-          remedy = string.format("record %s as advice (kind: advice, outcome: pending) until "
-            .. "the decision-maker of %s has decided", d.id, name) }
+          missing = T.t("zhz.no_mandate", { org = name, what = what }),
+          remedy = T.t("zhz.no_mandate.do", { id = d.id, org = name }) }
       end
       if not ok then
         ctx:finding { subject = E.subject.decision(d),
-          missing = "decision " .. what .. " is not valid ("
-            .. table.concat(reasons or {}, "; ") .. ")",
-          remedy = "take it again with mandated members, or record it as advice" }
+          missing = T.t("zhz.not_valid", { what = what, reasons = table.concat(reasons or {}, "; ") }),
+          remedy = T.t("zhz.not_valid.do") }
       end
     end
   end
@@ -206,7 +246,7 @@ M.check = P.check {
   id = "besluiten-afgerond",
   name = "Adviezen van de coalitie zijn door de organisaties zelf besloten",
   source = SOURCE,
-  remedy = "take the advice to the organisation's own decision-maker",
+  remedy = T.t("zhz.check.do"),
   run = M.besluiten_afgerond,
 }
 

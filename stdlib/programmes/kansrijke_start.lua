@@ -21,6 +21,7 @@ T.add {
     ["ks.no_hours"] = "er zijn geen uren vastgelegd voor de kartrekker",
     ["ks.no_hours.do"] = "spreek de uren van de kartrekker af en leg ze vast (roles: hours)",
     ["ks.one_member"] = "pas {n} gemeente doet mee; een regionale aanpak vraagt er meerdere",
+    ["ks.few_members"] = "pas {n} gemeenten doen mee; een regionale aanpak vraagt er meerdere",
     ["ks.one_member.do"] = "neem de gemeenten mee (beleidsmedewerkers en wethouders) tot er meerdere meedoen (status member)",
     ["ks.no_coalitie"] = "er is geen coalitie",
     ["ks.no_coalitie.do"] = "vorm de regionale coalitie en leg die vast onder 'bodies' (kind: coalitie)",
@@ -54,6 +55,7 @@ T.add {
     ["ks.no_hours"] = "no hours are recorded for the kartrekker",
     ["ks.no_hours.do"] = "agree the hours for the kartrekker and record them (roles: hours)",
     ["ks.one_member"] = "only {n} municipality takes part; a regional approach needs several",
+    ["ks.few_members"] = "only {n} municipality takes part; a regional approach needs several",
     ["ks.one_member.do"] = "take the municipalities along (beleidsmedewerkers and wethouders) until several join (status member)",
     ["ks.no_coalitie"] = "there is no coalitie",
     ["ks.no_coalitie.do"] = "set up the regional coalitie and record it under 'bodies' (kind: coalitie)",
@@ -151,7 +153,7 @@ local gemeenten = P.check {
     local n = #C.members(ctx)
     if n < 2 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = T.t("ks.one_member", { n = string.format("%d", n) }),
+        missing = T.t(n == 1 and "ks.one_member" or "ks.few_members", { n = string.format("%d", n) }),
         remedy = T.t("ks.one_member.do") }
     end
   end }

@@ -15,6 +15,7 @@ T.add {
     ["kngg.not_covered"] = "geen geldende afspraak regelt {topic}",
     ["kngg.not_covered.do"] = "maak een afspraak over {topic} en voeg die toe aan de topics van een afspraak (bijvoorbeeld de samenwerkingsovereenkomst)",
     ["kngg.one_member"] = "pas {n} gemeente doet mee met de regio; regionale samenwerking vraagt draagvlak bij meerdere",
+    ["kngg.few_members"] = "pas {n} gemeenten doen mee met de regio; regionale samenwerking vraagt draagvlak bij meerdere",
     ["kngg.one_member.do"] = "bouw bestuurlijk draagvlak op tot minstens twee gemeenten meedoen (status member onder 'municipalities')",
     ["kngg.candidate"] = "{municipality} is nog kandidaat: er is nog geen besluit tot deelname",
     ["kngg.candidate.do"] = "ondersteun {municipality} op weg naar een bestuurlijk besluit",
@@ -81,6 +82,7 @@ T.add {
     ["kngg.not_covered"] = "no agreement in force covers {topic}",
     ["kngg.not_covered.do"] = "agree on {topic} and add it to the topics of an agreement (for instance the samenwerkingsovereenkomst)",
     ["kngg.one_member"] = "only {n} municipality has joined the region; regional collaboration needs support in several",
+    ["kngg.few_members"] = "only {n} municipality has joined the region; regional collaboration needs support in several",
     ["kngg.one_member.do"] = "build bestuurlijk draagvlak until at least two municipalities join (status member under 'municipalities')",
     ["kngg.candidate"] = "{municipality} is still a candidate: no decision to join yet",
     ["kngg.candidate.do"] = "support {municipality} towards a bestuurlijk besluit",
@@ -228,7 +230,8 @@ local draagvlak_gemeenten = P.check {
     local leden = C.members(ctx)
     if #leden < 2 then
       ctx:finding { subject = S.region(ctx.region),
-        missing = T.t("kngg.one_member", { n = string.format("%d", #leden) }),
+        missing = T.t(#leden == 1 and "kngg.one_member" or "kngg.few_members",
+          { n = string.format("%d", #leden) }),
         remedy = T.t("kngg.one_member.do") }
     end
   end }

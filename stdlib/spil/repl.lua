@@ -10,6 +10,68 @@
 -- (spil.engine does).
 local spil = require "spil"
 local help = require "spil.repl_help"
+local T = require "spil.messages"
+
+-- What check() and status() print, in Dutch and English (spil.messages), as spil check and
+-- spil status do.
+T.add {
+  nl = {
+    ["repl.result"] = "{programme}, stap {step} ({name})",
+    ["repl.mark.ok"] = "ok     ", ["repl.mark.fail"] = "NIET OK", ["repl.mark.warn"] = "LET OP ",
+    ["repl.check_failed"] = " (de controle zelf faalde)",
+    ["repl.source"] = "     bron: {source}",
+    ["repl.finding"] = "     [{n}] {missing}{subject}",
+    ["repl.finding_advisory"] = "     [{n}] (advies) {missing}{subject}",
+    ["repl.subject"] = " [{kind} {id}]",
+    ["repl.do"] = "         actie: {remedy}",
+    ["repl.ready"] = "KLAAR om stap {step} te verlaten: geen blokkerende bevindingen, {advisory} ter advies.",
+    ["repl.not_ready_one"] = "NIET KLAAR om stap {step} te verlaten: {blocking} blokkerende bevinding, {advisory} ter advies. explain(n) vertelt meer.",
+    ["repl.not_ready_many"] = "NIET KLAAR om stap {step} te verlaten: {blocking} blokkerende bevindingen, {advisory} ter advies. explain(n) vertelt meer.",
+    ["repl.municipalities"] = "  gemeenten ({n}): ",
+    ["repl.no_programmes"] = "  geen programma's",
+    ["repl.cannot_check"] = "kan niet controleren: {problem}",
+    ["repl.state_ready"] = "klaar, {advisory} ter advies",
+    ["repl.state_not_ready_one"] = "niet klaar, {blocking} blokkerende bevinding",
+    ["repl.state_not_ready_many"] = "niet klaar, {blocking} blokkerende bevindingen",
+    ["repl.programme_since"] = "stap {step} sinds {since}: {state}",
+    ["repl.programme"] = "stap {step}: {state}",
+    ["repl.subject.municipality"] = "gemeente", ["repl.subject.organisation"] = "organisatie",
+    ["repl.subject.person"] = "persoon", ["repl.subject.body"] = "overleg",
+    ["repl.subject.agreement"] = "afspraak", ["repl.subject.theme"] = "thema",
+    ["repl.subject.decision"] = "besluit",
+  },
+  en = {
+    ["repl.result"] = "{programme}, step {step} ({name})",
+    ["repl.mark.ok"] = "ok  ", ["repl.mark.fail"] = "FAIL", ["repl.mark.warn"] = "warn",
+    ["repl.check_failed"] = " (the check failed)",
+    ["repl.source"] = "     source: {source}",
+    ["repl.finding"] = "     [{n}] {missing}{subject}",
+    ["repl.finding_advisory"] = "     [{n}] (advisory) {missing}{subject}",
+    ["repl.subject"] = " [{kind} {id}]",
+    ["repl.do"] = "         do: {remedy}",
+    ["repl.ready"] = "READY to leave step {step}: no blocking findings, {advisory} advisory.",
+    ["repl.not_ready_one"] = "NOT READY to leave step {step}: {blocking} blocking finding, {advisory} advisory. explain(n) tells more.",
+    ["repl.not_ready_many"] = "NOT READY to leave step {step}: {blocking} blocking findings, {advisory} advisory. explain(n) tells more.",
+    ["repl.municipalities"] = "  municipalities ({n}): ",
+    ["repl.no_programmes"] = "  no programmes",
+    ["repl.cannot_check"] = "cannot check: {problem}",
+    ["repl.state_ready"] = "ready, {advisory} advisory",
+    ["repl.state_not_ready_one"] = "not ready, {blocking} blocking finding",
+    ["repl.state_not_ready_many"] = "not ready, {blocking} blocking findings",
+    ["repl.programme_since"] = "step {step} since {since}: {state}",
+    ["repl.programme"] = "step {step}: {state}",
+    ["repl.subject.municipality"] = "municipality", ["repl.subject.organisation"] = "organisation",
+    ["repl.subject.person"] = "person", ["repl.subject.body"] = "body",
+    ["repl.subject.agreement"] = "agreement", ["repl.subject.theme"] = "theme",
+    ["repl.subject.decision"] = "decision",
+  },
+}
+
+-- The word for a finding's subject kind, in the language of the session.
+local function subject_word(kind)
+  local key = "repl.subject." .. tostring(kind)
+  return T[T.lang()][key] and T.t(key) or tostring(kind)
+end
 
 local M = {}
 
@@ -301,32 +363,34 @@ local function number_findings(res, first)
 end
 
 local function result_text(res)
-  local out = { string.format("%s, step %s (%s)", res.programme, res.step, res.name or "") }
+  local out = { T.t("repl.result", { programme = res.programme, step = res.step,
+    name = res.name or "" }) }
   for r = 1, 3 do
     for _, c in ipairs(res.checks) do
       if rank(c) == r then
-        local mark = r == 3 and "ok  " or r == 1 and "FAIL" or "warn"
+        local mark = T.t(r == 3 and "repl.mark.ok" or r == 1 and "repl.mark.fail" or "repl.mark.warn")
         out[#out + 1] = string.format("%s %s  %s%s", mark, c.id, c.name or "",
-          c.status == "error" and " (the check failed)" or "")
-        if c.source and #c.findings > 0 then out[#out + 1] = "     source: " .. c.source end
+          c.status == "error" and T.t("repl.check_failed") or "")
+        if c.source and #c.findings > 0 then
+          out[#out + 1] = T.t("repl.source", { source = c.source })
+        end
         for _, f in ipairs(c.findings) do
           local s = f.subject
-          out[#out + 1] = string.format("     [%d] %s%s%s", f.number,
-            f.severity == "blocking" and "" or "(advisory) ", f.missing,
-            type(s) == "table" and s.kind ~= "region" and
-              string.format(" [%s %s]", tostring(s.kind), tostring(s.id)) or "")
-          if f.remedy then out[#out + 1] = "         do: " .. f.remedy end
+          out[#out + 1] = T.t(f.severity == "blocking" and "repl.finding" or "repl.finding_advisory",
+            { n = string.format("%d", f.number), missing = f.missing,
+              subject = type(s) == "table" and s.kind ~= "region"
+                and T.t("repl.subject", { kind = subject_word(s.kind), id = tostring(s.id) }) or "" })
+          if f.remedy then out[#out + 1] = T.t("repl.do", { remedy = f.remedy }) end
         end
       end
     end
   end
   if res.ready then
-    out[#out + 1] = string.format("READY to leave step %s: no blocking findings, %d advisory.",
-      res.step, res.advisory)
+    out[#out + 1] = T.t("repl.ready", { step = res.step, advisory = string.format("%d", res.advisory) })
   else
-    out[#out + 1] = string.format(
-      "NOT READY to leave step %s: %d blocking finding%s, %d advisory. explain(n) tells more.",
-      res.step, res.blocking, res.blocking == 1 and "" or "s", res.advisory)
+    out[#out + 1] = T.t(res.blocking == 1 and "repl.not_ready_one" or "repl.not_ready_many",
+      { step = res.step, blocking = string.format("%d", res.blocking),
+        advisory = string.format("%d", res.advisory) })
   end
   return table.concat(out, "\n")
 end
@@ -437,19 +501,22 @@ function M.session(native, info)
       for i, m in ipairs(ms) do names[i] = m.name or m.code end
       table.sort(names)
       local out = { string.format("%s (%s)", region.name, region.id),
-        wrap(string.format("  municipalities (%d): ", #ms), table.concat(names, ", "), WIDTH,
-          "    ") }
-      if #st.programmes == 0 then out[#out + 1] = "  no programmes" end
+        wrap(T.t("repl.municipalities", { n = string.format("%d", #ms) }),
+          table.concat(names, ", "), WIDTH, "    ") }
+      if #st.programmes == 0 then out[#out + 1] = T.t("repl.no_programmes") end
       for _, p in ipairs(st.programmes) do
         local r, state = p.result, nil
-        if not r then state = "cannot check: " .. tostring(p.problem)
-        elseif r.ready then state = string.format("ready, %d advisory", r.advisory)
+        if not r then state = T.t("repl.cannot_check", { problem = tostring(p.problem) })
+        elseif r.ready then
+          state = T.t("repl.state_ready", { advisory = string.format("%d", r.advisory) })
         else
-          state = string.format("not ready, %d blocking finding%s", r.blocking,
-            r.blocking == 1 and "" or "s")
+          state = T.t(r.blocking == 1 and "repl.state_not_ready_one" or "repl.state_not_ready_many",
+            { blocking = string.format("%d", r.blocking) })
         end
-        out[#out + 1] = string.format("  %-18s step %s%s: %s", p.programme,
-          tostring(p.step or (r and r.step) or "?"), p.since and " since " .. p.since or "", state)
+        local step = tostring(p.step or (r and r.step) or "?")
+        out[#out + 1] = string.format("  %-18s %s", p.programme, p.since
+          and T.t("repl.programme_since", { step = step, since = p.since, state = state })
+          or T.t("repl.programme", { step = step, state = state }))
       end
       return table.concat(out, "\n")
     end
