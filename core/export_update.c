@@ -609,9 +609,9 @@ static const ynode *anchor_value(int e, int i, const ynode *map) {
     return map->n >= 2 ? map->items[1] : NULL;
 }
 
-static void do_field(U *u, int e, int i, const rrow *fr, const rrow *dr, const ynode *map) {
+static void do_field(U *u, int e, int i, const rrow *dr, const ynode *map) {
     const model_field *f = &model_entities[e].fields[i];
-    const char *fv = fr->v[i], *dv = dr->v[i];
+    const char *dv = dr->v[i];
     const ynode *key, *val = pair(map, f->name, &key);
     int flow = map->style == YS_FLOW, col = map->col - 1;
     u->counts->values++;
@@ -643,7 +643,6 @@ static void do_field(U *u, int e, int i, const rrow *fr, const rrow *dr, const y
         }
         return;
     }
-    (void)fv;
     /* removed: the pair, with its line when it has one of its own */
     size_t k = 0;
     while (k + 1 < map->n && map->items[k] != key)
@@ -707,7 +706,7 @@ static void do_row(U *u, int e, const rrow *fr, const rrow *dr, const ynode *map
         if (en->fields[i].flags & (MF_PARENT | MF_DERIVED)) continue;
         const char *a = fr->v[i], *b = dr->v[i];
         if ((!a && !b) || (a && b && strcmp(a, b) == 0)) continue;
-        do_field(u, e, i, fr, dr, map);
+        do_field(u, e, i, dr, map);
     }
     const char *id = row_id(e, fr);
     for (int c = 0; id && c < model_nentities; c++)
@@ -797,8 +796,8 @@ static long find_in(const litem *items, size_t n, const rrow *dbrow) {
 }
 
 /* A list that gains, loses or reorders rows: rebuilt from its items' own text. */
-static void rebuild_list(U *u, int e, const char *parent, const ynode *seq, litem *it, size_t nf,
-                         const rrow **dl, size_t nd) {
+static void rebuild_list(U *u, int e, const ynode *seq, litem *it, size_t nf, const rrow **dl,
+                         size_t nd) {
     int flow = seq->style == YS_FLOW, sibling = -1;
     for (size_t i = 0; i < nf; i++) {
         int s = it[i].node->kind == YN_MAP && it[i].node->style == YS_FLOW;
@@ -880,7 +879,6 @@ static void rebuild_list(U *u, int e, const char *parent, const ynode *seq, lite
     for (size_t i = 0; i < nf; i++)
         if (!it[i].dbrow) u->counts->removed++;
     if (moved) u->counts->lists++;
-    (void)parent;
 }
 
 static void do_list(U *u, int e, const char *parent, const ynode *holder, int top) {
@@ -925,7 +923,7 @@ static void do_list(U *u, int e, const char *parent, const ynode *holder, int to
         for (size_t i = 0; i < nf && model_entities[e].shape != MS_SCALARS; i++)
             do_row(u, e, it[i].row, dl[i], it[i].node);
     } else {
-        rebuild_list(u, e, parent, seq, it, nf, dl, nd);
+        rebuild_list(u, e, seq, it, nf, dl, nd);
     }
     free(it);
 }

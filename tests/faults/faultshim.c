@@ -38,8 +38,10 @@ static void setup(void) {
     at = v ? atol(v) : 0;
     sticky = getenv("FAULT_STICKY") && atoi(getenv("FAULT_STICKY"));
     v = getenv("FAULT_ACTION");
-    action = !v ? A_EIO : strcmp(v, "kill") == 0 ? A_KILL : strcmp(v, "enospc") == 0 ? A_ENOSPC
-                                                                                   : A_EIO;
+    action = !v                         ? A_EIO
+             : strcmp(v, "kill") == 0   ? A_KILL
+             : strcmp(v, "enospc") == 0 ? A_ENOSPC
+                                        : A_EIO;
     v = getenv("FAULT_OPS");
     if (v) ops = (strstr(v, "write") ? 1 : 0) | (strstr(v, "sync") ? 2 : 0);
     if (getenv("FAULT_MATCH")) match = getenv("FAULT_MATCH");
