@@ -133,6 +133,12 @@ const char *lang_trn(const char *one, const char *many, unsigned long n) {
 const char *lang_esc(const char *s) {
     static char *ring[16];
     static int next;
+    if (!s) return "";
+    /* Printable ASCII needs no escaping (out_str passes it through): the text itself. */
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p >= 0x20 && *p < 0x7F)
+        p++;
+    if (!*p) return s;
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);

@@ -10,7 +10,7 @@ local S = require("spil.engine").subject
 local T = require "spil.messages"
 
 -- What this programme's checks say, in both languages (spil.messages).
-T.add {
+T.define {
   nl = {
     ["jzojp.no_agreement"] = "er is geen geldende regionale afspraak (samenwerkingsovereenkomst, convenant of regioplan)",
     ["jzojp.no_agreement.do"] = "leg de regionale afspraken vast onder 'agreements', met de gemeenten, de zorgverzekeraar en het zorgkantoor als partijen",

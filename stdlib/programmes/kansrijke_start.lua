@@ -12,7 +12,7 @@ local S = require("spil.engine").subject
 local T = require "spil.messages"
 
 -- What this programme's checks say, in both languages (spil.messages).
-T.add {
+T.define {
   nl = {
     ["ks.no_lead"] = "niemand trekt de samenwerking (geen regiocoördinator, netwerkregisseur of kwartiermaker voor de regio)",
     ["ks.no_lead.do"] = "stel een kartrekker aan en leg de rol vast onder 'roles'",

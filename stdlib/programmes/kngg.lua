@@ -10,7 +10,7 @@ local index = require("spil.data").index
 local T = require "spil.messages"
 
 -- What this programme's own checks say, in both languages (spil.messages).
-T.add {
+T.define {
   nl = {
     ["kngg.not_covered"] = "geen geldende afspraak regelt {topic}",
     ["kngg.not_covered.do"] = "maak een afspraak over {topic} en voeg die toe aan de topics van een afspraak (bijvoorbeeld de samenwerkingsovereenkomst)",

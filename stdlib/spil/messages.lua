@@ -7,6 +7,7 @@
 -- A region's Lua adds its own keys with M.add { nl = {...}, en = {...} } (docs/scripting.md);
 -- M.problems() lists every key that lacks a language or whose placeholders differ.
 local spil = require "spil"
+local gsub, find, gmatch = string.gsub, string.find, string.gmatch
 
 local M = {}
 
@@ -166,9 +167,21 @@ M.en = {
   ["list.and"] = "{rest} and {last}",
 }
 
--- The messages of the stdlib, before any region adds its own.
-local stdlib_keys = {}
-for k in pairs(M.nl) do stdlib_keys[k] = true end
+-- The tables M.define and M.add put in front of the ones above, newest first, per language:
+-- looked up through M.nl's and M.en's __index, so adding messages copies nothing (this runs
+-- in every sandbox, for every programme).
+local extra = { nl = {}, en = {} }
+local region_keys = {} -- keys that M.add added, which it may add again with the same text
+for _, lang in ipairs(M.languages) do
+  local list = extra[lang]
+  setmetatable(M[lang], { __index = function(_, key)
+    for i = #list, 1, -1 do
+      local v = list[i][key]
+      if v ~= nil then return v end
+    end
+    return nil
+  end })
+end
 
 --- The language spil speaks now: "nl" or "en".
 function M.lang()
@@ -190,30 +203,41 @@ local function same_set(a, b)
   return true
 end
 
---- The message `key` in the language spil speaks, its {placeholders} filled from vars.
--- A key that does not exist, or a placeholder without a value, is an error (a bug in the
--- caller): a message is never shown half filled.
+--- The message `key` in the language spil speaks, its {placeholders} filled from vars
+-- (strings or numbers). A key that does not exist, or a placeholder without a value, is an
+-- error (a bug in the caller): a message is never shown half filled.
 function M.t(key, vars)
-  local lang = M.lang()
+  local lang = spil.lang == "en" and "en" or "nl"
   local text = M[lang][key]
   if type(text) ~= "string" then error("no message '" .. tostring(key) .. "' in " .. lang, 2) end
+  if not find(text, "{", 1, true) then return text end
   vars = vars or {}
-  local bad
-  local out = text:gsub("{([%w_]+)}", function(name)
-    local v = vars[name]
-    if v == nil then bad = bad or name; return "" end
-    return tostring(v)
-  end)
-  if bad then error("message '" .. key .. "' needs a value for {" .. bad .. "}", 2) end
+  local out = gsub(text, "{([%w_]+)}", vars) -- a value that is not text or a number is an error
+  if find(out, "{", 1, true) then
+    -- A placeholder left: say which, unless the value itself brought the brace.
+    for name in gmatch(text, "{([%w_]+)}") do
+      if vars[name] == nil then
+        error("message '" .. key .. "' needs a value for {" .. name .. "}", 2)
+      end
+    end
+  end
   return out
 end
 
 --- The word shown for value v of an enumerated field ("agreement_party.status", "invited"):
 -- its Dutch word in nl, v itself in en.
+local words = {}
 function M.word(field, v)
   if v == nil then return nil end
-  if type(spil.word) == "function" then return spil.word(field, tostring(v)) end
-  return tostring(v)
+  v = tostring(v)
+  if type(spil.word) ~= "function" then return v end
+  local k = field .. "\0" .. v .. "\0" .. tostring(spil.lang)
+  local w = words[k]
+  if not w then
+    w = spil.word(field, v)
+    words[k] = w
+  end
+  return w
 end
 
 --- Items joined as a list ending in "or" ("and" when how is "and"): "a, b of c" in Dutch.
@@ -228,53 +252,70 @@ function M.list(items, how)
 end
 
 --- Add a region's own messages: M.add { nl = { [key] = text }, en = { [key] = text } }. Every
--- key needs both languages with the same placeholders; a stdlib key cannot be changed. Adding
--- the same text again is allowed (a script may run twice).
+-- key needs both languages with the same placeholders; a stdlib key cannot be changed;
+-- adding the same text again is allowed (a script may run twice).
 function M.add(t)
   if type(t) ~= "table" or type(t.nl) ~= "table" or type(t.en) ~= "table" then
     error("messages.add takes { nl = { key = text }, en = { key = text } }", 2)
   end
-  for _, pair in ipairs({ { t.nl, t.en, "en" }, { t.en, t.nl, "nl" } }) do
-    for key, text in pairs(pair[1]) do
-      if type(key) ~= "string" or type(text) ~= "string" then
-        error("messages.add: keys and texts must be strings", 2)
-      end
-      if type(pair[2][key]) ~= "string" then
-        error("messages.add: '" .. key .. "' has no " .. pair[3] .. " text", 2)
-      end
+  local nl, en = t.nl, t.en
+  local copy = { nl = {}, en = {} }
+  for key, text in pairs(nl) do
+    if type(key) ~= "string" or type(text) ~= "string" or type(en[key]) ~= "string" then
+      error(type(key) == "string" and type(text) == "string"
+        and ("messages.add: '" .. key .. "' has no en text")
+        or "messages.add: keys and texts must be strings", 2)
     end
-  end
-  for key, text in pairs(t.nl) do
-    if stdlib_keys[key] then
+    local was_nl, was_en = M.nl[key], M.en[key]
+    if (was_nl ~= nil or was_en ~= nil) and not region_keys[key] then
       error("messages.add: '" .. key .. "' is a message of the stdlib; choose another key", 2)
     end
-    if not same_set(M.placeholders(text), M.placeholders(t.en[key])) then
+    if not same_set(M.placeholders(text), M.placeholders(en[key])) then
       error("messages.add: '" .. key .. "' has other placeholders in nl than in en", 2)
     end
-    for _, lang in ipairs(M.languages) do
-      local was = M[lang][key]
-      if was ~= nil and was ~= t[lang][key] then
-        error("messages.add: '" .. key .. "' is already added with another " .. lang .. " text", 2)
-      end
+    if (was_nl ~= nil and was_nl ~= text) or (was_en ~= nil and was_en ~= en[key]) then
+      error("messages.add: '" .. key .. "' is already added with another text", 2)
+    end
+    copy.nl[key], copy.en[key] = text, en[key]
+  end
+  for key, text in pairs(en) do
+    if type(key) ~= "string" or type(text) ~= "string" or type(nl[key]) ~= "string" then
+      error(type(key) == "string" and type(text) == "string"
+        and ("messages.add: '" .. key .. "' has no nl text")
+        or "messages.add: keys and texts must be strings", 2)
     end
   end
+  for key in pairs(copy.nl) do region_keys[key] = true end
+  extra.nl[#extra.nl + 1], extra.en[#extra.en + 1] = copy.nl, copy.en
+end
+
+--- The stdlib's programmes add their messages with M.define (same table shape): unchecked
+-- and not copied, as it runs in every sandbox for every programme; M.problems() checks them
+-- in ctest (stdlib/tests/messages). A region uses M.add.
+function M.define(t)
+  extra.nl[#extra.nl + 1], extra.en[#extra.en + 1] = t.nl, t.en
+end
+
+--- Every key of the table, in both languages, sorted.
+function M.keys()
+  local set = {}
   for _, lang in ipairs(M.languages) do
-    for key, text in pairs(t[lang]) do M[lang][key] = text end
+    for key in pairs(M[lang]) do set[key] = true end
+    for _, tbl in ipairs(extra[lang]) do
+      for key in pairs(tbl) do set[key] = true end
+    end
   end
+  local sorted = {}
+  for key in pairs(set) do sorted[#sorted + 1] = key end
+  table.sort(sorted)
+  return sorted
 end
 
 --- Every problem of the message table, as texts: a key without a language, a key whose
 -- placeholders differ between languages. Empty when the table is whole (ctest checks it).
 function M.problems()
   local out = {}
-  local keys = {}
-  for _, lang in ipairs(M.languages) do
-    for key in pairs(M[lang]) do keys[key] = true end
-  end
-  local sorted = {}
-  for key in pairs(keys) do sorted[#sorted + 1] = key end
-  table.sort(sorted)
-  for _, key in ipairs(sorted) do
+  for _, key in ipairs(M.keys()) do
     for _, lang in ipairs(M.languages) do
       if type(M[lang][key]) ~= "string" then out[#out + 1] = key .. ": no " .. lang .. " text" end
     end

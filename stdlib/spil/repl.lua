@@ -14,7 +14,7 @@ local T = require "spil.messages"
 
 -- What check() and status() print, in Dutch and English (spil.messages), as spil check and
 -- spil status do.
-T.add {
+T.define {
   nl = {
     ["repl.result"] = "{programme}, stap {step} ({name})",
     ["repl.mark.ok"] = "ok     ", ["repl.mark.fail"] = "NIET OK", ["repl.mark.warn"] = "LET OP ",

@@ -197,7 +197,7 @@ do
     "Geen hulp voor '{name}'; help() noemt wat hulp heeft."
   en["repl.no_help_value"], nl["repl.no_help_value"] = "No help for this {type}; help() lists what has help.",
     "Geen hulp voor een waarde van het type {type}; help() noemt wat hulp heeft."
-  T.add { nl = nl, en = en }
+  T.define { nl = nl, en = en }
 end
 
 --- The value a help entry documents, looked up in the session (nil if not there).

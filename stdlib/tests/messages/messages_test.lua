@@ -21,8 +21,7 @@ t.case("every key has a Dutch and an English text with the same placeholders", f
   require "programmes.jzojp"
   local problems = T.problems()
   t.equal(#problems, 0, table.concat(problems, "; "))
-  local n = 0
-  for _ in pairs(T.nl) do n = n + 1 end
+  local n = #T.keys()
   t.expect(n > 150, "the stdlib has its messages in the table (" .. n .. ")")
 end)
 
@@ -49,7 +48,7 @@ t.case("a missing placeholder value or an unknown key is an error, never half a 
   t.expect(not ok and err:find("no message 'checks.nope'", 1, true), tostring(err))
 end)
 
-t.case("a region adds its own keys in both languages; half a pair or a stdlib key is refused", function()
+t.case("a region adds its own keys in both languages; half a pair, a stdlib key or differing placeholders are refused", function()
   T.add { nl = { ["regio.wacht"] = "{org} wacht op de raad" },
           en = { ["regio.wacht"] = "{org} waits for the council" } }
   in_lang("nl", function() t.equal(T.t("regio.wacht", { org = "Velsen" }), "Velsen wacht op de raad", "nl") end)
@@ -63,7 +62,7 @@ t.case("a region adds its own keys in both languages; half a pair or a stdlib ke
   ok, err = pcall(T.add, { nl = { ["checks.no_chair"] = "x" }, en = { ["checks.no_chair"] = "x" } })
   t.expect(not ok and err:find("is a message of the stdlib", 1, true), tostring(err))
   ok, err = pcall(T.add, { nl = { ["regio.wacht"] = "anders" }, en = { ["regio.wacht"] = "other" } })
-  t.expect(not ok and err:find("already added with another", 1, true), tostring(err))
+  t.expect(not ok and err:find("already added with another text", 1, true), tostring(err))
 end)
 
 t.case("enumerated values are shown in the language spil speaks", function()
@@ -71,4 +70,14 @@ t.case("enumerated values are shown in the language spil speaks", function()
   t.equal(T.word("agreement_party.status", "invited"), want, "a party's status")
   t.equal(T.word("parties.status", "invited"), want, "by the section's name")
   t.equal(T.word("bodies.kind", "kerngroep"), "kerngroep", "a Dutch value stays itself")
+end)
+
+t.case("the stdlib's own definitions are checked here: problems() names a key without a language or with other placeholders", function()
+  T.define { nl = { ["proef.a"] = "{x}", ["proef.b"] = "b" }, en = { ["proef.a"] = "{y}", ["proef.c"] = "c" } }
+  local p = table.concat(T.problems(), "; ")
+  t.expect(p:find("proef.a: the placeholders differ", 1, true), p)
+  t.expect(p:find("proef.b: no en text", 1, true), p)
+  t.expect(p:find("proef.c: no nl text", 1, true), p)
+  local ok, err = pcall(T.t, "proef.c")
+  t.expect(spil.lang == "en" or (not ok and err:find("no message 'proef.c' in nl", 1, true)), tostring(err))
 end)
