@@ -344,13 +344,14 @@ static int dispatch(cli_opts *o, int argc, char **argv) {
     }
     o->cmd = c->name;
     if (o->json && !cli_takes(c, &cli_options[option_index("json")])) o->json = 0;
-    if (lang_choose(o->given[option_index("lang")]) < 0)
-        return cli_fail(o, SPIL_EXIT_USAGE, "SPIL_LANG is '%s'; spil speaks nl or en",
-                        getenv("SPIL_LANG"));
     for (int k = 0; k < cli_noptions; k++)
         if (o->given[k] && !cli_takes(c, &cli_options[k]))
             return cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'", cli_options[k].name);
     if (parse(c, argc, argv, first, o)) return SPIL_EXIT_USAGE;
+    /* After the options that follow the command: --lang there counts too. */
+    if (lang_choose(o->given[option_index("lang")]) < 0)
+        return cli_fail(o, SPIL_EXIT_USAGE, "SPIL_LANG is '%s'; spil speaks nl or en",
+                        getenv("SPIL_LANG"));
     if (o->given[option_index("help")]) {
         o->json = 0; /* help is text */
         usage_command(c);
