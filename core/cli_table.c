@@ -19,7 +19,7 @@ const cli_option cli_options[] = {
      "fund, decide, advance)",
      NULL},
     {"programme", 0, CLI_TEXT, "P", NULL, "check advance indicators report", 0,
-     CLI_FIELD(programme), "the programme (kngg, kansrijke-start or jzojp)", NULL},
+     CLI_FIELD(programme), "the programme", "region_programme.programme"},
     {"step", 0, CLI_TEXT, "S", NULL, "check", 0, CLI_FIELD(step),
      "check this step instead of the current one", NULL},
     {"assume", 0, CLI_FILE, "FILE", NULL, "check", 0, 0,

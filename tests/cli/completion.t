@@ -12,6 +12,8 @@ $ bash -c 'source ./spil.bash; COMP_WORDS=(spil load --d); COMP_CWORD=2; _spil; 
 > --dry-run --db
 $ bash -c 'source ./spil.bash; COMP_WORDS=(spil trend ks-01 NL --by q); COMP_CWORD=5; _spil; echo "${COMPREPLY[*]}"'
 > quarter
+$ bash -c 'source ./spil.bash; COMP_WORDS=(spil check zhz --programme k); COMP_CWORD=4; _spil; echo "${COMPREPLY[*]}"'
+> kngg kansrijke-start
 $ bash -c 'source ./spil.bash; COMP_WORDS=(spil fund zhz x --status r); COMP_CWORD=5; _spil; echo "${COMPREPLY[*]}"'
 > requested rejected
 $ bash -c 'source ./spil.bash; COMP_WORDS=(spil sign zhz a b --status d); COMP_CWORD=6; _spil; echo "${COMPREPLY[*]}"'
