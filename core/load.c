@@ -84,6 +84,15 @@ static int valid_decimal(const char *s) {
     return !dot || all_digits(dot + 1, frac);
 }
 
+/* 1 for a number that reads one way in Dutch and another here: one to three digits, a point,
+** three digits (40.000 is forty thousand to a Dutch reader, forty to spil). A report shows
+** amounts so (EUR 40.000), and typing back what it shows must not lose a factor of 1000. */
+static int thousands_like(const char *v) {
+    size_t whole = strspn(v, "0123456789");
+    return whole >= 1 && whole <= 3 && v[0] != '0' && v[whole] == '.' &&
+           strspn(v + whole + 1, "0123456789") == 3 && v[whole + 4] == '\0';
+}
+
 /* For a number written the Dutch way (4,5 or 12.000,50: points group thousands, a comma before
 ** the decimals), the hint to write it with a decimal point; else NULL. */
 static const char *dutch_number(const char *v, char *buf, size_t cap) {
@@ -252,6 +261,18 @@ static int check_scalar(loader *L, const model_field *f, const ynode *n, char *o
                            ? "at most 12 digits before the point, 6 after and 15 in all"
                            : dutch_number(v, hint, sizeof hint),
                        "'%s' must be a number such as 12 or 4.5, got '%s'", f->name, q);
+        }
+        if (thousands_like(v)) {
+            char hint[256], dec[64];
+            model_format_num(strtod(v, NULL), dec);
+            snprintf(hint, sizeof hint,
+                     "write %.*s%s if you mean thousands (without a separator), or %s if you mean "
+                     "%s",
+                     (int)strcspn(v, "."), v, strchr(v, '.') + 1, dec, dec);
+            return BAD(hint,
+                       "'%s' is ambiguous, got '%s': in Dutch the point groups thousands, in "
+                       "spil it is the decimal point",
+                       f->name, q);
         }
         model_format_num(strtod(v, NULL), out);
         return 1;
