@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "cli_gen.h"
+#include "bug.h"
 #include "cli_table.h"
+#include "diag.h"
 #include "lang.h"
 #include "model.h"
 #include "out.h"
@@ -455,6 +457,51 @@ int cli_need_region(const cli_opts *o, store *st, const char *region) {
     store_regions(st, add_id, known);
     return cli_error(o, SPIL_EXIT_USAGE, "no region '%s' in %s (known: %s). Try 'spil regions'.",
                      region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
+}
+
+typedef struct ids {
+    char **v;
+    size_t n;
+} ids;
+
+static int add_row_id(void *ctx, const char *const *vals, int n) {
+    ids *l = ctx;
+    char **v = n > 0 ? realloc(l->v, (l->n + 2) * sizeof *v) : NULL;
+    if (!v) return -1;
+    l->v = v;
+    if (!(v[l->n] = strdup(vals[0]))) return -1;
+    v[++l->n] = NULL;
+    return 0;
+}
+
+int cli_find_id(struct store *st, const char *region, const char *table, const char *id, char *like,
+                size_t cap) {
+    int e = model_entity_by_table(table);
+    if (e < 0) BUG("no table '%s' in the model", table);
+    ids l = {0};
+    int found = -1;
+    *like = '\0';
+    if (!store_rows(st, e, region, add_row_id, &l)) {
+        found = 0;
+        for (size_t i = 0; i < l.n && !found; i++)
+            found = strcmp(l.v[i], id) == 0;
+        const char *s = !found && l.n ? diag_suggest(id, (const char *const *)l.v) : NULL;
+        if (s) snprintf(like, cap, "%s", s);
+    }
+    for (size_t i = 0; i < l.n; i++)
+        free(l.v[i]);
+    free(l.v);
+    return found;
+}
+
+int cli_need_id(const cli_opts *o, store *st, const char *region, const char *table,
+                const char *what, const char *id) {
+    char like[256];
+    int found = cli_find_id(st, region, table, id, like, sizeof like);
+    if (found < 0) return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    if (found) return SPIL_EXIT_OK;
+    return cli_error(o, SPIL_EXIT_USAGE, "no %s '%s' in region %s%s%s%s", what, id, region,
+                     *like ? "; did you mean '" : "", like, *like ? "'?" : "");
 }
 
 const char *cli_actor(void) {

@@ -83,6 +83,14 @@ int cli_diagnostics(const cli_opts *o, diag *d);
 
 /* Check that region exists; else print what exists and return SPIL_EXIT_USAGE. */
 int cli_need_region(const cli_opts *o, struct store *st, const char *region);
+/* 1 when region has a row id in table, 0 when not (like: the nearest id, or ""), -1 on a storage
+** error. */
+int cli_find_id(struct store *st, const char *region, const char *table, const char *id, char *like,
+                size_t cap);
+/* SPIL_EXIT_OK when region has a row id in table (person, decision, ...), else an error that
+** names it as what, with did-you-mean (exit 2). */
+int cli_need_id(const cli_opts *o, struct store *st, const char *region, const char *table,
+                const char *what, const char *id);
 
 /* Who is acting: $SPIL_ACTOR, else $USER, else "unknown". */
 const char *cli_actor(void);

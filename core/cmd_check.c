@@ -440,6 +440,19 @@ static void print_parameters(const json_t *params) {
     if (json_array_size(params)) fputc('\n', stdout);
 }
 
+typedef struct since_of {
+    const char *programme;
+    char since[16];
+} since_of;
+
+/* vals = programme, step, since (region_programme) */
+static int find_since(void *ctx, const char *const *vals, int n) {
+    since_of *s = ctx;
+    if (n >= 3 && strcmp(vals[0], s->programme) == 0 && vals[2])
+        snprintf(s->since, sizeof s->since, "%s", vals[2]);
+    return 0;
+}
+
 int cmd_advance(cli_opts *o) {
     int code;
     const char *region = o->args[0];
@@ -452,6 +465,8 @@ int cmd_advance(cli_opts *o) {
     const char *programme = NULL;
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
     if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
+    /* A typo in --as is bad input, said before any check runs. */
+    if ((code = cli_need_id(o, st, region, "person", "person", o->as)) != SPIL_EXIT_OK) goto done;
     /* --date: the move happened on that day, and the checks are run as of it. */
     const char *date = cli_opt(o, "date");
     char iso[16];
@@ -463,7 +478,22 @@ int cmd_advance(cli_opts *o) {
                         date);
         goto done;
     }
-    if (date) snprintf(day, sizeof day, "%s", date);
+    if (date) {
+        /* Not before the day the step was entered: the history would say it ended first. */
+        since_of s = {programme, ""};
+        if (store_rows(st, model_entity_by_table("region_programme"), region, find_since, &s)) {
+            code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+            goto done;
+        }
+        if (*s.since && strcmp(date, s.since) < 0) {
+            code = cli_error(o, SPIL_EXIT_USAGE,
+                             "--date %s is before %s, the day %s entered its current step; give "
+                             "a day from %s on",
+                             date, s.since, programme, s.since);
+            goto done;
+        }
+        snprintf(day, sizeof day, "%s", date);
+    }
     int rc = (R = rt_open(st, region, region, &err))
                  ? rt_plan_advance(R, programme, o->as, day, &plan, &err)
                  : RT_INTERNAL;

@@ -86,7 +86,7 @@ static void print_verdict(const json_t *v) {
 /* Validate rows against the region in the database and apply them in one transaction: the
 ** shared path of every recording command. With decision (decide), the governance verdict on it
 ** follows. */
-static int record(cli_opts *o, record_row *rows, int nrows, const char *decision) {
+static int record(cli_opts *o, record_row *rows, int nrows, const char *decision, int existing) {
     int code;
     const char *region = o->args[0];
     store *st = cli_open(o, CLI_WRITE, &code);
@@ -94,6 +94,17 @@ static int record(cli_opts *o, record_row *rows, int nrows, const char *decision
     diag *d = diag_new();
     record_result res = {0};
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
+    /* Positions on a decision that say nothing of a new one, under an id next to an existing
+    ** one: a typo, said as such (a new decision is refused below for what it lacks). */
+    char like[256];
+    if (existing && cli_find_id(st, region, "decision", decision, like, sizeof like) == 0 &&
+        *like) {
+        code = cli_error(o, SPIL_EXIT_USAGE,
+                         "no decision '%s' in region %s; did you mean '%s'? (a new decision needs "
+                         "--subject, --kind and --body or --organisation)",
+                         decision, region, like);
+        goto done;
+    }
     if (store_begin(st)) goto storage;
     int r = record_apply(st, region, "", rows, nrows, o->as ? o->as : cli_actor(), o->cmd,
                          o->reason, o->reason ? strlen(o->reason) : 0, d, &res);
@@ -143,7 +154,7 @@ int cmd_sign(cli_opts *o) {
     ** keeps the date. */
     field_or(&r, "date", cli_opt(o, "date"), out_today(day));
     field(&r, "signatory", cli_opt(o, "signatory"));
-    return record(o, &r, 1, NULL);
+    return record(o, &r, 1, NULL, 0);
 }
 
 int cmd_assign(cli_opts *o) {
@@ -158,7 +169,7 @@ int cmd_assign(cli_opts *o) {
     const char *names[] = {"tasks", "mandate", "focus", "reviewed"};
     for (int i = 0; i < 4; i++)
         field(&r, names[i], cli_opt(o, names[i]));
-    return record(o, &r, 1, NULL);
+    return record(o, &r, 1, NULL, 0);
 }
 
 int cmd_fund(cli_opts *o) {
@@ -168,7 +179,7 @@ int cmd_fund(cli_opts *o) {
                            "theme",  "since",   "until",  "status"};
     for (int i = 0; i < 8; i++)
         field(&r, names[i], cli_opt(o, names[i]));
-    return record(o, &r, 1, NULL);
+    return record(o, &r, 1, NULL, 0);
 }
 
 /* decide REGION ID [ORGANISATION=POSITION[+mandate]...]: the decision and one row per position,
@@ -222,7 +233,9 @@ int cmd_decide(cli_opts *o) {
         field(r, "position", pos);
         field(r, "mandate", plus ? "true" : "false");
     }
-    code = record(o, rows, npos + 1, o->args[1]);
+    int existing = !cli_opt(o, "body") && !cli_opt(o, "organisation") && !cli_opt(o, "subject") &&
+                   !cli_opt(o, "kind");
+    code = record(o, rows, npos + 1, o->args[1], existing);
 done:
     for (int k = 0; k < npos; k++)
         free(orgs[k]);

@@ -701,13 +701,23 @@ static void check_indicator(loader *L, int e, const rrow *row) {
 ** by a body or by an organisation (one of the two); an organisation a member speaks for is not
 ** in the body itself, and the member that speaks for it is. */
 static void check_row_rules(loader *L, int e, const rrow *row) {
-    static int decision = -2, represented, member;
+    static int decision = -2, represented, member, step;
     if (decision == -2) {
+        step = model_entity_by_table("programme_step");
         decision = model_entity_by_table("decision");
         represented = model_entity_by_table("body_represented");
         member = model_entity_by_table("body_member");
     }
-    if (e == decision) {
+    if (e == step) {
+        int ef = model_field_index(e, "entered"), lf = model_field_index(e, "left");
+        const char *entered = row->v[ef], *left = row->v[lf];
+        if (entered && left && strcmp(left, entered) < 0)
+            diag_add(L->d, L->file, row->fline ? row->fline[lf] : row->line,
+                     row->fcol ? row->fcol[lf] : row->col,
+                     "a step is left on or after the day it was entered",
+                     "step '%s' was left on %s, before it was entered (%s)",
+                     row->v[model_field_index(e, "step")], left, entered);
+    } else if (e == decision) {
         const char *body = row->v[model_field_index(e, "body")],
                    *org = row->v[model_field_index(e, "organisation")];
         if ((body != NULL) == (org != NULL))
