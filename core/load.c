@@ -23,6 +23,7 @@
 #include "catalogue.h"
 #include "file.h"
 #include "model.h"
+#include "oom.h"
 #include "refdata.h"
 #include "ydoc.h"
 
@@ -35,6 +36,12 @@ typedef struct loader {
 } loader;
 
 #define MAX_NAMES 32
+
+/* The machine ran out of memory while reading file: exit 3, not the file's fault (oom.h). */
+static void out_of_memory(diag *d, const char *file) {
+    oom_note();
+    diag_add(d, file, 0, 0, NULL, "out of memory while reading it; " OOM_REMEDY);
+}
 
 /* The keys an item of entity e may have: its fields (not the parent) and child sections. */
 static void item_keys(int e, const char **names) {
@@ -802,8 +809,7 @@ static rdata *read_doc(const ydoc *doc, const char *dir, diag *d, size_t before)
     read_top(&L, doc->root);
     check_duplicates(&L);
     if (!L.oom) check_references(&L);
-    if (L.oom)
-        diag_add(d, doc->file, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    if (L.oom) out_of_memory(d, doc->file);
     if (diag_count(d) > before) {
         rdata_free(L.r);
         return NULL;
@@ -887,7 +893,7 @@ rdata *load_change(const char *path, const rdata *base, diag *d) {
     }
     ydoc_free(doc);
     rdata_free(L.r);
-    if (L.oom) diag_add(d, path, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    if (L.oom) out_of_memory(d, path);
     if (diag_count(d) > before) {
         rdata_free(merged);
         return NULL;
@@ -1004,7 +1010,7 @@ rdata *load_changes_finish(load_changes *c) {
                                  model_entities[e].name, model_entities[e].fields[f].name);
             }
     }
-    if (L->oom) diag_add(L->d, L->file, 0, 0, NULL, "out of memory");
+    if (L->oom) out_of_memory(L->d, L->file);
     diag *d = L->d;
     size_t before = c->before;
     rdata_free(L->r);

@@ -32,6 +32,7 @@
 #include <yaml.h>
 
 #include "file.h"
+#include "oom.h"
 
 /* ---- arena ----------------------------------------------------------------------------------- */
 
@@ -188,7 +189,8 @@ static int refuse(reader *r, const yaml_mark_t *mark, const char *hint, const ch
 }
 
 static int out_of_memory(reader *r) {
-    diag_add(r->d, r->path, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    oom_note();
+    diag_add(r->d, r->path, 0, 0, NULL, "out of memory while reading it; " OOM_REMEDY);
     return 0;
 }
 
