@@ -614,8 +614,11 @@ static void read_source(loader *L, int e, rrow *row, const char *path) {
     size_t n;
     char *buf = file_read(path, LOAD_MAX_SCRIPT, &n);
     if (!buf) {
-        diag_add(L->d, L->file, row->line, row->col, NULL, "cannot read %s: %s", path,
-                 errno == EFBIG ? "larger than the limit for a script" : strerror(errno));
+        if (errno == ENOMEM)
+            L->oom = 1;
+        else
+            diag_add(L->d, L->file, row->line, row->col, NULL, "cannot read %s: %s", path,
+                     errno == EFBIG ? "larger than the limit for a script" : strerror(errno));
     } else {
         if (memchr(buf, '\0', n))
             diag_add(L->d, L->file, row->line, row->col, NULL, "script %s is not text", path);
@@ -804,7 +807,7 @@ rdata *load_read(const char *path, diag *d) {
 ** more problems than `before` (reading it may have found a duplicate key). */
 static rdata *read_doc(const ydoc *doc, const char *dir, diag *d, size_t before) {
     loader L = {d, doc->file, rdata_new(doc->file, dir), NULL, 0};
-    if (!L.r) return NULL;
+    if (!L.r) return out_of_memory(d, doc->file), NULL;
     L.r->ordered = 1; /* the whole region, in its file's order */
     read_top(&L, doc->root);
     check_duplicates(&L);

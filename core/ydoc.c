@@ -721,6 +721,11 @@ static FILE *open_file(const char *path, diag *d) {
     }
     if (!err) return f;
     if (f && f != stdin) fclose(f);
+    if (err == ENOMEM) { /* fopen's buffer: the machine's fault, not the file's */
+        oom_note();
+        diag_add(d, file_shown(path), 0, 0, NULL, "out of memory while reading it; " OOM_REMEDY);
+        return NULL;
+    }
     diag_add(d, file_shown(path), 0, 0, NULL, "cannot open: %s", strerror(err));
     return NULL;
 }
