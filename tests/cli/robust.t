@@ -27,3 +27,11 @@ $ cp -r $ROOT/regions/flevoland big && { echo 'extra:'; yes -- '- 1' | head -n 9
 $ (ulimit -v 40000; spil validate big)
 ? 3
 ! big/region.yaml: error: out of memory while reading it; close other programs (or raise ulimit -v) and run the command again
+
+=== robust-4: advance evaluates and writes in one snapshot: a sign started while its checks run waits, and is recorded after the move
+$ cp -r $ROOT/regions/zuid-holland-zuid adv && sed 's/put_check("coalitie"/put_check("verkenning"/' $ROOT/tests/cli/fixtures/slow_check.lua > adv/slow_check.lua && sed -i -e 's/scripts: \[rules.lua\]/scripts: [rules.lua, slow_check.lua]/' -e 's/    step: coalitie/    step: verkenning/' -e 's/{person: voorzitter, role: netwerkregisseur,/{person: voorzitter, role: netwerkregisseur, hours: 16, formal_assignment: true,/' adv/region.yaml && spil --db adv.db load adv > /dev/null
+$ export SPIL_TIME_LIMIT=120; spil --db adv.db advance zuid-holland-zuid --as voorzitter > adv.out & sleep 0.5; spil --db adv.db sign zuid-holland-zuid regioplan gem-alblasserdam > /dev/null; echo "sign $?"; wait; cat adv.out; sqlite3 adv.db "select command from event order by id desc limit 2"
+> sign 0
+> zuid-holland-zuid: kansrijke-start moved from step verkenning to step coalitie on 2026-01-15 (by voorzitter).
+> sign
+> advance
