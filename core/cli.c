@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "lang.h"
 #include "model.h"
+#include "oom.h"
 #include "out.h"
 #include "store.h"
 
@@ -394,6 +395,9 @@ int cli_main(int argc, char **argv) {
     /* Hidden: the build writes the completion scripts and the man page with it (cli_gen.c). */
     if (argc >= 2 && strcmp(argv[1], "_generate") == 0) return cli_generate(argc - 2, argv + 2);
     int code = dispatch(&o, argc, argv);
+    /* A real out of memory is the machine's fault, never the input's (oom.h). */
+    if (oom_seen() && (code == SPIL_EXIT_USAGE || code == SPIL_EXIT_REFUSED))
+        code = SPIL_EXIT_INTERNAL;
     return o.json ? envelope(&o, code) : code;
 }
 

@@ -494,6 +494,12 @@ int cmd_advance(cli_opts *o) {
         }
         snprintf(day, sizeof day, "%s", date);
     }
+    /* One snapshot for the verdict and the move: the write lock (BEGIN IMMEDIATE) before the
+    ** checks run, so no sign or load can commit between them (robust-4). */
+    if (store_begin(st)) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        goto done;
+    }
     int rc = (R = rt_open(st, region, region, &err))
                  ? rt_plan_advance(R, programme, o->as, day, &plan, &err)
                  : RT_INTERNAL;
@@ -528,6 +534,7 @@ int cmd_advance(cli_opts *o) {
     }
     code = SPIL_EXIT_OK;
 done:
+    if (code != SPIL_EXIT_OK) store_rollback(st); /* refused: nothing written, the lock let go */
     rt_plan_free(&plan);
     rt_close(R);
     free(err);

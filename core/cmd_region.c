@@ -18,6 +18,7 @@
 #include "load.h"
 #include "measure.h"
 #include "model.h"
+#include "oom.h"
 #include "out.h"
 #include "runtime.h"
 #include "store.h"
@@ -284,8 +285,15 @@ static json_t *report(cli_opts *o, const rdata *r, const applied *a, const char 
     return NULL;
 }
 
+/* Out of memory before anything was read or written (oom.h): exit 3. */
+static int no_memory(const cli_opts *o) {
+    oom_note();
+    return cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory; " OOM_REMEDY);
+}
+
 int cmd_load(cli_opts *o) {
     diag *d = diag_new();
+    if (!d) return no_memory(o);
     int n = o->nargs, code = SPIL_EXIT_OK;
     rdata *r[CLI_MAX_ARGS] = {0};
     applied a[CLI_MAX_ARGS];
@@ -299,6 +307,11 @@ int cmd_load(cli_opts *o) {
     /* Every folder is read and checked before anything is written. */
     for (int i = 0; i < n; i++)
         r[i] = load_read(o->args[i], d);
+    for (int i = 0; i < n && !diag_count(d); i++)
+        if (!r[i]) { /* no problem named: an allocation failed */
+            code = no_memory(o);
+            goto done;
+        }
     for (int i = 0; i < n && !diag_count(d); i++)
         for (int j = 0; j < i; j++)
             if (strcmp(rdata_region(r[i]), rdata_region(r[j])) == 0)
@@ -345,13 +358,14 @@ done:
 
 int cmd_validate(cli_opts *o) {
     diag *d = diag_new();
+    if (!d) return no_memory(o);
     rdata *r = load_read(o->args[0], d);
     int code = SPIL_EXIT_OK;
     store *st = NULL;
     applied a = {0};
     char *err = NULL;
     if (!r) {
-        code = cli_diagnostics(o, d);
+        code = diag_count(d) ? cli_diagnostics(o, d) : no_memory(o);
         goto done;
     }
     if (!(st = store_open(":memory:", STORE_CREATE, &err))) {

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
+
 int file_is_stdin(const char *path) {
     return path && strcmp(path, FILE_STDIN) == 0;
 }
@@ -28,6 +30,7 @@ char *file_read(const char *path, size_t max, size_t *len) {
             char *nb = cap > max ? NULL : realloc(buf, grow + 1);
             if (!nb) {
                 err = cap > max ? EFBIG : ENOMEM;
+                if (err == ENOMEM) oom_note(); /* the machine's fault, not the file's */
                 break;
             }
             buf = nb;

@@ -23,6 +23,7 @@
 #include "catalogue.h"
 #include "file.h"
 #include "model.h"
+#include "oom.h"
 #include "refdata.h"
 #include "ydoc.h"
 
@@ -35,6 +36,12 @@ typedef struct loader {
 } loader;
 
 #define MAX_NAMES 32
+
+/* The machine ran out of memory while reading file: exit 3, not the file's fault (oom.h). */
+static void out_of_memory(diag *d, const char *file) {
+    oom_note();
+    diag_add(d, file, 0, 0, NULL, "out of memory while reading it; " OOM_REMEDY);
+}
 
 /* The keys an item of entity e may have: its fields (not the parent) and child sections. */
 static void item_keys(int e, const char **names) {
@@ -628,8 +635,11 @@ static void read_source(loader *L, int e, rrow *row, const char *path) {
     size_t n;
     char *buf = file_read(path, LOAD_MAX_SCRIPT, &n);
     if (!buf) {
-        diag_add(L->d, L->file, row->line, row->col, NULL, "cannot read %s: %s", path,
-                 errno == EFBIG ? "larger than the limit for a script" : strerror(errno));
+        if (errno == ENOMEM)
+            L->oom = 1;
+        else
+            diag_add(L->d, L->file, row->line, row->col, NULL, "cannot read %s: %s", path,
+                     errno == EFBIG ? "larger than the limit for a script" : strerror(errno));
     } else {
         if (memchr(buf, '\0', n))
             diag_add(L->d, L->file, row->line, row->col, NULL, "script %s is not text", path);
@@ -828,13 +838,12 @@ rdata *load_read(const char *path, diag *d) {
 ** more problems than `before` (reading it may have found a duplicate key). */
 static rdata *read_doc(const ydoc *doc, const char *dir, diag *d, size_t before) {
     loader L = {d, doc->file, rdata_new(doc->file, dir), NULL, 0};
-    if (!L.r) return NULL;
+    if (!L.r) return out_of_memory(d, doc->file), NULL;
     L.r->ordered = 1; /* the whole region, in its file's order */
     read_top(&L, doc->root);
     check_duplicates(&L);
     if (!L.oom) check_references(&L);
-    if (L.oom)
-        diag_add(d, doc->file, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    if (L.oom) out_of_memory(d, doc->file);
     if (diag_count(d) > before) {
         rdata_free(L.r);
         return NULL;
@@ -918,7 +927,7 @@ rdata *load_change(const char *path, const rdata *base, diag *d) {
     }
     ydoc_free(doc);
     rdata_free(L.r);
-    if (L.oom) diag_add(d, path, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    if (L.oom) out_of_memory(d, path);
     if (diag_count(d) > before) {
         rdata_free(merged);
         return NULL;
@@ -1035,7 +1044,7 @@ rdata *load_changes_finish(load_changes *c) {
                                  model_entities[e].name, model_entities[e].fields[f].name);
             }
     }
-    if (L->oom) diag_add(L->d, L->file, 0, 0, NULL, "out of memory");
+    if (L->oom) out_of_memory(L->d, L->file);
     diag *d = L->d;
     size_t before = c->before;
     rdata_free(L->r);

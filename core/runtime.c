@@ -631,7 +631,9 @@ int rt_advance(rt *R, const char *programme, const rt_plan *plan, const char *ac
     rdata *old = NULL, *new = NULL;
     changes ch = {0};
     char *text = NULL;
-    int bad = store_begin(R->st) || !(old = rdata_from_store(R->st, R->region)) ||
+    /* The caller's transaction (store_begin before rt_plan_advance): the state the verdict was
+    ** reached on is the state written to, whatever another spil tried meanwhile. */
+    int bad = !(old = rdata_from_store(R->st, R->region)) ||
               !(new = rdata_from_store(R->st, R->region)) ||
               move_step(new, programme, plan->from, plan->to, day) || diff_compute(old, new, &ch) ||
               diff_apply(R->st, R->region, &ch, actor, now, "advance", reason);

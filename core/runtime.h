@@ -84,8 +84,10 @@ void rt_steps_free(char **steps);
 ** pending} (a new reference). RT_OK, or RT_SCRIPT with *err. */
 int rt_decision_verdict(rt *R, const char *id, const char *today, json_t **out, char **err);
 
-/* Write an allowed plan in one transaction: the run's step and since, the step history, and one
-** event with the result of every check. day: the date of the move. RT_OK, or RT_INTERNAL. */
+/* Write an allowed plan: the run's step and since, the step history, and one event with the
+** result of every check, then commit. The caller began the transaction (store_begin) before
+** rt_plan_advance, so the verdict and the write see one state. day: the date of the move. RT_OK,
+** or RT_INTERNAL (rolled back). */
 int rt_advance(rt *R, const char *programme, const rt_plan *plan, const char *actor,
                const char *day, const char *now, const char *reason, char **err);
 

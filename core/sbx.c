@@ -31,6 +31,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "oom.h"
 #include "pool.h"
 #include "refdata.h"
 
@@ -40,6 +41,10 @@
 #define STOPPED_MSG    "sandbox stopped after a limit was hit"
 #define BYTES_PER_UNIT 256 /* bytes a C string function handles for one unit of the budget */
 
+/* Why the allocator refused: the sandbox's cap (the region's code asked too much: exit 2), or
+** the system's malloc (the machine has no more: exit 3, oom.h). */
+enum { REFUSED_BY_CAP = 1, REFUSED_BY_SYSTEM = 2 };
+
 struct sbx {
     lua_State *L;
     char *dir;         /* the region's folder, without a trailing slash */
@@ -48,8 +53,8 @@ struct sbx {
     int64_t max_instr, used_instr; /* budget; used grows by HOOK_EVERY per hook call, and by
                                       the work charged for C loops */
     size_t max_mem, used_mem;      /* cap; the bytes L holds now */
-    int mem_refused;               /* the allocator refused a request, not retried with success */
-    const void *refused_ptr;       /* that request, to recognise Lua's retry after an */
+    int mem_refused; /* the allocator refused a request, not retried with success: REFUSED_BY_* */
+    const void *refused_ptr;             /* that request, to recognise Lua's retry after an */
     size_t refused_osize, refused_nsize; /* emergency collection */
     int instr_hit;      /* a limit of time or instructions: the hook fires at every instruction */
     int time_hit;       /* ... and it was the time */
@@ -77,20 +82,24 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     if (nsize > old && nsize - old > S->max_mem - S->used_mem) {
-        S->mem_refused = 1;
+        S->mem_refused = REFUSED_BY_CAP;
         S->refused_ptr = ptr;
         S->refused_osize = osize;
         S->refused_nsize = nsize;
         return NULL;
     }
+    int saved = errno;
+    errno = 0;
     void *p = pool_realloc(S->pool, ptr, old, nsize);
-    if (!p) { /* the pool's cap, or the system's memory: a limit hit all the same */
-        S->mem_refused = 1;
+    if (!p) { /* the pool's cap (errno untouched), or the system's memory (malloc's ENOMEM) */
+        S->mem_refused = errno == ENOMEM ? REFUSED_BY_SYSTEM : REFUSED_BY_CAP;
+        errno = saved;
         S->refused_ptr = ptr;
         S->refused_osize = osize;
         S->refused_nsize = nsize;
         return NULL;
     }
+    errno = saved;
     if (ptr == S->refused_ptr && osize == S->refused_osize && nsize == S->refused_nsize)
         S->mem_refused = 0; /* the retry worked: nothing failed */
     S->used_mem = S->used_mem - old + nsize;
@@ -923,7 +932,15 @@ static int report_error(char **err, int status, const char *m) {
 ** any protection (and the message handler already turned anything else into a string). */
 static int failure(sbx *S, int status, char **err) {
     lua_State *L = S->L;
-    if (status == LUA_ERRMEM || S->mem_refused) {
+    if (S->mem_refused == REFUSED_BY_SYSTEM) {
+        S->stopped = 1;
+        oom_note();
+        status =
+            report(err, LUA_ERRMEM,
+                   "%s: out of memory: the system refused region code more memory, within "
+                   "its limit of %g MiB; " OOM_REMEDY,
+                   S->region_at[0] ? S->region_at : S->script, (double)S->max_mem / (1024 * 1024));
+    } else if (status == LUA_ERRMEM || S->mem_refused) {
         S->stopped = 1;
         status =
             report(err, LUA_ERRMEM, "%s: memory limit (%g MiB) exceeded",
@@ -992,7 +1009,8 @@ sbx *sbx_new(const char *dir, const sbx_limits *lim, sbx_loader loader, void *lo
     sbx *S = calloc(1, sizeof *S);
     if (!S || !(S->dir = strdup(dir && *dir ? dir : "."))) {
         free(S);
-        report(err, LUA_ERRMEM, "out of memory");
+        oom_note();
+        report(err, LUA_ERRMEM, "out of memory; " OOM_REMEDY);
         return NULL;
     }
     for (size_t n = strlen(S->dir); n > 1 && S->dir[n - 1] == '/';)
@@ -1008,14 +1026,20 @@ sbx *sbx_new(const char *dir, const sbx_limits *lim, sbx_loader loader, void *lo
     S->loader_ud = loader_ud;
     set_script(S, S->dir);
     if (pool_enabled() && !(S->pool = pool_new(S->max_mem))) {
-        report(err, LUA_ERRMEM, "%s: out of memory", S->script);
+        oom_note();
+        report(err, LUA_ERRMEM, "%s: out of memory; " OOM_REMEDY, S->script);
         sbx_free(S);
         return NULL;
     }
     S->L = lua_newstate(sbx_alloc, S);
     if (!S->L) {
-        report(err, LUA_ERRMEM, "%s: memory limit (%g MiB) exceeded", S->script,
-               (double)S->max_mem / (1024 * 1024));
+        if (S->mem_refused == REFUSED_BY_SYSTEM) {
+            oom_note();
+            report(err, LUA_ERRMEM, "%s: out of memory; " OOM_REMEDY, S->script);
+        } else {
+            report(err, LUA_ERRMEM, "%s: memory limit (%g MiB) exceeded", S->script,
+                   (double)S->max_mem / (1024 * 1024));
+        }
         sbx_free(S);
         return NULL;
     }
@@ -1064,7 +1088,7 @@ int sbx_run_script(sbx *S, const char *name, char **err) {
     if (!src) return report(err, LUA_ERRFILE, "%s/%s: no such script", S->dir, name);
     size_t size = strlen(S->dir) + strlen(name) + 3;
     char *chunkname = malloc(size);
-    if (!chunkname) return report(err, LUA_ERRMEM, "out of memory");
+    if (!chunkname) return oom_note(), report(err, LUA_ERRMEM, "out of memory; " OOM_REMEDY);
     snprintf(chunkname, size, "@%s/%s", S->dir, name);
     int status = sbx_run_string(S, chunkname, src, len, err);
     free(chunkname);

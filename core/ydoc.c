@@ -32,6 +32,7 @@
 #include <yaml.h>
 
 #include "file.h"
+#include "oom.h"
 
 /* ---- arena ----------------------------------------------------------------------------------- */
 
@@ -188,7 +189,8 @@ static int refuse(reader *r, const yaml_mark_t *mark, const char *hint, const ch
 }
 
 static int out_of_memory(reader *r) {
-    diag_add(r->d, r->path, 0, 0, NULL, "out of memory while reading: %s", strerror(ENOMEM));
+    oom_note();
+    diag_add(r->d, r->path, 0, 0, NULL, "out of memory while reading it; " OOM_REMEDY);
     return 0;
 }
 
@@ -719,6 +721,11 @@ static FILE *open_file(const char *path, diag *d) {
     }
     if (!err) return f;
     if (f && f != stdin) fclose(f);
+    if (err == ENOMEM) { /* fopen's buffer: the machine's fault, not the file's */
+        oom_note();
+        diag_add(d, file_shown(path), 0, 0, NULL, "out of memory while reading it; " OOM_REMEDY);
+        return NULL;
+    }
     diag_add(d, file_shown(path), 0, 0, NULL, "cannot open: %s", strerror(err));
     return NULL;
 }
