@@ -87,6 +87,9 @@ const char *report_nl_subject(const char *k);
 /* A date YYYY-MM-DD as "15 januari 2026" into buf (32 bytes), a time YYYY-MM-DDTHH:MM... as
 ** "15 januari 2026 om 10:00 UTC"; other text is copied. */
 const char *report_nl_date(const char *d, char *buf);
+/* "10 gemeenten doen mee" for a region's JSON (its members), with ", 3 kandidaten" when some
+** have not joined yet, into buf (128 bytes). */
+const char *report_nl_members(const json_t *region, char *buf);
 /* A number with a decimal comma: 14,2 (decimals: digits after it). */
 const char *report_nl_number(double v, int decimals, char *buf, size_t cap);
 

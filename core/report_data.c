@@ -124,7 +124,25 @@ static json_t *region_json(gather *g) {
     json_object_del(o, "scripts");
     json_t *munis = json_array();
     if (store_region_municipalities(g->st, g->region, collect_municipality, munis)) storage_fail(g);
+    /* Taking part today (status member, or none, in force): what spil check counts; the
+    ** candidates apart, so "doen mee" never counts one that has not joined. */
+    int members = 0, candidates = 0;
+    size_t i;
+    json_t *m;
+    json_array_foreach(munis, i, m) {
+        const char *st = json_string_value(json_object_get(m, "status")),
+                   *since = json_string_value(json_object_get(m, "since")),
+                   *until = json_string_value(json_object_get(m, "until"));
+        if ((since && strcmp(since, g->o->today) > 0) || (until && strcmp(until, g->o->today) < 0))
+            continue;
+        if (!st || !strcmp(st, "member"))
+            members++;
+        else if (!strcmp(st, "candidate"))
+            candidates++;
+    }
     json_object_set_new(o, "municipalities", munis);
+    json_object_set_new(o, "members", json_integer(members));
+    json_object_set_new(o, "candidates", json_integer(candidates));
     return o;
 }
 

@@ -742,7 +742,7 @@ static const struct {
 };
 
 int report_html(FILE *f, const json_t *doc) {
-    char d1[32], title[512];
+    char d1[32], d2[128], title[512];
     if (!strcmp(js(doc, "report"), "all")) {
         all_regions(f, doc);
         return ferror(f) ? -1 : 0;
@@ -751,10 +751,9 @@ int report_html(FILE *f, const json_t *doc) {
     snprintf(title, sizeof title, "Rapport %s", js(reg, "name"));
     head(f, title);
     out(f,
-        "<header class=\"kop\"><h1>Rapport %s</h1><p>Stand op %s; %d gemeenten doen mee.</p>"
+        "<header class=\"kop\"><h1>Rapport %s</h1><p>Stand op %s; %s.</p>"
         "</header>\n<main>\n",
-        js(reg, "name"), report_nl_date(js(doc, "today"), d1),
-        (int)json_array_size(json_object_get(reg, "municipalities")));
+        js(reg, "name"), report_nl_date(js(doc, "today"), d1), report_nl_members(reg, d2));
     if (js(reg, "description")) out(f, "<p>%s</p>\n", js(reg, "description"));
     out(f, "<nav aria-label=\"Inhoud\"><ol>\n");
     for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)

@@ -505,8 +505,8 @@ int report_md(FILE *f, const json_t *doc) {
     json_t *reg = json_object_get(doc, "region");
     md(f, "# Rapport %s\n\n", js(reg, "name"));
     md(f, "Gemaakt door spil op %s. ", report_nl_date(js(doc, "today"), d1));
-    md(f, "%d gemeenten doen mee.\n\n",
-       (int)json_array_size(json_object_get(reg, "municipalities")));
+    char d2[128];
+    md(f, "%s.\n\n", report_nl_members(reg, d2));
     if (js(reg, "description")) md(f, "%s\n\n", js(reg, "description"));
     standing(f, doc);
     findings(f, doc);

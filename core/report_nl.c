@@ -194,6 +194,15 @@ const char *report_nl_date(const char *d, char *buf) {
     return buf;
 }
 
+const char *report_nl_members(const json_t *region, char *buf) {
+    int m = (int)json_integer_value(json_object_get(region, "members")),
+        c = (int)json_integer_value(json_object_get(region, "candidates"));
+    int n = snprintf(buf, 128, "%d %s mee", m, m == 1 ? "gemeente doet" : "gemeenten doen");
+    if (c && n > 0 && n < 128)
+        snprintf(buf + n, 128 - (size_t)n, ", %d %s", c, c == 1 ? "kandidaat" : "kandidaten");
+    return buf;
+}
+
 const char *report_nl_number(double v, int decimals, char *buf, size_t cap) {
     char raw[64];
     snprintf(raw, sizeof raw, "%.*f", decimals, v);

@@ -194,3 +194,12 @@ $ spil report hostile --format json | python3 -c 'import json,sys; i = [x for x 
 > 2022 True None None
 $ spil report hostile | grep -c '<th scope="row">2022</th><td class="getal">onderdrukt</td>'
 > 1
+
+=== cli-report-15: "doen mee" counts the municipalities spil check counts (members in force), the candidates apart
+$ spil load $ROOT/regions/flevoland $ROOT/regions/ijmond > /dev/null
+$ spil report flevoland --format md | grep 'doen mee\|doet mee'
+> Gemaakt door spil op 15 januari 2026. 2 gemeenten doen mee, 4 kandidaten.
+$ spil report ijmond --format md | grep 'doen mee\|doet mee'
+> Gemaakt door spil op 15 januari 2026. 0 gemeenten doen mee, 3 kandidaten.
+$ spil report ijmond --format json | python3 -c 'import json,sys; r = json.load(sys.stdin)["region"]; print(r["members"], r["candidates"], len(r["municipalities"]))'
+> 0 3 3
