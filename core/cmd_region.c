@@ -15,6 +15,7 @@
 #include "diff.h"
 #include "export.h"
 #include "file.h"
+#include "lang.h"
 #include "load.h"
 #include "measure.h"
 #include "model.h"
@@ -252,7 +253,7 @@ static void applied_free(applied *a) {
 }
 
 /* What loading r changed: printed for people, or as a JSON object for programs. */
-static json_t *report(cli_opts *o, const rdata *r, const applied *a, const char *verb) {
+static json_t *report(cli_opts *o, const rdata *r, const applied *a, int dry) {
     const changes *c = &a->ch;
     if (o->json)
         return json_pack("{s:s, s:s, s:b, s:i, s:i, s:i, s:i, s:o}", "region", rdata_region(r),
@@ -273,14 +274,22 @@ static json_t *report(cli_opts *o, const rdata *r, const applied *a, const char 
                rows - (size_t)(c->added + c->changed) == 1 ? "" : "s");
     }
     if (!c->n) {
-        printf("%s is up to date in %s: nothing changed.\n", rdata_region(r), o->db);
+        printf(_("%s is up to date in %s: nothing changed.\n"), lang_esc(rdata_region(r)),
+               lang_esc(o->db));
         return NULL;
     }
     if (!out_quiet()) diff_print(c, stdout, color); /* -q: the summary line alone */
-    printf("%s%s %s into %s: %d added, %d changed, %d removed", out_bold(color), verb,
-           rdata_region(r), o->db, c->added, c->changed, c->removed);
+    fputs(out_bold(color), stdout);
+    if (dry)
+        printf(_("Would load %s into %s: %d added, %d changed, %d removed"),
+               lang_esc(rdata_region(r)), lang_esc(o->db), c->added, c->changed, c->removed);
+    else
+        printf(_("Loaded %s into %s: %d added, %d changed, %d removed"), lang_esc(rdata_region(r)),
+               lang_esc(o->db), c->added, c->changed, c->removed);
     if (c->reordered)
-        printf(", %d list%s in a new order", c->reordered, c->reordered == 1 ? "" : "s");
+        printf(lang_trn(", %d list in a new order", ", %d lists in a new order",
+                        (unsigned long)c->reordered),
+               c->reordered);
     printf(".%s\n", out_reset(color));
     return NULL;
 }
@@ -338,7 +347,7 @@ int cmd_load(cli_opts *o) {
     if (code == SPIL_EXIT_OK) {
         json_t *all = json_array();
         for (int i = 0; i < n; i++) {
-            json_t *one = report(o, r[i], &a[i], o->dry_run ? "Would load" : "Loaded");
+            json_t *one = report(o, r[i], &a[i], o->dry_run);
             if (one) json_array_append_new(all, one);
         }
         if (o->json)
@@ -393,7 +402,8 @@ int cmd_validate(cli_opts *o) {
                    ? SPIL_EXIT_INTERNAL
                    : SPIL_EXIT_OK;
     else
-        printf("%s: valid (%zu rows, %zu scripts ran)\n", r->file, rows, r->tables[ME_SCRIPT].n);
+        printf(_("%s: valid (%zu rows, %zu scripts ran)\n"), lang_esc(r->file), rows,
+               r->tables[ME_SCRIPT].n);
 done:
     free(err);
     applied_free(&a);
