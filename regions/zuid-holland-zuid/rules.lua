@@ -263,7 +263,7 @@ T.add {
     ["zhz.geen-thema"] = "het thema {theme} staat niet onder 'themes', dus de regionale financiering ervan kan niet worden nagegaan",
     ["zhz.geen-thema.do"] = "leg het thema {theme} vast onder 'themes'",
     ["zhz.geen-financiering"] = "voor het thema {name} is geen regionale financiering afgesproken of toegekend",
-    ["zhz.geen-financiering.do"] = "spreek de regionale financiering van {name} af en leg die vast (funding: theme {theme}, status agreed of granted)",
+    ["zhz.geen-financiering.do"] = "spreek de regionale financiering van {name} af en leg die vast (funding: theme {theme}, status akkoord of toegekend)",
   },
   en = {
     ["zhz.geen-thema"] = "the theme {theme} is not under 'themes', so its regional funding cannot be checked",

@@ -22,7 +22,7 @@ T.define {
     ["ks.no_hours.do"] = "spreek de uren van de kartrekker af en leg ze vast (roles: hours)",
     ["ks.one_member"] = "pas {n} gemeente doet mee; een regionale aanpak vraagt er meerdere",
     ["ks.few_members"] = "pas {n} gemeenten doen mee; een regionale aanpak vraagt er meerdere",
-    ["ks.one_member.do"] = "neem de gemeenten mee (beleidsmedewerkers en wethouders) tot er meerdere meedoen (status member)",
+    ["ks.one_member.do"] = "neem de gemeenten mee (beleidsmedewerkers en wethouders) tot er meerdere meedoen (status lid)",
     ["ks.no_coalitie"] = "er is geen coalitie",
     ["ks.no_coalitie.do"] = "vorm de regionale coalitie en leg die vast onder 'bodies' (kind: coalitie)",
     ["ks.no_gemeente"] = "{body} heeft geen gemeente als volwaardig lid",

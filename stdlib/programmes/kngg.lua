@@ -16,7 +16,7 @@ T.define {
     ["kngg.not_covered.do"] = "maak een afspraak over {topic} en voeg die toe aan de topics van een afspraak (bijvoorbeeld de samenwerkingsovereenkomst)",
     ["kngg.one_member"] = "pas {n} gemeente doet mee met de regio; regionale samenwerking vraagt draagvlak bij meerdere",
     ["kngg.few_members"] = "pas {n} gemeenten doen mee met de regio; regionale samenwerking vraagt draagvlak bij meerdere",
-    ["kngg.one_member.do"] = "bouw bestuurlijk draagvlak op tot minstens twee gemeenten meedoen (status member onder 'municipalities')",
+    ["kngg.one_member.do"] = "bouw bestuurlijk draagvlak op tot minstens twee gemeenten meedoen (status lid onder 'municipalities')",
     ["kngg.candidate"] = "{municipality} is nog kandidaat: er is nog geen besluit tot deelname",
     ["kngg.candidate.do"] = "ondersteun {municipality} op weg naar een bestuurlijk besluit",
     ["kngg.join_not_adopted"] = "het besluit van {municipality} tot deelname ({id}, {date}) is {outcome}",
