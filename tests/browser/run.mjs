@@ -91,8 +91,8 @@ run(spil, ["import", "measurements", path.join(work, "national", "measurements.c
 
 // ---- the reports ----
 const pages = [];
-// The region ids are the folders' region.id: read them from spil regions --json.
-const ids = JSON.parse(run(spil, ["regions", "--json"])).regions.map((x) => ({ id: x.id, name: x.name }));
+// The region ids are the folders' region.id: read them from spil regions --json (its result).
+const ids = JSON.parse(run(spil, ["regions", "--json"])).result.regions.map((x) => ({ id: x.id, name: x.name }));
 for (const { id, name } of ids) {
   const file = path.join(outDir, `${id}.html`);
   run(spil, ["report", id, "-o", file]);
