@@ -10,11 +10,13 @@
 **
 ** Files: report_data.c (gathering one region), report_all.c (every region), report_md.c,
 ** report_html.c, report_svg.c (the charts), report_nl.c (the Dutch words of the report),
-** cmd_report.c (the command, the output file and the memory of the last report).
+** report_out.c (the renderers' one formatted writer), cmd_report.c (the command, the output file
+*and the memory of the last report).
 */
 #ifndef SPIL_REPORT_H
 #define SPIL_REPORT_H
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -73,7 +75,28 @@ json_t *report_value_json(const struct mvalue *v);
 int report_indicator(struct store *st, const char *code, const char *area, int agreed,
                      json_t **out);
 
-/* ---- shared by the renderers (report_nl.c) ---- */
+/* ---- shared by the renderers (report_out.c, report_nl.c) ---- */
+
+/* The string of key k of the document's object o (NULL when absent), its integer (0). */
+static inline const char *report_str(const json_t *o, const char *k) {
+    return json_string_value(json_object_get(o, k));
+}
+static inline json_int_t report_int(const json_t *o, const char *k) {
+    return json_integer_value(json_object_get(o, k));
+}
+/* s, or "-" when it is NULL or empty. */
+static inline const char *report_or_dash(const char *s) {
+    return s && *s ? s : "-";
+}
+
+/* How a renderer makes a value from the data safe in its format (NULL writes nothing). */
+typedef void report_escape(FILE *f, const char *s);
+/* fmt to f: %s a value from the data, through escape; %r spil's own text (markup), raw; %d an
+** int; %lld a long long; %g a double with one decimal (a tiny one as 0.0); %%. */
+void report_vout(FILE *f, report_escape *escape, const char *fmt, va_list ap);
+
+/* What a catalogue indicator without a name in its source is called. */
+#define REPORT_NL_NO_NAME "naam niet gegeven door de bron"
 
 /* The Dutch word for value v of the model field "table.field" (agreement_party.status,
 ** signed: "getekend"); v itself when there is none. */
@@ -89,6 +112,19 @@ const char *report_nl_subject(const char *k);
 const char *report_nl_date(const char *d, char *buf);
 /* A number with a decimal comma: 14,2 (decimals: digits after it). */
 const char *report_nl_number(double v, int decimals, char *buf, size_t cap);
+/* report_nl_date of d, or "-" when d is NULL. */
+const char *report_nl_date_or_dash(const char *d, char *buf);
+/* A step's state (passed, current, next, later) in words: "huidige stap". */
+const char *report_nl_step_state(const char *s);
+/* A JSON true "ja", false "nee", anything else "-". */
+const char *report_nl_yes_no(const json_t *v);
+/* A figure (report_value_json's object) as the report shows it: 14,2; "onderdrukt"; "-". */
+const char *report_nl_figure(const json_t *v, char *buf, size_t cap);
+/* The period of o's "since" and "until" in words ("1 januari 2026 tot en met ..."; "vanaf ...";
+** "tot en met ..."; "-") into buf (96 bytes). */
+const char *report_nl_period(const json_t *o, char *buf);
+/* Why the changes start where they do (the document's changes.basis) in words. */
+const char *report_nl_basis(const char *basis);
 
 /* Days from 1970-01-01 of a YYYY-MM-DD date (the first 10 characters of s); 0 when s is not
 ** one. */
