@@ -308,20 +308,6 @@ static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) 
     return rc;
 }
 
-static json_t *value_json(const mvalue *v) {
-    json_t *j = json_pack("{s:s, s:b, s:b}", "period", v->period, "suppressed", v->suppressed,
-                          "derived", v->derived);
-    json_object_set_new(j, "value", v->has_value ? json_real(v->value) : json_null());
-    json_object_set_new(j, "numerator", v->has_ratio ? json_integer(v->numerator) : json_null());
-    json_object_set_new(j, "denominator",
-                        v->has_ratio ? json_integer(v->denominator) : json_null());
-    if (v->derived)
-        json_object_set_new(j, "municipalities",
-                            json_pack("{s:i, s:i, s:i}", "with_figures", v->covered, "of",
-                                      v->members, "left_out_suppressed", v->left_out));
-    return j;
-}
-
 /* The value as text: "14.2", "suppressed", "-". */
 static const char *value_text(const mvalue *v, char *buf, size_t cap) {
     if (v->suppressed) return "suppressed";
@@ -400,7 +386,7 @@ int cmd_trend(cli_opts *o) {
     if (o->json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < s.n; i++)
-            json_array_append_new(arr, value_json(&s.v[i]));
+            json_array_append_new(arr, measure_value_json(&s.v[i]));
         code =
             out_json(stdout, json_pack("{s:s, s:s?, s:{s:s, s:s, s:s}, s:i, s:I, s:o}", "indicator",
                                        ind.code, "unit", ind.unit[0] ? ind.unit : NULL, "area",
@@ -559,7 +545,7 @@ int cmd_compare(cli_opts *o) {
     if (o->json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < k.n; i++) {
-            json_t *j = value_json(&k.r[i].v);
+            json_t *j = measure_value_json(&k.r[i].v);
             json_object_set_new(j, "area", json_string(k.r[i].area));
             json_object_set_new(j, "name", json_string(k.r[i].name));
             json_object_set_new(j, "rank",
@@ -568,7 +554,7 @@ int cmd_compare(cli_opts *o) {
         }
         code = out_json(stdout, json_pack("{s:s, s:s, s:s?, s:o, s:i, s:I, s:o}", "indicator",
                                           ind.code, "period", period, "region", region, "national",
-                                          value_json(&nation), "suppress_below", ind.below,
+                                          measure_value_json(&nation), "suppress_below", ind.below,
                                           "suppressed", (json_int_t)hidden, "areas", arr))
                    ? SPIL_EXIT_INTERNAL
                    : SPIL_EXIT_OK;

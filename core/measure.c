@@ -162,10 +162,7 @@ static void bind_row(sqlite3_stmt *st, const mrow *r, int64_t event) {
         sqlite3_bind_null(st, 5);
         sqlite3_bind_null(st, 6);
     }
-    if (r->source)
-        sqlite3_bind_text(st, 7, r->source, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, 7);
+    sqlite3_bind_text(st, 7, r->source, -1, SQLITE_STATIC); /* NULL binds NULL */
     sqlite3_bind_int64(st, 8, event);
 }
 
@@ -235,6 +232,20 @@ int64_t measure_next_event_id(store *s) {
 
 /* ---- reading figures ------------------------------------------------------------------------ */
 
+json_t *measure_value_json(const mvalue *v) {
+    json_t *j = json_pack("{s:s, s:b, s:b}", "period", v->period, "suppressed", v->suppressed,
+                          "derived", v->derived);
+    json_object_set_new(j, "value", v->has_value ? json_real(v->value) : json_null());
+    json_object_set_new(j, "numerator", v->has_ratio ? json_integer(v->numerator) : json_null());
+    json_object_set_new(j, "denominator",
+                        v->has_ratio ? json_integer(v->denominator) : json_null());
+    if (v->derived)
+        json_object_set_new(j, "municipalities",
+                            json_pack("{s:i, s:i, s:i}", "with_figures", v->covered, "of",
+                                      v->members, "left_out_suppressed", v->left_out));
+    return j;
+}
+
 int64_t measure_indicator_id(store *s, const char *code, char *unit, char *name) {
     /* The catalogue's, also when a region adopted it; else the one region's own. */
     sqlite3_stmt *st;
@@ -249,10 +260,9 @@ int64_t measure_indicator_id(store *s, const char *code, char *unit, char *name)
                            -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "reading indicators");
     sqlite3_bind_text(st, 1, slash ? slash + 1 : code, -1, SQLITE_TRANSIENT);
-    if (slash)
-        sqlite3_bind_text(st, 2, code, (int)(slash - code), SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, 2);
+    /* The region before the slash; without one NULL, which binds NULL. */
+    sqlite3_bind_text(st, 2, slash ? code : NULL, slash ? (int)(slash - code) : 0,
+                      SQLITE_TRANSIENT);
     int64_t id = 0;
     int rows = 0;
     while (sqlite3_step(st) == SQLITE_ROW)
@@ -449,10 +459,7 @@ static int figures(store *s, int64_t indicator, const char *unit, const char *ar
     sqlite3_bind_int64(st, 1, indicator);
     sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 3, len);
-    if (period)
-        sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, 4);
+    sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC); /* NULL binds NULL */
     int below = measure_suppress_below(s), members = members_of(s, area), rc, stop = 0;
     sqlite3_bind_int(st, 5, below);
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -531,10 +538,7 @@ int measure_latest_period(store *s, int64_t indicator, const char *region, char 
                            -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "reading measurements");
     sqlite3_bind_int64(st, 1, indicator);
-    if (region)
-        sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, 2);
+    sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC); /* NULL binds NULL */
     if (sqlite3_step(st) == SQLITE_ROW) {
         snprintf(buf, 16, "%s", (const char *)sqlite3_column_text(st, 0));
         rc = 0;

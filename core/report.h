@@ -65,10 +65,6 @@ int report_last(struct store *st, const char *region, int64_t *id, char *at);
 
 /* ---- shared by the gatherers (report_data.c) ---- */
 
-struct mvalue;
-/* A figure as JSON: { period, value, numerator, denominator, suppressed, derived,
-** municipalities }, as spil trend --json has it. */
-json_t *report_value_json(const struct mvalue *v);
 /* Indicator code ("code" or "region/code") for area: { code, name, unit, agreed, kind, series
 ** (its last REPORT_PERIODS values), national (the nation's value of each of those periods, or
 ** null) } into *out. 0, or -1 on a storage error. */
@@ -118,7 +114,7 @@ const char *report_nl_date_or_dash(const char *d, char *buf);
 const char *report_nl_step_state(const char *s);
 /* A JSON true "ja", false "nee", anything else "-". */
 const char *report_nl_yes_no(const json_t *v);
-/* A figure (report_value_json's object) as the report shows it: 14,2; "onderdrukt"; "-". */
+/* A figure (measure_value_json's object) as the report shows it: 14,2; "onderdrukt"; "-". */
 const char *report_nl_figure(const json_t *v, char *buf, size_t cap);
 /* The period of o's "since" and "until" in words ("1 januari 2026 tot en met ..."; "vanaf ...";
 ** "tot en met ..."; "-") into buf (96 bytes). */

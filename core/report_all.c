@@ -76,7 +76,7 @@ typedef struct ranked {
 } ranked;
 
 static int keep_area(void *ctx, const char *area, const char *name, const mvalue *v) {
-    json_t *j = report_value_json(v);
+    json_t *j = measure_value_json(v);
     json_object_set_new(j, "area", json_string(area));
     json_object_set_new(j, "name", json_string(name ? name : area));
     json_array_append_new(ctx, j);
@@ -134,7 +134,7 @@ static int compare_one(store *st, const char *code, int agreed, json_t *items) {
                           json_pack("{s:s, s:s?, s:s?, s:b, s:s, s:o, s:o}", "code", code, "name",
                                     name[0] ? name : NULL, "unit", unit[0] ? unit : NULL, "agreed",
                                     agreed, "period", period, "national",
-                                    report_value_json(&nation), "areas", sorted));
+                                    measure_value_json(&nation), "areas", sorted));
     return 0;
 }
 

@@ -574,22 +574,8 @@ static json_t *actions_json(gather *g) {
 
 /* ---- indicators ---- */
 
-json_t *report_value_json(const mvalue *v) {
-    json_t *j = json_pack("{s:s, s:b, s:b}", "period", v->period, "suppressed", v->suppressed,
-                          "derived", v->derived);
-    json_object_set_new(j, "value", v->has_value ? json_real(v->value) : json_null());
-    json_object_set_new(j, "numerator", v->has_ratio ? json_integer(v->numerator) : json_null());
-    json_object_set_new(j, "denominator",
-                        v->has_ratio ? json_integer(v->denominator) : json_null());
-    if (v->derived)
-        json_object_set_new(j, "municipalities",
-                            json_pack("{s:i, s:i, s:i}", "with_figures", v->covered, "of",
-                                      v->members, "left_out_suppressed", v->left_out));
-    return j;
-}
-
 static int keep_value(void *ctx, const mvalue *v) {
-    json_array_append_new(ctx, report_value_json(v));
+    json_array_append_new(ctx, measure_value_json(v));
     return 0;
 }
 
