@@ -70,6 +70,8 @@ int report_last(struct store *st, const char *region, int64_t *id, char *at);
 ** null) } into *out. 0, or -1 on a storage error. */
 int report_indicator(struct store *st, const char *code, const char *area, int agreed,
                      json_t **out);
+/* The values of object as a new array, sorted by cmp (qsort's, over json_t *const *). */
+json_t *report_sorted_values(json_t *object, int (*cmp)(const void *, const void *));
 
 /* ---- shared by the renderers (report_out.c, report_nl.c) ---- */
 
