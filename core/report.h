@@ -93,6 +93,27 @@ typedef void report_escape(FILE *f, const char *s);
 ** int; %lld a long long; %g a double with one decimal (a tiny one as 0.0); %%. */
 void report_vout(FILE *f, report_escape *escape, const char *fmt, va_list ap);
 
+/* The sections of a region's report, in order (report_out.c): the anchor id, the Dutch title,
+** and the list in the document (list, within it sublist, or NULL) whose emptiness makes the
+** section the one sentence empty. */
+#define REPORT_SECTIONS 9
+typedef struct report_section {
+    const char *id, *title, *list, *sublist, *empty;
+} report_section;
+extern const report_section report_sections[REPORT_SECTIONS];
+
+/* A renderer's part in the walk: open writes a section's heading, empty its one sentence when
+** its list is empty, body[i] the rest of section i, close ends a section (each may be NULL). */
+typedef struct report_format {
+    void (*open)(FILE *f, const report_section *s);
+    void (*empty)(FILE *f, const char *sentence);
+    void (*body[REPORT_SECTIONS])(FILE *f, const json_t *doc);
+    void (*close)(FILE *f);
+} report_format;
+/* Every section of doc (a region's report) in order, through fmt: the one walk over the
+** document that the Markdown and the HTML renderers share. */
+void report_walk(FILE *f, const json_t *doc, const report_format *fmt);
+
 /* What a catalogue indicator without a name in its source is called. */
 #define REPORT_NL_NO_NAME "naam niet gegeven door de bron"
 

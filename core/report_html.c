@@ -125,11 +125,8 @@ static void check_status(FILE *f, const char *s) {
 
 static void standing(FILE *f, const json_t *doc) {
     char d1[32], d2[32], id[32];
-    section(f, "stand", "Waar de regio staat");
     size_t i, k;
     json_t *p, *s, *c;
-    if (!json_array_size(json_object_get(doc, "programmes")))
-        out(f, "<p>De regio loopt geen programma.</p>\n");
     json_array_foreach(json_object_get(doc, "programmes"), i, p) {
         json_t *r = json_object_get(p, "readiness"), *next = json_object_get(p, "next_step");
         int ready = json_is_true(json_object_get(r, "ready"));
@@ -187,16 +184,10 @@ static void standing(FILE *f, const json_t *doc) {
         }
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 static void findings(FILE *f, const json_t *doc) {
     json_t *groups = json_object_get(doc, "findings");
-    section(f, "bevindingen", "Bevindingen: wie moet wat doen");
-    if (!json_array_size(groups)) {
-        out(f, "<p>Geen bevindingen: elke controle is voldaan.</p>\n</section>\n");
-        return;
-    }
     out(f, "<p>Blokkerende bevindingen eerst, per organisatie of persoon die aan zet is.</p>\n");
     size_t i, k;
     json_t *g, *x;
@@ -221,7 +212,6 @@ static void findings(FILE *f, const json_t *doc) {
         }
         out(f, "</ul>\n</div>\n");
     }
-    out(f, "</section>\n");
 }
 
 /* ---- governance ---- */
@@ -229,7 +219,6 @@ static void findings(FILE *f, const json_t *doc) {
 static void governance(FILE *f, const json_t *doc) {
     char d1[32];
     json_t *gov = json_object_get(doc, "governance");
-    section(f, "bestuur", "Bestuur en besluitvorming");
     size_t i, k;
     json_t *b, *m;
     if (!json_array_size(json_object_get(gov, "bodies")))
@@ -328,16 +317,13 @@ static void governance(FILE *f, const json_t *doc) {
         }
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 /* ---- agreements, funding, roles, actions ---- */
 
 static void agreements(FILE *f, const json_t *doc) {
     char d1[32];
-    section(f, "afspraken", "Afspraken en ondertekening");
     json_t *as = json_object_get(doc, "agreements");
-    if (!json_array_size(as)) out(f, "<p>Geen afspraken vastgelegd.</p>\n");
     size_t i, k;
     json_t *a, *p;
     json_array_foreach(as, i, a) {
@@ -363,16 +349,10 @@ static void agreements(FILE *f, const json_t *doc) {
         }
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 static void funding(FILE *f, const json_t *doc) {
-    section(f, "financiering", "Financiering");
     json_t *fs = json_object_get(doc, "funding");
-    if (!json_array_size(fs)) {
-        out(f, "<p>Geen financiering vastgelegd.</p>\n</section>\n");
-        return;
-    }
     out(f,
         "<table>\n<caption>Financiering per doel, met de periode; wat binnen %d dagen afloopt "
         "is gemarkeerd</caption>\n<thead><tr><th scope=\"col\">Doel</th><th scope=\"col\">"
@@ -413,12 +393,11 @@ static void funding(FILE *f, const json_t *doc) {
         out(f, "</td><td>%s</td></tr>\n",
             report_nl_value("funding.status", report_str(x, "status")));
     }
-    out(f, "</tbody>\n</table>\n</section>\n");
+    out(f, "</tbody>\n</table>\n");
 }
 
 static void roles(FILE *f, const json_t *doc) {
     char num[32], per[96];
-    section(f, "rollen", "Rollen en verantwoordelijkheden");
     json_t *rs = json_object_get(doc, "roles");
     size_t i;
     json_t *r;
@@ -459,17 +438,11 @@ static void roles(FILE *f, const json_t *doc) {
             report_str(r, "organisation_name"), report_or_dash(report_str(r, "person_name")));
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 static void actions(FILE *f, const json_t *doc) {
     char d1[32];
-    section(f, "acties", "Acties die openstaan");
     json_t *as = json_object_get(doc, "actions");
-    if (!json_array_size(as)) {
-        out(f, "<p>Geen open acties.</p>\n</section>\n");
-        return;
-    }
     out(f, "<table>\n<caption>Open acties, de vroegste eerst</caption>\n<thead><tr>"
            "<th scope=\"col\">Actie</th><th scope=\"col\">Wie</th><th scope=\"col\">Uiterlijk</th>"
            "<th scope=\"col\">Stand</th></tr></thead>\n<tbody>\n");
@@ -482,19 +455,13 @@ static void actions(FILE *f, const json_t *doc) {
             report_nl_date_or_dash(report_str(a, "due"), d1),
             late ? "<span class=\"label blokkerend\">te laat</span>" : "open");
     }
-    out(f, "</tbody>\n</table>\n</section>\n");
+    out(f, "</tbody>\n</table>\n");
 }
 
 /* ---- indicators ---- */
 
 static void indicators(FILE *f, const json_t *doc) {
     json_t *ind = json_object_get(doc, "indicators"), *items = json_object_get(ind, "items");
-    section(f, "indicatoren", "Indicatoren");
-    if (!json_array_size(items)) {
-        out(f, "<p>De regio heeft geen indicatoren afgesproken, en er zijn geen cijfers van de "
-               "landelijke indicatoren van haar programma's.</p>\n</section>\n");
-        return;
-    }
     if (json_is_true(json_object_get(ind, "from_catalogue")))
         out(f, "<p>De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke "
                "indicatoren van haar programma's met cijfers.</p>\n");
@@ -542,7 +509,6 @@ static void indicators(FILE *f, const json_t *doc) {
         }
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 /* ---- changes ---- */
@@ -550,7 +516,6 @@ static void indicators(FILE *f, const json_t *doc) {
 static void changes(FILE *f, const json_t *doc) {
     char d1[32];
     json_t *c = json_object_get(doc, "changes");
-    section(f, "veranderd", "Wat is er veranderd");
     out(f, "<p>Sinds %s (%r): %d wijziging%r.</p>\n", report_nl_date(report_str(c, "since"), d1),
         report_nl_basis(report_str(c, "basis")), (int)report_int(c, "events"),
         report_int(c, "events") == 1 ? "" : "en");
@@ -584,7 +549,6 @@ static void changes(FILE *f, const json_t *doc) {
             out(f, "<p>En nog %d regels: zie <code>spil log</code>.</p>\n",
                 (int)(report_int(c, "groups_total") - (json_int_t)json_array_size(groups)));
     }
-    out(f, "</section>\n");
 }
 
 static void footer(FILE *f, const json_t *doc) {
@@ -699,14 +663,23 @@ static void all_regions(FILE *f, const json_t *doc) {
     out(f, "</body>\n</html>\n");
 }
 
-static const struct {
-    const char *id, *title;
-} sections[] = {
-    {"stand", "Waar de regio staat"},         {"bevindingen", "Bevindingen: wie moet wat doen"},
-    {"bestuur", "Bestuur en besluitvorming"}, {"afspraken", "Afspraken en ondertekening"},
-    {"financiering", "Financiering"},         {"rollen", "Rollen en verantwoordelijkheden"},
-    {"acties", "Acties die openstaan"},       {"indicatoren", "Indicatoren"},
-    {"veranderd", "Wat is er veranderd"},
+static void open_section(FILE *f, const report_section *s) {
+    section(f, s->id, s->title);
+}
+
+static void empty_section(FILE *f, const char *sentence) {
+    out(f, "<p>%r</p>\n", sentence);
+}
+
+static void close_section(FILE *f) {
+    out(f, "</section>\n");
+}
+
+static const report_format html = {
+    open_section,
+    empty_section,
+    {standing, findings, governance, agreements, funding, roles, actions, indicators, changes},
+    close_section,
 };
 
 int report_html(FILE *f, const json_t *doc) {
@@ -725,18 +698,11 @@ int report_html(FILE *f, const json_t *doc) {
         (int)json_array_size(json_object_get(reg, "municipalities")));
     if (report_str(reg, "description")) out(f, "<p>%s</p>\n", report_str(reg, "description"));
     out(f, "<nav aria-label=\"Inhoud\"><ol>\n");
-    for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
-        out(f, "<li><a href=\"#%r\">%r</a></li>\n", sections[i].id, sections[i].title);
+    for (int i = 0; i < REPORT_SECTIONS; i++)
+        out(f, "<li><a href=\"#%r\">%r</a></li>\n", report_sections[i].id,
+            report_sections[i].title);
     out(f, "</ol></nav>\n");
-    standing(f, doc);
-    findings(f, doc);
-    governance(f, doc);
-    agreements(f, doc);
-    funding(f, doc);
-    roles(f, doc);
-    actions(f, doc);
-    indicators(f, doc);
-    changes(f, doc);
+    report_walk(f, doc, &html);
     out(f, "</main>\n");
     footer(f, doc);
     out(f, "</body>\n</html>\n");

@@ -43,11 +43,8 @@ static const char *check_status(const char *s) {
 
 static void standing(FILE *f, const json_t *doc) {
     char d1[32], d2[32];
-    md(f, "## Waar de regio staat\n\n");
     size_t i, k;
     json_t *p, *s;
-    if (!json_array_size(json_object_get(doc, "programmes")))
-        md(f, "De regio loopt geen programma.\n\n");
     json_array_foreach(json_object_get(doc, "programmes"), i, p) {
         json_t *r = json_object_get(p, "readiness"), *next = json_object_get(p, "next_step");
         md(f, "### %s: stap %s\n\n", report_or_dash(report_str(p, "name")),
@@ -93,11 +90,6 @@ static void standing(FILE *f, const json_t *doc) {
 
 static void findings(FILE *f, const json_t *doc) {
     json_t *groups = json_object_get(doc, "findings");
-    md(f, "## Bevindingen: wie moet wat doen\n\n");
-    if (!json_array_size(groups)) {
-        md(f, "Geen bevindingen: elke controle is voldaan.\n\n");
-        return;
-    }
     md(f, "Blokkerende bevindingen eerst, per organisatie of persoon die aan zet is.\n\n");
     size_t i, k;
     json_t *g, *x;
@@ -124,7 +116,6 @@ static void findings(FILE *f, const json_t *doc) {
 static void governance(FILE *f, const json_t *doc) {
     char d1[32];
     json_t *gov = json_object_get(doc, "governance");
-    md(f, "## Bestuur en besluitvorming\n\n");
     size_t i, k;
     json_t *b, *m;
     json_array_foreach(json_object_get(gov, "bodies"), i, b) {
@@ -201,9 +192,7 @@ static void governance(FILE *f, const json_t *doc) {
 
 static void agreements(FILE *f, const json_t *doc) {
     char d1[32];
-    md(f, "## Afspraken en ondertekening\n\n");
     json_t *as = json_object_get(doc, "agreements");
-    if (!json_array_size(as)) md(f, "Geen afspraken vastgelegd.\n\n");
     size_t i, k;
     json_t *a, *p;
     json_array_foreach(as, i, a) {
@@ -225,12 +214,7 @@ static void agreements(FILE *f, const json_t *doc) {
 }
 
 static void funding(FILE *f, const json_t *doc) {
-    md(f, "## Financiering\n\n");
     json_t *fs = json_object_get(doc, "funding");
-    if (!json_array_size(fs)) {
-        md(f, "Geen financiering vastgelegd.\n\n");
-        return;
-    }
     md(f, "| Doel | Wat | Bron | Bedrag | Financier | Periode | Status "
           "|\n|---|---|---|---|---|---|---|\n");
     size_t i;
@@ -257,7 +241,6 @@ static void funding(FILE *f, const json_t *doc) {
 
 static void roles(FILE *f, const json_t *doc) {
     char num[32], per[96];
-    md(f, "## Rollen en verantwoordelijkheden\n\n");
     json_t *rs = json_object_get(doc, "roles");
     size_t i;
     json_t *r;
@@ -292,12 +275,7 @@ static void roles(FILE *f, const json_t *doc) {
 
 static void actions(FILE *f, const json_t *doc) {
     char d1[32];
-    md(f, "## Acties die openstaan\n\n");
     json_t *as = json_object_get(doc, "actions");
-    if (!json_array_size(as)) {
-        md(f, "Geen open acties.\n\n");
-        return;
-    }
     md(f, "| Actie | Wie | Uiterlijk | |\n|---|---|---|---|\n");
     size_t i;
     json_t *a;
@@ -314,12 +292,6 @@ static void actions(FILE *f, const json_t *doc) {
 
 static void indicators(FILE *f, const json_t *doc) {
     json_t *ind = json_object_get(doc, "indicators"), *items = json_object_get(ind, "items");
-    md(f, "## Indicatoren\n\n");
-    if (!json_array_size(items)) {
-        md(f, "De regio heeft geen indicatoren afgesproken, en er zijn geen cijfers van de "
-              "landelijke indicatoren van haar programma's.\n\n");
-        return;
-    }
     if (json_is_true(json_object_get(ind, "from_catalogue")))
         md(f, "De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke "
               "indicatoren van haar programma's met cijfers.\n\n");
@@ -351,7 +323,6 @@ static void indicators(FILE *f, const json_t *doc) {
 static void changes(FILE *f, const json_t *doc) {
     char d1[32];
     json_t *c = json_object_get(doc, "changes");
-    md(f, "## Wat is er veranderd\n\n");
     md(f, "Sinds %s (%s): %lld wijziging%s.\n\n", report_nl_date(report_str(c, "since"), d1),
        report_nl_basis(report_str(c, "basis")), (long long)report_int(c, "events"),
        report_int(c, "events") == 1 ? "" : "en");
@@ -452,6 +423,21 @@ static void all_regions(FILE *f, const json_t *doc) {
     }
 }
 
+static void open_section(FILE *f, const report_section *s) {
+    md(f, "## %r\n\n", s->title);
+}
+
+static void empty_section(FILE *f, const char *sentence) {
+    md(f, "%r\n\n", sentence);
+}
+
+static const report_format markdown = {
+    open_section,
+    empty_section,
+    {standing, findings, governance, agreements, funding, roles, actions, indicators, changes},
+    NULL,
+};
+
 int report_md(FILE *f, const json_t *doc) {
     char d1[32];
     if (!strcmp(report_str(doc, "report"), "all")) {
@@ -464,14 +450,6 @@ int report_md(FILE *f, const json_t *doc) {
     md(f, "%d gemeenten doen mee.\n\n",
        (int)json_array_size(json_object_get(reg, "municipalities")));
     if (report_str(reg, "description")) md(f, "%s\n\n", report_str(reg, "description"));
-    standing(f, doc);
-    findings(f, doc);
-    governance(f, doc);
-    agreements(f, doc);
-    funding(f, doc);
-    roles(f, doc);
-    actions(f, doc);
-    indicators(f, doc);
-    changes(f, doc);
+    report_walk(f, doc, &markdown);
     return ferror(f) ? -1 : 0;
 }

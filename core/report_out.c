@@ -1,8 +1,9 @@
 /*
-** report_out.c: the one formatted writer of the report's renderers (see report.h). The
-** Markdown renderer, the HTML renderer and the SVG charts each pass their own escape; what is
-** spil's own text (%r) and what is a value from the data (%s, always escaped) is said in the
-** format, so no renderer can forget to escape a region's name.
+** report_out.c: what the report's renderers share (see report.h): the one formatted writer
+** (the Markdown renderer, the HTML renderer and the SVG charts each pass their own escape; what
+** is spil's own text (%r) and what is a value from the data (%s, always escaped) is said in the
+** format, so no renderer can forget to escape a region's name), and the one walk over a
+** region's report: its sections in order, their Dutch titles and what each says when empty.
 */
 #include <math.h>
 #include <stdarg.h>
@@ -35,5 +36,35 @@ void report_vout(FILE *f, report_escape *escape, const char *fmt, va_list ap) {
         case '%': fputc('%', f); break;
         default: fputc(*p, f);
         }
+    }
+}
+
+const report_section report_sections[REPORT_SECTIONS] = {
+    {"stand", "Waar de regio staat", "programmes", NULL, "De regio loopt geen programma."},
+    {"bevindingen", "Bevindingen: wie moet wat doen", "findings", NULL,
+     "Geen bevindingen: elke controle is voldaan."},
+    {"bestuur", "Bestuur en besluitvorming", NULL, NULL, NULL},
+    {"afspraken", "Afspraken en ondertekening", "agreements", NULL, "Geen afspraken vastgelegd."},
+    {"financiering", "Financiering", "funding", NULL, "Geen financiering vastgelegd."},
+    {"rollen", "Rollen en verantwoordelijkheden", NULL, NULL, NULL},
+    {"acties", "Acties die openstaan", "actions", NULL, "Geen open acties."},
+    {"indicatoren", "Indicatoren", "indicators", "items",
+     "De regio heeft geen indicatoren afgesproken, en er zijn geen cijfers van de landelijke "
+     "indicatoren van haar programma's."},
+    {"veranderd", "Wat is er veranderd", NULL, NULL, NULL},
+};
+
+void report_walk(FILE *f, const json_t *doc, const report_format *fmt) {
+    for (int i = 0; i < REPORT_SECTIONS; i++) {
+        const report_section *s = &report_sections[i];
+        if (fmt->open) fmt->open(f, s);
+        json_t *list = s->list ? json_object_get(doc, s->list) : NULL;
+        if (list && s->sublist) list = json_object_get(list, s->sublist);
+        if (s->list && !json_array_size(list)) {
+            if (fmt->empty) fmt->empty(f, s->empty);
+        } else if (fmt->body[i]) {
+            fmt->body[i](f, doc);
+        }
+        if (fmt->close) fmt->close(f);
     }
 }
