@@ -114,6 +114,15 @@ typedef struct report_format {
 ** document that the Markdown and the HTML renderers share. */
 void report_walk(FILE *f, const json_t *doc, const report_format *fmt);
 
+/* An indicator's title, "code: name (unit)", each value through escape (the name
+** REPORT_NL_NO_NAME when its source gives none, no unit without one). */
+void report_indicator_title(FILE *f, report_escape *escape, const json_t *ind);
+
+/* A group of changes (an element of changes.groups) in words: "van stap a naar stap b", or
+** "3 × organisatie toegevoegd: a, b" (more, "..." or "…", when keys are left out), then
+** "; reden: ..." when it has one; each value through escape. */
+void report_change_text(FILE *f, report_escape *escape, const json_t *group, const char *more);
+
 /* What a catalogue indicator without a name in its source is called. */
 #define REPORT_NL_NO_NAME "naam niet gegeven door de bron"
 

@@ -474,9 +474,8 @@ static void indicators(FILE *f, const json_t *doc) {
     json_t *x, *v;
     char b1[32], b2[32], id[32];
     json_array_foreach(items, i, x) {
-        out(f, "<h3>%s: %s", report_str(x, "code"),
-            report_str(x, "name") ? report_str(x, "name") : REPORT_NL_NO_NAME);
-        if (report_str(x, "unit")) out(f, " (%s)", report_str(x, "unit"));
+        out(f, "<h3>");
+        report_indicator_title(f, svg_escape, x);
         out(f, "</h3>\n");
         json_t *series = json_object_get(x, "series"), *nat = json_object_get(x, "national");
         if (!json_array_size(series)) {
@@ -524,24 +523,13 @@ static void changes(FILE *f, const json_t *doc) {
         out(f, "<table>\n<caption>Wijzigingen uit het logboek, oudste eerst</caption>\n<thead>"
                "<tr><th scope=\"col\">Wanneer</th><th scope=\"col\">Wie</th><th scope=\"col\">"
                "Opdracht</th><th scope=\"col\">Wat</th></tr></thead>\n<tbody>\n");
-        size_t i, k;
-        json_t *g, *key;
+        size_t i;
+        json_t *g;
         json_array_foreach(groups, i, g) {
             out(f, "<tr><td>%s</td><td>%s</td><td>%s</td><td>",
                 report_nl_date_or_dash(report_str(g, "at"), d1),
                 report_or_dash(report_str(g, "actor")), report_or_dash(report_str(g, "command")));
-            if (report_str(g, "from"))
-                out(f, "van stap %s naar stap %s", report_str(g, "from"), report_str(g, "to"));
-            else {
-                out(f, "%d × %s %s", (int)report_int(g, "count"),
-                    report_nl_entity(report_str(g, "entity")),
-                    report_nl_action(report_str(g, "action")));
-                json_array_foreach(json_object_get(g, "keys"), k, key)
-                    out(f, "%r%s", k ? ", " : ": ", json_string_value(key));
-                if ((size_t)report_int(g, "count") > json_array_size(json_object_get(g, "keys")))
-                    out(f, ", …");
-            }
-            if (report_str(g, "reason")) out(f, "; reden: %s", report_str(g, "reason"));
+            report_change_text(f, svg_escape, g, "…");
             out(f, "</td></tr>\n");
         }
         out(f, "</tbody>\n</table>\n");

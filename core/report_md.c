@@ -301,9 +301,8 @@ static void indicators(FILE *f, const json_t *doc) {
     json_t *x, *v;
     char b1[32], b2[32];
     json_array_foreach(items, i, x) {
-        md(f, "### %s: %s", report_str(x, "code"),
-           report_str(x, "name") ? report_str(x, "name") : REPORT_NL_NO_NAME);
-        if (report_str(x, "unit")) md(f, " (%s)", report_str(x, "unit"));
+        md(f, "### ");
+        report_indicator_title(f, md_text, x);
         md(f, "\n\n");
         json_t *series = json_object_get(x, "series"), *nat = json_object_get(x, "national");
         if (!json_array_size(series)) {
@@ -326,23 +325,12 @@ static void changes(FILE *f, const json_t *doc) {
     md(f, "Sinds %s (%s): %lld wijziging%s.\n\n", report_nl_date(report_str(c, "since"), d1),
        report_nl_basis(report_str(c, "basis")), (long long)report_int(c, "events"),
        report_int(c, "events") == 1 ? "" : "en");
-    size_t i, k;
-    json_t *g, *key;
+    size_t i;
+    json_t *g;
     json_array_foreach(json_object_get(c, "groups"), i, g) {
         md(f, "- %s, %s (%s): ", report_nl_date_or_dash(report_str(g, "at"), d1),
            report_or_dash(report_str(g, "actor")), report_or_dash(report_str(g, "command")));
-        if (report_str(g, "from"))
-            md(f, "van stap %s naar stap %s", report_str(g, "from"), report_str(g, "to"));
-        else {
-            md(f, "%lld × %s %s", (long long)report_int(g, "count"),
-               report_nl_entity(report_str(g, "entity")),
-               report_nl_action(report_str(g, "action")));
-            json_array_foreach(json_object_get(g, "keys"), k, key)
-                md(f, "%s%s", k ? ", " : ": ", json_string_value(key));
-            if ((size_t)report_int(g, "count") > json_array_size(json_object_get(g, "keys")))
-                md(f, ", ...");
-        }
-        if (report_str(g, "reason")) md(f, "; reden: %s", report_str(g, "reason"));
+        report_change_text(f, md_text, g, "...");
         md(f, "\n");
     }
     if (report_int(c, "groups_total") > (json_int_t)json_array_size(json_object_get(c, "groups")))

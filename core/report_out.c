@@ -68,3 +68,37 @@ void report_walk(FILE *f, const json_t *doc, const report_format *fmt) {
         if (fmt->close) fmt->close(f);
     }
 }
+
+void report_indicator_title(FILE *f, report_escape *escape, const json_t *ind) {
+    const char *name = report_str(ind, "name"), *unit = report_str(ind, "unit");
+    escape(f, report_str(ind, "code"));
+    fputs(": ", f);
+    escape(f, name ? name : REPORT_NL_NO_NAME);
+    if (!unit) return;
+    fputs(" (", f);
+    escape(f, unit);
+    fputc(')', f);
+}
+
+/* report_vout through escape, for the texts shared by the renderers. */
+static void say(FILE *f, report_escape *escape, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    report_vout(f, escape, fmt, ap);
+    va_end(ap);
+}
+
+void report_change_text(FILE *f, report_escape *escape, const json_t *g, const char *more) {
+    if (report_str(g, "from")) {
+        say(f, escape, "van stap %s naar stap %s", report_str(g, "from"), report_str(g, "to"));
+    } else {
+        json_t *keys = json_object_get(g, "keys"), *key;
+        size_t k;
+        say(f, escape, "%lld × %s %s", (long long)report_int(g, "count"),
+            report_nl_entity(report_str(g, "entity")), report_nl_action(report_str(g, "action")));
+        json_array_foreach(keys, k, key)
+            say(f, escape, "%r%s", k ? ", " : ": ", json_string_value(key));
+        if ((size_t)report_int(g, "count") > json_array_size(keys)) say(f, escape, ", %r", more);
+    }
+    if (report_str(g, "reason")) say(f, escape, "; reden: %s", report_str(g, "reason"));
+}
