@@ -10,8 +10,8 @@
 **
 ** Files: report_data.c (gathering one region), report_all.c (every region), report_md.c,
 ** report_html.c, report_svg.c (the charts), report_nl.c (the Dutch words of the report),
-** report_out.c (the renderers' one formatted writer), cmd_report.c (the command, the output file
-*and the memory of the last report).
+** report_out.c (what the renderers share: the walk over the sections, the formatted writer),
+** cmd_report.c (the command, the output file and the memory of the last report).
 */
 #ifndef SPIL_REPORT_H
 #define SPIL_REPORT_H
