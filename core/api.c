@@ -13,6 +13,7 @@
 
 #include <lauxlib.h>
 
+#include "grow.h"
 #include "lang.h"
 #include "measure.h"
 #include "model.h"
@@ -176,13 +177,9 @@ typedef struct gathered {
     int oom;
 } gathered;
 
+/* Room for one more in array (rows or figures) of g: 1, or 0 out of memory (g->oom set). */
 static int room(gathered *g, size_t size, void **array) {
-    if (g->n < g->cap) return 1;
-    size_t cap = g->cap ? 2 * g->cap : 32;
-    void *p = realloc(*array, cap * size);
-    if (!p) return g->oom = 1, 0;
-    *array = p;
-    g->cap = cap;
+    if (grow(array, &g->cap, g->n, size)) return g->oom = 1, 0;
     return 1;
 }
 

@@ -296,6 +296,21 @@ done:
 }
 
 /* vals = region, programme (every run of every region) */
+/* res as JSON with its region, appended to results; res is freed. */
+static void keep_result(json_t *results, const char *region, eval_result *res) {
+    json_t *j = eval_json(res);
+    json_object_set_new(j, "region", json_string(region));
+    json_array_append_new(results, j);
+    eval_free(res);
+}
+
+/* spil check's --json: the results and how many are ready and not. */
+static void print_results_json(json_t *results, int not_ready) {
+    out_json(stdout, json_pack("{s:O, s:i, s:i}", "results", results, "ready",
+                               (int)(json_array_size(results) - (size_t)not_ready), "not_ready",
+                               not_ready));
+}
+
 static int collect_run(void *ctx, int header, const char *const *vals, int n) {
     (void)n;
     if (!header) json_array_append_new(ctx, json_pack("[s, s]", vals[0], vals[1]));
@@ -333,15 +348,10 @@ static int check_all(cli_opts *o, store *st) {
                    res.ready ? _("READY    ") : _("NOT READY"), out_reset(color), res.blocking,
                    res.advisory);
         }
-        json_t *j = eval_json(&res);
-        json_object_set_new(j, "region", json_string(region));
-        json_array_append_new(results, j);
-        eval_free(&res);
+        keep_result(results, region, &res);
     }
     if (o->json)
-        out_json(stdout, json_pack("{s:O, s:i, s:i}", "results", results, "ready",
-                                   (int)(json_array_size(results) - (size_t)not_ready), "not_ready",
-                                   not_ready));
+        print_results_json(results, not_ready);
     else
         printf(_("%zu ready, %d not ready.\n"), json_array_size(results) - (size_t)not_ready,
                not_ready);
@@ -398,15 +408,9 @@ int cmd_check(cli_opts *o) {
             if (i && !out_quiet()) putchar('\n');
             print_result(region, &res, out_color(stdout));
         }
-        json_t *j = eval_json(&res);
-        json_object_set_new(j, "region", json_string(region));
-        json_array_append_new(results, j);
-        eval_free(&res);
+        keep_result(results, region, &res);
     }
-    if (o->json)
-        out_json(stdout, json_pack("{s:O, s:i, s:i}", "results", results, "ready",
-                                   (int)(json_array_size(results) - (size_t)not_ready), "not_ready",
-                                   not_ready));
+    if (o->json) print_results_json(results, not_ready);
     code = not_ready ? SPIL_EXIT_REFUSED : SPIL_EXIT_OK;
 done:
     json_decref(programmes);

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "file.h"
+#include "grow.h"
 #include "import.h"
 #include "lang.h"
 #include "measure.h"
@@ -168,17 +169,6 @@ typedef struct subject {
     int below; /* suppress-below */
 } subject;
 
-/* Room for one more element of size `size` in the array *pp of *cap; 0, or -1 out of memory. */
-static int grow(void *pp, size_t *cap, size_t n, size_t size) {
-    if (n < *cap) return 0;
-    size_t c = *cap ? 2 * *cap : 32;
-    void *p = realloc(*(void **)pp, c * size);
-    if (!p) return -1;
-    *(void **)pp = p;
-    *cap = c;
-    return 0;
-}
-
 /* A name as people write it: any case, and without the qualifier the reference list adds
 ** to tell places apart ("Bergen" for "Bergen (NH.)" and "Bergen (L.)"). */
 static int same_name(const char *name, const char *want) {
@@ -308,20 +298,6 @@ static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) 
     return rc;
 }
 
-static json_t *value_json(const mvalue *v) {
-    json_t *j = json_pack("{s:s, s:b, s:b}", "period", v->period, "suppressed", v->suppressed,
-                          "derived", v->derived);
-    json_object_set_new(j, "value", v->has_value ? json_real(v->value) : json_null());
-    json_object_set_new(j, "numerator", v->has_ratio ? json_integer(v->numerator) : json_null());
-    json_object_set_new(j, "denominator",
-                        v->has_ratio ? json_integer(v->denominator) : json_null());
-    if (v->derived)
-        json_object_set_new(j, "municipalities",
-                            json_pack("{s:i, s:i, s:i}", "with_figures", v->covered, "of",
-                                      v->members, "left_out_suppressed", v->left_out));
-    return j;
-}
-
 /* The value as text: "14.2", "suppressed", "-". */
 static const char *value_text(const mvalue *v, char *buf, size_t cap) {
     if (v->suppressed) return "suppressed";
@@ -400,7 +376,7 @@ int cmd_trend(cli_opts *o) {
     if (o->json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < s.n; i++)
-            json_array_append_new(arr, value_json(&s.v[i]));
+            json_array_append_new(arr, measure_value_json(&s.v[i]));
         code =
             out_json(stdout, json_pack("{s:s, s:s?, s:{s:s, s:s, s:s}, s:i, s:I, s:o}", "indicator",
                                        ind.code, "unit", ind.unit[0] ? ind.unit : NULL, "area",
@@ -559,7 +535,7 @@ int cmd_compare(cli_opts *o) {
     if (o->json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < k.n; i++) {
-            json_t *j = value_json(&k.r[i].v);
+            json_t *j = measure_value_json(&k.r[i].v);
             json_object_set_new(j, "area", json_string(k.r[i].area));
             json_object_set_new(j, "name", json_string(k.r[i].name));
             json_object_set_new(j, "rank",
@@ -568,7 +544,7 @@ int cmd_compare(cli_opts *o) {
         }
         code = out_json(stdout, json_pack("{s:s, s:s, s:s?, s:o, s:i, s:I, s:o}", "indicator",
                                           ind.code, "period", period, "region", region, "national",
-                                          value_json(&nation), "suppress_below", ind.below,
+                                          measure_value_json(&nation), "suppress_below", ind.below,
                                           "suppressed", (json_int_t)hidden, "areas", arr))
                    ? SPIL_EXIT_INTERNAL
                    : SPIL_EXIT_OK;
@@ -633,6 +609,39 @@ int cmd_compare(cli_opts *o) {
 
 /* ---- setting -------------------------------------------------------------------------------- */
 
+/* Setting key changed: write(st, ctx) and its event (detail: change, {key: {from, to}}, which
+** this takes) in one transaction. 0, or the exit code after a storage error (rolled back). */
+static int change_setting(cli_opts *o, store *st, json_t *change, int (*write)(store *, void *),
+                          void *ctx) {
+    char at[32];
+    const char *key = change ? json_object_iter_key(json_object_iter(change)) : NULL;
+    char *detail = change ? json_dumps(change, JSON_COMPACT) : NULL;
+    store_event ev = {.at = out_now(at),
+                      .actor = cli_actor(),
+                      .command = "setting",
+                      .action = "change",
+                      .key = key,
+                      .detail = detail,
+                      .reason = o->reason};
+    int failed =
+        !detail || store_begin(st) || write(st, ctx) || store_log(st, &ev) || store_commit(st);
+    free(detail);
+    json_decref(change);
+    if (!failed) return SPIL_EXIT_OK;
+    int code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    store_rollback(st);
+    return code;
+}
+
+static int write_lang(store *st, void *to) {
+    return store_set_setting(st, "lang", to);
+}
+
+/* A new threshold changes what checks on figures find: the readiness remembered goes. */
+static int write_suppress_below(store *st, void *n) {
+    return measure_set_suppress_below(st, (int)*(long *)n) || store_readiness_forget(st, NULL);
+}
+
 /* spil setting lang [nl|en]: the language spil speaks when neither --lang nor $SPIL_LANG says. */
 static int setting_lang(cli_opts *o) {
     int code;
@@ -651,23 +660,9 @@ static int setting_lang(cli_opts *o) {
             printf(_("lang is %s already: nothing changed.\n"), was);
             return SPIL_EXIT_OK;
         }
-        char at[32];
-        json_t *change = json_pack("{s:{s:s, s:s}}", "lang", "from", was, "to", to);
-        char *detail = change ? json_dumps(change, JSON_COMPACT) : NULL;
-        json_decref(change);
-        store_event ev = {.at = out_now(at),
-                          .actor = cli_actor(),
-                          .command = "setting",
-                          .action = "change",
-                          .key = "lang",
-                          .detail = detail,
-                          .reason = o->reason};
-        int failed = !detail || store_begin(st) || store_set_setting(st, "lang", to) ||
-                     store_log(st, &ev) || store_commit(st);
-        free(detail);
-        if (failed) {
-            code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
-            store_rollback(st);
+        if ((code =
+                 change_setting(o, st, json_pack("{s:{s:s, s:s}}", "lang", "from", was, "to", to),
+                                write_lang, (void *)to))) {
             store_close(st);
             return code;
         }
@@ -706,26 +701,10 @@ int cmd_setting(cli_opts *o) {
             printf("suppress-below is %d already: nothing changed.\n", was);
             return SPIL_EXIT_OK;
         }
-        char at[32];
-        json_t *change =
-            json_pack("{s:{s:i, s:I}}", "suppress-below", "from", was, "to", (json_int_t)n);
-        char *detail = change ? json_dumps(change, JSON_COMPACT) : NULL;
-        json_decref(change);
-        store_event ev = {.at = out_now(at),
-                          .actor = cli_actor(),
-                          .command = "setting",
-                          .action = "change",
-                          .key = "suppress-below",
-                          .detail = detail,
-                          .reason = o->reason};
-        int failed = n == was ? 0
-                              : !detail || store_begin(st) ||
-                                    measure_set_suppress_below(st, (int)n) || store_log(st, &ev) ||
-                                    store_readiness_forget(st, NULL) || store_commit(st);
-        free(detail);
-        if (failed) {
-            code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
-            store_rollback(st);
+        if (n != was && (code = change_setting(o, st,
+                                               json_pack("{s:{s:i, s:I}}", "suppress-below", "from",
+                                                         was, "to", (json_int_t)n),
+                                               write_suppress_below, &n))) {
             store_close(st);
             return code;
         }

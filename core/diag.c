@@ -226,22 +226,6 @@ void diag_print_prefixed(diag *d, FILE *f, int color, const char *prefix) {
     if (d->dropped) fprintf(f, "%zu more errors not shown\n", d->dropped);
 }
 
-/*
-** A JSON string for s. JSON text must be UTF-8, and jansson refuses anything else; a path or a
-** message can still carry stray bytes, so those are replaced by '?' rather than losing the error.
-*/
-static json_t *json_text(const char *s) {
-    json_t *j = json_string(s);
-    if (j) return j;
-    char *copy = strdup(s);
-    if (!copy) return NULL;
-    for (char *p = copy; *p; p++)
-        if ((unsigned char)*p >= 0x80) *p = '?';
-    j = json_string(copy);
-    free(copy);
-    return j;
-}
-
 /* A 1-based position, or null when not known. */
 static json_t *json_position(int v) {
     return v ? json_integer(v) : json_null();
@@ -263,10 +247,10 @@ json_t *diag_json(diag *d, size_t *not_shown) {
         const entry *e = &d->items[i];
         json_array_append_new(errors,
                               json_pack("{s:o, s:o, s:o, s:o, s:o}", "file",
-                                        e->file[0] ? json_text(e->file) : json_null(), "line",
+                                        e->file[0] ? out_json_text(e->file) : json_null(), "line",
                                         json_position(e->line), "col", json_position(e->col),
-                                        "message", json_text(e->message), "hint",
-                                        e->hint ? json_text(e->hint) : json_null()));
+                                        "message", out_json_text(e->message), "hint",
+                                        e->hint ? out_json_text(e->hint) : json_null()));
     }
     *not_shown = d->dropped;
     return errors;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "lang.h"
 #include "model.h"
 #include "out.h"
@@ -24,13 +25,7 @@ static int rows_differ(int e, const rrow *a, const rrow *b) {
 }
 
 static int push(changes *c, int e, change_kind kind, const rrow *old, const rrow *new) {
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 32;
-        change *v = realloc(c->v, cap * sizeof *v);
-        if (!v) return -1;
-        c->v = v;
-        c->cap = cap;
-    }
+    if (grow(&c->v, &c->cap, c->n, sizeof *c->v)) return -1;
     char *key = rdata_key(e, new ? new : old, '/');
     if (!key) return -1;
     c->v[c->n++] = (change){e, kind, old, new, key, -1, NULL, 0};
@@ -48,13 +43,7 @@ static int parent_field(int e) {
 
 /* A list of entity e takes a new order: seq (n rows, copied). */
 static int push_order(changes *c, int e, const rrow *const *seq, size_t n) {
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 32;
-        change *v = realloc(c->v, cap * sizeof *v);
-        if (!v) return -1;
-        c->v = v;
-        c->cap = cap;
-    }
+    if (grow(&c->v, &c->cap, c->n, sizeof *c->v)) return -1;
     int pf = parent_field(e);
     char *key = strdup(pf >= 0 ? seq[0]->v[pf] : "");
     const rrow **copy = malloc(n * sizeof *copy);

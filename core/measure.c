@@ -162,10 +162,7 @@ static void bind_row(sqlite3_stmt *st, const mrow *r, int64_t event) {
         sqlite3_bind_null(st, 5);
         sqlite3_bind_null(st, 6);
     }
-    if (r->source)
-        sqlite3_bind_text(st, 7, r->source, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, 7);
+    sqlite3_bind_text(st, 7, r->source, -1, SQLITE_STATIC); /* NULL binds NULL */
     sqlite3_bind_int64(st, 8, event);
 }
 
@@ -235,24 +232,38 @@ int64_t measure_next_event_id(store *s) {
 
 /* ---- reading figures ------------------------------------------------------------------------ */
 
+json_t *measure_value_json(const mvalue *v) {
+    json_t *j = json_pack("{s:s, s:b, s:b}", "period", v->period, "suppressed", v->suppressed,
+                          "derived", v->derived);
+    json_object_set_new(j, "value", v->has_value ? json_real(v->value) : json_null());
+    json_object_set_new(j, "numerator", v->has_ratio ? json_integer(v->numerator) : json_null());
+    json_object_set_new(j, "denominator",
+                        v->has_ratio ? json_integer(v->denominator) : json_null());
+    if (v->derived)
+        json_object_set_new(j, "municipalities",
+                            json_pack("{s:i, s:i, s:i}", "with_figures", v->covered, "of",
+                                      v->members, "left_out_suppressed", v->left_out));
+    return j;
+}
+
+/* An indicator by code (?1) and region (?2, or NULL): the catalogue's, when the region (if
+** given) exists; else up to two regions' own (two: ambiguous). */
+static const char indicator_id_sql[] =
+    "SELECT id, unit, name FROM indicator WHERE code = ?1 AND region IS NULL AND (?2 IS NULL OR "
+    "EXISTS (SELECT 1 FROM region WHERE id = ?2)) UNION ALL SELECT * FROM (SELECT id, unit, name "
+    "FROM indicator WHERE code = ?1 AND region = coalesce(?2, region) AND NOT EXISTS (SELECT 1 "
+    "FROM indicator c WHERE c.code = ?1 AND c.region IS NULL) LIMIT 2)";
+
 int64_t measure_indicator_id(store *s, const char *code, char *unit, char *name) {
     /* The catalogue's, also when a region adopted it; else the one region's own. */
     sqlite3_stmt *st;
     const char *slash = strchr(code, '/');
-    if (sqlite3_prepare_v2(store_sqlite(s),
-                           "SELECT id, unit, name FROM indicator WHERE code = ?1 AND region IS "
-                           "NULL AND (?2 IS NULL OR EXISTS (SELECT 1 FROM region WHERE id = ?2)) "
-                           "UNION ALL SELECT * FROM (SELECT id, unit, name FROM indicator "
-                           "WHERE code = ?1 AND region = coalesce(?2, region) AND NOT EXISTS "
-                           "(SELECT 1 FROM indicator c WHERE c.code = ?1 AND c.region IS NULL) "
-                           "LIMIT 2)",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(store_sqlite(s), indicator_id_sql, -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "reading indicators");
     sqlite3_bind_text(st, 1, slash ? slash + 1 : code, -1, SQLITE_TRANSIENT);
-    if (slash)
-        sqlite3_bind_text(st, 2, code, (int)(slash - code), SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, 2);
+    /* The region before the slash; without one NULL, which binds NULL. */
+    sqlite3_bind_text(st, 2, slash ? code : NULL, slash ? (int)(slash - code) : 0,
+                      SQLITE_TRANSIENT);
     int64_t id = 0;
     int rows = 0;
     while (sqlite3_step(st) == SQLITE_ROW)
@@ -449,10 +460,7 @@ static int figures(store *s, int64_t indicator, const char *unit, const char *ar
     sqlite3_bind_int64(st, 1, indicator);
     sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 3, len);
-    if (period)
-        sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, 4);
+    sqlite3_bind_text(st, 4, period, -1, SQLITE_STATIC); /* NULL binds NULL */
     int below = measure_suppress_below(s), members = members_of(s, area), rc, stop = 0;
     sqlite3_bind_int(st, 5, below);
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -518,23 +526,21 @@ int measure_compare(store *s, int64_t indicator, const char *unit, const char *p
     return rc == SQLITE_DONE || stop ? 0 : store_fail(s, "reading areas");
 }
 
+/* The latest period of indicator ?1 in area ?2 (or anywhere: NULL) or its municipalities; a
+** year counts as its December, a quarter as its last month. */
+static const char latest_period_sql[] =
+    "SELECT period FROM measurement WHERE indicator = ?1 AND (?2 IS NULL OR area = ?2 OR area IN "
+    "(SELECT municipality FROM area_member WHERE area = ?2)) ORDER BY CASE length(period) WHEN 4 "
+    "THEN period || '-12' WHEN 6 THEN substr(period, 1, 4) || printf('-%02d', 3 * substr(period, "
+    "6)) ELSE period END DESC, length(period) DESC LIMIT 1";
+
 int measure_latest_period(store *s, int64_t indicator, const char *region, char *buf) {
     sqlite3_stmt *st;
     int rc = 1;
-    if (sqlite3_prepare_v2(store_sqlite(s),
-                           "SELECT period FROM measurement WHERE indicator = ?1 AND (?2 IS NULL "
-                           "OR area = ?2 OR area IN (SELECT municipality FROM area_member WHERE "
-                           "area = ?2)) ORDER BY "
-                           "CASE length(period) WHEN 4 THEN period || '-12' WHEN 6 THEN "
-                           "substr(period, 1, 4) || printf('-%02d', 3 * substr(period, 6)) "
-                           "ELSE period END DESC, length(period) DESC LIMIT 1",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(store_sqlite(s), latest_period_sql, -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, "reading measurements");
     sqlite3_bind_int64(st, 1, indicator);
-    if (region)
-        sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, 2);
+    sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC); /* NULL binds NULL */
     if (sqlite3_step(st) == SQLITE_ROW) {
         snprintf(buf, 16, "%s", (const char *)sqlite3_column_text(st, 0));
         rc = 0;

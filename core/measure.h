@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "store.h"
 
 /* The default of the setting suppress-below: values about fewer than 10 persons are not shown,
@@ -73,6 +75,11 @@ typedef struct mvalue {
     int covered, members; /* derived: municipalities summed, of how many */
     int left_out;         /* derived: municipalities with a figure too small to sum */
 } mvalue;
+
+/* A figure as JSON: { period, value, numerator, denominator, suppressed, derived, and with
+** derived municipalities { with_figures, of, left_out_suppressed } }: what spil trend --json,
+** spil compare --json and the report show (a new reference). */
+json_t *measure_value_json(const mvalue *v);
 
 /* The indicator's id by code (a catalogue code, a region's own code, or "region/code"), and
 ** its unit and name into the buffers of 128 bytes ("" when the source gives none). 0 when

@@ -57,7 +57,8 @@ int out_str(FILE *f, const char *s);
 /* out_str, then spaces up to width characters (none when s is longer): a column. */
 int out_col(FILE *f, const char *s, int width);
 
-/* s as a JSON string; bytes that are not UTF-8 become '?' (Jansson takes UTF-8 only). */
+/* s as a JSON string (NULL as ""); bytes that are not UTF-8 become '?' (Jansson takes UTF-8
+** only, and a path or a message can still carry stray bytes: the error is not lost). */
 json_t *out_json_text(const char *s);
 /* A canonical model value as JSON: booleans, numbers, strings; null when v is NULL. */
 json_t *out_json_value(model_type t, const char *v);

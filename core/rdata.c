@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "model.h"
 #include "store.h"
 
@@ -45,13 +46,7 @@ void rdata_free(rdata *r) {
 
 rrow *rdata_add(rdata *r, int e, int line, int col) {
     rtable *t = &r->tables[e];
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 8;
-        rrow *rows = realloc(t->rows, cap * sizeof *rows);
-        if (!rows) return NULL;
-        t->rows = rows;
-        t->cap = cap;
-    }
+    if (grow(&t->rows, &t->cap, t->n, sizeof *t->rows)) return NULL;
     size_t nf = (size_t)model_entities[e].nfields;
     rrow *row = &t->rows[t->n];
     memset(row, 0, sizeof *row);

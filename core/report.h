@@ -10,11 +10,13 @@
 **
 ** Files: report_data.c (gathering one region), report_all.c (every region), report_md.c,
 ** report_html.c, report_svg.c (the charts), report_nl.c (the Dutch words of the report),
+** report_out.c (what the renderers share: the walk over the sections, the formatted writer),
 ** cmd_report.c (the command, the output file and the memory of the last report).
 */
 #ifndef SPIL_REPORT_H
 #define SPIL_REPORT_H
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -63,17 +65,66 @@ int report_last(struct store *st, const char *region, int64_t *id, char *at);
 
 /* ---- shared by the gatherers (report_data.c) ---- */
 
-struct mvalue;
-/* A figure as JSON: { period, value, numerator, denominator, suppressed, derived,
-** municipalities }, as spil trend --json has it. */
-json_t *report_value_json(const struct mvalue *v);
 /* Indicator code ("code" or "region/code") for area: { code, name, unit, agreed, kind, series
 ** (its last REPORT_PERIODS values), national (the nation's value of each of those periods, or
 ** null) } into *out. 0, or -1 on a storage error. */
 int report_indicator(struct store *st, const char *code, const char *area, int agreed,
                      json_t **out);
+/* The values of object as a new array, sorted by cmp (qsort's, over json_t *const *). */
+json_t *report_sorted_values(json_t *object, int (*cmp)(const void *, const void *));
 
-/* ---- shared by the renderers (report_nl.c) ---- */
+/* ---- shared by the renderers (report_out.c, report_nl.c) ---- */
+
+/* The string of key k of the document's object o (NULL when absent), its integer (0). */
+static inline const char *report_str(const json_t *o, const char *k) {
+    return json_string_value(json_object_get(o, k));
+}
+static inline json_int_t report_int(const json_t *o, const char *k) {
+    return json_integer_value(json_object_get(o, k));
+}
+/* s, or "-" when it is NULL or empty. */
+static inline const char *report_or_dash(const char *s) {
+    return s && *s ? s : "-";
+}
+
+/* How a renderer makes a value from the data safe in its format (NULL writes nothing). */
+typedef void report_escape(FILE *f, const char *s);
+/* fmt to f: %s a value from the data, through escape; %r spil's own text (markup), raw; %d an
+** int; %lld a long long; %g a double with one decimal (a tiny one as 0.0); %%. */
+void report_vout(FILE *f, report_escape *escape, const char *fmt, va_list ap);
+
+/* The sections of a region's report, in order (report_out.c): the anchor id, the Dutch title,
+** and the list in the document (list, within it sublist, or NULL) whose emptiness makes the
+** section the one sentence empty. */
+#define REPORT_SECTIONS 9
+typedef struct report_section {
+    const char *id, *title, *list, *sublist, *empty;
+} report_section;
+extern const report_section report_sections[REPORT_SECTIONS];
+
+/* A renderer's part in the walk: open writes a section's heading, empty its one sentence when
+** its list is empty, body[i] the rest of section i, close ends a section (each may be NULL). */
+typedef struct report_format {
+    void (*open)(FILE *f, const report_section *s);
+    void (*empty)(FILE *f, const char *sentence);
+    void (*body[REPORT_SECTIONS])(FILE *f, const json_t *doc);
+    void (*close)(FILE *f);
+} report_format;
+/* Every section of doc (a region's report) in order, through fmt: the one walk over the
+** document that the Markdown and the HTML renderers share. */
+void report_walk(FILE *f, const json_t *doc, const report_format *fmt);
+
+/* An indicator's title, "code: name (unit)", each value through escape (the name
+** REPORT_NL_NO_NAME when its source gives none, no unit without one). */
+void report_indicator_title(FILE *f, report_escape *escape, const json_t *ind);
+
+/* A group of changes (an element of changes.groups) in words: "van stap a naar stap b", or
+** "3 × organisatie toegevoegd: a, b" (more, "..." or "…", when keys are left out), then
+** "; reden: ..." when it has one; each value through escape. */
+void report_change_text(FILE *f, report_escape *escape, const json_t *group, const char *more);
+
+/* What a catalogue indicator without a name in its source is called. */
+#define REPORT_NL_NO_NAME "naam niet gegeven door de bron"
 
 /* The Dutch word for value v of the model field "table.field" (agreement_party.status,
 ** signed: "getekend"); v itself when there is none. */
@@ -92,6 +143,19 @@ const char *report_nl_date(const char *d, char *buf);
 const char *report_nl_members(const json_t *region, char *buf);
 /* A number with a decimal comma: 14,2 (decimals: digits after it). */
 const char *report_nl_number(double v, int decimals, char *buf, size_t cap);
+/* report_nl_date of d, or "-" when d is NULL. */
+const char *report_nl_date_or_dash(const char *d, char *buf);
+/* A step's state (passed, current, next, later) in words: "huidige stap". */
+const char *report_nl_step_state(const char *s);
+/* A JSON true "ja", false "nee", anything else "-". */
+const char *report_nl_yes_no(const json_t *v);
+/* A figure (measure_value_json's object) as the report shows it: 14,2; "onderdrukt"; "-". */
+const char *report_nl_figure(const json_t *v, char *buf, size_t cap);
+/* The period of o's "since" and "until" in words ("1 januari 2026 tot en met ..."; "vanaf ...";
+** "tot en met ..."; "-") into buf (96 bytes). */
+const char *report_nl_period(const json_t *o, char *buf);
+/* Why the changes start where they do (the document's changes.basis) in words. */
+const char *report_nl_basis(const char *basis);
 
 /* Days from 1970-01-01 of a YYYY-MM-DD date (the first 10 characters of s); 0 when s is not
 ** one. */

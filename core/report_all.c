@@ -13,10 +13,6 @@
 #include "runtime.h"
 #include "store.h"
 
-static const char *jstr(const json_t *o, const char *k) {
-    return json_string_value(json_object_get(o, k));
-}
-
 static int collect_pair(void *ctx, int header, const char *const *v, int n) {
     (void)n;
     if (!header)
@@ -52,21 +48,8 @@ static int by_regions(const void *a, const void *b) {
     json_int_t nx = json_integer_value(json_object_get(x, "regions")),
                ny = json_integer_value(json_object_get(y, "regions"));
     if (nx != ny) return ny > nx ? 1 : -1;
-    int c = strcmp(jstr(x, "programme"), jstr(y, "programme"));
-    return c ? c : strcmp(jstr(x, "check"), jstr(y, "check"));
-}
-
-static json_t *sorted_blockers(json_t *blockers) {
-    size_t n = json_object_size(blockers), k = 0;
-    json_t **v = calloc(n ? n : 1, sizeof *v), *out = json_array();
-    const char *key;
-    json_t *b;
-    json_object_foreach(blockers, key, b) v[k++] = b;
-    qsort(v, n, sizeof *v, by_regions);
-    for (size_t i = 0; i < n; i++)
-        json_array_append(out, v[i]);
-    free(v);
-    return out;
+    int c = strcmp(report_str(x, "programme"), report_str(y, "programme"));
+    return c ? c : strcmp(report_str(x, "check"), report_str(y, "check"));
 }
 
 /* ---- indicators compared ---- */
@@ -76,7 +59,7 @@ typedef struct ranked {
 } ranked;
 
 static int keep_area(void *ctx, const char *area, const char *name, const mvalue *v) {
-    json_t *j = report_value_json(v);
+    json_t *j = measure_value_json(v);
     json_object_set_new(j, "area", json_string(area));
     json_object_set_new(j, "name", json_string(name ? name : area));
     json_array_append_new(ctx, j);
@@ -98,7 +81,7 @@ static int by_value(const void *a, const void *b) {
     int sx = json_is_true(json_object_get(x, "suppressed")),
         sy = json_is_true(json_object_get(y, "suppressed"));
     if (sx != sy) return sy - sx;
-    return strcmp(jstr(x, "name"), jstr(y, "name"));
+    return strcmp(report_str(x, "name"), report_str(y, "name"));
 }
 
 static int compare_one(store *st, const char *code, int agreed, json_t *items) {
@@ -134,7 +117,7 @@ static int compare_one(store *st, const char *code, int agreed, json_t *items) {
                           json_pack("{s:s, s:s?, s:s?, s:b, s:s, s:o, s:o}", "code", code, "name",
                                     name[0] ? name : NULL, "unit", unit[0] ? unit : NULL, "agreed",
                                     agreed, "period", period, "national",
-                                    report_value_json(&nation), "areas", sorted));
+                                    measure_value_json(&nation), "areas", sorted));
     return 0;
 }
 
@@ -233,7 +216,7 @@ json_t *report_all(store *st, const report_opts *o, char **err, int *code) {
     if (failed) goto done;
     json_t *run_progs = json_object();
     json_array_foreach(rows, i, run)
-        json_object_set_new(run_progs, jstr(run, "programme"), json_true());
+        json_object_set_new(run_progs, report_str(run, "programme"), json_true());
     json_t *ind = indicators(st, run_progs, &failed);
     json_decref(run_progs);
     if (failed) {
@@ -242,7 +225,7 @@ json_t *report_all(store *st, const report_opts *o, char **err, int *code) {
     }
     doc = json_pack("{s:s, s:i, s:s, s:s, s:O, s:o, s:o}", "report", "all", "version",
                     REPORT_VERSION, "generated", o->now, "today", o->today, "regions", rows,
-                    "blockers", sorted_blockers(blockers), "indicators", ind);
+                    "blockers", report_sorted_values(blockers, by_regions), "indicators", ind);
 done:
     if (!doc && !*err) {
         char buf[512];

@@ -82,8 +82,17 @@ static void add_name(json_t *o, const char *key, json_t *names) {
     json_object_set_new(o, k, id ? json_string(name_of(names, id)) : json_null());
 }
 
-static const char *jstr(const json_t *o, const char *key) {
-    return json_string_value(json_object_get(o, key));
+json_t *report_sorted_values(json_t *object, int (*cmp)(const void *, const void *)) {
+    size_t n = json_object_size(object), k = 0;
+    json_t **v = calloc(n ? n : 1, sizeof *v), *out = json_array();
+    const char *key;
+    json_t *x;
+    json_object_foreach(object, key, x) v[k++] = x;
+    qsort(v, n, sizeof *v, cmp);
+    for (size_t i = 0; i < n; i++)
+        json_array_append(out, v[i]);
+    free(v);
+    return out;
 }
 
 static void index_names(gather *g) {
@@ -226,7 +235,7 @@ static void mark_steps(gather *g, json_t *prog, const char *programme, const cha
     const rtable *h = table(g, "programme_step");
     size_t i, at = (size_t)-1;
     json_t *s;
-    json_array_foreach(steps, i, s) if (!strcmp(jstr(s, "id"), current)) at = i;
+    json_array_foreach(steps, i, s) if (!strcmp(report_str(s, "id"), current)) at = i;
     json_array_foreach(steps, i, s) {
         const char *state = at == (size_t)-1 ? "later"
                             : i < at         ? "passed"
@@ -238,7 +247,7 @@ static void mark_steps(gather *g, json_t *prog, const char *programme, const cha
         for (size_t k = 0; k < h->n; k++) {
             const rrow *r = &h->rows[k];
             if (strcmp(fv("programme_step", r, "programme"), programme) ||
-                strcmp(fv("programme_step", r, "step"), jstr(s, "id")))
+                strcmp(fv("programme_step", r, "step"), report_str(s, "id")))
                 continue;
             entered = fv("programme_step", r, "entered"); /* the latest entry: sorted by key */
             left = fv("programme_step", r, "left");
@@ -284,8 +293,8 @@ static int by_urgency(const void *a, const void *b) {
                by = json_integer_value(json_object_get(y, "blocking"));
     if ((bx > 0) != (by > 0)) return by > 0 ? 1 : -1;
     if (bx != by) return by > bx ? 1 : -1;
-    const char *nx = jstr(json_object_get(x, "subject"), "name"),
-               *ny = jstr(json_object_get(y, "subject"), "name");
+    const char *nx = report_str(json_object_get(x, "subject"), "name"),
+               *ny = report_str(json_object_get(y, "subject"), "name");
     return strcmp(nx ? nx : "", ny ? ny : "");
 }
 
@@ -295,24 +304,16 @@ static void sort_group(json_t *gr) {
     for (int pass = 0; pass < 2; pass++) {
         size_t i;
         json_t *x;
-        json_array_foreach(f, i, x) if (!strcmp(jstr(x, "severity"), "blocking") == !pass)
+        json_array_foreach(f, i, x) if (!strcmp(report_str(x, "severity"), "blocking") == !pass)
             json_array_append(sorted, x);
     }
     json_object_set_new(gr, "findings", sorted);
 }
 
 static json_t *grouped(json_t *groups) {
-    size_t n = json_object_size(groups), k = 0;
-    json_t **v = calloc(n ? n : 1, sizeof *v), *out = json_array();
-    const char *key;
-    json_t *gr;
-    json_object_foreach(groups, key, gr) v[k++] = gr;
-    qsort(v, n, sizeof *v, by_urgency);
-    for (size_t i = 0; i < n; i++) {
-        sort_group(v[i]);
-        json_array_append(out, v[i]);
-    }
-    free(v);
+    json_t *out = report_sorted_values(groups, by_urgency), *gr;
+    size_t i;
+    json_array_foreach(out, i, gr) sort_group(gr);
     return out;
 }
 
@@ -349,8 +350,8 @@ static int programme_runs(gather *g, json_t *progs, json_t *groups) {
         json_t *next = NULL;
         size_t k;
         json_t *s;
-        json_array_foreach(json_object_get(p, "steps"), k, s) if (!strcmp(jstr(s, "state"), "next"))
-            next = s;
+        json_array_foreach(json_object_get(p, "steps"), k,
+                           s) if (!strcmp(report_str(s, "state"), "next")) next = s;
         json_object_set_new(p, "next_step",
                             next ? json_pack("{s:O, s:O}", "id", json_object_get(next, "id"),
                                              "name", json_object_get(next, "name"))
@@ -381,7 +382,7 @@ static json_t *bodies_json(gather *g) {
     const rtable *t = table(g, "body");
     for (size_t i = 0; i < t->n; i++) {
         json_t *b = row_json("body", &t->rows[i]);
-        const char *id = jstr(b, "id");
+        const char *id = report_str(b, "id");
         json_t *members = children(g, "body_member", "body", id);
         size_t k;
         json_t *m;
@@ -390,7 +391,7 @@ static json_t *bodies_json(gather *g) {
             add_name(m, "person", g->people);
             /* Decides with a mandate: a full member that takes part in decisions and whose
             ** representative holds a mandate (spil.governance's default counting). */
-            int decides = !strcmp(jstr(m, "membership"), "member") &&
+            int decides = !strcmp(report_str(m, "membership"), "member") &&
                           !json_is_false(json_object_get(m, "decides"));
             json_object_set_new(
                 m, "decides_with_mandate",
@@ -409,9 +410,11 @@ static json_t *bodies_json(gather *g) {
 }
 
 static int by_date_desc(const void *a, const void *b) {
-    const char *x = jstr(*(json_t *const *)a, "date"), *y = jstr(*(json_t *const *)b, "date");
+    const char *x = report_str(*(json_t *const *)a, "date"),
+               *y = report_str(*(json_t *const *)b, "date");
     int c = strcmp(y ? y : "", x ? x : "");
-    return c ? c : strcmp(jstr(*(json_t *const *)a, "id"), jstr(*(json_t *const *)b, "id"));
+    return c ? c
+             : strcmp(report_str(*(json_t *const *)a, "id"), report_str(*(json_t *const *)b, "id"));
 }
 
 static json_t *decisions_json(gather *g, json_t *pending) {
@@ -424,14 +427,14 @@ static json_t *decisions_json(gather *g, json_t *pending) {
     const rtable *bt = table(g, "body");
     for (size_t i = 0; i < n; i++) {
         json_t *d = v[i];
-        const char *id = jstr(d, "id"), *body = jstr(d, "body");
+        const char *id = report_str(d, "id"), *body = report_str(d, "body");
         const char *body_name = body;
         for (size_t k = 0; k < bt->n; k++)
             if (body && !strcmp(fv("body", &bt->rows[k], "id"), body))
                 body_name = fv("body", &bt->rows[k], "name");
         json_object_set_new(d, "body_name", body_name ? json_string(body_name) : json_null());
         add_name(d, "organisation", g->orgs);
-        int is_pending = jstr(d, "outcome") && !strcmp(jstr(d, "outcome"), "pending");
+        int is_pending = report_str(d, "outcome") && !strcmp(report_str(d, "outcome"), "pending");
         if (i >= REPORT_DECISIONS && !is_pending) {
             json_decref(d);
             continue;
@@ -461,10 +464,11 @@ static json_t *decisions_json(gather *g, json_t *pending) {
                     /* Advice that waits on an organisation's own decision. */
                     if (is_pending && k == 0)
                         json_array_append_new(
-                            pending, json_pack("{s:s, s:s?, s:s?, s:s?, s:s, s:s}", "decision", id,
-                                               "subject", jstr(d, "subject"), "date",
-                                               jstr(d, "date"), "body", body_name, "organisation",
-                                               oid, "organisation_name", name_of(g->orgs, oid)));
+                            pending,
+                            json_pack("{s:s, s:s?, s:s?, s:s?, s:s, s:s}", "decision", id,
+                                      "subject", report_str(d, "subject"), "date",
+                                      report_str(d, "date"), "body", body_name, "organisation", oid,
+                                      "organisation_name", name_of(g->orgs, oid)));
                 }
                 json_object_set_new(p, "pending", named);
             }
@@ -483,7 +487,7 @@ static json_t *agreements_json(gather *g) {
     const rtable *t = table(g, "agreement");
     for (size_t i = 0; i < t->n; i++) {
         json_t *a = row_json("agreement", &t->rows[i]);
-        const char *id = jstr(a, "id");
+        const char *id = report_str(a, "id");
         json_t *topics = json_array(), *tp = children(g, "agreement_topic", "agreement", id);
         size_t k;
         json_t *x;
@@ -495,7 +499,7 @@ static json_t *agreements_json(gather *g) {
         json_array_foreach(parties, k, x) {
             add_name(x, "organisation", g->orgs);
             add_name(x, "signatory", g->people);
-            signed_ += !strcmp(jstr(x, "status"), "signed");
+            signed_ += !strcmp(report_str(x, "status"), "signed");
         }
         json_object_set_new(a, "signed", json_integer(signed_));
         json_object_set_new(a, "parties", parties);
@@ -506,8 +510,8 @@ static json_t *agreements_json(gather *g) {
 
 static int by_purpose(const void *a, const void *b) {
     json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    int c = strcmp(jstr(x, "purpose"), jstr(y, "purpose"));
-    return c ? c : strcmp(jstr(x, "id"), jstr(y, "id"));
+    int c = strcmp(report_str(x, "purpose"), report_str(y, "purpose"));
+    return c ? c : strcmp(report_str(x, "id"), report_str(y, "id"));
 }
 
 static json_t *funding_json(gather *g) {
@@ -517,7 +521,7 @@ static json_t *funding_json(gather *g) {
     for (size_t i = 0; i < t->n; i++) {
         json_t *f = v[i] = row_json("funding", &t->rows[i]);
         add_name(f, "funder", g->orgs);
-        const char *until = jstr(f, "until");
+        const char *until = report_str(f, "until");
         int64_t end = until ? report_days(until) : 0;
         json_object_set_new(
             f, "ending_soon",
@@ -537,12 +541,12 @@ static json_t *roles_json(gather *g, json_t *munis) {
     for (size_t i = 0; i < t->n; i++) {
         json_t *r = row_json("role_assignment", &t->rows[i]);
         add_name(r, "person", g->people);
-        const char *code = jstr(r, "municipality");
+        const char *code = report_str(r, "municipality");
         size_t k;
         json_t *m;
         const char *mname = code;
-        json_array_foreach(munis, k, m) if (code && !strcmp(jstr(m, "code"), code)) mname =
-            jstr(m, "name");
+        json_array_foreach(munis, k, m) if (code && !strcmp(report_str(m, "code"), code)) mname =
+            report_str(m, "name");
         json_object_set_new(r, "municipality_name", mname ? json_string(mname) : json_null());
         json_array_append_new(out, r);
     }
@@ -565,10 +569,12 @@ static json_t *responsibilities_json(gather *g) {
 }
 
 static int by_due(const void *a, const void *b) {
-    const char *x = jstr(*(json_t *const *)a, "due"), *y = jstr(*(json_t *const *)b, "due");
+    const char *x = report_str(*(json_t *const *)a, "due"),
+               *y = report_str(*(json_t *const *)b, "due");
     if (!x != !y) return x ? -1 : 1;
     int c = x ? strcmp(x, y) : 0;
-    return c ? c : strcmp(jstr(*(json_t *const *)a, "id"), jstr(*(json_t *const *)b, "id"));
+    return c ? c
+             : strcmp(report_str(*(json_t *const *)a, "id"), report_str(*(json_t *const *)b, "id"));
 }
 
 static json_t *actions_json(gather *g) {
@@ -580,7 +586,7 @@ static json_t *actions_json(gather *g) {
         if (status && strcmp(status, "open")) continue; /* done or cancelled */
         json_t *a = v[n++] = row_json("action", &t->rows[i]);
         add_name(a, "owner", g->people);
-        const char *due = jstr(a, "due");
+        const char *due = report_str(a, "due");
         json_object_set_new(a, "overdue", json_boolean(due && strcmp(due, g->o->today) < 0));
     }
     qsort(v, n, sizeof *v, by_due);
@@ -592,22 +598,8 @@ static json_t *actions_json(gather *g) {
 
 /* ---- indicators ---- */
 
-json_t *report_value_json(const mvalue *v) {
-    json_t *j = json_pack("{s:s, s:b, s:b}", "period", v->period, "suppressed", v->suppressed,
-                          "derived", v->derived);
-    json_object_set_new(j, "value", v->has_value ? json_real(v->value) : json_null());
-    json_object_set_new(j, "numerator", v->has_ratio ? json_integer(v->numerator) : json_null());
-    json_object_set_new(j, "denominator",
-                        v->has_ratio ? json_integer(v->denominator) : json_null());
-    if (v->derived)
-        json_object_set_new(j, "municipalities",
-                            json_pack("{s:i, s:i, s:i}", "with_figures", v->covered, "of",
-                                      v->members, "left_out_suppressed", v->left_out));
-    return j;
-}
-
 static int keep_value(void *ctx, const mvalue *v) {
-    json_array_append_new(ctx, report_value_json(v));
+    json_array_append_new(ctx, measure_value_json(v));
     return 0;
 }
 
@@ -634,7 +626,7 @@ int report_indicator(store *st, const char *code, const char *area, int agreed, 
     json_t *mine = json_array(), *nation = json_array();
     if (id > 0 && measure_series(st, id, unit, area, NULL, keep_value, mine) < 0) goto bad;
     const char *kind =
-        json_array_size(mine) ? period_kind(jstr(json_array_get(mine, 0), "period")) : NULL;
+        json_array_size(mine) ? period_kind(report_str(json_array_get(mine, 0), "period")) : NULL;
     if (kind && measure_series(st, id, unit, "NL", kind, keep_value, nation) < 0) goto bad;
     last_periods(mine);
     /* The nation's value for each period the region shows. */
@@ -644,7 +636,8 @@ int report_indicator(store *st, const char *code, const char *area, int agreed, 
     json_array_foreach(mine, i, v) {
         json_t *nv = NULL, *w;
         size_t k;
-        json_array_foreach(nation, k, w) if (!strcmp(jstr(w, "period"), jstr(v, "period"))) nv = w;
+        json_array_foreach(nation, k,
+                           w) if (!strcmp(report_str(w, "period"), report_str(v, "period"))) nv = w;
         json_array_append(paired, nv ? nv : json_null());
     }
     json_object_set_new(o, "kind", kind ? json_string(kind) : json_null());
@@ -693,8 +686,8 @@ static json_t *indicators_json(gather *g) {
         /* A region's own name and unit for its own indicator. */
         const char *nm = fv("indicator", &t->rows[i], "name"),
                    *un = fv("indicator", &t->rows[i], "unit");
-        if (nm && !jstr(ind, "name")) json_object_set_new(ind, "name", json_string(nm));
-        if (un && !jstr(ind, "unit")) json_object_set_new(ind, "unit", json_string(un));
+        if (nm && !report_str(ind, "name")) json_object_set_new(ind, "name", json_string(nm));
+        if (un && !report_str(ind, "unit")) json_object_set_new(ind, "unit", json_string(un));
         json_array_append_new(items, ind);
     }
     int fallback = 0;
@@ -779,7 +772,7 @@ static int keep_change(void *ctx, const char *const *v, int n) {
     const char *vals[] = {v[1], v[2], v[4], v[5], v[6]};
     int same = last != NULL;
     for (int i = 0; same && i < 5; i++) {
-        const char *x = jstr(last, keys[i]);
+        const char *x = report_str(last, keys[i]);
         same = (!x && !vals[i]) || (x && vals[i] && !strcmp(x, vals[i]));
     }
     if (!same) {

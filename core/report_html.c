@@ -16,22 +16,6 @@
 
 #define out svg_out
 
-static const char *js(const json_t *o, const char *k) {
-    return json_string_value(json_object_get(o, k));
-}
-static json_int_t ji(const json_t *o, const char *k) {
-    return json_integer_value(json_object_get(o, k));
-}
-static const char *or_dash(const char *s) {
-    return s && *s ? s : "-";
-}
-static const char *date_nl(const char *d, char *buf) {
-    return d ? report_nl_date(d, buf) : "-";
-}
-
-/* What a catalogue indicator without a name in its source is called. */
-static const char NO_NAME[] = "naam niet gegeven door de bron";
-
 static const char STYLE[] =
     ":root{--blauw:#154273;--tekst:#1b1b1b;--grijs:#545454;--lijn:#c6cdd6;--vlak:#eef2f7;"
     "--rood:#a4231a;--groen:#256b25;--oranje:#8a4b00;--geel:#fff4d6}"
@@ -126,18 +110,7 @@ static void section(FILE *f, const char *id, const char *title) {
         title);
 }
 
-static const char *yes_no(const json_t *v) {
-    return json_is_true(v) ? "ja" : json_is_false(v) ? "nee" : "-";
-}
-
 /* ---- standing ---- */
-
-static const char *step_state(const char *s) {
-    return !strcmp(s, "passed")    ? "gepasseerd"
-           : !strcmp(s, "current") ? "huidige stap"
-           : !strcmp(s, "next")    ? "volgende stap"
-                                   : "later";
-}
 
 static void check_status(FILE *f, const char *s) {
     if (!strcmp(s, "pass"))
@@ -152,26 +125,25 @@ static void check_status(FILE *f, const char *s) {
 
 static void standing(FILE *f, const json_t *doc) {
     char d1[32], d2[32], id[32];
-    section(f, "stand", "Waar de regio staat");
     size_t i, k;
     json_t *p, *s, *c;
-    if (!json_array_size(json_object_get(doc, "programmes")))
-        out(f, "<p>De regio loopt geen programma.</p>\n");
     json_array_foreach(json_object_get(doc, "programmes"), i, p) {
         json_t *r = json_object_get(p, "readiness"), *next = json_object_get(p, "next_step");
         int ready = json_is_true(json_object_get(r, "ready"));
-        out(f, "<h3>%s: stap %s</h3>\n", or_dash(js(p, "name")), or_dash(js(p, "step_name")));
+        out(f, "<h3>%s: stap %s</h3>\n", report_or_dash(report_str(p, "name")),
+            report_or_dash(report_str(p, "step_name")));
         out(f, "<div class=\"stand%r\"><p><strong>", ready ? " klaar-stand" : "");
         if (json_is_object(next))
             out(f, "%r om naar de volgende stap, %s, te gaan.", ready ? "Klaar" : "Nog niet klaar",
-                js(next, "name"));
+                report_str(next, "name"));
         else
             out(f, "%r om de laatste stap af te ronden.", ready ? "Klaar" : "Nog niet klaar");
         out(f, "</strong> %d blokkerende bevinding%r, %d adviesbevinding%r.",
-            (int)ji(r, "blocking"), ji(r, "blocking") == 1 ? "" : "en", (int)ji(r, "advisory"),
-            ji(r, "advisory") == 1 ? "" : "en");
-        out(f, " Huidige stap: %s", js(p, "step_name"));
-        if (js(p, "since")) out(f, ", sinds %s", report_nl_date(js(p, "since"), d1));
+            (int)report_int(r, "blocking"), report_int(r, "blocking") == 1 ? "" : "en",
+            (int)report_int(r, "advisory"), report_int(r, "advisory") == 1 ? "" : "en");
+        out(f, " Huidige stap: %s", report_str(p, "step_name"));
+        if (report_str(p, "since"))
+            out(f, ", sinds %s", report_nl_date(report_str(p, "since"), d1));
         out(f, ".</p></div>\n");
         snprintf(id, sizeof id, "stappen-%d", (int)i + 1);
         out(f, "<figure>\n");
@@ -179,70 +151,67 @@ static void standing(FILE *f, const json_t *doc) {
         out(f,
             "\n<figcaption>De stappen van %s; de tabel hieronder zegt hetzelfde in "
             "woorden.</figcaption>\n</figure>\n",
-            js(p, "name"));
+            report_str(p, "name"));
         out(f,
             "<table>\n<caption>Stappen van %s</caption>\n<thead><tr><th scope=\"col\">#</th>"
             "<th scope=\"col\">Stap</th><th scope=\"col\">Fase</th><th scope=\"col\">Waar</th>"
             "<th scope=\"col\">Begonnen</th><th scope=\"col\">Afgerond</th></tr></thead>\n"
             "<tbody>\n",
-            js(p, "name"));
+            report_str(p, "name"));
         json_array_foreach(json_object_get(p, "steps"), k, s) {
-            int cur = !strcmp(js(s, "state"), "current");
+            int cur = !strcmp(report_str(s, "state"), "current");
             out(f,
                 "<tr><td class=\"getal\">%d</td><th scope=\"row\">%r%s%r</th><td>%s</td>"
                 "<td>%r</td><td>%s</td><td>%s</td></tr>\n",
-                (int)k + 1, cur ? "<strong>" : "", js(s, "name"), cur ? "</strong>" : "",
-                or_dash(js(s, "phase_name")), step_state(js(s, "state")),
-                date_nl(js(s, "entered"), d1), date_nl(js(s, "left"), d2));
+                (int)k + 1, cur ? "<strong>" : "", report_str(s, "name"), cur ? "</strong>" : "",
+                report_or_dash(report_str(s, "phase_name")),
+                report_nl_step_state(report_str(s, "state")),
+                report_nl_date_or_dash(report_str(s, "entered"), d1),
+                report_nl_date_or_dash(report_str(s, "left"), d2));
         }
         out(f, "</tbody>\n</table>\n");
         out(f,
             "<table>\n<caption>Controles van de stap %s</caption>\n<thead><tr>"
             "<th scope=\"col\">Controle</th><th scope=\"col\">Uitkomst</th>"
             "<th scope=\"col\" class=\"getal\">Bevindingen</th></tr></thead>\n<tbody>\n",
-            js(p, "step_name"));
+            report_str(p, "step_name"));
         json_array_foreach(json_object_get(r, "checks"), k, c) {
             out(f, "<tr><th scope=\"row\">%s</th><td>",
-                js(c, "name") ? js(c, "name") : js(c, "id"));
-            check_status(f, js(c, "status"));
+                report_str(c, "name") ? report_str(c, "name") : report_str(c, "id"));
+            check_status(f, report_str(c, "status"));
             out(f, "</td><td class=\"getal\">%d</td></tr>\n",
                 (int)json_array_size(json_object_get(c, "findings")));
         }
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 static void findings(FILE *f, const json_t *doc) {
     json_t *groups = json_object_get(doc, "findings");
-    section(f, "bevindingen", "Bevindingen: wie moet wat doen");
-    if (!json_array_size(groups)) {
-        out(f, "<p>Geen bevindingen: elke controle is voldaan.</p>\n</section>\n");
-        return;
-    }
     out(f, "<p>Blokkerende bevindingen eerst, per organisatie of persoon die aan zet is.</p>\n");
     size_t i, k;
     json_t *g, *x;
     json_array_foreach(groups, i, g) {
         json_t *subj = json_object_get(g, "subject");
-        out(f, "<div class=\"groep\">\n<h3>%r: %s</h3>\n", report_nl_subject(js(subj, "kind")),
-            or_dash(js(subj, "name")));
+        out(f, "<div class=\"groep\">\n<h3>%r: %s</h3>\n",
+            report_nl_subject(report_str(subj, "kind")), report_or_dash(report_str(subj, "name")));
         out(f, "<p class=\"meta\">%d blokkerend, %d advies.</p>\n<ul class=\"bevindingen\">\n",
-            (int)ji(g, "blocking"), (int)ji(g, "advisory"));
+            (int)report_int(g, "blocking"), (int)report_int(g, "advisory"));
         json_array_foreach(json_object_get(g, "findings"), k, x) {
-            int blocking = !strcmp(js(x, "severity"), "blocking");
+            int blocking = !strcmp(report_str(x, "severity"), "blocking");
             out(f, "<li%r><p><span class=\"label %r\">%r</span> %s</p>\n<dl class=\"finding\">",
                 blocking ? "" : " class=\"adv\"", blocking ? "blokkerend" : "advies",
-                blocking ? "Blokkerend" : "Advies", js(x, "missing"));
-            if (js(x, "remedy")) out(f, "<dt>Te doen</dt><dd>%s</dd>", js(x, "remedy"));
-            out(f, "<dt>Controle</dt><dd>%s (%s)</dd>", or_dash(js(x, "check_name")),
-                js(x, "programme"));
-            if (js(x, "source")) out(f, "<dt>Bron</dt><dd>%s</dd>", js(x, "source"));
+                blocking ? "Blokkerend" : "Advies", report_str(x, "missing"));
+            if (report_str(x, "remedy"))
+                out(f, "<dt>Te doen</dt><dd>%s</dd>", report_str(x, "remedy"));
+            out(f, "<dt>Controle</dt><dd>%s (%s)</dd>", report_or_dash(report_str(x, "check_name")),
+                report_str(x, "programme"));
+            if (report_str(x, "source"))
+                out(f, "<dt>Bron</dt><dd>%s</dd>", report_str(x, "source"));
             out(f, "</dl></li>\n");
         }
         out(f, "</ul>\n</div>\n");
     }
-    out(f, "</section>\n");
 }
 
 /* ---- governance ---- */
@@ -250,30 +219,29 @@ static void findings(FILE *f, const json_t *doc) {
 static void governance(FILE *f, const json_t *doc) {
     char d1[32];
     json_t *gov = json_object_get(doc, "governance");
-    section(f, "bestuur", "Bestuur en besluitvorming");
     size_t i, k;
     json_t *b, *m;
     if (!json_array_size(json_object_get(gov, "bodies")))
         out(f, "<p>Geen organen vastgelegd.</p>\n");
     json_array_foreach(json_object_get(gov, "bodies"), i, b) {
-        out(f, "<h3>%s</h3>\n<p class=\"meta\">%s", js(b, "name"), js(b, "kind"));
-        if (ji(b, "meetings_per_year"))
-            out(f, "; vergadert %d keer per jaar", (int)ji(b, "meetings_per_year"));
+        out(f, "<h3>%s</h3>\n<p class=\"meta\">%s", report_str(b, "name"), report_str(b, "kind"));
+        if (report_int(b, "meetings_per_year"))
+            out(f, "; vergadert %d keer per jaar", (int)report_int(b, "meetings_per_year"));
         out(f, ".</p>\n");
         out(f,
             "<table>\n<caption>Leden van %s</caption>\n<thead><tr><th scope=\"col\">"
             "Organisatie</th><th scope=\"col\">Vertegenwoordiger</th><th scope=\"col\">"
             "Lidmaatschap</th><th scope=\"col\">Functie</th><th scope=\"col\">Mandaat</th>"
             "<th scope=\"col\">Beslist met mandaat</th></tr></thead>\n<tbody>\n",
-            js(b, "name"));
+            report_str(b, "name"));
         json_array_foreach(json_object_get(b, "members"), k, m) {
             out(f,
                 "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td><td>%r</td>"
                 "<td>%r</td></tr>\n",
-                js(m, "organisation_name"), or_dash(js(m, "person_name")),
-                report_nl_value("body_member.membership", js(m, "membership")),
-                or_dash(report_nl_value("body_member.function", js(m, "function"))),
-                yes_no(json_object_get(m, "mandate")),
+                report_str(m, "organisation_name"), report_or_dash(report_str(m, "person_name")),
+                report_nl_value("body_member.membership", report_str(m, "membership")),
+                report_or_dash(report_nl_value("body_member.function", report_str(m, "function"))),
+                report_nl_yes_no(json_object_get(m, "mandate")),
                 json_is_true(json_object_get(m, "decides_with_mandate")) ? "<strong>ja</strong>"
                                                                          : "nee");
         }
@@ -281,8 +249,8 @@ static void governance(FILE *f, const json_t *doc) {
         if (json_array_size(json_object_get(b, "represented"))) {
             out(f, "<ul>\n");
             json_array_foreach(json_object_get(b, "represented"), k, m)
-                out(f, "<li>%s wordt vertegenwoordigd door %s.</li>\n", js(m, "organisation_name"),
-                    js(m, "via_name"));
+                out(f, "<li>%s wordt vertegenwoordigd door %s.</li>\n",
+                    report_str(m, "organisation_name"), report_str(m, "via_name"));
             out(f, "</ul>\n");
         }
     }
@@ -297,8 +265,9 @@ static void governance(FILE *f, const json_t *doc) {
                "</th></tr></thead>\n<tbody>\n");
         json_array_foreach(pend, i, m)
             out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-                js(m, "organisation_name"), js(m, "subject"), or_dash(js(m, "body")),
-                date_nl(js(m, "date"), d1));
+                report_str(m, "organisation_name"), report_str(m, "subject"),
+                report_or_dash(report_str(m, "body")),
+                report_nl_date_or_dash(report_str(m, "date"), d1));
         out(f, "</tbody>\n</table>\n");
     }
     out(f, "<h3>Laatste besluiten</h3>\n");
@@ -312,11 +281,12 @@ static void governance(FILE *f, const json_t *doc) {
                "Soort en uitkomst</th><th scope=\"col\">Geldig?</th></tr></thead>\n<tbody>\n");
         json_array_foreach(ds, i, m) {
             out(f, "<tr><td>%s</td><th scope=\"row\">%s</th><td>%s</td><td>%s",
-                date_nl(js(m, "date"), d1), js(m, "subject"),
-                js(m, "body_name") ? js(m, "body_name") : or_dash(js(m, "organisation_name")),
-                report_nl_value("decision.kind", js(m, "kind")));
-            if (js(m, "outcome"))
-                out(f, ", %s", report_nl_value("decision.outcome", js(m, "outcome")));
+                report_nl_date_or_dash(report_str(m, "date"), d1), report_str(m, "subject"),
+                report_str(m, "body_name") ? report_str(m, "body_name")
+                                           : report_or_dash(report_str(m, "organisation_name")),
+                report_nl_value("decision.kind", report_str(m, "kind")));
+            if (report_str(m, "outcome"))
+                out(f, ", %s", report_nl_value("decision.outcome", report_str(m, "outcome")));
             out(f, "</td><td>");
             json_t *v;
             json_array_foreach(json_object_get(m, "verdicts"), k, v) {
@@ -327,7 +297,7 @@ static void governance(FILE *f, const json_t *doc) {
                     out(f,
                         "<span class=\"voldaan\">Geldig</span> volgens de regel van de regio "
                         "(%d van %d meetellende leden namen een standpunt in)",
-                        (int)ji(v, "present"), (int)ji(v, "counted"));
+                        (int)report_int(v, "present"), (int)report_int(v, "counted"));
                 else {
                     out(f, "<span class=\"label blokkerend\">Niet geldig</span> volgens de regel "
                            "van de regio");
@@ -337,73 +307,52 @@ static void governance(FILE *f, const json_t *doc) {
                         out(f, "%r%s", j ? "; " : ": ", json_string_value(r));
                 }
                 if (json_array_size(json_object_get(m, "verdicts")) > 1)
-                    out(f, " (%s)", js(v, "programme"));
+                    out(f, " (%s)", report_str(v, "programme"));
                 out(f, ".</p>");
             }
-            if (js(m, "verdict_error"))
-                out(f, "<p>Het oordeel kon niet worden bepaald: %s</p>", js(m, "verdict_error"));
+            if (report_str(m, "verdict_error"))
+                out(f, "<p>Het oordeel kon niet worden bepaald: %s</p>",
+                    report_str(m, "verdict_error"));
             out(f, "</td></tr>\n");
         }
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 /* ---- agreements, funding, roles, actions ---- */
 
 static void agreements(FILE *f, const json_t *doc) {
     char d1[32];
-    section(f, "afspraken", "Afspraken en ondertekening");
     json_t *as = json_object_get(doc, "agreements");
-    if (!json_array_size(as)) out(f, "<p>Geen afspraken vastgelegd.</p>\n");
     size_t i, k;
     json_t *a, *p;
     json_array_foreach(as, i, a) {
         json_t *parties = json_object_get(a, "parties");
         out(f, "<h3>%s</h3>\n<p class=\"meta\">%s, %s; %d van %d partijen getekend.</p>\n",
-            js(a, "title"), js(a, "kind"),
-            js(a, "status") ? report_nl_value("agreement.status", js(a, "status"))
-                            : "status niet vastgelegd",
-            (int)ji(a, "signed"), (int)json_array_size(parties));
+            report_str(a, "title"), report_str(a, "kind"),
+            report_str(a, "status") ? report_nl_value("agreement.status", report_str(a, "status"))
+                                    : "status niet vastgelegd",
+            (int)report_int(a, "signed"), (int)json_array_size(parties));
         if (!json_array_size(parties)) continue;
         out(f,
             "<table>\n<caption>Partijen bij %s</caption>\n<thead><tr><th scope=\"col\">"
             "Partij</th><th scope=\"col\">Status</th><th scope=\"col\">Datum</th>"
             "<th scope=\"col\">Getekend door</th></tr></thead>\n<tbody>\n",
-            js(a, "title"));
+            report_str(a, "title"));
         json_array_foreach(parties, k, p) {
-            int signed_ = !strcmp(js(p, "status"), "signed");
+            int signed_ = !strcmp(report_str(p, "status"), "signed");
             out(f, "<tr><th scope=\"row\">%s</th><td>%r%s%r</td><td>%s</td><td>%s</td></tr>\n",
-                js(p, "organisation_name"), signed_ ? "<span class=\"voldaan\">" : "",
-                report_nl_value("agreement_party.status", js(p, "status")),
-                signed_ ? "</span>" : "", date_nl(js(p, "date"), d1),
-                or_dash(js(p, "signatory_name")));
+                report_str(p, "organisation_name"), signed_ ? "<span class=\"voldaan\">" : "",
+                report_nl_value("agreement_party.status", report_str(p, "status")),
+                signed_ ? "</span>" : "", report_nl_date_or_dash(report_str(p, "date"), d1),
+                report_or_dash(report_str(p, "signatory_name")));
         }
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
-}
-
-static void period(FILE *f, const json_t *o) {
-    char d1[32], d2[32];
-    const char *s = js(o, "since"), *u = js(o, "until");
-    if (s && u)
-        out(f, "%s tot en met %s", report_nl_date(s, d1), report_nl_date(u, d2));
-    else if (s)
-        out(f, "vanaf %s", report_nl_date(s, d1));
-    else if (u)
-        out(f, "tot en met %s", report_nl_date(u, d2));
-    else
-        out(f, "-");
 }
 
 static void funding(FILE *f, const json_t *doc) {
-    section(f, "financiering", "Financiering");
     json_t *fs = json_object_get(doc, "funding");
-    if (!json_array_size(fs)) {
-        out(f, "<p>Geen financiering vastgelegd.</p>\n</section>\n");
-        return;
-    }
     out(f,
         "<table>\n<caption>Financiering per doel, met de periode; wat binnen %d dagen afloopt "
         "is gemarkeerd</caption>\n<thead><tr><th scope=\"col\">Doel</th><th scope=\"col\">"
@@ -413,42 +362,42 @@ static void funding(FILE *f, const json_t *doc) {
         REPORT_ENDING_SOON_DAYS);
     size_t i;
     json_t *x;
-    char num[64];
+    char num[64], per[96];
     json_array_foreach(fs, i, x) {
-        const char *purpose = js(x, "purpose");
+        const char *purpose = report_str(x, "purpose");
         /* One group of rows per purpose, its name once, spanning them. */
-        int first = !i || strcmp(purpose, js(json_array_get(fs, i - 1), "purpose"));
+        int first = !i || strcmp(purpose, report_str(json_array_get(fs, i - 1), "purpose"));
         if (first) {
             int n = 1;
             while (i + (size_t)n < json_array_size(fs) &&
-                   !strcmp(purpose, js(json_array_get(fs, i + (size_t)n), "purpose")))
+                   !strcmp(purpose, report_str(json_array_get(fs, i + (size_t)n), "purpose")))
                 n++;
             out(f, "%r<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%d\">%s</th>",
                 i ? "</tbody>\n" : "", n, report_nl_value("funding.purpose", purpose));
         } else {
             out(f, "<tr>");
         }
-        out(f, "<td>%s</td><td>%s</td><td class=\"getal\">", js(x, "id"),
-            report_nl_value("funding.source", js(x, "source")));
+        out(f, "<td>%s</td><td>%s</td><td class=\"getal\">", report_str(x, "id"),
+            report_nl_value("funding.source", report_str(x, "source")));
         json_t *amount = json_object_get(x, "amount");
         if (json_is_number(amount))
             out(f, "€&nbsp;%s", report_nl_number(json_number_value(amount), 0, num, sizeof num));
         else
             out(f, "-");
-        out(f, "</td><td>%s</td><td%r>", or_dash(js(x, "funder_name")),
+        out(f, "</td><td>%s</td><td%r>", report_or_dash(report_str(x, "funder_name")),
             json_is_true(json_object_get(x, "ending_soon")) ? " class=\"let-op\"" : "");
-        period(f, x);
+        out(f, "%s", report_nl_period(x, per));
         if (json_is_true(json_object_get(x, "ending_soon")))
             out(f, " <strong>(loopt binnenkort af)</strong>");
         if (json_is_true(json_object_get(x, "ended"))) out(f, " (periode voorbij)");
-        out(f, "</td><td>%s</td></tr>\n", report_nl_value("funding.status", js(x, "status")));
+        out(f, "</td><td>%s</td></tr>\n",
+            report_nl_value("funding.status", report_str(x, "status")));
     }
-    out(f, "</tbody>\n</table>\n</section>\n");
+    out(f, "</tbody>\n</table>\n");
 }
 
 static void roles(FILE *f, const json_t *doc) {
-    char num[32];
-    section(f, "rollen", "Rollen en verantwoordelijkheden");
+    char num[32], per[96];
     json_t *rs = json_object_get(doc, "roles");
     size_t i;
     json_t *r;
@@ -465,13 +414,14 @@ static void roles(FILE *f, const json_t *doc) {
             out(f,
                 "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td class=\"getal\">%s</td>"
                 "<td>%r</td><td>%s</td><td>",
-                js(r, "person_name"), report_nl_value("role_assignment.role", js(r, "role")),
-                or_dash(js(r, "municipality_name")),
+                report_str(r, "person_name"),
+                report_nl_value("role_assignment.role", report_str(r, "role")),
+                report_or_dash(report_str(r, "municipality_name")),
                 json_is_number(h) ? report_nl_number(json_number_value(h), 1, num, sizeof num)
                                   : "-",
-                yes_no(json_object_get(r, "formal_assignment")),
-                or_dash(report_nl_value("role_assignment.focus", js(r, "focus"))));
-            period(f, r);
+                report_nl_yes_no(json_object_get(r, "formal_assignment")),
+                report_or_dash(report_nl_value("role_assignment.focus", report_str(r, "focus"))));
+            out(f, "%s", report_nl_period(r, per));
             out(f, "</td></tr>\n");
         }
         out(f, "</tbody>\n</table>\n");
@@ -482,23 +432,17 @@ static void roles(FILE *f, const json_t *doc) {
                "<thead><tr><th scope=\"col\">Taak</th><th scope=\"col\">Niveau</th>"
                "<th scope=\"col\">Organisatie</th><th scope=\"col\">Persoon</th></tr></thead>\n"
                "<tbody>\n");
-        json_array_foreach(res, i, r)
-            out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-                js(r, "task"), report_nl_value("responsibility.level", js(r, "level")),
-                js(r, "organisation_name"), or_dash(js(r, "person_name")));
+        json_array_foreach(res, i, r) out(
+            f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+            report_str(r, "task"), report_nl_value("responsibility.level", report_str(r, "level")),
+            report_str(r, "organisation_name"), report_or_dash(report_str(r, "person_name")));
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 static void actions(FILE *f, const json_t *doc) {
     char d1[32];
-    section(f, "acties", "Acties die openstaan");
     json_t *as = json_object_get(doc, "actions");
-    if (!json_array_size(as)) {
-        out(f, "<p>Geen open acties.</p>\n</section>\n");
-        return;
-    }
     out(f, "<table>\n<caption>Open acties, de vroegste eerst</caption>\n<thead><tr>"
            "<th scope=\"col\">Actie</th><th scope=\"col\">Wie</th><th scope=\"col\">Uiterlijk</th>"
            "<th scope=\"col\">Stand</th></tr></thead>\n<tbody>\n");
@@ -507,29 +451,17 @@ static void actions(FILE *f, const json_t *doc) {
     json_array_foreach(as, i, a) {
         int late = json_is_true(json_object_get(a, "overdue"));
         out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%r</td></tr>\n",
-            js(a, "title"), or_dash(js(a, "owner_name")), date_nl(js(a, "due"), d1),
+            report_str(a, "title"), report_or_dash(report_str(a, "owner_name")),
+            report_nl_date_or_dash(report_str(a, "due"), d1),
             late ? "<span class=\"label blokkerend\">te laat</span>" : "open");
     }
-    out(f, "</tbody>\n</table>\n</section>\n");
+    out(f, "</tbody>\n</table>\n");
 }
 
 /* ---- indicators ---- */
 
-static const char *value_nl(const json_t *v, char *buf, size_t cap) {
-    if (!json_is_object(v)) return "-";
-    if (json_is_true(json_object_get(v, "suppressed"))) return "onderdrukt";
-    json_t *x = json_object_get(v, "value");
-    return json_is_number(x) ? report_nl_number(json_number_value(x), 1, buf, cap) : "-";
-}
-
 static void indicators(FILE *f, const json_t *doc) {
     json_t *ind = json_object_get(doc, "indicators"), *items = json_object_get(ind, "items");
-    section(f, "indicatoren", "Indicatoren");
-    if (!json_array_size(items)) {
-        out(f, "<p>De regio heeft geen indicatoren afgesproken, en er zijn geen cijfers van de "
-               "landelijke indicatoren van haar programma's.</p>\n</section>\n");
-        return;
-    }
     if (json_is_true(json_object_get(ind, "from_catalogue")))
         out(f, "<p>De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke "
                "indicatoren van haar programma's met cijfers.</p>\n");
@@ -537,13 +469,13 @@ static void indicators(FILE *f, const json_t *doc) {
         "<p>Elke grafiek toont de laatste %d perioden van de regio naast de waarde van "
         "Nederland. Waarden over minder dan %d personen worden niet getoond (onderdrukt): een "
         "gat in de lijn.</p>\n",
-        REPORT_PERIODS, (int)ji(ind, "suppress_below"));
+        REPORT_PERIODS, (int)report_int(ind, "suppress_below"));
     size_t i, k;
     json_t *x, *v;
     char b1[32], b2[32], id[32];
     json_array_foreach(items, i, x) {
-        out(f, "<h3>%s: %s", js(x, "code"), js(x, "name") ? js(x, "name") : NO_NAME);
-        if (js(x, "unit")) out(f, " (%s)", js(x, "unit"));
+        out(f, "<h3>");
+        report_indicator_title(f, svg_escape, x);
         out(f, "</h3>\n");
         json_t *series = json_object_get(x, "series"), *nat = json_object_get(x, "national");
         if (!json_array_size(series)) {
@@ -556,26 +488,26 @@ static void indicators(FILE *f, const json_t *doc) {
         out(f,
             "\n<figcaption>%s: de regio (doorgetrokken lijn) en Nederland (gestippelde "
             "lijn).</figcaption>\n</figure>\n",
-            js(x, "code"));
+            report_str(x, "code"));
         out(f,
             "<table>\n<caption>De cijfers van %s</caption>\n<thead><tr><th scope=\"col\">"
             "Periode</th><th scope=\"col\" class=\"getal\">Regio</th><th scope=\"col\" "
             "class=\"getal\">Teller / noemer</th><th scope=\"col\" class=\"getal\">Nederland"
             "</th></tr></thead>\n<tbody>\n",
-            js(x, "code"));
+            report_str(x, "code"));
         json_array_foreach(series, k, v) {
             out(f, "<tr><th scope=\"row\">%s</th><td class=\"getal\">%s</td><td class=\"getal\">",
-                js(v, "period"), value_nl(v, b1, sizeof b1));
+                report_str(v, "period"), report_nl_figure(v, b1, sizeof b1));
             if (json_is_integer(json_object_get(v, "numerator")))
-                out(f, "%d / %d", (int)ji(v, "numerator"), (int)ji(v, "denominator"));
+                out(f, "%d / %d", (int)report_int(v, "numerator"),
+                    (int)report_int(v, "denominator"));
             else
                 out(f, "-");
             out(f, "</td><td class=\"getal\">%s</td></tr>\n",
-                value_nl(json_array_get(nat, k), b2, sizeof b2));
+                report_nl_figure(json_array_get(nat, k), b2, sizeof b2));
         }
         out(f, "</tbody>\n</table>\n");
     }
-    out(f, "</section>\n");
 }
 
 /* ---- changes ---- */
@@ -583,42 +515,28 @@ static void indicators(FILE *f, const json_t *doc) {
 static void changes(FILE *f, const json_t *doc) {
     char d1[32];
     json_t *c = json_object_get(doc, "changes");
-    const char *basis = js(c, "basis");
-    section(f, "veranderd", "Wat is er veranderd");
-    out(f, "<p>Sinds %s (%r): %d wijziging%r.</p>\n", report_nl_date(js(c, "since"), d1),
-        !strcmp(basis, "last_report") ? "het vorige rapport"
-        : !strcmp(basis, "option")    ? "gevraagd met --since"
-                                      : "er is nog geen eerder rapport",
-        (int)ji(c, "events"), ji(c, "events") == 1 ? "" : "en");
+    out(f, "<p>Sinds %s (%r): %d wijziging%r.</p>\n", report_nl_date(report_str(c, "since"), d1),
+        report_nl_basis(report_str(c, "basis")), (int)report_int(c, "events"),
+        report_int(c, "events") == 1 ? "" : "en");
     json_t *groups = json_object_get(c, "groups");
     if (json_array_size(groups)) {
         out(f, "<table>\n<caption>Wijzigingen uit het logboek, oudste eerst</caption>\n<thead>"
                "<tr><th scope=\"col\">Wanneer</th><th scope=\"col\">Wie</th><th scope=\"col\">"
                "Opdracht</th><th scope=\"col\">Wat</th></tr></thead>\n<tbody>\n");
-        size_t i, k;
-        json_t *g, *key;
+        size_t i;
+        json_t *g;
         json_array_foreach(groups, i, g) {
-            out(f, "<tr><td>%s</td><td>%s</td><td>%s</td><td>", date_nl(js(g, "at"), d1),
-                or_dash(js(g, "actor")), or_dash(js(g, "command")));
-            if (js(g, "from"))
-                out(f, "van stap %s naar stap %s", js(g, "from"), js(g, "to"));
-            else {
-                out(f, "%d × %s %s", (int)ji(g, "count"), report_nl_entity(js(g, "entity")),
-                    report_nl_action(js(g, "action")));
-                json_array_foreach(json_object_get(g, "keys"), k, key)
-                    out(f, "%r%s", k ? ", " : ": ", json_string_value(key));
-                if ((size_t)ji(g, "count") > json_array_size(json_object_get(g, "keys")))
-                    out(f, ", …");
-            }
-            if (js(g, "reason")) out(f, "; reden: %s", js(g, "reason"));
+            out(f, "<tr><td>%s</td><td>%s</td><td>%s</td><td>",
+                report_nl_date_or_dash(report_str(g, "at"), d1),
+                report_or_dash(report_str(g, "actor")), report_or_dash(report_str(g, "command")));
+            report_change_text(f, svg_escape, g, "…");
             out(f, "</td></tr>\n");
         }
         out(f, "</tbody>\n</table>\n");
-        if (ji(c, "groups_total") > (json_int_t)json_array_size(groups))
+        if (report_int(c, "groups_total") > (json_int_t)json_array_size(groups))
             out(f, "<p>En nog %d regels: zie <code>spil log</code>.</p>\n",
-                (int)(ji(c, "groups_total") - (json_int_t)json_array_size(groups)));
+                (int)(report_int(c, "groups_total") - (json_int_t)json_array_size(groups)));
     }
-    out(f, "</section>\n");
 }
 
 static void footer(FILE *f, const json_t *doc) {
@@ -626,7 +544,7 @@ static void footer(FILE *f, const json_t *doc) {
     out(f,
         "<footer><p>Gemaakt met spil op %s. Bevindingen en cijfers komen uit de database van "
         "spil; de controles zijn die van <code>spil check</code>.</p></footer>\n",
-        report_nl_date(js(doc, "generated"), d1));
+        report_nl_date(report_str(doc, "generated"), d1));
 }
 
 /* ---- the learning network's page ---- */
@@ -637,7 +555,7 @@ static void all_regions(FILE *f, const json_t *doc) {
     out(f,
         "<header class=\"kop\"><h1>Leernetwerk: alle regio's</h1><p>Stand op "
         "%s</p></header>\n<main>\n",
-        report_nl_date(js(doc, "today"), d1));
+        report_nl_date(report_str(doc, "today"), d1));
     section(f, "regios", "Stap en gereedheid per regio");
     out(f, "<table>\n<caption>Elke regio per programma: de huidige stap en of ze klaar is voor de "
            "volgende</caption>\n<thead><tr><th scope=\"col\">Regio</th><th scope=\"col\">"
@@ -647,19 +565,20 @@ static void all_regions(FILE *f, const json_t *doc) {
     size_t i, k;
     json_t *r, *x;
     json_array_foreach(json_object_get(doc, "regions"), i, r) {
-        out(f, "<tr><th scope=\"row\">%s</th><td>%s</td>", js(r, "name"), js(r, "programme_name"));
-        if (js(r, "error"))
+        out(f, "<tr><th scope=\"row\">%s</th><td>%s</td>", report_str(r, "name"),
+            report_str(r, "programme_name"));
+        if (report_str(r, "error"))
             out(f, "<td colspan=\"4\">De controles konden niet draaien: %s</td></tr>\n",
-                js(r, "error"));
+                report_str(r, "error"));
         else
             out(f,
                 "<td>%s</td><td>%r</td><td class=\"getal\">%d</td><td "
                 "class=\"getal\">%d</td></tr>\n",
-                js(r, "step_name"),
+                report_str(r, "step_name"),
                 json_is_true(json_object_get(r, "ready"))
                     ? "<span class=\"label klaar\">klaar</span>"
                     : "<span class=\"label nietklaar\">nog niet</span>",
-                (int)ji(r, "blocking"), (int)ji(r, "advisory"));
+                (int)report_int(r, "blocking"), (int)report_int(r, "advisory"));
     }
     out(f, "</tbody>\n</table>\n</section>\n");
     section(f, "tegenhouders", "Wat de meeste regio's tegenhoudt");
@@ -673,7 +592,7 @@ static void all_regions(FILE *f, const json_t *doc) {
                "<th scope=\"col\">Welke</th></tr></thead>\n<tbody>\n");
         json_array_foreach(bl, i, x) {
             out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td class=\"getal\">%d</td><td>",
-                js(x, "name"), js(x, "programme"), (int)ji(x, "regions"));
+                report_str(x, "name"), report_str(x, "programme"), (int)report_int(x, "regions"));
             json_t *n;
             json_array_foreach(json_object_get(x, "region_names"), k, n)
                 out(f, "%r%s", k ? ", " : "", json_string_value(n));
@@ -690,33 +609,34 @@ static void all_regions(FILE *f, const json_t *doc) {
         out(f,
             "<p>De laatste periode van elke indicator, per regio naast Nederland. Waarden over "
             "minder dan %d personen worden niet getoond (onderdrukt).</p>\n",
-            (int)ji(ind, "suppress_below"));
+            (int)report_int(ind, "suppress_below"));
     json_array_foreach(json_object_get(ind, "items"), i, x) {
-        out(f, "<h3>%s: %s, %s</h3>\n", js(x, "code"), js(x, "name") ? js(x, "name") : NO_NAME,
-            js(x, "period"));
+        out(f, "<h3>%s: %s, %s</h3>\n", report_str(x, "code"),
+            report_str(x, "name") ? report_str(x, "name") : REPORT_NL_NO_NAME,
+            report_str(x, "period"));
         snprintf(id, sizeof id, "vergelijk-%d", (int)i + 1);
         out(f, "<figure>\n");
         svg_compare(f, x, id);
         out(f,
             "\n<figcaption>%s per regio; de gestippelde lijn is "
             "Nederland.</figcaption>\n</figure>\n",
-            js(x, "code"));
+            report_str(x, "code"));
         out(f,
             "<table>\n<caption>%s in %s per regio</caption>\n<thead><tr><th scope=\"col\" "
             "class=\"getal\">#</th><th scope=\"col\">Regio</th><th scope=\"col\" "
             "class=\"getal\">Waarde</th><th scope=\"col\" class=\"getal\">Verschil met "
             "Nederland</th></tr></thead>\n<tbody>\n",
-            js(x, "code"), js(x, "period"));
+            report_str(x, "code"), report_str(x, "period"));
         out(f,
             "<tr><td></td><th scope=\"row\">Nederland</th><td class=\"getal\">%s</td>"
             "<td></td></tr>\n",
-            value_nl(json_object_get(x, "national"), b1, sizeof b1));
+            report_nl_figure(json_object_get(x, "national"), b1, sizeof b1));
         json_array_foreach(json_object_get(x, "areas"), k, r) {
             json_t *rank = json_object_get(r, "rank"), *diff = json_object_get(r, "difference");
             out(f, "<tr><td class=\"getal\">");
             if (json_is_integer(rank)) out(f, "%d", (int)json_integer_value(rank));
             out(f, "</td><th scope=\"row\">%s</th><td class=\"getal\">%s</td><td class=\"getal\">",
-                js(r, "name"), value_nl(r, b1, sizeof b1));
+                report_str(r, "name"), report_nl_figure(r, b1, sizeof b1));
             if (json_is_number(diff)) {
                 double d = json_number_value(diff);
                 out(f, "%r%s", d > 0.05 ? "+" : "", report_nl_number(d, 1, b2, sizeof b2));
@@ -731,43 +651,46 @@ static void all_regions(FILE *f, const json_t *doc) {
     out(f, "</body>\n</html>\n");
 }
 
-static const struct {
-    const char *id, *title;
-} sections[] = {
-    {"stand", "Waar de regio staat"},         {"bevindingen", "Bevindingen: wie moet wat doen"},
-    {"bestuur", "Bestuur en besluitvorming"}, {"afspraken", "Afspraken en ondertekening"},
-    {"financiering", "Financiering"},         {"rollen", "Rollen en verantwoordelijkheden"},
-    {"acties", "Acties die openstaan"},       {"indicatoren", "Indicatoren"},
-    {"veranderd", "Wat is er veranderd"},
+static void open_section(FILE *f, const report_section *s) {
+    section(f, s->id, s->title);
+}
+
+static void empty_section(FILE *f, const char *sentence) {
+    out(f, "<p>%r</p>\n", sentence);
+}
+
+static void close_section(FILE *f) {
+    out(f, "</section>\n");
+}
+
+static const report_format html = {
+    open_section,
+    empty_section,
+    {standing, findings, governance, agreements, funding, roles, actions, indicators, changes},
+    close_section,
 };
 
 int report_html(FILE *f, const json_t *doc) {
     char d1[32], d2[128], title[512];
-    if (!strcmp(js(doc, "report"), "all")) {
+    if (!strcmp(report_str(doc, "report"), "all")) {
         all_regions(f, doc);
         return ferror(f) ? -1 : 0;
     }
     json_t *reg = json_object_get(doc, "region");
-    snprintf(title, sizeof title, "Rapport %s", js(reg, "name"));
+    snprintf(title, sizeof title, "Rapport %s", report_str(reg, "name"));
     head(f, title);
     out(f,
         "<header class=\"kop\"><h1>Rapport %s</h1><p>Stand op %s; %s.</p>"
         "</header>\n<main>\n",
-        js(reg, "name"), report_nl_date(js(doc, "today"), d1), report_nl_members(reg, d2));
-    if (js(reg, "description")) out(f, "<p>%s</p>\n", js(reg, "description"));
+        report_str(reg, "name"), report_nl_date(report_str(doc, "today"), d1),
+        report_nl_members(reg, d2));
+    if (report_str(reg, "description")) out(f, "<p>%s</p>\n", report_str(reg, "description"));
     out(f, "<nav aria-label=\"Inhoud\"><ol>\n");
-    for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
-        out(f, "<li><a href=\"#%r\">%r</a></li>\n", sections[i].id, sections[i].title);
+    for (int i = 0; i < REPORT_SECTIONS; i++)
+        out(f, "<li><a href=\"#%r\">%r</a></li>\n", report_sections[i].id,
+            report_sections[i].title);
     out(f, "</ol></nav>\n");
-    standing(f, doc);
-    findings(f, doc);
-    governance(f, doc);
-    agreements(f, doc);
-    funding(f, doc);
-    roles(f, doc);
-    actions(f, doc);
-    indicators(f, doc);
-    changes(f, doc);
+    report_walk(f, doc, &html);
     out(f, "</main>\n");
     footer(f, doc);
     out(f, "</body>\n</html>\n");

@@ -221,3 +221,45 @@ const char *report_nl_number(double v, int decimals, char *buf, size_t cap) {
     buf[o] = '\0';
     return buf;
 }
+
+const char *report_nl_date_or_dash(const char *d, char *buf) {
+    return d ? report_nl_date(d, buf) : "-";
+}
+
+const char *report_nl_step_state(const char *s) {
+    return !strcmp(s, "passed")    ? "gepasseerd"
+           : !strcmp(s, "current") ? "huidige stap"
+           : !strcmp(s, "next")    ? "volgende stap"
+                                   : "later";
+}
+
+const char *report_nl_yes_no(const json_t *v) {
+    return json_is_true(v) ? "ja" : json_is_false(v) ? "nee" : "-";
+}
+
+const char *report_nl_figure(const json_t *v, char *buf, size_t cap) {
+    if (!json_is_object(v)) return "-";
+    if (json_is_true(json_object_get(v, "suppressed"))) return "onderdrukt";
+    json_t *x = json_object_get(v, "value");
+    return json_is_number(x) ? report_nl_number(json_number_value(x), 1, buf, cap) : "-";
+}
+
+const char *report_nl_period(const json_t *o, char *buf) {
+    char d1[32], d2[32];
+    const char *s = report_str(o, "since"), *u = report_str(o, "until");
+    if (s && u)
+        snprintf(buf, 96, "%s tot en met %s", report_nl_date(s, d1), report_nl_date(u, d2));
+    else if (s)
+        snprintf(buf, 96, "vanaf %s", report_nl_date(s, d1));
+    else if (u)
+        snprintf(buf, 96, "tot en met %s", report_nl_date(u, d2));
+    else
+        snprintf(buf, 96, "-");
+    return buf;
+}
+
+const char *report_nl_basis(const char *basis) {
+    return !strcmp(basis, "last_report") ? "het vorige rapport"
+           : !strcmp(basis, "option")    ? "gevraagd met --since"
+                                         : "er is nog geen eerder rapport";
+}

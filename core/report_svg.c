@@ -14,10 +14,6 @@
 
 #include "report.h"
 
-static const char *js(const json_t *o, const char *k) {
-    return json_string_value(json_object_get(o, k));
-}
-
 void svg_escape(FILE *f, const char *s) {
     if (!s) return;
     for (; *s; s++)
@@ -31,28 +27,11 @@ void svg_escape(FILE *f, const char *s) {
         }
 }
 
-/* fmt with %s escaped, %r raw (spil's own markup), %d, %g (one decimal at most), %%. */
+/* report_vout with svg_escape. */
 void svg_out(FILE *f, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    for (const char *p = fmt; *p; p++) {
-        if (*p != '%') {
-            fputc(*p, f);
-            continue;
-        }
-        switch (*++p) {
-        case 's': svg_escape(f, va_arg(ap, const char *)); break;
-        case 'r': fputs(va_arg(ap, const char *), f); break;
-        case 'd': fprintf(f, "%d", va_arg(ap, int)); break;
-        case 'g': {
-            double v = va_arg(ap, double);
-            fprintf(f, "%.1f", fabs(v) < 0.05 ? 0.0 : v);
-            break;
-        }
-        case '%': fputc('%', f); break;
-        default: fputc(*p, f);
-        }
-    }
+    report_vout(f, svg_escape, fmt, ap);
     va_end(ap);
 }
 
@@ -107,19 +86,19 @@ void svg_steps(FILE *f, const json_t *prog, const char *id) {
             "%s-d\" xmlns=\"http://www.w3.org/2000/svg\">",
             W, H, id, id);
     svg_out(f, "<title id=\"%s-t\">De stappen van %s</title><desc id=\"%s-d\">", id,
-            js(prog, "name"), id);
+            report_str(prog, "name"), id);
     size_t i;
     json_t *s;
     char d1[32];
     json_array_foreach(steps, i, s) {
-        const char *state = js(s, "state");
-        svg_out(f, "Stap %d, %s: %r", (int)i + 1, js(s, "name"),
+        const char *state = report_str(s, "state");
+        svg_out(f, "Stap %d, %s: %r", (int)i + 1, report_str(s, "name"),
                 !strcmp(state, "passed")    ? "gepasseerd"
                 : !strcmp(state, "current") ? "huidige stap"
                 : !strcmp(state, "next")    ? "volgende stap"
                                             : "later");
-        if (!strcmp(state, "passed") && js(s, "left"))
-            svg_out(f, " (afgerond op %s)", report_nl_date(js(s, "left"), d1));
+        if (!strcmp(state, "passed") && report_str(s, "left"))
+            svg_out(f, " (afgerond op %s)", report_nl_date(report_str(s, "left"), d1));
         if (!strcmp(state, "next"))
             svg_out(f, "; de poort ernaartoe is %r",
                     ready ? "open: klaar om door te gaan" : "dicht: nog niet klaar");
@@ -130,7 +109,7 @@ void svg_steps(FILE *f, const json_t *prog, const char *id) {
     json_array_foreach(steps, i, s) {
         if (i + 1 == (size_t)n) break;
         int x1 = gap * (int)i + gap / 2 + r, x2 = gap * ((int)i + 1) + gap / 2 - r;
-        const char *state = js(s, "state");
+        const char *state = report_str(s, "state");
         int passed = !strcmp(state, "passed");
         svg_out(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"%r\"/>", x1, cy, x2, cy,
                 passed ? "link done" : "link");
@@ -151,14 +130,14 @@ void svg_steps(FILE *f, const json_t *prog, const char *id) {
         }
     }
     json_array_foreach(steps, i, s) {
-        const char *state = js(s, "state");
+        const char *state = report_str(s, "state");
         int cx = gap * (int)i + gap / 2;
         svg_out(f, "<circle cx=\"%d\" cy=\"%d\" r=\"%d\" class=\"step %r\"/>", cx, cy,
                 !strcmp(state, "current") ? r + 4 : r, state);
         svg_out(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"num %r\">%r%d</text>",
                 cx, cy + 5, state, "", (int)i + 1);
         svg_out(f, "<text text-anchor=\"middle\" class=\"steplabel %r\">", state);
-        wrapped(f, js(s, "name"), cx, cy + 42, gap * 2 / 15 > 8 ? gap * 2 / 15 : 8, 4, 15);
+        wrapped(f, report_str(s, "name"), cx, cy + 42, gap * 2 / 15 > 8 ? gap * 2 / 15 : 8, 4, 15);
         svg_out(f, "</text>");
         if (!strcmp(state, "current"))
             svg_out(f,
@@ -206,11 +185,12 @@ void svg_trend(FILE *f, const json_t *ind, const char *id) {
             "%s-d\" xmlns=\"http://www.w3.org/2000/svg\">",
             W, H, id, id);
     char b1[32], b2[32];
-    const char *unit = js(ind, "unit");
+    const char *unit = report_str(ind, "unit");
     svg_out(f, "<title id=\"%s-t\">Verloop van %s in de regio en in Nederland</title>", id,
-            js(ind, "code"));
-    svg_out(f, "<desc id=\"%s-d\">Lijngrafiek van %s van %s tot en met %s", id, js(ind, "code"),
-            js(json_array_get(series, 0), "period"), js(json_array_get(series, n - 1), "period"));
+            report_str(ind, "code"));
+    svg_out(f, "<desc id=\"%s-d\">Lijngrafiek van %s van %s tot en met %s", id,
+            report_str(ind, "code"), report_str(json_array_get(series, 0), "period"),
+            report_str(json_array_get(series, n - 1), "period"));
     json_t *last = json_array_get(series, n - 1), *lastn = json_array_get(nat, n - 1);
     if (has_value(last))
         svg_out(f, "; laatste waarde van de regio %s%r%s",
@@ -241,7 +221,7 @@ void svg_trend(FILE *f, const json_t *ind, const char *id) {
         double px = L + (n > 1 ? dx * (double)i : pw / 2);
         if ((n - 1 - i) % every == 0) /* counted back from the last, which is always shown */
             svg_out(f, "<text x=\"%g\" y=\"%d\" text-anchor=\"middle\" class=\"axis\">%s</text>",
-                    px, H - B + 18, js(json_array_get(series, i), "period"));
+                    px, H - B + 18, report_str(json_array_get(series, i), "period"));
     }
     /* The two lines: a gap where a value is suppressed or unknown. */
     for (int which = 1; which >= 0; which--) {
@@ -300,8 +280,8 @@ void svg_compare(FILE *f, const json_t *item, const char *id) {
             "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-t "
             "%s-d\" xmlns=\"http://www.w3.org/2000/svg\">",
             W, H, id, id);
-    svg_out(f, "<title id=\"%s-t\">%s per regio in %s</title>", id, js(item, "code"),
-            js(item, "period"));
+    svg_out(f, "<title id=\"%s-t\">%s per regio in %s</title>", id, report_str(item, "code"),
+            report_str(item, "period"));
     svg_out(f,
             "<desc id=\"%s-d\">Staafdiagram: de waarde van elke regio, met een lijn voor "
             "Nederland",
@@ -321,7 +301,7 @@ void svg_compare(FILE *f, const json_t *item, const char *id) {
         json_t *a = json_array_get(areas, i);
         int y = T + (int)i * row;
         svg_out(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"axis\">", L - 8, y + 15);
-        wrapped(f, js(a, "name"), L - 8, y + 15, 34, 1, 0);
+        wrapped(f, report_str(a, "name"), L - 8, y + 15, 34, 1, 0);
         svg_out(f, "</text>");
         if (has_value(a)) {
             double w = value(a) / hi * pw;

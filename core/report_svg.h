@@ -12,8 +12,8 @@
 
 /* s with & < > " ' as character references: safe in HTML text, attributes and SVG. */
 void svg_escape(FILE *f, const char *s);
-/* fmt with %s escaped (region values), %r raw (spil's own markup), %d an int, %g a double
-** with one decimal, %%. */
+/* report_vout (report.h) with svg_escape: %s escaped (region values), %r raw (spil's own
+** markup), %d, %lld, %g (one decimal), %%. */
 void svg_out(FILE *f, const char *fmt, ...);
 
 /* A programme of the report (an element of "programmes"): its steps in a row, the current one

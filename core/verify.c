@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "measure.h"
 #include "model.h"
 #include "out.h"
@@ -36,13 +37,7 @@ typedef struct evlist {
 
 static int collect(void *ctx, const store_chain_event *e) {
     evlist *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        ev *v = realloc(l->v, cap * sizeof *v);
-        if (!v) return l->oom = 1;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (grow(&l->v, &l->cap, l->n, sizeof *l->v)) return l->oom = 1;
     ev *x = &l->v[l->n++];
     memset(x, 0, sizeof *x);
     x->id = e->id;

@@ -173,44 +173,48 @@ function M.parameters(ctx, p)
   return params, overrides
 end
 
---- At load: the first parameter of region.yaml that a programme does not declare, as message,
--- programme and parameter name; nil when all are known.
-function M.check_parameters()
+-- What fn(ctx, run, p) first returns (its first value not nil) over the region's runs whose
+-- programme p is known; nil when it returns nothing for every one. The checks at load use it.
+local function first_of_runs(fn)
   local ctx = M.context()
   for _, run in ipairs(ctx:list("programmes")) do
     local p = P.get(run.programme)
     if p then
-      local ok, why, name = M.parameters(ctx, p)
-      if not ok then return why, run.programme, name end
+      local found = table.pack(fn(ctx, run, p))
+      if found[1] ~= nil then return table.unpack(found, 1, found.n) end
     end
   end
   return nil
+end
+
+--- At load: the first parameter of region.yaml that a programme does not declare, as message,
+-- programme and parameter name; nil when all are known.
+function M.check_parameters()
+  return first_of_runs(function(ctx, run, p)
+    local ok, why, name = M.parameters(ctx, p)
+    if not ok then return why, run.programme, name end
+  end)
 end
 
 --- At load: the first step of region.yaml (a run's current step, or one of its history) that
 -- its programme, as the region's Lua leaves it, does not have: the programme, the step, the
 -- programme's step ids (a list) and where ("step" or "history"); nil when all exist.
 function M.check_steps()
-  local ctx = M.context()
-  for _, run in ipairs(ctx:list("programmes")) do
-    local p = P.get(run.programme)
-    if p then
-      local wrong, where = nil, nil
-      if run.step and not p:find(run.step) then
-        wrong, where = run.step, "step"
-      else
-        for _, h in ipairs(run.history or {}) do
-          if not p:find(h.step) then wrong, where = h.step, "history"; break end
-        end
-      end
-      if wrong then
-        local ids = {}
-        for _, s in ipairs(p:steps()) do ids[#ids + 1] = s.step.id end
-        return run.programme, wrong, ids, where
+  return first_of_runs(function(_, run, p)
+    local wrong, where = nil, nil
+    if run.step and not p:find(run.step) then
+      wrong, where = run.step, "step"
+    else
+      for _, h in ipairs(run.history or {}) do
+        if not p:find(h.step) then wrong, where = h.step, "history"; break end
       end
     end
-  end
-  return nil
+    if wrong then
+      local ids = {}
+      for _, s in ipairs(p:steps()) do ids[#ids + 1] = s.step.id end
+      return run.programme, wrong, ids, where
+    end
+  end)
 end
 
 --- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory",

@@ -91,7 +91,7 @@ run(spil, ["import", "measurements", path.join(work, "national", "measurements.c
 
 // ---- the reports ----
 const pages = [];
-// The region ids are the folders' region.id: read them from spil regions --json.
+// The region ids are the folders' region.id: read them from spil regions --json (its result).
 const ids = JSON.parse(run(spil, ["regions", "--json"])).result.regions.map((x) => ({ id: x.id, name: x.name }));
 for (const { id, name } of ids) {
   const file = path.join(outDir, `${id}.html`);
