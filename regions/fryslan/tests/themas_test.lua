@@ -12,15 +12,12 @@ local G = require "spil.governance"
 local fr = require "themas"
 t.today = "2026-01-15"
 
--- Evaluate a step like t.check, over the region's data with some sections replaced.
-local function check_with(programme, step, sections)
-  return t.check(programme, step, { with = sections })
-end
+local check_with = t.check_with
 
 -- The region's themes, with theme `id`'s view of partner `org` set to `relevant`.
 local function themes_with(id, org, relevant)
   local out = {}
-  for _, th in ipairs(E.context(t.today):list("themes")) do
+  for _, th in ipairs(t.rows("themes")) do
     if th.id == id then
       local found = false
       for _, r in ipairs(th.relevance) do
@@ -34,10 +31,7 @@ local function themes_with(id, org, relevant)
 end
 
 local function theme(id)
-  for _, th in ipairs(E.context(t.today):list("themes")) do
-    if th.id == id then return th end
-  end
-  error("no theme " .. id)
+  return t.row(t.rows("themes"), "id", id)
 end
 
 local function regional(th)

@@ -5,16 +5,9 @@
 -- aanvraag. Onderwerpen die van belang zijn en regionale financiering behoeven, zijn
 -- netwerkregie, ouderbetrokkenheid en werken met data."
 local t = require "spil.test"
-local E = require "spil.engine"
 t.today = "2026-01-15"
 
-local function rows(section) return E.context(t.today):list(section) end
-
-local function zonder(rows, pred)
-  local out = {}
-  for _, r in ipairs(rows) do if not pred(r) then out[#out + 1] = r end end
-  return out
-end
+local rows, zonder = t.rows, t.without
 
 t.case("met memo en elk regionaal thema gefinancierd passeren beide controles", function()
   local r = t.check("kansrijke-start", "coalitie")
