@@ -187,28 +187,42 @@ static void test_load_canonical_values(void **state) {
                "  - {id: f1, source: spuk, purpose: rc, amount: 12500.50, status: agreed}\n"
                "  - {id: f2, source: spuk, purpose: rc, amount: 0025000, status: agreed}\n",
         NULL);
-    int per = th_entity("person"), rol = th_entity("role_assignment"), body = th_entity("body"),
-        mem = th_entity("body_member"), fund = th_entity("funding");
-    assert_string_equal(value(r, ME_MUNICIPALITY, 0, "code"), "GM0482");
-    assert_string_equal(value(r, ME_MUNICIPALITY, 0, "since"), "2024-02-29");
-    /* Sorted by key: nul before rc. A plain null is absent, a quoted one is text. */
-    assert_string_equal(value(r, per, 0, "id"), "nul");
-    assert_string_equal(value(r, per, 0, "name"), "null");
-    assert_string_equal(value(r, per, 0, "email"), "~");
-    assert_null(value(r, per, 1, "email"));
-    /* Roles sorted by (person, role, municipality): czv before regiocoordinator. */
-    assert_string_equal(value(r, rol, 0, "role"), "czv");
-    assert_string_equal(value(r, rol, 0, "hours"), "16");
-    assert_string_equal(value(r, rol, 0, "formal_assignment"), "0");
-    assert_string_equal(value(r, rol, 1, "hours"), "4.5");
-    assert_string_equal(value(r, rol, 1, "formal_assignment"), "1");
-    assert_null(value(r, rol, 1, "municipality"));
-    assert_string_equal(value(r, body, 0, "meetings_per_year"), "7");
-    assert_string_equal(value(r, mem, 0, "body"), "kg");
-    assert_string_equal(value(r, mem, 0, "mandate"), "1");
-    assert_string_equal(r->tables[mem].rows[0].key, "kg\x1fggd");
-    assert_string_equal(value(r, fund, 0, "amount"), "12500.5");
-    assert_string_equal(value(r, fund, 1, "amount"), "25000");
+    /* Table, row, field and the canonical value (NULL: absent). */
+    static const struct {
+        const char *table;
+        size_t row;
+        const char *field, *want;
+    } cases[] = {
+        {"region_municipality", 0, "code", "GM0482"},
+        {"region_municipality", 0, "since", "2024-02-29"},
+        /* Sorted by key: nul before rc. A plain null is absent, a quoted one is text. */
+        {"person", 0, "id", "nul"},
+        {"person", 0, "name", "null"},
+        {"person", 0, "email", "~"},
+        {"person", 1, "email", NULL},
+        /* Roles sorted by (person, role, municipality): czv before regiocoordinator. */
+        {"role_assignment", 0, "role", "czv"},
+        {"role_assignment", 0, "hours", "16"},
+        {"role_assignment", 0, "formal_assignment", "0"},
+        {"role_assignment", 1, "hours", "4.5"},
+        {"role_assignment", 1, "formal_assignment", "1"},
+        {"role_assignment", 1, "municipality", NULL},
+        {"body", 0, "meetings_per_year", "7"},
+        {"body_member", 0, "body", "kg"},
+        {"body_member", 0, "mandate", "1"},
+        {"funding", 0, "amount", "12500.5"},
+        {"funding", 1, "amount", "25000"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = value(r, th_entity(cases[i].table), cases[i].row, cases[i].field);
+        if (!cases[i].want && got)
+            fail_msg("%s[%zu].%s: expected absent, got '%s'", cases[i].table, cases[i].row,
+                     cases[i].field, got);
+        if (cases[i].want && !(got && strcmp(got, cases[i].want) == 0))
+            fail_msg("%s[%zu].%s: expected '%s', got '%s'", cases[i].table, cases[i].row,
+                     cases[i].field, cases[i].want, got ? got : "(absent)");
+    }
+    assert_string_equal(r->tables[th_entity("body_member")].rows[0].key, "kg\x1fggd");
     rdata_free(r);
 }
 
