@@ -9,11 +9,10 @@ t.today = "2026-01-15"
 
 local rows, zonder = t.rows, t.without
 
-t.case("met memo en elk regionaal thema gefinancierd passeren beide controles", function()
-  local r = t.check("kansrijke-start", "coalitie")
-  t.equal(t.status(r, "memo-spuk"), "pass", "memo-spuk")
-  t.equal(t.status(r, "regionale-financiering"), "pass", "regionale-financiering")
-end)
+t.case_table("kansrijke-start", {
+  { "met memo en elk regionaal thema gefinancierd passeren beide controles", step = "coalitie",
+    pass = { "memo-spuk", "regionale-financiering" } },
+})
 
 t.case("zonder memo is er een advies, en de stap blijft klaar", function()
   local r = t.check("kansrijke-start", "coalitie", { with = { documents = {} } })

@@ -32,10 +32,8 @@ t.case_table("kngg", {
     finding = FINANCIERING },
   { "step 8 names the missing indicators, agreements and people per gemeente", step = "8",
     finding = {
-      { check = "indicatoren", missing = "no process indicator" },
-      { check = "indicatoren", missing = "no result indicator" },
-      { check = "me-afspraken", missing = "covers monitoring" },
-      { check = "me-afspraken", missing = "covers evaluatie" },
+      { check = "indicatoren", missing = "no process indicator" }, { check = "indicatoren", missing = "no result indicator" },
+      { check = "me-afspraken", missing = "covers monitoring" }, { check = "me-afspraken", missing = "covers evaluatie" },
       { check = "communicatie-afspraken", missing = "covers communicatie" },
       { check = "projectleider-per-gemeente", subject = "GM0303" },
       { check = "czv-per-gemeente", subject = "GM0303" } } },
