@@ -120,32 +120,28 @@ local function status_of(result, check_id)
   end
 end
 
---- Fail unless the result has a finding matching want; returns it.
-function M.finding(result, want)
-  local problem, found = finding_problem(result, want)
-  if problem then error(problem, 2) end
-  return found
+-- An assertion from a function that says what is wrong (nil when right) and what it found:
+-- it fails with that text at the caller's line, else returns what was found.
+local function asserting(problem_of)
+  return function(...)
+    local problem, found = problem_of(...)
+    if problem then error(problem, 2) end
+    return found
+  end
 end
+
+--- Fail unless the result has a finding matching want; returns it.
+M.finding = asserting(finding_problem)
 
 --- Fail unless the step is not ready and has a blocking finding matching want, with a remedy
 -- and a source that contains `cites` (the citation the guidance asks for); returns it.
-function M.blocks(result, want, cites)
-  local problem, found = blocks_problem(result, want, cites)
-  if problem then error(problem, 2) end
-  return found
-end
+M.blocks = asserting(blocks_problem)
 
 --- Fail unless the result has an advisory finding matching want and the step is still ready.
-function M.advises(result, want)
-  local problem = advises_problem(result, want)
-  if problem then error(problem, 2) end
-end
+M.advises = asserting(advises_problem)
 
 --- Fail if the result has a finding matching want.
-function M.no_finding(result, want)
-  local problem = no_finding_problem(result, want)
-  if problem then error(problem, 2) end
-end
+M.no_finding = asserting(no_finding_problem)
 
 --- The status of one check in a result ("pass", "fail" or "error").
 function M.status(result, check_id)
