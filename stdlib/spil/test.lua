@@ -77,55 +77,222 @@ function M.findings(result, want)
   return out
 end
 
---- Fail unless the result has a finding matching want; returns it.
-function M.finding(result, want)
+-- What is wrong with a result against want (nil when right), and the finding it found.
+local function finding_problem(result, want)
   local found = M.findings(result, want)[1]
-  if not found then
-    local parts = {}
-    for k, v in pairs(want) do parts[#parts + 1] = k .. "=" .. tostring(v) end
-    table.sort(parts)
-    error("expected a finding with " .. table.concat(parts, ", "), 2)
-  end
-  return found
+  if found then return nil, found end
+  local parts = {}
+  for k, v in pairs(want) do parts[#parts + 1] = k .. "=" .. tostring(v) end
+  table.sort(parts)
+  return "expected a finding with " .. table.concat(parts, ", ")
 end
 
---- Fail unless the step is not ready and has a blocking finding matching want, with a remedy
--- and a source that contains `cites` (the citation the guidance asks for); returns it.
-function M.blocks(result, want, cites)
-  if result.ready then error("expected step " .. result.step .. " not ready", 2) end
+local function no_finding_problem(result, want)
+  local found = M.findings(result, want)[1]
+  if found then return "expected no finding like: " .. found.missing end
+end
+
+local function blocks_problem(result, want, cites)
+  if result.ready then return "expected step " .. result.step .. " not ready" end
   want.severity = "blocking"
   local f = M.findings(result, want)[1]
-  if not f then error("expected a blocking finding of " .. tostring(want.check), 2) end
+  if not f then return "expected a blocking finding of " .. tostring(want.check) end
   if type(f.remedy) ~= "string" or #f.remedy == 0 then
-    error("expected a remedy for " .. tostring(want.check), 2)
+    return "expected a remedy for " .. tostring(want.check)
   end
   if not (f.source and f.source:find(cites, 1, true)) then
-    error("expected " .. tostring(want.check) .. " to cite " .. cites .. ": " .. tostring(f.source), 2)
+    return "expected " .. tostring(want.check) .. " to cite " .. cites .. ": " .. tostring(f.source)
   end
-  return f
+  return nil, f
 end
 
---- Fail unless the result has an advisory finding matching want and the step is still ready.
-function M.advises(result, want)
+local function advises_problem(result, want)
   want.severity = "advisory"
   if not M.findings(result, want)[1] then
-    error("expected an advisory finding of " .. tostring(want.check), 2)
+    return "expected an advisory finding of " .. tostring(want.check)
   end
-  if not result.ready then error("expected advice not to block step " .. result.step, 2) end
+  if not result.ready then return "expected advice not to block step " .. result.step end
 end
 
---- Fail if the result has a finding matching want.
-function M.no_finding(result, want)
-  local found = M.findings(result, want)[1]
-  if found then error("expected no finding like: " .. found.missing, 2) end
-end
-
---- The status of one check in a result ("pass", "fail" or "error").
-function M.status(result, check_id)
+local function status_of(result, check_id)
   for _, c in ipairs(result.checks) do
     if c.id == check_id then return c.status end
   end
-  error("the result has no check '" .. tostring(check_id) .. "'", 2)
+end
+
+-- An assertion from a function that says what is wrong (nil when right) and what it found:
+-- it fails with that text at the caller's line, else returns what was found.
+local function asserting(problem_of)
+  return function(...)
+    local problem, found = problem_of(...)
+    if problem then error(problem, 2) end
+    return found
+  end
+end
+
+--- Fail unless the result has a finding matching want; returns it.
+M.finding = asserting(finding_problem)
+
+--- Fail unless the step is not ready and has a blocking finding matching want, with a remedy
+-- and a source that contains `cites` (the citation the guidance asks for); returns it.
+M.blocks = asserting(blocks_problem)
+
+--- Fail unless the result has an advisory finding matching want and the step is still ready.
+M.advises = asserting(advises_problem)
+
+--- Fail if the result has a finding matching want.
+M.no_finding = asserting(no_finding_problem)
+
+--- The status of one check in a result ("pass", "fail" or "error").
+function M.status(result, check_id)
+  local status = status_of(result, check_id)
+  if not status then error("the result has no check '" .. tostring(check_id) .. "'", 2) end
+  return status
+end
+
+-- What is wrong with a result against spec (nil when all holds); see M.holds.
+local function spec_problem(result, spec)
+  local where = "step " .. tostring(result.step) .. ": "
+  if spec.ready ~= nil and result.ready ~= spec.ready then
+    return where .. (spec.ready and "expected ready" or "expected not ready")
+  end
+  if spec.blocking and result.blocking ~= spec.blocking then
+    return string.format("%sblocking findings: expected %d, got %d", where, spec.blocking,
+      result.blocking)
+  end
+  for _, kind in ipairs({ "pass", "fail" }) do
+    for _, id in ipairs(spec[kind] or {}) do
+      local status = status_of(result, id)
+      if status ~= kind then
+        return string.format("%s%s: expected %s, got %s", where, id, kind, tostring(status))
+      end
+    end
+  end
+  for i, want in ipairs(spec.finding or {}) do
+    local problem = finding_problem(result, want)
+    if problem then return string.format("%sfinding %d: %s", where, i, problem) end
+  end
+  for i, want in ipairs(spec.no_finding or {}) do
+    local problem = no_finding_problem(result, want)
+    if problem then return string.format("%sno_finding %d: %s", where, i, problem) end
+  end
+  for i, want in ipairs(spec.blocks or {}) do
+    local problem = blocks_problem(result, want, want.cites or "")
+    if problem then return string.format("%sblocks %d: %s", where, i, problem) end
+  end
+  for i, want in ipairs(spec.advises or {}) do
+    local problem = advises_problem(result, want)
+    if problem then return string.format("%sadvises %d: %s", where, i, problem) end
+  end
+end
+
+--- Fail unless everything spec says holds of the result:
+--   { ready = true|false, blocking = N, pass = { check ids }, fail = { check ids },
+--     finding = { wants }, no_finding = { wants } }
+-- (a want as for t.finding); each part is optional. Returns the result.
+function M.holds(result, spec)
+  local problem = spec_problem(result, spec)
+  if problem then error(problem, 2) end
+  return result
+end
+
+--- Register one case per entry, table-driven: entry[1] is the case's sentence, entry.step the
+-- step to evaluate (the current one when absent), entry.today and entry.with as for t.check,
+-- and the rest a spec as for t.holds. A failure names the entry's part and number.
+function M.case_table(programme, entries)
+  for _, e in ipairs(entries) do
+    M.case(e[1], function()
+      local problem = spec_problem(M.check(programme, e.step, { today = e.today, with = e.with }), e)
+      if problem then error(problem, 0) end
+    end)
+  end
+end
+
+--- Fail unless every check of every step in steps passes and each step is ready.
+function M.all_pass(programme, steps)
+  for _, step in ipairs(steps) do
+    local r = M.check(programme, step)
+    for _, c in ipairs(r.checks) do
+      if c.status ~= "pass" then
+        error(string.format("step %s, check %s: expected pass, got %s", step, c.id,
+          tostring(c.status)), 2)
+      end
+    end
+    if not r.ready then error("expected step " .. step .. " ready", 2) end
+  end
+end
+
+--- Fail unless each step in steps is ready without any finding, blocking or advisory.
+function M.no_findings(programme, steps)
+  for _, step in ipairs(steps) do
+    local r = M.check(programme, step)
+    if not r.ready then error("expected step " .. step .. " ready", 2) end
+    if r.blocking + r.advisory ~= 0 then
+      error(string.format("findings at %s: expected 0, got %d", step, r.blocking + r.advisory), 2)
+    end
+  end
+end
+
+--- Fail unless the programme (a programme table) has exactly these steps, in order ("a b c").
+function M.steps_are(programme, ids)
+  local got = {}
+  for _, s in ipairs(programme:steps()) do got[#got + 1] = s.step.id end
+  if table.concat(got, " ") ~= ids then
+    error(string.format("steps: expected %s, got %s", ids, table.concat(got, " ")), 2)
+  end
+end
+
+--- Fail unless every check of every step of the programme (a table) has a source containing
+-- text.
+function M.cites(programme, text)
+  for _, s in ipairs(programme:steps()) do
+    for _, c in ipairs(s.step.checks) do
+      if not (type(c.source) == "string" and c.source:find(text, 1, true)) then
+        error("expected a citation for " .. c.id .. " (" .. text .. ")", 2)
+      end
+    end
+  end
+end
+
+--- Fail unless person may leave the current step for step `to`; returns the plan.
+function M.may_advance(programme, person, to, opts)
+  local plan = M.advance(programme, person, opts)
+  if not plan.allowed then
+    error(person .. ": expected advance allowed: " .. tostring(plan.reason), 2)
+  end
+  if plan.to ~= to then
+    error(string.format("next step: expected %s, got %s", to, tostring(plan.to)), 2)
+  end
+  return plan
+end
+
+--- Evaluate a step with sections of the data replaced: t.check(programme, step, { with = with }).
+function M.check_with(programme, step, with)
+  local r, err = runtime().evaluate(programme, step, M.today, with)
+  if not r then error(err, 2) end
+  return r
+end
+
+--- The fixture's rows of a section on M.today, fresh each call (a change does not leak).
+function M.rows(section)
+  return require("spil.engine").context(M.today):list(section)
+end
+
+--- The first row of list with row[key] == value; fails when there is none.
+function M.row(list, key, value)
+  for _, x in ipairs(list) do
+    if x[key] == value then return x end
+  end
+  error("no row with " .. tostring(key) .. " = " .. tostring(value), 2)
+end
+
+--- The rows of list for which pred is false, in order (a new list).
+function M.without(list, pred)
+  local out = {}
+  for _, x in ipairs(list) do
+    if not pred(x) then out[#out + 1] = x end
+  end
+  return out
 end
 
 return M

@@ -18,26 +18,7 @@
 #include <jansson.h>
 
 #include "diag.h"
-
-/* What diag_print (json = 0) or diag_print_json (json = 1) writes; the caller frees it. */
-static char *printed(diag *d, int json, int color) {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    assert_non_null(f);
-    if (json)
-        diag_print_json(d, f);
-    else
-        diag_print(d, f, color);
-    fclose(f);
-    return text;
-}
-
-static void assert_printed(diag *d, const char *expected) {
-    char *text = printed(d, 0, 0);
-    assert_string_equal(text, expected);
-    free(text);
-}
+#include "helpers.h"
 
 /* diag-1.1: sorted by file, then line, then column; equal positions keep their order. */
 static void test_diag_sorts_by_file_line_col_stably(void **state) {
@@ -51,21 +32,21 @@ static void test_diag_sorts_by_file_line_col_stably(void **state) {
     diag_add(d, "a.yaml", 0, 0, NULL, "whole file");
     diag_add(d, "a.yaml", 2, 3, NULL, "same place, added third");
     assert_int_equal(diag_count(d), 7);
-    assert_printed(d, "a.yaml: error: whole file\n"
-                      "a.yaml:2:3: error: same place, added first\n"
-                      "a.yaml:2:3: error: same place, added second\n"
-                      "a.yaml:2:3: error: same place, added third\n"
-                      "a.yaml:2:9: error: line 2 col 9\n"
-                      "a.yaml:10:2: error: line 10\n"
-                      "b.yaml:1:1: error: b first\n");
+    th_assert_printed(d, "a.yaml: error: whole file\n"
+                         "a.yaml:2:3: error: same place, added first\n"
+                         "a.yaml:2:3: error: same place, added second\n"
+                         "a.yaml:2:3: error: same place, added third\n"
+                         "a.yaml:2:9: error: line 2 col 9\n"
+                         "a.yaml:10:2: error: line 10\n"
+                         "b.yaml:1:1: error: b first\n");
     /* Printing twice gives the same order (the sort stays stable on sorted input). */
-    assert_printed(d, "a.yaml: error: whole file\n"
-                      "a.yaml:2:3: error: same place, added first\n"
-                      "a.yaml:2:3: error: same place, added second\n"
-                      "a.yaml:2:3: error: same place, added third\n"
-                      "a.yaml:2:9: error: line 2 col 9\n"
-                      "a.yaml:10:2: error: line 10\n"
-                      "b.yaml:1:1: error: b first\n");
+    th_assert_printed(d, "a.yaml: error: whole file\n"
+                         "a.yaml:2:3: error: same place, added first\n"
+                         "a.yaml:2:3: error: same place, added second\n"
+                         "a.yaml:2:3: error: same place, added third\n"
+                         "a.yaml:2:9: error: line 2 col 9\n"
+                         "a.yaml:10:2: error: line 10\n"
+                         "b.yaml:1:1: error: b first\n");
     diag_free(d);
 }
 
@@ -75,7 +56,7 @@ static void test_diag_leaves_out_unknown_positions(void **state) {
     diag *d = diag_new();
     diag_add(d, "r.yaml", 0, 0, NULL, "cannot open");
     diag_add(d, "s.yaml", 4, 0, NULL, "line only");
-    assert_printed(d, "r.yaml: error: cannot open\ns.yaml:4: error: line only\n");
+    th_assert_printed(d, "r.yaml: error: cannot open\ns.yaml:4: error: line only\n");
     diag_free(d);
 }
 
@@ -86,7 +67,8 @@ static void test_diag_formats_message_and_hint(void **state) {
     diag_add(d, "regions/zhz/region.yaml", 14, 7, "did you mean 'municipalities'?",
              "unknown key '%s' in '%s'", "gemeentes", "region");
     diag_add(d, "regions/zhz/region.yaml", 15, 1, NULL, "%d of %d", 3, 4);
-    assert_printed(d, "regions/zhz/region.yaml:14:7: error: unknown key 'gemeentes' in 'region'; "
+    th_assert_printed(d,
+                      "regions/zhz/region.yaml:14:7: error: unknown key 'gemeentes' in 'region'; "
                       "did you mean 'municipalities'?\n"
                       "regions/zhz/region.yaml:15:1: error: 3 of 4\n");
     diag_free(d);
@@ -97,7 +79,7 @@ static void test_diag_colours_location_and_error(void **state) {
     (void)state;
     diag *d = diag_new();
     diag_add(d, "a.yaml", 3, 5, "fix it", "bad");
-    char *text = printed(d, 0, 1);
+    char *text = th_printed(d, 0, 1);
     assert_string_equal(text, "\033[1ma.yaml:3:5:\033[0m \033[1;31merror:\033[0m bad; fix it\n");
     free(text);
     diag_free(d);
@@ -111,7 +93,7 @@ static void test_diag_caps_at_1000_and_counts_the_rest(void **state) {
         diag_add(d, "a.yaml", i, 1, NULL, "error %d", i);
     assert_int_equal(diag_count(d), 1005);
 
-    char *text = printed(d, 0, 0);
+    char *text = th_printed(d, 0, 0);
     size_t lines = 0;
     for (const char *p = text; *p; p++)
         lines += *p == '\n';
@@ -122,7 +104,7 @@ static void test_diag_caps_at_1000_and_counts_the_rest(void **state) {
     assert_string_equal(text + strlen(text) - strlen(tail), tail);
     free(text);
 
-    text = printed(d, 1, 0);
+    text = th_printed(d, 1, 0);
     json_error_t err;
     json_t *root = json_loads(text, 0, &err);
     assert_non_null(root);
@@ -138,8 +120,8 @@ static void test_diag_empty_prints_nothing(void **state) {
     (void)state;
     diag *d = diag_new();
     assert_int_equal(diag_count(d), 0);
-    assert_printed(d, "");
-    char *text = printed(d, 1, 0);
+    th_assert_printed(d, "");
+    char *text = th_printed(d, 1, 0);
     assert_string_equal(text, "{\"errors\":[]}\n");
     free(text);
     diag_free(d);
@@ -156,7 +138,8 @@ static void test_diag_replaces_control_characters(void **state) {
     diag_add(d, "r.yaml", 6, 1, "did you mean '\033[31mx\r'?", "bad '%s'",
              "a\tb\x7f\x01"
              "caf\xc3\xa9");
-    assert_printed(d, "r.yaml:5:1: error: unknown key 'gemeente?region.yaml:1:1: error: fake' in "
+    th_assert_printed(d,
+                      "r.yaml:5:1: error: unknown key 'gemeente?region.yaml:1:1: error: fake' in "
                       "the top level\n"
                       "r.yaml:6:1: error: bad 'a?b??caf\xc3\xa9'; did you mean '?[31mx?'?\n");
     diag_free(d);
@@ -177,7 +160,7 @@ static void test_diag_cuts_very_long_messages(void **state) {
     diag *d = diag_new();
     diag_add(d, "r.yaml", 1, 1, NULL, "%s", exact);
     diag_add(d, "r.yaml", 2, 1, longer, "%s", longer);
-    char *text = printed(d, 0, 0);
+    char *text = th_printed(d, 0, 0);
     char *want = malloc(4096), *w = want;
     assert_non_null(want);
     w += sprintf(w, "r.yaml:1:1: error: %s\n", exact);
@@ -194,7 +177,7 @@ static void test_diag_json_shape(void **state) {
     diag *d = diag_new();
     diag_add(d, "b.yaml", 2, 3, "fix it", "bad \"value\"");
     diag_add(d, "a.yaml", 0, 0, NULL, "cannot open");
-    char *text = printed(d, 1, 0);
+    char *text = th_printed(d, 1, 0);
     assert_string_equal(text, "{\"errors\":["
                               "{\"file\":\"a.yaml\",\"line\":null,\"col\":null,"
                               "\"message\":\"cannot open\",\"hint\":null},"
@@ -210,7 +193,7 @@ static void test_diag_json_survives_invalid_utf8(void **state) {
     (void)state;
     diag *d = diag_new();
     diag_add(d, "caf\xe9.yaml", 1, 1, NULL, "r\xc3\xa9gion");
-    char *text = printed(d, 1, 0);
+    char *text = th_printed(d, 1, 0);
     json_error_t err;
     json_t *root = json_loads(text, 0, &err);
     assert_non_null(root);

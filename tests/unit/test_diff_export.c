@@ -23,6 +23,7 @@
 
 #include "diag.h"
 #include "diff.h"
+#include "helpers.h"
 #include "export.h"
 #include "load.h"
 #include "model.h"
@@ -147,44 +148,16 @@ static const char *const V1_TO_V2 = "- municipality GM0482\n"
 
 /* ---- helpers --------------------------------------------------------------------------------- */
 
-static void mkdirs(char *path) {
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        assert_true(mkdir(path, 0777) == 0 || errno == EEXIST);
-        *p = '/';
-    }
-    assert_true(mkdir(path, 0777) == 0 || errno == EEXIST);
-}
-
-/* $SPIL_TEST_TMP/diff/name, created; the caller frees it. */
 static char *tmp_path(const char *name) {
-    const char *tmp = getenv("SPIL_TEST_TMP");
-    if (!tmp || !*tmp) tmp = "/tmp/spil-test";
-    size_t cap = strlen(tmp) + strlen(name) + 16;
-    char *path = malloc(cap);
-    assert_non_null(path);
-    snprintf(path, cap, "%s/diff", tmp);
-    mkdirs(path);
-    snprintf(path, cap, "%s/diff/%s", tmp, name);
-    return path;
-}
-
-static void write_file(const char *dir, const char *name, const char *text, size_t len) {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
+    return th_tmp_path("diff", name);
 }
 
 /* A region folder `name` with region.yaml = yaml and a rules.lua; the caller frees it. */
 static char *write_region(const char *name, const char *yaml) {
     char *dir = tmp_path(name);
-    mkdirs(dir);
-    write_file(dir, LOAD_FILE, yaml, strlen(yaml));
-    write_file(dir, "rules.lua", "-- maatwerk\n", 12);
+    th_mkdirs(dir);
+    th_write_in(dir, LOAD_FILE, yaml);
+    th_write_in(dir, "rules.lua", "-- maatwerk\n");
     return dir;
 }
 
@@ -219,13 +192,7 @@ static rdata *load_text_d(const char *name, const char *yaml, diag *d) {
 
 /* A new database file $SPIL_TEST_TMP/diff/name (an old one is removed). */
 static store *new_store(const char *name, char **pathp) {
-    char *path = tmp_path(name);
-    char side[4200];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    char *path = th_fresh_db("diff", name);
     char *err = NULL;
     store *s = store_open(path, STORE_CREATE, &err);
     if (!s) fail_msg("store_open: %s", err);
@@ -253,13 +220,6 @@ static char *listed(const changes *c) {
         fprintf(f, "%c %s %s\n", (char)c->v[i].kind, model_entities[c->v[i].e].name, c->v[i].key);
     fclose(f);
     return text;
-}
-
-static size_t total_rows(const rdata *r) {
-    size_t n = 0;
-    for (int e = 0; e < model_nentities; e++)
-        n += r->tables[e].n;
-    return n;
 }
 
 /* Asserts that a and b hold the same rows: their diff is empty. */
@@ -308,40 +268,6 @@ static char *exported(const rdata *r, size_t *lenp) {
     return text;
 }
 
-/* Events as collected from store_events: each without its id, fields joined with '|', NULL as
-** "<null>". */
-#define MAX_EVENTS 256
-typedef struct events {
-    size_t n;
-    char *row[MAX_EVENTS];
-} events;
-
-static int collect(void *ctx, const char *const *vals, int n) {
-    events *ev = ctx;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    assert_non_null(f);
-    for (int i = 1; i < n; i++)
-        fprintf(f, "%s%s", i > 1 ? "|" : "", vals[i] ? vals[i] : "<null>");
-    fclose(f);
-    assert_true(ev->n < MAX_EVENTS);
-    ev->row[ev->n++] = text;
-    return 0;
-}
-
-static void events_free(events *ev) {
-    for (size_t i = 0; i < ev->n; i++)
-        free(ev->row[i]);
-    ev->n = 0;
-}
-
-static int entity(const char *table) {
-    int e = model_entity_by_table(table);
-    assert_true(e >= 0);
-    return e;
-}
-
 /* ---- diff-1: diff_compute -------------------------------------------------------------------- */
 
 /* diff-1.1: between two versions: the right counts, kinds, keys and rows. */
@@ -366,7 +292,7 @@ static void test_diff_counts_and_keys(void **state) {
     }
     /* A changed row points at both versions: the member's mandate went from false to true. */
     const change *m = &c.v[6];
-    int mandate = model_field_index(entity("body_member"), "mandate");
+    int mandate = model_field_index(th_entity("body_member"), "mandate");
     assert_string_equal(m->key, "coalitie/ggd");
     assert_string_equal(m->old->v[mandate], "0");
     assert_string_equal(m->new->v[mandate], "1");
@@ -395,7 +321,7 @@ static void test_diff_from_empty_adds_every_row(void **state) {
     assert_int_equal(rdata_sort(none), 0);
     changes c;
     assert_int_equal(diff_compute(none, a, &c), 0);
-    assert_int_equal(c.added, (int)total_rows(a));
+    assert_int_equal(c.added, (int)th_total_rows(a));
     assert_int_equal(c.added, V1_ROWS);
     assert_int_equal(c.changed + c.removed, 0);
     diff_free(&c);
@@ -456,15 +382,15 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
     rdata *got = stored(s, "dx");
     assert_same_rows(got, a);
     rdata_free(got);
-    events ev = {0};
-    assert_int_equal(store_events(s, "dx", 0, collect, &ev), 0);
+    th_rows ev = {.skip = 1}; /* events without their id */
+    assert_int_equal(store_events(s, "dx", 0, th_collect, &ev), 0);
     assert_int_equal(ev.n, V1_ROWS);
     for (size_t i = 0; i < ev.n; i++)
         assert_non_null(strstr(ev.row[i], AT1 "|tester|dx|load|add|"));
     assert_string_equal(ev.row[0], AT1 "|tester|dx|load|add|region|dx|"
                                        "{\"id\":\"dx\",\"name\":\"Diff Export\","
                                        "\"description\":\"Twee regels\\ntekst.\\n\"}|<null>");
-    events_free(&ev);
+    th_rows_free(&ev);
 
     /* Loading the same file again changes and logs nothing. */
     assert_int_equal(apply(path, a, AT1), 0);
@@ -473,7 +399,7 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
     got = stored(s, "dx");
     assert_same_rows(got, b);
     rdata_free(got);
-    assert_int_equal(store_events(s, "dx", 11, collect, &ev), 0);
+    assert_int_equal(store_events(s, "dx", 11, th_collect, &ev), 0);
     assert_int_equal(ev.n, 11);
     /* Removals are logged in diff order, like every other change. */
     const char *expected[] = {
@@ -497,10 +423,10 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
         snprintf(want, sizeof want, AT2 "|tester|dx|load|%s|<null>", expected[i]);
         assert_string_equal(ev.row[i], want);
     }
-    events_free(&ev);
-    assert_int_equal(store_events(s, NULL, 0, collect, &ev), 0);
+    th_rows_free(&ev);
+    assert_int_equal(store_events(s, NULL, 0, th_collect, &ev), 0);
     assert_int_equal(ev.n, V1_ROWS + 11);
-    events_free(&ev);
+    th_rows_free(&ev);
     store_close(s);
 
     /* The file on disk, read by another connection, has the rows too. */
@@ -539,8 +465,8 @@ static void test_diff_apply_removes_parent_with_children(void **state) {
     assert_int_equal(apply(path, b, AT2), 4);
     rdata *got = stored(s, "dx");
     assert_same_rows(got, b);
-    assert_int_equal(got->tables[entity("agreement_party")].n, 0);
-    assert_int_equal(got->tables[entity("agreement_topic")].n, 0);
+    assert_int_equal(got->tables[th_entity("agreement_party")].n, 0);
+    assert_int_equal(got->tables[th_entity("agreement_topic")].n, 0);
     rdata_free(got);
     rdata_free(a);
     rdata_free(b);
@@ -563,14 +489,14 @@ static void test_diff_apply_removal_only(void **state) {
     size_t n = apply(path, b, AT2);
     rdata *got = stored(s, "dx");
     assert_int_equal(n, 1);
-    assert_int_equal(got->tables[entity("organisation")].n, 0);
+    assert_int_equal(got->tables[th_entity("organisation")].n, 0);
     assert_int_equal(got->tables[ME_REGION].n, 1);
-    events ev = {0};
-    assert_int_equal(store_events(s, "dx", 1, collect, &ev), 0);
+    th_rows ev = {.skip = 1}; /* events without their id */
+    assert_int_equal(store_events(s, "dx", 1, th_collect, &ev), 0);
     assert_int_equal(ev.n, 1);
     assert_string_equal(ev.row[0], AT2 "|tester|dx|load|remove|organisation|ggd|"
                                        "{\"id\":\"ggd\",\"name\":\"GGD\",\"kind\":\"ggd\"}|<null>");
-    events_free(&ev);
+    th_rows_free(&ev);
     rdata_free(got);
     rdata_free(a);
     rdata_free(b);
@@ -598,19 +524,19 @@ static void test_export_round_trip(void **state) {
     assert_int_equal(strlen(first), len1);
 
     char *dir = tmp_path("exported");
-    mkdirs(dir);
-    write_file(dir, LOAD_FILE, first, len1);
+    th_mkdirs(dir);
+    th_write_in(dir, LOAD_FILE, first);
     /* The export leaves scripts out (they stay files); put the stored text beside it. */
     const rrow *script = rdata_find(db, ME_SCRIPT, "rules.lua");
     assert_non_null(script);
     const char *source = script->v[model_field_index(ME_SCRIPT, "source")];
-    write_file(dir, "rules.lua", source, strlen(source));
+    th_write_in(dir, "rules.lua", source);
     rdata *back = load_dir(dir);
     assert_same_rows(db, back);
     assert_same_rows(a, back);
 
     /* The strings that YAML would read as null came back as text. */
-    int per = entity("person"), ag = entity("meeting_agenda");
+    int per = th_entity("person"), ag = th_entity("meeting_agenda");
     const rrow *nul = rdata_find(back, per, "nul"), *tilde = rdata_find(back, per, "tilde");
     assert_non_null(nul);
     assert_non_null(tilde);
@@ -620,7 +546,7 @@ static void test_export_round_trip(void **state) {
     assert_string_equal(tilde->v[model_field_index(per, "email")], "NULL");
     assert_non_null(rdata_find(back, ag, "m1\x1fnull"));
     assert_non_null(rdata_find(back, ag, "m1\x1ftrue"));
-    assert_string_equal(rdata_find(back, entity("organisation"), "jgz")->v[1], "2024");
+    assert_string_equal(rdata_find(back, th_entity("organisation"), "jgz")->v[1], "2024");
 
     /* Canonical: the export of what was read back is the same text again. */
     size_t len3 = 0;
@@ -674,8 +600,8 @@ static void test_export_numbers_at_the_limits_load_again(void **state) {
     assert_non_null(strstr(text, "amount: 123456789012.345,"));
     assert_non_null(strstr(text, "amount: 0.000001,"));
     char *dir = tmp_path("bignum-exported");
-    mkdirs(dir);
-    write_file(dir, LOAD_FILE, text, len);
+    th_mkdirs(dir);
+    th_write_in(dir, LOAD_FILE, text);
     diag *d = diag_new();
     rdata *back = load_read(dir, d);
     if (!back) diag_print(d, stderr, 0);

@@ -24,31 +24,17 @@
 #include <cmocka.h>
 
 #include "diag.h"
+#include "helpers.h"
 #include "load.h"
 #include "model.h"
 
 /* ---- helpers --------------------------------------------------------------------------------- */
 
-static void mkdirs(char *path) {
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        assert_true(mkdir(path, 0777) == 0 || errno == EEXIST);
-        *p = '/';
-    }
-    assert_true(mkdir(path, 0777) == 0 || errno == EEXIST);
-}
-
 /* $SPIL_TEST_TMP/load/name, an empty region folder (files of an earlier run are removed);
 ** the caller frees it. */
 static char *region_dir(const char *name) {
-    const char *tmp = getenv("SPIL_TEST_TMP");
-    if (!tmp || !*tmp) tmp = "/tmp/spil-test";
-    size_t cap = strlen(tmp) + strlen(name) + 16;
-    char *dir = malloc(cap);
-    assert_non_null(dir);
-    snprintf(dir, cap, "%s/load/%s", tmp, name);
-    mkdirs(dir);
+    char *dir = th_tmp_path("load", name);
+    th_mkdirs(dir);
     const char *leftovers[] = {"region.yaml", "rules.lua", "other.yaml"};
     for (size_t i = 0; i < sizeof leftovers / sizeof leftovers[0]; i++) {
         char path[4200];
@@ -58,43 +44,17 @@ static char *region_dir(const char *name) {
     return dir;
 }
 
-static void write_file(const char *dir, const char *name, const char *text) {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    assert_int_equal(fputs(text, f) >= 0, 1);
-    assert_int_equal(fclose(f), 0);
-}
-
 /* A region folder `name` holding region.yaml with text; the caller frees the path. */
 static char *write_region(const char *name, const char *yaml) {
     char *dir = region_dir(name);
-    write_file(dir, LOAD_FILE, yaml);
+    th_write_in(dir, LOAD_FILE, yaml);
     return dir;
 }
 
 /* What diag_print writes, with every occurrence of dir replaced by "DIR"; caller frees. */
 static char *printed(diag *d, const char *dir) {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    assert_non_null(f);
-    diag_print(d, f, 0);
-    fclose(f);
-    size_t dlen = strlen(dir);
-    char *out = malloc(len + 1);
-    assert_non_null(out);
-    char *o = out;
-    for (const char *p = text; *p;) {
-        if (strncmp(p, dir, dlen) == 0) {
-            o += sprintf(o, "DIR");
-            p += dlen;
-        } else {
-            *o++ = *p++;
-        }
-    }
-    *o = '\0';
+    char *text = th_printed(d, 0, 0);
+    char *out = th_replace(text, dir, "DIR");
     free(text);
     return out;
 }
@@ -141,25 +101,12 @@ static rdata *load_ok(const char *name, const char *yaml, char **dirp) {
     return r;
 }
 
-static int entity(const char *table) {
-    int e = model_entity_by_table(table);
-    assert_true(e >= 0);
-    return e;
-}
-
 /* Value of field `field` in row i of entity e, or NULL. */
 static const char *value(const rdata *r, int e, size_t i, const char *field) {
     int f = model_field_index(e, field);
     assert_true(f >= 0);
     assert_true(i < r->tables[e].n);
     return r->tables[e].rows[i].v[f];
-}
-
-static size_t total_rows(const rdata *r) {
-    size_t n = 0;
-    for (int e = 0; e < model_nentities; e++)
-        n += r->tables[e].n;
-    return n;
 }
 
 #define HEADER "spil: 1\nregion: {id: t, name: T}\nmunicipalities:\n  - {code: GM0505}\n"
@@ -208,7 +155,7 @@ static void test_load_minimal_region(void **state) {
     /* Sorted: every row has its key. */
     assert_string_equal(m->key, "GM0505");
     assert_non_null(rdata_find(r, ME_MUNICIPALITY, "GM0505"));
-    assert_int_equal(total_rows(r), 2);
+    assert_int_equal(th_total_rows(r), 2);
     rdata_free(r);
     free(dir);
 }
@@ -240,28 +187,42 @@ static void test_load_canonical_values(void **state) {
                "  - {id: f1, source: spuk, purpose: rc, amount: 12500.50, status: agreed}\n"
                "  - {id: f2, source: spuk, purpose: rc, amount: 0025000, status: agreed}\n",
         NULL);
-    int per = entity("person"), rol = entity("role_assignment"), body = entity("body"),
-        mem = entity("body_member"), fund = entity("funding");
-    assert_string_equal(value(r, ME_MUNICIPALITY, 0, "code"), "GM0482");
-    assert_string_equal(value(r, ME_MUNICIPALITY, 0, "since"), "2024-02-29");
-    /* Sorted by key: nul before rc. A plain null is absent, a quoted one is text. */
-    assert_string_equal(value(r, per, 0, "id"), "nul");
-    assert_string_equal(value(r, per, 0, "name"), "null");
-    assert_string_equal(value(r, per, 0, "email"), "~");
-    assert_null(value(r, per, 1, "email"));
-    /* Roles sorted by (person, role, municipality): czv before regiocoordinator. */
-    assert_string_equal(value(r, rol, 0, "role"), "czv");
-    assert_string_equal(value(r, rol, 0, "hours"), "16");
-    assert_string_equal(value(r, rol, 0, "formal_assignment"), "0");
-    assert_string_equal(value(r, rol, 1, "hours"), "4.5");
-    assert_string_equal(value(r, rol, 1, "formal_assignment"), "1");
-    assert_null(value(r, rol, 1, "municipality"));
-    assert_string_equal(value(r, body, 0, "meetings_per_year"), "7");
-    assert_string_equal(value(r, mem, 0, "body"), "kg");
-    assert_string_equal(value(r, mem, 0, "mandate"), "1");
-    assert_string_equal(r->tables[mem].rows[0].key, "kg\x1fggd");
-    assert_string_equal(value(r, fund, 0, "amount"), "12500.5");
-    assert_string_equal(value(r, fund, 1, "amount"), "25000");
+    /* Table, row, field and the canonical value (NULL: absent). */
+    static const struct {
+        const char *table;
+        size_t row;
+        const char *field, *want;
+    } cases[] = {
+        {"region_municipality", 0, "code", "GM0482"},
+        {"region_municipality", 0, "since", "2024-02-29"},
+        /* Sorted by key: nul before rc. A plain null is absent, a quoted one is text. */
+        {"person", 0, "id", "nul"},
+        {"person", 0, "name", "null"},
+        {"person", 0, "email", "~"},
+        {"person", 1, "email", NULL},
+        /* Roles sorted by (person, role, municipality): czv before regiocoordinator. */
+        {"role_assignment", 0, "role", "czv"},
+        {"role_assignment", 0, "hours", "16"},
+        {"role_assignment", 0, "formal_assignment", "0"},
+        {"role_assignment", 1, "hours", "4.5"},
+        {"role_assignment", 1, "formal_assignment", "1"},
+        {"role_assignment", 1, "municipality", NULL},
+        {"body", 0, "meetings_per_year", "7"},
+        {"body_member", 0, "body", "kg"},
+        {"body_member", 0, "mandate", "1"},
+        {"funding", 0, "amount", "12500.5"},
+        {"funding", 1, "amount", "25000"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = value(r, th_entity(cases[i].table), cases[i].row, cases[i].field);
+        if (!cases[i].want && got)
+            fail_msg("%s[%zu].%s: expected absent, got '%s'", cases[i].table, cases[i].row,
+                     cases[i].field, got);
+        if (cases[i].want && !(got && strcmp(got, cases[i].want) == 0))
+            fail_msg("%s[%zu].%s: expected '%s', got '%s'", cases[i].table, cases[i].row,
+                     cases[i].field, cases[i].want, got ? got : "(absent)");
+    }
+    assert_string_equal(r->tables[th_entity("body_member")].rows[0].key, "kg\x1fggd");
     rdata_free(r);
 }
 
@@ -292,12 +253,12 @@ static void test_load_dutch_values(void **state) {
                               "funding:\n"
                               "  - {id: f1, source: overig, purpose: rc, status: beëindigd}\n",
                        NULL);
-    assert_string_equal(value(r, entity("agreement_party"), 0, "status"), "signed");
-    assert_string_equal(value(r, entity("decision"), 0, "kind"), "decision");
-    assert_string_equal(value(r, entity("decision"), 0, "outcome"), "adopted");
-    assert_string_equal(value(r, entity("decision_position"), 0, "position"), "abstain");
-    assert_string_equal(value(r, entity("funding"), 0, "source"), "other");
-    assert_string_equal(value(r, entity("funding"), 0, "status"), "ended");
+    assert_string_equal(value(r, th_entity("agreement_party"), 0, "status"), "signed");
+    assert_string_equal(value(r, th_entity("decision"), 0, "kind"), "decision");
+    assert_string_equal(value(r, th_entity("decision"), 0, "outcome"), "adopted");
+    assert_string_equal(value(r, th_entity("decision_position"), 0, "position"), "abstain");
+    assert_string_equal(value(r, th_entity("funding"), 0, "source"), "other");
+    assert_string_equal(value(r, th_entity("funding"), 0, "status"), "ended");
     rdata_free(r);
 }
 
@@ -327,7 +288,7 @@ static void test_load_dutch_words_name_values(void **state) {
             }
         }
     assert_true(words >= 20);
-    int party = entity("agreement_party");
+    int party = th_entity("agreement_party");
     const model_field *status = &model_entities[party].fields[model_field_index(party, "status")];
     assert_null(model_enum_value(status->values, "getekent"));
     assert_string_equal(model_enum_value(status->values, "afgewezen"), "declined");
@@ -338,8 +299,8 @@ static void test_load_accepts_yaml_file_path(void **state) {
     (void)state;
     char *dir =
         write_region("filepath", "spil: 1\nregion: {id: f, name: F, scripts: [rules.lua]}\n");
-    write_file(dir, "rules.lua", "-- nothing\n");
-    write_file(dir, "other.yaml", "spil: 1\nregion: {id: other, name: Other}\n");
+    th_write_in(dir, "rules.lua", "-- nothing\n");
+    th_write_in(dir, "other.yaml", "spil: 1\nregion: {id: other, name: Other}\n");
     char path[4200];
     const char *files[] = {"region.yaml", "other.yaml"};
     const char *ids[] = {"f", "other"};
@@ -380,8 +341,8 @@ static void test_load_real_region(void **state) {
     assert_int_equal(diag_count(d), 0);
     assert_string_equal(rdata_region(r), "zuid-holland-zuid");
     assert_int_equal(r->tables[ME_MUNICIPALITY].n, 10);
-    assert_int_equal(total_rows(r), 206);
-    assert_non_null(rdata_find(r, entity("body_member"),
+    assert_int_equal(th_total_rows(r), 206);
+    assert_non_null(rdata_find(r, th_entity("body_member"),
                                "coalitie\x1f"
                                "dgj"));
     rdata_free(r);
@@ -577,7 +538,7 @@ static void test_load_same_child_under_two_parents(void **state) {
                               "  - {id: b, name: B, kind: werkgroep, members: [{organisation: ggd, "
                               "membership: member}]}\n",
                        NULL);
-    int mem = entity("body_member");
+    int mem = th_entity("body_member");
     assert_int_equal(r->tables[mem].n, 2);
     assert_string_equal(value(r, mem, 0, "body"), "a");
     assert_string_equal(value(r, mem, 1, "body"), "b");
@@ -684,7 +645,7 @@ static void test_load_missing_script(void **state) {
                                                "  id: t\n"
                                                "  name: T\n"
                                                "  scripts: [rules.lua, gone.lua, ../escape.lua]\n");
-    write_file(dir, "rules.lua", "-- present\n");
+    th_write_in(dir, "rules.lua", "-- present\n");
     int ok = dir_fails_with(dir, "DIR/region.yaml:5:24: error: script 'gone.lua' not found in DIR\n"
                                  "DIR/region.yaml:5:34: error: invalid script '../escape.lua': "
                                  "name a .lua file inside the region folder; use letters, "
@@ -756,7 +717,7 @@ static void test_load_missing_folder(void **state) {
     diag_free(d);
 
     /* A folder without region.yaml: one diagnostic about the file. */
-    mkdirs(dir);
+    th_mkdirs(dir);
     d = diag_new();
     assert_null(load_read(dir, d));
     assert_int_equal(diag_count(d), 1);

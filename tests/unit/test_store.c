@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 
 #include "model.h"
+#include "helpers.h"
 #include "store.h"
 
 /* ---- helpers --------------------------------------------------------------------------------- */
@@ -31,27 +32,7 @@
 /* $SPIL_TEST_TMP/store/name, with the folder created and no old database (or WAL) left there;
 ** the caller frees it. */
 static char *db_path(const char *name) {
-    const char *dir = getenv("SPIL_TEST_TMP");
-    if (!dir || !*dir) dir = "/tmp/spil-test";
-    size_t cap = strlen(dir) + strlen(name) + 32;
-    char *path = malloc(cap);
-    assert_non_null(path);
-    snprintf(path, cap, "%s/store", dir);
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        assert_true(mkdir(path, 0777) == 0 || errno == EEXIST);
-        *p = '/';
-    }
-    assert_true(mkdir(path, 0777) == 0 || errno == EEXIST);
-    snprintf(path, cap, "%s/store/%s", dir, name);
-    char side[4200];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
-    return path;
+    return th_fresh_db("store", name);
 }
 
 static store *open_new(const char *path) {
@@ -99,40 +80,10 @@ static void assert_sql(sqlite3 *db, const char *sql, const char *expected) {
     free(got);
 }
 
-/* Rows collected from a store_row_fn, each joined as "a|b|c" with "<null>" for NULL. */
-#define MAX_ROWS 64
-typedef struct rows {
-    size_t n;
-    char *row[MAX_ROWS];
-} rows;
-
-static int collect(void *ctx, const char *const *vals, int n) {
-    rows *r = ctx;
-    size_t len = 1;
-    for (int i = 0; i < n; i++)
-        len += (vals[i] ? strlen(vals[i]) : 6) + 1;
-    char *s = malloc(len);
-    assert_non_null(s);
-    s[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        if (i) strcat(s, "|");
-        strcat(s, vals[i] ? vals[i] : "<null>");
-    }
-    assert_true(r->n < MAX_ROWS);
-    r->row[r->n++] = s;
-    return 0;
-}
-
-static void rows_free(rows *r) {
-    for (size_t i = 0; i < r->n; i++)
-        free(r->row[i]);
-    r->n = 0;
-}
-
 /* The rows of entity e in region as one string, rows separated by newlines. */
 static char *entity_rows(store *s, int e, const char *region) {
-    rows r = {0};
-    if (store_rows(s, e, region, collect, &r)) fail_msg("store_rows: %s", store_errmsg(s));
+    th_rows r = {0};
+    if (store_rows(s, e, region, th_collect, &r)) fail_msg("store_rows: %s", store_errmsg(s));
     size_t len = 1;
     for (size_t i = 0; i < r.n; i++)
         len += strlen(r.row[i]) + 1;
@@ -141,7 +92,7 @@ static char *entity_rows(store *s, int e, const char *region) {
     out[0] = '\0';
     for (size_t i = 0; i < r.n; i++)
         strcat(strcat(out, r.row[i]), "\n");
-    rows_free(&r);
+    th_rows_free(&r);
     return out;
 }
 
@@ -342,15 +293,15 @@ static void test_store_insert_and_rows_round_trip(void **state) {
     /* Another region sees nothing. */
     assert_rows(s, entity("organisation"), "r2", "");
 
-    rows r = {0};
-    must(s, store_regions(s, collect, &r), "regions");
+    th_rows r = {0};
+    must(s, store_regions(s, th_collect, &r), "regions");
     assert_int_equal(r.n, 1);
     assert_string_equal(r.row[0], "r1|Regio Een");
-    rows_free(&r);
-    must(s, store_region_municipalities(s, "r1", collect, &r), "region municipalities");
+    th_rows_free(&r);
+    must(s, store_region_municipalities(s, "r1", th_collect, &r), "region municipalities");
     assert_int_equal(r.n, 1);
     assert_string_equal(r.row[0], "GM0505|Dordrecht|member|2023-04-01|<null>");
-    rows_free(&r);
+    th_rows_free(&r);
     store_close(s);
     free(path);
 }
@@ -596,15 +547,15 @@ static void test_store_event_log_round_trip(void **state) {
         .at = "2026-01-15T10:00:01Z", .actor = "tester", .command = "init", .action = "create"};
     must(s, store_log(s, &bare), "store_log bare");
 
-    rows r = {0};
-    must(s, store_events(s, NULL, 0, collect, &r), "store_events");
+    th_rows r = {0};
+    must(s, store_events(s, NULL, 0, th_collect, &r), "store_events");
     assert_int_equal(r.n, 2);
     assert_string_equal(r.row[0], "1|2026-01-15T10:00:00Z|tester|r1|sign|change|party|sso/ggd|"
                                   "{\"status\":{\"from\":\"agreed\",\"to\":\"signed\"}}|"
                                   "signed at the meeting");
     assert_string_equal(
         r.row[1], "2|2026-01-15T10:00:01Z|tester|<null>|init|create|<null>|<null>|<null>|<null>");
-    rows_free(&r);
+    th_rows_free(&r);
     store_close(s);
     free(path);
 }
@@ -643,41 +594,41 @@ static void test_store_events_limit_and_region(void **state) {
     log_event(s, "2026-01-01T00:00:05Z", "r1", "e");
     log_event(s, "2026-01-01T00:00:06Z", "r2", "f");
 
-    rows r = {0};
-    must(s, store_events(s, NULL, 2, collect, &r), "events limit 2");
+    th_rows r = {0};
+    must(s, store_events(s, NULL, 2, th_collect, &r), "events limit 2");
     assert_int_equal(r.n, 2);
     assert_string_equal(r.row[0], "5|2026-01-01T00:00:05Z|tester|r1|load|add|organisation|e|"
                                   "<null>|<null>");
     assert_string_equal(r.row[1], "6|2026-01-01T00:00:06Z|tester|r2|load|add|organisation|f|"
                                   "<null>|<null>");
-    rows_free(&r);
+    th_rows_free(&r);
 
-    must(s, store_events(s, NULL, 0, collect, &r), "all events");
+    must(s, store_events(s, NULL, 0, th_collect, &r), "all events");
     assert_int_equal(r.n, 6);
     for (size_t i = 0; i < r.n; i++)
         assert_int_equal(atoi(r.row[i]), (int)i + 1);
-    rows_free(&r);
+    th_rows_free(&r);
 
-    must(s, store_events(s, "r1", 0, collect, &r), "events of r1");
+    must(s, store_events(s, "r1", 0, th_collect, &r), "events of r1");
     assert_int_equal(r.n, 3);
     assert_int_equal(atoi(r.row[0]), 1);
     assert_int_equal(atoi(r.row[1]), 3);
     assert_int_equal(atoi(r.row[2]), 5);
-    rows_free(&r);
+    th_rows_free(&r);
 
-    must(s, store_events(s, "r1", 2, collect, &r), "newest 2 of r1");
+    must(s, store_events(s, "r1", 2, th_collect, &r), "newest 2 of r1");
     assert_int_equal(r.n, 2);
     assert_int_equal(atoi(r.row[0]), 3);
     assert_int_equal(atoi(r.row[1]), 5);
-    rows_free(&r);
+    th_rows_free(&r);
 
-    must(s, store_events(s, "r2", 10, collect, &r), "more than there are");
+    must(s, store_events(s, "r2", 10, th_collect, &r), "more than there are");
     assert_int_equal(r.n, 2);
     assert_int_equal(atoi(r.row[0]), 2);
     assert_int_equal(atoi(r.row[1]), 6);
-    rows_free(&r);
+    th_rows_free(&r);
 
-    must(s, store_events(s, "nowhere", 0, collect, &r), "no such region");
+    must(s, store_events(s, "nowhere", 0, th_collect, &r), "no such region");
     assert_int_equal(r.n, 0);
     store_close(s);
     free(path);

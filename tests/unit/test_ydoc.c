@@ -22,46 +22,16 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "ydoc.h"
 
 /* ---- helpers --------------------------------------------------------------------------------- */
 
-/* $SPIL_TEST_TMP/name, creating the folder if needed; the caller frees it. */
-static char *tmp_path(const char *name) {
-    const char *dir = getenv("SPIL_TEST_TMP");
-    if (!dir || !*dir) dir = "/tmp/spil-test";
-    char *path = malloc(strlen(dir) + strlen(name) + 2);
-    assert_non_null(path);
-    strcpy(path, dir);
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        assert_true(mkdir(path, 0777) == 0 || errno == EEXIST);
-        *p = '/';
-    }
-    assert_true(mkdir(path, 0777) == 0 || errno == EEXIST);
-    strcat(strcat(path, "/"), name);
-    return path;
-}
-
 /* Writes len bytes of text to $SPIL_TEST_TMP/name and returns the path; the caller frees it. */
 static char *write_tmp(const char *name, const char *text, size_t len) {
-    char *path = tmp_path(name);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
+    char *path = th_tmp_path(NULL, name);
+    th_write(path, text, len);
     return path;
-}
-
-static char *printed(diag *d) {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    assert_non_null(f);
-    diag_print(d, f, 0);
-    fclose(f);
-    return text;
 }
 
 /* A document read from the file at path, which must be accepted. */
@@ -74,7 +44,7 @@ static read_ok accept_file(char *path) {
     read_ok r = {diag_new(), NULL};
     r.doc = ydoc_read(path, r.d);
     if (!r.doc) {
-        char *text = printed(r.d);
+        char *text = th_printed(r.d, 0, 0);
         fail_msg("%s was refused:\n%s", path, text);
     }
     assert_int_equal(diag_count(r.d), 0);
@@ -106,7 +76,7 @@ static void refuse_file(char *path, const char *expected) {
     else
         assert_null(doc);
     ydoc_free(doc);
-    char *text = printed(d);
+    char *text = th_printed(d, 0, 0);
     /* Put the path in front of each expected line. */
     size_t plen = strlen(path), lines = 0;
     for (const char *p = expected; *p; p++)
@@ -450,13 +420,13 @@ static void test_ydoc_refuses_huge_file(void **state) {
     assert_int_equal(truncate(path, YDOC_MAX_FILE), 0); /* NUL bytes: refused for them */
     diag *d = diag_new();
     assert_null(ydoc_read(path, d));
-    char *text = printed(d);
+    char *text = th_printed(d, 0, 0);
     assert_null(strstr(text, "MiB"));
     free(text);
     diag_free(d);
     free(path);
 
-    path = tmp_path("growing.yaml");
+    path = th_tmp_path(NULL, "growing.yaml");
     unlink(path);
     assert_int_equal(mkfifo(path, 0600), 0);
     pid_t child = fork();
@@ -732,8 +702,9 @@ static void test_ydoc_refuses_yaml_version(void **state) {
 
 static void test_ydoc_reports_unopenable_files(void **state) {
     (void)state;
-    refuse_file(tmp_path("no-such-file.yaml"), " error: cannot open: No such file or directory\n");
-    refuse_file(tmp_path(""), " error: cannot open: Is a directory\n");
+    refuse_file(th_tmp_path(NULL, "no-such-file.yaml"),
+                " error: cannot open: No such file or directory\n");
+    refuse_file(th_tmp_path(NULL, ""), " error: cannot open: Is a directory\n");
 }
 
 int main(void) {

@@ -2,19 +2,15 @@
 -- Fryslân's provincial approach (provinciaal.lua) and the schema-3 facts of its source, against
 -- the region's own region.yaml and variants of it.
 local t = require "spil.test"
-local E = require "spil.engine"
 t.today = "2026-01-15"
 
-local function list(section)
-  return E.context(t.today):list(section)
-end
+local list = t.rows
 
-t.case("every member gemeente sits in the provincial coalitie: provinciaal passes", function()
-  local r = t.check("kansrijke-start", "coalitie")
-  t.equal(t.status(r, "provinciaal"), "pass", "provinciaal")
-  -- both scripts' checks are there, whichever runs first
-  t.equal(t.status(r, "regionaal-thema-belegd"), "fail", "regionaal-thema-belegd (themas.lua)")
-end)
+t.case_table("kansrijke-start", {
+  -- both scripts' checks are there, whichever runs first (regionaal-thema-belegd: themas.lua)
+  { "every member gemeente sits in the provincial coalitie: provinciaal passes", step = "coalitie",
+    pass = { "provinciaal" }, fail = { "regionaal-thema-belegd" } },
+})
 
 t.case("a member gemeente outside the coalitie blocks; an agendalid seat is not enough", function()
   local bodies = list("bodies")
@@ -27,9 +23,7 @@ t.case("a member gemeente outside the coalitie blocks; an agendalid seat is not 
   t.equal(#t.findings(r, { check = "provinciaal" }), 1, "only Vlieland")
   -- a gemeente that left the region is not asked
   local ms = list("municipalities")
-  for _, m in ipairs(ms) do
-    if m.code == "GM0096" then m.status = "left" end
-  end
+  t.row(ms, "code", "GM0096").status = "left"
   r = t.check("kansrijke-start", "coalitie", { with = { bodies = bodies, municipalities = ms } })
   t.equal(t.status(r, "provinciaal"), "pass", "provinciaal once Vlieland left")
 end)

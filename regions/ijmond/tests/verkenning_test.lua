@@ -9,13 +9,9 @@ local E = require "spil.engine"
 local ijmond = require "igo"
 t.today = "2026-01-15"
 
-local function list(section)
-  return E.context(t.today):list(section)
-end
+local list = t.rows
 
-local function check_with(sections)
-  return t.check("kansrijke-start", "verkenning", { with = sections })
-end
+local function check_with(sections) return t.check_with("kansrijke-start", "verkenning", sections) end
 
 t.case("the current step is the verkenning, and it is not ready for the two reasons the "
   .. "source gives", function()
@@ -47,9 +43,7 @@ t.case("the task recorded but nobody in it, or someone outside the IGO, is not f
   t.finding(check_with { responsibilities = resp }, { check = "coordinator-sociale-verloskunde",
     severity = "blocking", missing = "is niet ingevuld" })
   local people = list("people")
-  for _, p in ipairs(people) do
-    if p.id == "coordinator-sv" then p.organisation = "gem-velsen" end
-  end
+  t.row(people, "id", "coordinator-sv").organisation = "gem-velsen"
   t.finding(check_with { people = people }, { check = "coordinator-sociale-verloskunde",
     subject = "igo-ijmond", missing = "werkt niet bij Integrale Geboortezorgorganisatie IJmond" })
 end)
@@ -67,11 +61,7 @@ end)
 
 t.case("a gemeente that does not sit with the IGO is named; the others are not", function()
   local bodies = list("bodies")
-  local kept = {}
-  for _, m in ipairs(bodies[1].members) do
-    if m.organisation ~= "gem-velsen" then kept[#kept + 1] = m end
-  end
-  bodies[1].members = kept
+  bodies[1].members = t.without(bodies[1].members, function(m) return m.organisation == "gem-velsen" end)
   local r = check_with { bodies = bodies }
   t.blocks(r, { check = "in-gesprek", subject = "GM0453",
     missing = "Velsen zit niet met Integrale Geboortezorgorganisatie IJmond aan tafel" }, "IGO IJmond")
@@ -79,9 +69,7 @@ t.case("a gemeente that does not sit with the IGO is named; the others are not",
   t.no_finding(r, { check = "in-gesprek", subject = "GM0396" })
   -- a gemeente that left is no longer asked
   local ms = list("municipalities")
-  for _, m in ipairs(ms) do
-    if m.code == "GM0453" then m.status = "left" end
-  end
+  t.row(ms, "code", "GM0453").status = "left"
   t.equal(t.status(check_with { bodies = bodies, municipalities = ms }, "in-gesprek"), "pass",
     "in-gesprek once Velsen left")
 end)
@@ -105,10 +93,7 @@ end)
 
 t.case("a gemeente outside the IGO's werkgebied, or no werkgebied at all, is advice", function()
   local orgs = list("organisations")
-  local igo
-  for _, o in ipairs(orgs) do
-    if o.id == "igo-ijmond" then igo = o end
-  end
+  local igo = t.row(orgs, "id", "igo-ijmond")
   igo.area = { "GM0375", "GM0396" }
   local r = check_with { organisations = orgs }
   t.finding(r, { check = "werkgebied-igo", subject = "GM0453", severity = "advisory",

@@ -2,25 +2,15 @@
 -- Vallei Vitaal & Gezond at its current step (Juiste Zorg op de Juiste Plek, afspraken),
 -- against its own region.yaml, and the region's maatwerk (kavel.lua) on variants of that data.
 local t = require "spil.test"
-local E = require "spil.engine"
 local P = require "spil.programme"
 local vallei = require "kavel"
 t.today = "2026-01-15"
 
-local function list(section)
-  return E.context(t.today):list(section)
-end
+local list = t.rows
 
-local function check_with(sections)
-  return t.check("jzojp", "afspraken", { with = sections })
-end
+local function check_with(sections) return t.check_with("jzojp", "afspraken", sections) end
 
-local function kavel_agreement()
-  for _, a in ipairs(list("agreements")) do
-    if a.id == "kavelmodel" then return a end
-  end
-  error("no kavelmodel agreement")
-end
+local function kavel_agreement() return t.row(list("agreements"), "id", "kavelmodel") end
 
 t.case("the current step is afspraken; the one thing that blocks is the zorgkantoor the source "
   .. "does not name", function()
@@ -65,11 +55,7 @@ end)
 
 t.case("a partner left off the agreement is named, though every listed party signed", function()
   local a = kavel_agreement()
-  local kept = {}
-  for _, p in ipairs(a.parties) do
-    if p.organisation ~= "pro-persona" then kept[#kept + 1] = p end
-  end
-  a.parties = kept
+  a.parties = t.without(a.parties, function(p) return p.organisation == "pro-persona" end)
   local r = check_with { agreements = { a } }
   t.blocks(r, { check = "kavel-partners", subject = "pro-persona",
     missing = "Pro Persona is geen partij" }, "Vallei Vitaal & Gezond")
@@ -79,9 +65,7 @@ end)
 
 t.case("a partner that withdrew, or an agreement that ended, blocks", function()
   local a = kavel_agreement()
-  for _, p in ipairs(a.parties) do
-    if p.organisation == "malkander" then p.status = "withdrawn" end
-  end
+  t.row(a.parties, "organisation", "malkander").status = "withdrawn"
   local f = t.blocks(check_with { agreements = { a } }, { check = "kavel-partners",
     subject = "malkander", missing = "status withdrawn" }, "Vallei Vitaal & Gezond")
   t.expect(f.remedy:find("spil sign vallei kavelmodel malkander", 1, true), "the remedy: " .. f.remedy)

@@ -9,10 +9,7 @@
 local t = require "spil.test"
 t.today = "2026-01-15"
 
--- Evaluate a step like t.check, over the region's data with some sections replaced.
-local function check_with(programme, step, sections)
-  return t.check(programme, step, { with = sections })
-end
+local check_with = t.check_with
 
 -- The coalitie's advice on the SPUK memo (as in region.yaml): Dordrecht and Gorinchem spoke
 -- without mandate, the parent representatives with mandate, Zilveren Kruis (agendalid) too.

@@ -20,12 +20,7 @@ local E = require "spil.engine"
 local G = require "spil.governance"
 local P = require "spil.programme"
 
-local function coalitie()
-  for _, b in ipairs(E.context(t.today):list("bodies")) do
-    if b.id == "coalitie" then return b end
-  end
-  error("no coalitie")
-end
+local function coalitie() return t.row(t.rows("bodies"), "id", "coalitie") end
 
 t.case("the GGD is secretary; the full members have a say without a mandate, agendaleden none",
   function()

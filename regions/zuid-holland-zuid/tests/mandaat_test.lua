@@ -14,12 +14,7 @@ local function rule()
   return G.rule(P.get("kansrijke-start"), "decision_valid"), E.context(t.today)
 end
 
-local function decision(id)
-  for _, d in ipairs(E.context(t.today):list("decisions")) do
-    if d.id == id then return d end
-  end
-  error("no decision " .. id)
-end
+local function decision(id) return t.row(t.rows("decisions"), "id", id) end
 
 local function contains(list, x)
   for _, v in ipairs(list) do if v == x then return true end end

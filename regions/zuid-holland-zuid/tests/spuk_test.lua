@@ -5,22 +5,14 @@
 -- aanvraag. Onderwerpen die van belang zijn en regionale financiering behoeven, zijn
 -- netwerkregie, ouderbetrokkenheid en werken met data."
 local t = require "spil.test"
-local E = require "spil.engine"
 t.today = "2026-01-15"
 
-local function rows(section) return E.context(t.today):list(section) end
+local rows, zonder = t.rows, t.without
 
-local function zonder(rows, pred)
-  local out = {}
-  for _, r in ipairs(rows) do if not pred(r) then out[#out + 1] = r end end
-  return out
-end
-
-t.case("met memo en elk regionaal thema gefinancierd passeren beide controles", function()
-  local r = t.check("kansrijke-start", "coalitie")
-  t.equal(t.status(r, "memo-spuk"), "pass", "memo-spuk")
-  t.equal(t.status(r, "regionale-financiering"), "pass", "regionale-financiering")
-end)
+t.case_table("kansrijke-start", {
+  { "met memo en elk regionaal thema gefinancierd passeren beide controles", step = "coalitie",
+    pass = { "memo-spuk", "regionale-financiering" } },
+})
 
 t.case("zonder memo is er een advies, en de stap blijft klaar", function()
   local r = t.check("kansrijke-start", "coalitie", { with = { documents = {} } })

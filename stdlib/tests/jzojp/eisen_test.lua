@@ -4,12 +4,11 @@
 -- (blocking: NOT READY with a finding about the right subject, a remedy and the citation;
 -- advisory: a finding, still ready) and one that keeps it (docs/programmes.md).
 local t = require "spil.test"
-local E = require "spil.engine"
 t.today = "2026-01-15"
 
 local STAPPEN = { "regiocoordinator", "afspraken", "samenwerken" }
 
-local function rows(section) return E.context(t.today):list(section) end
+local rows, without = t.rows, t.without
 local function check(step, with) return t.check("jzojp", step, { with = with }) end
 
 local blocks = t.blocks -- not ready, a remedy and the citation
@@ -26,18 +25,11 @@ local function agreements_with(id, topics)
 end
 
 t.case("the baseline is ready at every step, without any finding", function()
-  for _, stap in ipairs(STAPPEN) do
-    local r = t.check("jzojp", stap)
-    t.expect(r.ready, stap .. " ready")
-    t.equal(r.blocking + r.advisory, 0, "findings at " .. stap)
-  end
+  t.no_findings("jzojp", STAPPEN)
 end)
 
 t.case("regiocoordinator: none blocks at every step from the first on", function()
-  local rs = {}
-  for _, r in ipairs(rows("roles")) do
-    if r.role ~= "regiocoordinator" then rs[#rs + 1] = r end
-  end
+  local rs = without(rows("roles"), function(r) return r.role == "regiocoordinator" end)
   for _, stap in ipairs(STAPPEN) do
     blocks(check(stap, { roles = rs }), { check = "regiocoordinator",
       subject = "drenthe-noord-klaar" }, "de cruciale verbindende rol")
@@ -67,10 +59,7 @@ t.case("aanspreekpunt-mandaat: the wethouder's role and mandate must be agreed",
 end)
 
 t.case("bestuurlijk-aanspreekpunt: none is advice, and then no mandate is asked", function()
-  local rs = {}
-  for _, r in ipairs(rows("roles")) do
-    if r.role ~= "bestuurlijk-aanspreekpunt" then rs[#rs + 1] = r end
-  end
+  local rs = without(rows("roles"), function(r) return r.role == "bestuurlijk-aanspreekpunt" end)
   local r = check("regiocoordinator", { roles = rs, agreements = agreements_with("opdracht",
     { "publieke-waarde", "doel", "rol-rc", "partijen", "financiering-rc",
       "besluitvormend-orgaan", "raadsbetrokkenheid" }) })
@@ -137,10 +126,7 @@ t.case("zorgaanbieders: no provider involved is advice", function()
 end)
 
 t.case("taakverdeling: a gemeente without a task is advice, named", function()
-  local rs = {}
-  for _, r in ipairs(rows("responsibilities")) do
-    if r.organisation ~= "gem-tynaarlo" then rs[#rs + 1] = r end
-  end
+  local rs = without(rows("responsibilities"), function(r) return r.organisation == "gem-tynaarlo" end)
   advises(check("afspraken", { responsibilities = rs }), { check = "taakverdeling",
     subject = "GM1730" })
 end)

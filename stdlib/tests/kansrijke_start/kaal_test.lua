@@ -4,22 +4,20 @@
 local t = require "spil.test"
 t.today = "2026-01-15"
 
-t.case("the verkenning needs a kartrekker and several municipalities; a candidate does not count", function()
-  local r = t.check("kansrijke-start", "verkenning")
-  t.expect(not r.ready, "not ready")
-  t.finding(r, { check = "kartrekker", missing = "nobody leads the collaboration" })
-  t.finding(r, { check = "gemeenten", missing = "only 1 municipality takes part" })
-  t.equal(t.status(r, "kartrekker-opdracht"), "pass", "left to the kartrekker check")
-  t.equal(t.status(r, "capaciteit"), "pass", "left to the kartrekker check")
-end)
-
-t.case("without a coalitie each check says so; the verkenning's requirements still hold", function()
-  local r = t.check("kansrijke-start", "coalitie")
-  t.finding(r, { check = "coalitie", missing = "there is no coalitie", severity = "blocking" })
-  t.finding(r, { check = "kartrekker", severity = "blocking" })
-  t.finding(r, { check = "ervaringsdeskundigen", severity = "advisory" })
-  t.finding(r, { check = "aansluiting", severity = "advisory" })
-end)
+t.case_table("kansrijke-start", {
+  { "the verkenning needs a kartrekker and several municipalities; a candidate does not count",
+    step = "verkenning", ready = false,
+    pass = { "kartrekker-opdracht", "capaciteit" }, -- left to the kartrekker check
+    finding = {
+      { check = "kartrekker", missing = "nobody leads the collaboration" },
+      { check = "gemeenten", missing = "only 1 municipality takes part" } } },
+  { "without a coalitie each check says so; the verkenning's requirements still hold",
+    step = "coalitie", finding = {
+      { check = "coalitie", missing = "there is no coalitie", severity = "blocking" },
+      { check = "kartrekker", severity = "blocking" },
+      { check = "ervaringsdeskundigen", severity = "advisory" },
+      { check = "aansluiting", severity = "advisory" } } },
+})
 
 t.case("a regioplan is one region's description, not a standard check", function()
   local r = t.check("kansrijke-start", "coalitie")

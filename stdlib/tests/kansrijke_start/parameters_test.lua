@@ -6,8 +6,8 @@
 local t = require "spil.test"
 t.today = "2026-01-15"
 
-t.case("evaluatie: with evaluatie_maanden = 2, an evaluation 3 months ago is advised on", function()
-  local r = t.check("kansrijke-start", "uitvoering")
-  t.expect(r.ready, "advice does not block")
-  t.finding(r, { check = "evaluatie", severity = "advisory", missing = "since 2025-11-15" })
-end)
+t.case_table("kansrijke-start", {
+  { "evaluatie: with evaluatie_maanden = 2, an evaluation 3 months ago is advised on",
+    step = "uitvoering", ready = true, -- advice does not block
+    finding = { { check = "evaluatie", severity = "advisory", missing = "since 2025-11-15" } } },
+})

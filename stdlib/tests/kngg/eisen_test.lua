@@ -7,7 +7,6 @@
 -- still fails. docs/programmes.md has the catalogue these follow.
 local t = require "spil.test"
 local P = require "spil.programme"
-local E = require "spil.engine"
 t.today = "2026-01-15"
 
 local STAPPEN = { "1-5", "6", "7", "8", "fase-2" }
@@ -22,7 +21,7 @@ local function vanaf(from)
   return out
 end
 
-local function rows(section) return E.context(t.today):list(section) end
+local rows, row, without = t.rows, t.row, t.without
 local function check(step, with) return t.check("kngg", step, { with = with }) end
 
 local blocks = t.blocks -- not ready, a remedy and the citation
@@ -42,20 +41,19 @@ end
 
 local advises = t.advises -- a finding, still ready
 
-local function without(list, pred)
-  local out = {}
-  for _, x in ipairs(list) do
-    if not pred(x) then out[#out + 1] = x end
-  end
-  return out
+-- The bodies with organisation `org` left out of the werkgroep zorg.
+local function werkgroep_without(org)
+  local bs = rows("bodies")
+  local wg = row(bs, "id", "werkgroep-zorg")
+  wg.members = without(wg.members, function(m) return m.organisation == org end)
+  return bs
 end
 
--- The first row of a list with field = value.
-local function row(list, field, value)
-  for _, x in ipairs(list) do
-    if x[field] == value then return x end
-  end
-  error("no row with " .. field .. " = " .. tostring(value))
+-- The agreements with `topic` left out of the samenwerkingsovereenkomst's topics.
+local function sso_without(topic)
+  local as = rows("agreements")
+  as[1].topics = without(as[1].topics, function(x) return x == topic end)
+  return as
 end
 
 local function sso_with(fn)
@@ -73,11 +71,7 @@ local function kerngroep_with(fn)
 end
 
 t.case("the baseline is ready at every step, without any finding", function()
-  for _, stap in ipairs(STAPPEN) do
-    local r = t.check("kngg", stap)
-    t.expect(r.ready, stap .. " ready")
-    t.equal(r.blocking + r.advisory, 0, "findings at " .. stap)
-  end
+  t.no_findings("kngg", STAPPEN)
 end)
 
 -- ---- step 1-5 ---------------------------------------------------------------------------
@@ -120,17 +114,13 @@ t.case("sso-getekend: met at step 6, a signature withdrawn later is noticed at e
 end)
 
 t.case("sso-bindend: an agreement without mandaat blocks from 6 on", function()
-  local as = sso_with(function(a)
-    a.topics = without(a.topics, function(x) return x == "mandaat" end)
-  end)
+  local as = sso_without("mandaat")
   blocks_from("6", { agreements = as }, { check = "sso-bindend", subject = "sso",
     missing = "does not cover mandaat" }, "stap 6")
 end)
 
 t.case("draagvlak-uitvoering: an executing kind nowhere involved is advice", function()
-  local bs = rows("bodies")
-  local wg = row(bs, "id", "werkgroep-zorg")
-  wg.members = without(wg.members, function(m) return m.organisation == "wijkteam" end)
+  local bs = werkgroep_without("wijkteam")
   advises(check("6", { bodies = bs }), { check = "draagvlak-uitvoering", missing = "sociaal-wijkteam" })
 end)
 
@@ -154,24 +144,18 @@ t.case("kerngroep-mandaat: a member without a recorded mandate blocks from 7 on"
 end)
 
 t.case("stakeholders-vertegenwoordigd: a party without a seat blocks from 7 on", function()
-  local bs = rows("bodies")
-  local wg = row(bs, "id", "werkgroep-zorg")
-  wg.members = without(wg.members, function(m) return m.organisation == "verzekeraar" end)
+  local bs = werkgroep_without("verzekeraar")
   blocks_from("7", { bodies = bs }, { check = "stakeholders-vertegenwoordigd",
     subject = "verzekeraar" }, "stap 7")
 end)
 
 t.case("domeinen: a domain nowhere at the table is advice", function()
-  local bs = rows("bodies")
-  local wg = row(bs, "id", "werkgroep-zorg")
-  wg.members = without(wg.members, function(m) return m.organisation == "paramedici" end)
+  local bs = werkgroep_without("paramedici")
   advises(check("7", { bodies = bs }), { check = "domeinen", missing = "paramedici" })
 end)
 
 t.case("werkagenda: no agreement on a werkagenda blocks from 7 on", function()
-  local as = sso_with(function(a)
-    a.topics = without(a.topics, function(x) return x == "werkagenda" end)
-  end)
+  local as = sso_without("werkagenda")
   blocks_from("7", { agreements = as }, { check = "werkagenda", missing = "werkagenda" },
     "stap 7, overlegstructuur")
 end)
@@ -354,9 +338,7 @@ t.case("allowed: the RC role split over two people, each formally assigned; near
 end)
 
 t.case("rol-rc: no shared agreement on the RC's role blocks from 7 on", function()
-  local as = sso_with(function(a)
-    a.topics = without(a.topics, function(x) return x == "rol-rc" end)
-  end)
+  local as = sso_without("rol-rc")
   blocks_from("7", { agreements = as }, { check = "rol-rc", missing = "rol-rc" },
     "rolafbakening en governance")
 end)
@@ -426,9 +408,7 @@ t.case("step 8's advice: activities, randvoorwaarden with the kerngroep, agreeme
   advises(check("8", { activities = {} }), { check = "activiteiten" })
   local ds = without(rows("decisions"), function(d) return d.topic == "randvoorwaarden" end)
   advises(check("8", { decisions = ds }), { check = "randvoorwaarden-kerngroep", subject = "kerngroep" })
-  local as = sso_with(function(a)
-    a.topics = without(a.topics, function(x) return x == "rol-projectleider" end)
-  end)
+  local as = sso_without("rol-projectleider")
   local r = check("8", { agreements = as })
   advises(r, { check = "afspraken-projectleiders", subject = "GM0303" })
   -- A local agreement for one municipality covers that one only.
@@ -448,6 +428,6 @@ end)
 t.case("step 7 and fase 2 advice: existing structures, vision, other chain approaches", function()
   advises(check("7", { links = {} }), { check = "bestaande-structuren" })
   advises(check("fase-2", { links = {} }), { check = "andere-ketenaanpakken" })
-  local as = sso_with(function(a) a.topics = without(a.topics, function(x) return x == "visie" end) end)
+  local as = sso_without("visie")
   advises(check("fase-2", { agreements = as }), { check = "afspraken-visie", missing = "visie" })
 end)

@@ -7,9 +7,10 @@
 local t = require "spil.test"
 t.today = "2026-01-15"
 
-t.case("fase 2: a region that reads regelmatig as 1 month and evaluates every 6 is advised", function()
-  local r = t.check("kngg", "fase-2")
-  t.expect(r.ready, "advice does not block")
-  t.finding(r, { check = "regelmatig-overleg", severity = "advisory", missing = "since 2025-12-15" })
-  t.finding(r, { check = "evaluatie", severity = "advisory", missing = "since 2025-07-15" })
-end)
+t.case_table("kngg", {
+  { "fase 2: a region that reads regelmatig as 1 month and evaluates every 6 is advised",
+    step = "fase-2", ready = true, -- advice does not block
+    finding = {
+      { check = "regelmatig-overleg", severity = "advisory", missing = "since 2025-12-15" },
+      { check = "evaluatie", severity = "advisory", missing = "since 2025-07-15" } } },
+})

@@ -1,0 +1,58 @@
+/*
+** helpers.h: what the C unit tests (tests/unit/test_*.c) share, said once: temporary paths
+** under $SPIL_TEST_TMP, writing files, diagnostics printed into memory and compared, and the
+** model's tables of a loaded region. Every helper fails the running cmocka test when the
+** machine refuses (a folder, a file), so a test reads as what it checks.
+*/
+#ifndef SPIL_TEST_HELPERS_H
+#define SPIL_TEST_HELPERS_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "rdata.h"
+
+/* Creates path and each folder above it that is missing. */
+void th_mkdirs(const char *path);
+
+/* $SPIL_TEST_TMP/sub/name (or /tmp/spil-test when unset), with $SPIL_TEST_TMP/sub created;
+** sub may be NULL or "" for $SPIL_TEST_TMP/name. The caller frees it. */
+char *th_tmp_path(const char *sub, const char *name);
+
+/* Writes len bytes of text to path (created or truncated). */
+void th_write(const char *path, const char *text, size_t len);
+
+/* Writes the string text to dir/name. */
+void th_write_in(const char *dir, const char *name, const char *text);
+
+/* What diag_print (json = 0, with color) or diag_print_json (json = 1) writes; caller frees. */
+char *th_printed(diag *d, int json, int color);
+
+/* Fails unless diag_print (no color) writes exactly expected. */
+void th_assert_printed(diag *d, const char *expected);
+
+/* text with every occurrence of from replaced by to; the caller frees it. */
+char *th_replace(const char *text, const char *from, const char *to);
+
+/* The model's entity of a table name; fails when there is none. */
+int th_entity(const char *table);
+
+/* The number of rows of every table of r together. */
+size_t th_total_rows(const rdata *r);
+
+/* A fresh database path $SPIL_TEST_TMP/sub/name: no old database, WAL or shm file left
+** there. The caller frees it. */
+char *th_fresh_db(const char *sub, const char *name);
+
+/* Rows collected by th_collect (a store_row_fn): each row's values from column `skip` on,
+** joined with '|', NULL as "<null>". Start from {0} (or {.skip = 1}); th_rows_free empties. */
+typedef struct th_rows {
+    size_t n, cap;
+    char **row;
+    int skip;
+} th_rows;
+int th_collect(void *ctx, const char *const *vals, int n);
+void th_rows_free(th_rows *r);
+
+#endif
