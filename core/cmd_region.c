@@ -97,14 +97,16 @@ static void step_position(const rdata *r, const char *programme, const char *ste
     }
 }
 
-/* A step region.yaml names that its programme (as the region's Lua leaves it) does not have:
-** a diagnostic at its place, with the steps there are and a did-you-mean. */
-static void check_steps(rt *R, const rdata *r, diag *d) {
+/* The nth step region.yaml names that its programme (as the region's Lua leaves it) does not
+** have: a diagnostic at its place, with the steps there are and a did-you-mean. 1 when there
+** was one (so the caller asks for the next), 0 when not. */
+static int check_step(rt *R, int nth, const rdata *r, diag *d) {
     char *programme = NULL, *step = NULL, **steps = NULL, *err = NULL;
-    int in_history = 0, line, col;
-    if (rt_check_steps(R, &programme, &step, &steps, &in_history, &err) != RT_OK) {
+    int in_history = 0, line, col, found = 0;
+    if (rt_check_steps(R, nth, &programme, &step, &steps, &in_history, &err) != RT_OK) {
         lua_diag(d, r->file, err ? err : "cannot check the steps");
     } else if (step) {
+        found = 1;
         char list[1024] = "";
         for (size_t i = 0; steps[i]; i++)
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
@@ -131,6 +133,13 @@ static void check_steps(rt *R, const rdata *r, diag *d) {
     free(step);
     rt_steps_free(steps);
     free(err);
+    return found;
+}
+
+/* Every step region.yaml names that its programme does not have (at most 100 named). */
+static void check_steps(rt *R, const rdata *r, diag *d) {
+    for (int nth = 1; nth <= 100 && check_step(R, nth, r, d); nth++)
+        ;
 }
 
 /* Run the region's scripts over the store's new state, as every later check will, and check

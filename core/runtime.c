@@ -450,14 +450,17 @@ void rt_steps_free(char **steps) {
     free(steps);
 }
 
-int rt_check_steps(rt *R, char **programme, char **step, char ***steps, int *in_history,
+int rt_check_steps(rt *R, int nth, char **programme, char **step, char ***steps, int *in_history,
                    char **err) {
     *programme = *step = NULL;
     *steps = NULL;
     *in_history = 0;
     sbx *S = rt_sandbox(R, 0, err);
     if (!S) return RT_SCRIPT;
-    engine_call c = {"check_steps", LUA_NOREF, NULL, 0, 0, NULL};
+    char n[16];
+    snprintf(n, sizeof n, "%d", nth);
+    const char *args[] = {n};
+    engine_call c = {"check_steps", LUA_NOREF, args, 1, 0, NULL};
     step_problem p = {0};
     int rc = call_engine(S, &c, 4, err) || sbx_protect(S, read_step_problem, &p, 4, 0, err)
                  ? RT_SCRIPT

@@ -71,11 +71,11 @@ json_t *rt_plan_json(const rt_plan *plan);
 ** all NULL when every one is known. RT_OK, or RT_SCRIPT with *err. */
 int rt_check_parameters(rt *R, char **message, char **programme, char **name, char **err);
 
-/* The first step in region.yaml (a run's current step, or a step of its history) that its
-** programme, as the region's scripts leave it, does not have: *programme and *step, *steps the
-** programme's step ids (a NULL-terminated array; free with rt_steps_free) and *in_history;
-** all NULL when every step exists. RT_OK, or RT_SCRIPT with *err. */
-int rt_check_steps(rt *R, char **programme, char **step, char ***steps, int *in_history,
+/* The nth (from 1) step in region.yaml (a run's current step, or a step of its history) that
+** its programme, as the region's scripts leave it, does not have: *programme and *step, *steps
+** the programme's step ids (a NULL-terminated array; free with rt_steps_free) and *in_history;
+** all NULL when there are fewer than nth. RT_OK, or RT_SCRIPT with *err. */
+int rt_check_steps(rt *R, int nth, char **programme, char **step, char ***steps, int *in_history,
                    char **err);
 void rt_steps_free(char **steps);
 

@@ -196,25 +196,37 @@ function M.check_parameters()
   end)
 end
 
---- At load: the first step of region.yaml (a run's current step, or one of its history) that
--- its programme, as the region's Lua leaves it, does not have: the programme, the step, the
--- programme's step ids (a list) and where ("step" or "history"); nil when all exist.
-function M.check_steps()
-  return first_of_runs(function(_, run, p)
-    local wrong, where = nil, nil
-    if run.step and not p:find(run.step) then
-      wrong, where = run.step, "step"
-    else
+--- At load: the nth (default the first) step of region.yaml (a run's current step, or one of
+-- its history) that its programme, as the region's Lua leaves it, does not have: the
+-- programme, the step, the programme's step ids (a list) and where ("step" or "history"); nil
+-- when there are fewer. The loader asks for the first, the second, ... so it names them all.
+function M.check_steps(nth)
+  nth = tonumber(nth) or 1
+  local ctx = M.context()
+  for _, run in ipairs(ctx:list("programmes")) do
+    local p = P.get(run.programme)
+    if p then
+      local ids
+      local function wrong(step, where)
+        nth = nth - 1
+        if nth > 0 then return nil end
+        ids = {}
+        for _, s in ipairs(p:steps()) do ids[#ids + 1] = s.step.id end
+        return run.programme, step, ids, where
+      end
+      if run.step and not p:find(run.step) then
+        local a, b, c, d = wrong(run.step, "step")
+        if a then return a, b, c, d end
+      end
       for _, h in ipairs(run.history or {}) do
-        if not p:find(h.step) then wrong, where = h.step, "history"; break end
+        if not p:find(h.step) then
+          local a, b, c, d = wrong(h.step, "history")
+          if a then return a, b, c, d end
+        end
       end
     end
-    if wrong then
-      local ids = {}
-      for _, s in ipairs(p:steps()) do ids[#ids + 1] = s.step.id end
-      return run.programme, wrong, ids, where
-    end
-  end)
+  end
+  return nil
 end
 
 --- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory",
