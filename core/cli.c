@@ -22,6 +22,7 @@
 #include "bug.h"
 #include "cli_table.h"
 #include "diag.h"
+#include "grow.h"
 #include "lang.h"
 #include "model.h"
 #include "oom.h"
@@ -463,18 +464,17 @@ int cli_need_region(const cli_opts *o, store *st, const char *region) {
                      region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
 }
 
+/* The ids of a region's rows, NULL-terminated (for diag_suggest). */
 typedef struct ids {
     char **v;
-    size_t n;
+    size_t n, cap;
 } ids;
 
 static int add_row_id(void *ctx, const char *const *vals, int n) {
     ids *l = ctx;
-    char **v = n > 0 ? realloc(l->v, (l->n + 2) * sizeof *v) : NULL;
-    if (!v) return -1;
-    l->v = v;
-    if (!(v[l->n] = strdup(vals[0]))) return -1;
-    v[++l->n] = NULL;
+    if (n < 1 || grow(&l->v, &l->cap, l->n + 1, sizeof *l->v)) return -1;
+    if (!(l->v[l->n] = strdup(vals[0]))) return -1;
+    l->v[++l->n] = NULL;
     return 0;
 }
 

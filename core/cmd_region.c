@@ -474,7 +474,8 @@ int cmd_export(cli_opts *o) {
             if (!o->json) fprintf(stderr, "spil: export: %s was not changed\n", o->output);
         } else if (rc == 3) {
             if (d && diag_count(d)) diag_print(d, stderr, out_color(stderr));
-            code = cli_error(o, SPIL_EXIT_INTERNAL, "%s", err[0] ? err : "out of memory");
+            code = cli_error(o, res.bad_path ? SPIL_EXIT_USAGE : SPIL_EXIT_INTERNAL, "%s",
+                             err[0] ? err : "out of memory");
         } else if (o->json) {
             /* the envelope below says what was written where */
         } else if (!res.updated) {

@@ -5,6 +5,8 @@
 ** the test file), else the nearest folder above the file that holds a region.yaml. A named
 ** fixture without scripts runs the scripts of that nearest region folder, so a region's
 ** maatwerk can be tested against small fixtures; a fixture's measurements.csv is imported too.
+** A first-lines comment `--! lang: en` (or nl) runs the file in the language its expected
+** texts are written in, whatever the run's language (lang_use).
 ** Every case runs in a transaction that is rolled back, so cases cannot leak into each other.
 ** Ends with the line "N passed, N failed"; exit 0 when all passed, 1 when any failed, 2 when
 ** none ran.

@@ -433,7 +433,10 @@ int export_write(const rdata *r, const char *path, export_result *res, diag *d, 
     }
     int rc = 0;
     if (!res->unchanged && replace_file(target, text, len, mode) != 0) {
-        snprintf(err, errcap, "cannot write %s: %s", path, strerror(errno));
+        int e = errno;
+        snprintf(err, errcap, "cannot write %s: %s", path, strerror(e));
+        res->bad_path = e == ENOENT || e == ENOTDIR || e == EACCES || e == EPERM || e == EISDIR ||
+                        e == ENAMETOOLONG || e == EROFS;
         rc = 3;
     }
     free(text);

@@ -30,6 +30,8 @@ typedef struct export_result {
     int updated;          /* an existing region file was updated in its own text */
     int unchanged;        /* ... and it held the region already: not written at all */
     export_counts counts; /* what the update changed */
+    int bad_path;         /* not written because of the path given (no such folder, no
+                             permission): the user's to fix, not a storage error */
 } export_result;
 
 /* Write r to path: a file that does not exist (or is empty) gets the canonical export; a region

@@ -29,7 +29,7 @@ $ spil check zuid-holland-zuid --step nope
 ! spil: check: programme 'kansrijke-start' has no step 'nope' (steps: verkenning, coalitie, uitvoering)
 !! Try
 $ spil export zuid-holland-zuid -o /nonexistent/x.yaml
-? 3
+? 2
 ! spil: export: cannot write /nonexistent/x.yaml: No such file or directory
 !! Try
 $ spil test nope
