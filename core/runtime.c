@@ -217,6 +217,19 @@ static int call_engine(sbx *S, engine_call *c, int nres, char **err) {
     return sbx_call(S, n - 1, nres, err);
 }
 
+/* spil.engine.fn(args) in a fresh sandbox, its nres results read by read (protected, ud its
+** argument 1 and the results 2..). RT_OK, or RT_SCRIPT with *err. */
+static int ask_engine(rt *R, const char *fn, const char *const *args, int nargs, int nres,
+                      lua_CFunction read, void *ud, char **err) {
+    sbx *S = rt_sandbox(R, 0, err);
+    if (!S) return RT_SCRIPT;
+    engine_call c = {fn, LUA_NOREF, args, nargs, 0, NULL};
+    int rc =
+        call_engine(S, &c, nres, err) || sbx_protect(S, read, ud, nres, 0, err) ? RT_SCRIPT : RT_OK;
+    sbx_free(S);
+    return rc;
+}
+
 /* What spil.engine.open said about the step. */
 typedef struct step_info {
     char *programme, *step, *name;
@@ -405,14 +418,8 @@ static int read_param_problem(lua_State *L) {
 
 int rt_check_parameters(rt *R, char **message, char **programme, char **name, char **err) {
     *message = *programme = *name = NULL;
-    sbx *S = rt_sandbox(R, 0, err);
-    if (!S) return RT_SCRIPT;
-    engine_call c = {"check_parameters", LUA_NOREF, NULL, 0, 0, NULL};
     param_problem p = {0};
-    int rc = call_engine(S, &c, 3, err) || sbx_protect(S, read_param_problem, &p, 3, 0, err)
-                 ? RT_SCRIPT
-                 : RT_OK;
-    sbx_free(S);
+    int rc = ask_engine(R, "check_parameters", NULL, 0, 3, read_param_problem, &p, err);
     *message = p.message;
     *programme = p.programme;
     *name = p.name;
@@ -455,17 +462,11 @@ int rt_check_steps(rt *R, int nth, char **programme, char **step, char ***steps,
     *programme = *step = NULL;
     *steps = NULL;
     *in_history = 0;
-    sbx *S = rt_sandbox(R, 0, err);
-    if (!S) return RT_SCRIPT;
     char n[16];
     snprintf(n, sizeof n, "%d", nth);
     const char *args[] = {n};
-    engine_call c = {"check_steps", LUA_NOREF, args, 1, 0, NULL};
     step_problem p = {0};
-    int rc = call_engine(S, &c, 4, err) || sbx_protect(S, read_step_problem, &p, 4, 0, err)
-                 ? RT_SCRIPT
-                 : RT_OK;
-    sbx_free(S);
+    int rc = ask_engine(R, "check_steps", args, 1, 4, read_step_problem, &p, err);
     if (rc != RT_OK || !p.step) {
         free(p.programme);
         free(p.step);
@@ -496,14 +497,8 @@ static int read_verdict(lua_State *L) {
 
 int rt_decision_verdict(rt *R, const char *id, const char *today, json_t **out, char **err) {
     *out = NULL;
-    sbx *S = rt_sandbox(R, 0, err);
-    if (!S) return RT_SCRIPT;
     const char *args[] = {id, today};
-    engine_call c = {"decision_verdict", LUA_NOREF, args, 2, 0, NULL};
-    int rc = call_engine(S, &c, 2, err) || sbx_protect(S, read_verdict, out, 2, 0, err) ? RT_SCRIPT
-                                                                                        : RT_OK;
-    sbx_free(S);
-    return rc;
+    return ask_engine(R, "decision_verdict", args, 2, 2, read_verdict, out, err);
 }
 
 /* ---- advancing ---- */
@@ -553,12 +548,8 @@ int rt_plan_advance(rt *R, const char *programme, const char *person, const char
                  plan->result.step, plan->result.blocking);
         return (plan->reason = strdup(reason)) ? RT_OK : out_of_memory(err);
     }
-    sbx *S = rt_sandbox(R, 0, err);
-    if (!S) return RT_SCRIPT;
     const char *args[] = {programme, person, today};
-    engine_call c = {"advance_rule", LUA_NOREF, args, 3, 0, NULL};
-    if (call_engine(S, &c, 2, err) || sbx_protect(S, read_rule, plan, 2, 0, err)) rc = RT_SCRIPT;
-    sbx_free(S);
+    rc = ask_engine(R, "advance_rule", args, 3, 2, read_rule, plan, err);
     if (rc == RT_OK && plan->allowed < 0) { /* the programme or its step is unknown */
         *err = plan->reason;
         plan->reason = NULL;
