@@ -12,6 +12,8 @@
 #include <lauxlib.h>
 
 #include "lang.h"
+#include "ljson.h"
+#include "sbx.h"
 
 static char *dup_text(const char *s, size_t len) {
     if (len > EVAL_MAX_TEXT) {
@@ -303,53 +305,18 @@ json_t *eval_json(const eval_result *r) {
                      "advisory", r->advisory, "ready", r->ready);
 }
 
-static void push_text(lua_State *L, const char *key, const char *v) {
-    if (!v) return;
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, key);
+/* Under sbx_hand_over: the JSON (argument 1) as Lua values. */
+static int push_json(lua_State *L) {
+    ljson_push(L, lua_touserdata(L, 1));
+    return 1;
+}
+
+static void drop_json(void *j) {
+    json_decref(j);
 }
 
 void eval_push(lua_State *L, const eval_result *r) {
-    luaL_checkstack(L, 8, "a check result");
-    lua_createtable(L, 0, 7);
-    push_text(L, "programme", r->programme);
-    push_text(L, "step", r->step);
-    push_text(L, "name", r->name);
-    lua_pushinteger(L, r->blocking);
-    lua_setfield(L, -2, "blocking");
-    lua_pushinteger(L, r->advisory);
-    lua_setfield(L, -2, "advisory");
-    lua_pushboolean(L, r->ready);
-    lua_setfield(L, -2, "ready");
-    lua_createtable(L, (int)r->nchecks, 0);
-    for (size_t i = 0; i < r->nchecks; i++) {
-        const eval_check *c = &r->checks[i];
-        lua_createtable(L, 0, 6);
-        push_text(L, "id", c->id);
-        push_text(L, "name", c->name);
-        push_text(L, "severity", severity(c->blocking));
-        push_text(L, "source", c->source);
-        push_text(L, "status", eval_status_name(c->status));
-        lua_createtable(L, (int)c->nfindings, 0);
-        for (size_t j = 0; j < c->nfindings; j++) {
-            const eval_finding *f = &c->findings[j];
-            lua_createtable(L, 0, 6);
-            push_text(L, "check", f->check);
-            push_text(L, "missing", f->missing);
-            push_text(L, "remedy", f->remedy);
-            push_text(L, "severity", severity(f->blocking));
-            push_text(L, "source", f->source);
-            if (f->subject_kind) {
-                lua_createtable(L, 0, 3);
-                push_text(L, "kind", f->subject_kind);
-                push_text(L, "id", f->subject_id);
-                push_text(L, "name", f->subject_name);
-                lua_setfield(L, -2, "subject");
-            }
-            lua_rawseti(L, -2, (lua_Integer)j + 1);
-        }
-        lua_setfield(L, -2, "findings");
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, "checks");
+    json_t *j = eval_json(r);
+    if (!j) luaL_error(L, "out of memory");
+    sbx_hand_over(L, push_json, j, drop_json);
 }

@@ -69,7 +69,8 @@ void eval_finish(eval_result *r);
 json_t *eval_json(const eval_result *r);
 /* One finding as JSON, as in eval_json. */
 json_t *eval_finding_json(const eval_finding *f);
-/* The same shape as a Lua table on top of L's stack (may raise: call it protected). */
+/* The same as a Lua table on top of L's stack: eval_json's, pushed by ljson (may raise: call it
+** protected). */
 void eval_push(lua_State *L, const eval_result *r);
 
 const char *eval_status_name(eval_status s);
