@@ -171,24 +171,16 @@ static int api_region(lua_State *L) {
 #define CATALOGUE_FIELDS 13
 
 typedef struct gathered {
-    char *(*rows)[CATALOGUE_FIELDS]; /* catalogue: strdup'd values */
-    mvalue *figures;                 /* figures */
+    char *(*rows)[CATALOGUE_FIELDS]; /* strdup'd values */
     size_t n, cap;
     int oom;
 } gathered;
-
-/* Room for one more in array (rows or figures) of g: 1, or 0 out of memory (g->oom set). */
-static int room(gathered *g, size_t size, void **array) {
-    if (grow(array, &g->cap, g->n, size)) return g->oom = 1, 0;
-    return 1;
-}
 
 static void gathered_free(gathered *g) {
     for (size_t i = 0; g->rows && i < g->n; i++)
         for (int k = 0; k < CATALOGUE_FIELDS; k++)
             free(g->rows[i][k]);
     free(g->rows);
-    free(g->figures);
 }
 
 /* vals = id, region, code, name, kind, unit, level, numerator, denominator, source, note,
@@ -197,7 +189,7 @@ static int gather_catalogue(void *ctx, const char *const *vals, int n) {
     (void)n;
     gathered *g = ctx;
     if (vals[1]) return 0; /* a region's own: spil.indicators() has those */
-    if (!room(g, sizeof *g->rows, (void **)&g->rows)) return 1;
+    if (grow(&g->rows, &g->cap, g->n, sizeof *g->rows)) return g->oom = 1;
     for (int k = 0; k < CATALOGUE_FIELDS; k++) {
         g->rows[g->n][k] = vals[k] ? strdup(vals[k]) : NULL;
         if (vals[k] && !g->rows[g->n][k]) g->oom = 1;
@@ -224,18 +216,22 @@ static int push_catalogue(lua_State *L) {
     return 1;
 }
 
-static int gather_figure(void *ctx, const mvalue *v) {
-    gathered *g = ctx;
-    if (!room(g, sizeof *g->figures, (void **)&g->figures)) return 1;
-    g->figures[g->n++] = *v;
-    return 0;
-}
-
+/* { period, value, numerator, denominator, suppressed, covered, members, left_out }: the whole
+** numbers only where the figure has them (a ratio; derived from municipalities). */
 static int push_figures(lua_State *L) {
-    const gathered *g = lua_touserdata(L, 1);
-    lua_createtable(L, (int)g->n, 0);
-    for (size_t i = 0; i < g->n; i++) {
-        const mvalue *v = &g->figures[i];
+    const mseries *s = lua_touserdata(L, 1);
+    lua_createtable(L, (int)s->n, 0);
+    for (size_t i = 0; i < s->n; i++) {
+        const mvalue *v = &s->v[i];
+        const struct {
+            const char *key;
+            int has;
+            lua_Integer n;
+        } whole[] = {{"numerator", v->has_ratio, v->numerator},
+                     {"denominator", v->has_ratio, v->denominator},
+                     {"covered", v->derived, v->covered},
+                     {"members", v->derived, v->members},
+                     {"left_out", v->derived, v->left_out}};
         lua_createtable(L, 0, 8);
         lua_pushstring(L, v->period);
         lua_setfield(L, -2, "period");
@@ -243,21 +239,12 @@ static int push_figures(lua_State *L) {
             lua_pushnumber(L, v->value);
             lua_setfield(L, -2, "value");
         }
-        if (v->has_ratio) {
-            lua_pushinteger(L, v->numerator);
-            lua_setfield(L, -2, "numerator");
-            lua_pushinteger(L, v->denominator);
-            lua_setfield(L, -2, "denominator");
-        }
         lua_pushboolean(L, v->suppressed);
         lua_setfield(L, -2, "suppressed");
-        if (v->derived) {
-            lua_pushinteger(L, v->covered);
-            lua_setfield(L, -2, "covered");
-            lua_pushinteger(L, v->members);
-            lua_setfield(L, -2, "members");
-            lua_pushinteger(L, v->left_out);
-            lua_setfield(L, -2, "left_out");
+        for (size_t k = 0; k < sizeof whole / sizeof *whole; k++) {
+            if (!whole[k].has) continue;
+            lua_pushinteger(L, whole[k].n);
+            lua_setfield(L, -2, whole[k].key);
         }
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
@@ -266,6 +253,10 @@ static int push_figures(lua_State *L) {
 
 static void done_gathered(void *g) {
     gathered_free(g);
+}
+
+static void done_series(void *s) {
+    free(((mseries *)s)->v);
 }
 
 static int api_catalogue(lua_State *L) {
@@ -302,12 +293,12 @@ static int api_figures(lua_State *L) {
         return luaL_error(L, "figures: %s indicator '%s'", id < 0 ? "ambiguous" : "unknown", code);
     if (!measure_area(st, area, name, sizeof name))
         return luaL_error(L, "figures: unknown area '%s'", area);
-    gathered g = {0};
-    if (measure_series(st, id, unit, area, by, gather_figure, &g) < 0 || g.oom) {
-        gathered_free(&g);
-        return luaL_error(L, "reading figures: %s", g.oom ? "out of memory" : store_errmsg(st));
+    mseries s = {0};
+    if (measure_series(st, id, unit, area, by, measure_keep, &s) < 0 || s.oom) {
+        free(s.v);
+        return luaL_error(L, "reading figures: %s", s.oom ? "out of memory" : store_errmsg(st));
     }
-    return sbx_hand_over(L, push_figures, &g, done_gathered);
+    return sbx_hand_over(L, push_figures, &s, done_series);
 }
 
 /* spil.word(field, value): the word shown for an enumerated value in the chosen language
@@ -320,6 +311,16 @@ static int api_word(lua_State *L) {
     return 1;
 }
 
+/* t[name] = f, a closure over (store, region[, entity e when e >= 0]), t on top of the stack. */
+static void add_reader(lua_State *L, store *st, const char *region, const char *name,
+                       lua_CFunction f, int e) {
+    lua_pushlightuserdata(L, st);
+    lua_pushstring(L, region ? region : "");
+    if (e >= 0) lua_pushinteger(L, e);
+    lua_pushcclosure(L, f, e >= 0 ? 3 : 2);
+    lua_setfield(L, -2, name);
+}
+
 int api_push_module(lua_State *L, struct store *st, const char *region) {
     luaL_checkstack(L, 6, "making the spil module");
     lua_newtable(L);
@@ -327,25 +328,11 @@ int api_push_module(lua_State *L, struct store *st, const char *region) {
     lua_setfield(L, -2, "lang");
     lua_pushcfunction(L, api_word);
     lua_setfield(L, -2, "word");
-    lua_pushlightuserdata(L, st);
-    lua_pushstring(L, region ? region : "");
-    lua_pushcclosure(L, api_region, 2);
-    lua_setfield(L, -2, "region");
-    lua_pushlightuserdata(L, st);
-    lua_pushstring(L, region ? region : "");
-    lua_pushcclosure(L, api_catalogue, 2);
-    lua_setfield(L, -2, "catalogue");
-    lua_pushlightuserdata(L, st);
-    lua_pushstring(L, region ? region : "");
-    lua_pushcclosure(L, api_figures, 2);
-    lua_setfield(L, -2, "figures");
-    for (int e = 0; e < model_nentities; e++) {
-        if (model_entities[e].parent >= 0 || e == ME_REGION) continue;
-        lua_pushlightuserdata(L, st);
-        lua_pushstring(L, region ? region : "");
-        lua_pushinteger(L, e);
-        lua_pushcclosure(L, api_section, 3);
-        lua_setfield(L, -2, model_entities[e].section);
-    }
+    add_reader(L, st, region, "region", api_region, -1);
+    add_reader(L, st, region, "catalogue", api_catalogue, -1);
+    add_reader(L, st, region, "figures", api_figures, -1);
+    for (int e = 0; e < model_nentities; e++)
+        if (model_entities[e].parent < 0 && e != ME_REGION)
+            add_reader(L, st, region, model_entities[e].section, api_section, e);
     return 1;
 }

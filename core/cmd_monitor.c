@@ -308,21 +308,8 @@ static const char *value_text(const mvalue *v, char *buf, size_t cap) {
 
 /* ---- trend ---------------------------------------------------------------------------------- */
 
-typedef struct series {
-    mvalue *v;
-    size_t n, cap;
-    int oom;
-} series;
-
-static int keep_value(void *ctx, const mvalue *v) {
-    series *s = ctx;
-    if (grow(&s->v, &s->cap, s->n, sizeof *s->v)) return s->oom = 1;
-    s->v[s->n++] = *v;
-    return 0;
-}
-
 /* Eight levels of block, lowest to highest; a gap for an unknown or suppressed value. */
-static void sparkline(const series *s) {
+static void sparkline(const mseries *s) {
     static const char *const bars[] = {"\u2581", "\u2582", "\u2583", "\u2584",
                                        "\u2585", "\u2586", "\u2587", "\u2588"};
     double lo = INFINITY, hi = -INFINITY;
@@ -358,8 +345,8 @@ int cmd_trend(cli_opts *o) {
         store_close(st);
         return code;
     }
-    series s = {0};
-    if (measure_series(st, ind.id, ind.unit, area, by, keep_value, &s) < 0 || s.oom) {
+    mseries s = {0};
+    if (measure_series(st, ind.id, ind.unit, area, by, measure_keep, &s) < 0 || s.oom) {
         code = s.oom ? cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory")
                      : cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
         store_close(st);

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "bug.h"
+#include "grow.h"
 #include "store_impl.h"
 
 /* ---- what exists ---------------------------------------------------------------------------- */
@@ -488,6 +489,13 @@ int measure_series(store *s, int64_t indicator, const char *unit, const char *ar
                    const char *kind, mvalue_fn fn, void *ctx) {
     int len = kind ? period_length(kind) : common_length(s, indicator, area);
     return figures(s, indicator, unit, area, NULL, len, fn, ctx);
+}
+
+int measure_keep(void *ctx, const mvalue *v) {
+    mseries *s = ctx;
+    if (grow(&s->v, &s->cap, s->n, sizeof *s->v)) return s->oom = 1;
+    s->v[s->n++] = *v;
+    return 0;
 }
 
 static int keep_one(void *ctx, const mvalue *v) {

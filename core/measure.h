@@ -101,6 +101,14 @@ typedef int (*mvalue_fn)(void *ctx, const mvalue *v);
 ** "quarter", "month"; NULL: the kind with the most periods). */
 int measure_series(store *s, int64_t indicator, const char *unit, const char *area,
                    const char *kind, mvalue_fn fn, void *ctx);
+/* A series gathered in memory: measure_keep as measure_series' fn, ctx an mseries (zeroed first;
+** free v afterwards, whatever happened). oom: a value found no room, and the rest was not read. */
+typedef struct mseries {
+    mvalue *v;
+    size_t n, cap;
+    int oom;
+} mseries;
+int measure_keep(void *ctx, const mvalue *v);
 /* The other kinds of period than `kind` (NULL: the one measure_series would show) that have
 ** figures for the indicator and area, as "year, month" into buf; NULL when there are none. */
 const char *measure_other_kinds(store *s, int64_t indicator, const char *area, const char *kind,
