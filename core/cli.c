@@ -464,6 +464,15 @@ int cli_need_region(const cli_opts *o, store *st, const char *region) {
                      region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
 }
 
+store *cli_open_region(const cli_opts *o, cli_open_mode mode, const char *region, int *code) {
+    store *st = cli_open(o, mode, code);
+    if (st && region && (*code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
+        store_close(st);
+        return NULL;
+    }
+    return st;
+}
+
 /* The ids of a region's rows, NULL-terminated (for diag_suggest). */
 typedef struct ids {
     char **v;

@@ -83,6 +83,9 @@ int cli_diagnostics(const cli_opts *o, diag *d);
 
 /* Check that region exists; else print what exists and return SPIL_EXIT_USAGE. */
 int cli_need_region(const cli_opts *o, struct store *st, const char *region);
+/* cli_open, then cli_need_region for region (NULL: none asked for); NULL after reporting (the
+** database closed again), *code receiving the exit code. */
+struct store *cli_open_region(const cli_opts *o, cli_open_mode mode, const char *region, int *code);
 /* 1 when region has a row id in table, 0 when not (like: the nearest id, or ""), -1 on a storage
 ** error. */
 int cli_find_id(struct store *st, const char *region, const char *table, const char *id, char *like,

@@ -443,13 +443,9 @@ static json_t *region_json(const rdata *r) {
 
 int cmd_export(cli_opts *o) {
     int code;
-    store *st = cli_open(o, CLI_READ, &code);
-    if (!st) return code;
     const char *region = o->args[0];
-    if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
-        store_close(st);
-        return code;
-    }
+    store *st = cli_open_region(o, CLI_READ, region, &code);
+    if (!st) return code;
     rdata *r = rdata_from_store(st, region);
     if (!r) {
         code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));

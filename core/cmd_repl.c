@@ -7,20 +7,10 @@
 #include "repl.h"
 #include "store.h"
 
-/* The database, with region (may be NULL) checked to exist; NULL after reporting. */
-static store *open_with(cli_opts *o, const char *region, int *code) {
-    store *st = cli_open(o, CLI_WRITE, code);
-    if (st && region && (*code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
-        store_close(st);
-        return NULL;
-    }
-    return st;
-}
-
 int cmd_repl(cli_opts *o) {
     int code;
     const char *region = o->nargs ? o->args[0] : NULL;
-    store *st = open_with(o, region, &code);
+    store *st = cli_open_region(o, CLI_WRITE, region, &code);
     if (!st) return code;
     repl_config c = {st, region, o->cmd};
     code = repl_main(&c);
@@ -35,7 +25,7 @@ int cmd_run(cli_opts *o) {
     const char *region = first ? o->args[0] : NULL;
     if (first >= o->nargs)
         return cli_fail(o, SPIL_EXIT_USAGE, "missing SCRIPT.lua after the region '%s'", region);
-    store *st = open_with(o, region, &code);
+    store *st = cli_open_region(o, CLI_WRITE, region, &code);
     if (!st) return code;
     repl_config c = {st, region, o->cmd};
     code = repl_run(&c, o->args[first], o->nargs - first - 1,

@@ -103,13 +103,9 @@ int cmd_report(cli_opts *o) {
         return cli_fail(o, SPIL_EXIT_USAGE, "--since %s is after today (%s)", since, today);
     int code, to_stdout = !o->output || file_is_stdin(o->output);
     /* Only a region's report written to a file is remembered (an event): else a read. */
-    store *st = cli_open(o, to_stdout || all ? CLI_READ : CLI_WRITE, &code);
-    if (!st) return code;
     const char *region = all ? NULL : o->args[0];
-    if (region && (code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
-        store_close(st);
-        return code;
-    }
+    store *st = cli_open_region(o, to_stdout || all ? CLI_READ : CLI_WRITE, region, &code);
+    if (!st) return code;
     report_opts ro = {o->programme, since, out_today(today), out_now(now)};
     char *err = NULL;
     json_t *doc =

@@ -106,13 +106,9 @@ static void add_readiness(store *st, json_t *r) {
 
 static int show(cli_opts *o, int detailed) {
     int code;
-    store *st = cli_open(o, CLI_READ, &code);
-    if (!st) return code;
     const char *only = o->nargs ? o->args[0] : NULL;
-    if (only && (code = cli_need_region(o, st, only)) != SPIL_EXIT_OK) {
-        store_close(st);
-        return code;
-    }
+    store *st = cli_open_region(o, CLI_READ, only, &code);
+    if (!st) return code;
     json_t *regions = regions_json(st, only);
     if (!regions) {
         code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
@@ -298,13 +294,9 @@ static int json_event(void *ctx, const char *const *v, int n) {
 
 int cmd_log(cli_opts *o) {
     int code;
-    store *st = cli_open(o, CLI_READ, &code);
-    if (!st) return code;
     const char *region = o->nargs ? o->args[0] : NULL;
-    if (region && (code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
-        store_close(st);
-        return code;
-    }
+    store *st = cli_open_region(o, CLI_READ, region, &code);
+    if (!st) return code;
     int color = out_color(stdout), r;
     json_t *events = json_array();
     if (o->json)

@@ -15,12 +15,8 @@
 int cmd_verify(cli_opts *o) {
     int code;
     const char *region = o->nargs ? o->args[0] : NULL;
-    store *st = cli_open(o, CLI_READ, &code);
+    store *st = cli_open_region(o, CLI_READ, region, &code);
     if (!st) return code;
-    if (region && (code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) {
-        store_close(st);
-        return code;
-    }
     verify_report r;
     if (verify_run(st, region, &r)) {
         code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
