@@ -598,6 +598,33 @@ static void replace_value(U *u, const model_field *f, const ynode *v, const char
     replace(u, start, end, &b);
 }
 
+/* Remove the pair key: val from mapping map: in a flow mapping with the separator before it (or
+** after it, for the first pair); in a block one with its line, when it has one of its own, else
+** up to the next key. what: the internal error when map holds nothing else. */
+static void remove_pair(U *u, const ynode *map, const ynode *key, const ynode *val,
+                        const char *what) {
+    size_t k = 0;
+    while (k + 1 < map->n && map->items[k] != key)
+        k += 2;
+    buf none = {0};
+    if (map->style == YS_FLOW) {
+        if (k >= 2)
+            replace(u, nend(u, map->items[k - 1]), nend(u, val), &none);
+        else if (map->n >= 4)
+            replace(u, nstart(u, key), nstart(u, map->items[2]), &none);
+        else
+            cannot(u, "internal: %s", what);
+        return;
+    }
+    size_t ls = line_start(u, nstart(u, key));
+    if (blank(u, ls, nstart(u, key)))
+        replace(u, ls, after_line(u, nend(u, val)), &none);
+    else if (k + 2 < map->n)
+        replace(u, nstart(u, key), nstart(u, map->items[k + 2]), &none);
+    else
+        cannot(u, "internal: %s", what);
+}
+
 /* The field of e that precedes field i in model order and is in map (its value), or the map's
 ** first value. */
 static const ynode *anchor_value(int e, int i, const ynode *map) {
@@ -643,27 +670,7 @@ static void do_field(U *u, int e, int i, const rrow *dr, const ynode *map) {
         }
         return;
     }
-    /* removed: the pair, with its line when it has one of its own */
-    size_t k = 0;
-    while (k + 1 < map->n && map->items[k] != key)
-        k += 2;
-    buf none = {0};
-    if (flow) {
-        if (k >= 2)
-            replace(u, nend(u, map->items[k - 1]), nend(u, val), &none);
-        else if (map->n >= 4)
-            replace(u, nstart(u, key), nstart(u, map->items[2]), &none);
-        else
-            cannot(u, "internal: a row without values");
-        return;
-    }
-    size_t ls = line_start(u, nstart(u, key));
-    if (blank(u, ls, nstart(u, key)))
-        replace(u, ls, after_line(u, nend(u, val)), &none);
-    else if (k + 2 < map->n)
-        replace(u, nstart(u, key), nstart(u, map->items[k + 2]), &none);
-    else
-        cannot(u, "internal: a row without values");
+    remove_pair(u, map, key, val, "a row without values"); /* removed: the pair */
 }
 
 /* ---- rows and lists ---------------------------------------------------------------------------
@@ -711,28 +718,6 @@ static void do_row(U *u, int e, const rrow *fr, const rrow *dr, const ynode *map
     const char *id = row_id(e, fr);
     for (int c = 0; id && c < model_nentities; c++)
         if (model_entities[c].parent == e) do_list(u, c, id, map, 0);
-}
-
-/* The list of entity e is in the file but not in the database: its key and list go. */
-static void remove_section(U *u, const ynode *holder, const ynode *key, const ynode *seq) {
-    buf none = {0};
-    size_t k = 0;
-    while (k + 1 < holder->n && holder->items[k] != key)
-        k += 2;
-    if (holder->style == YS_FLOW) {
-        if (k >= 2)
-            replace(u, nend(u, holder->items[k - 1]), nend(u, seq), &none);
-        else
-            cannot(u, "internal: a row of only a list");
-        return;
-    }
-    size_t ls = line_start(u, nstart(u, key));
-    if (blank(u, ls, nstart(u, key)))
-        replace(u, ls, after_line(u, nend(u, seq)), &none);
-    else if (k + 2 < holder->n)
-        replace(u, nstart(u, key), nstart(u, holder->items[k + 2]), &none);
-    else
-        cannot(u, "internal: a row of only a list");
 }
 
 /* The list of entity e is in the database but not in the file (or empty there): written. */
@@ -897,8 +882,8 @@ static void do_list(U *u, int e, const char *parent, const ynode *holder, int to
         u->counts->added += (int)nd;
         return;
     }
-    if (!nd) {
-        remove_section(u, holder, key, seq);
+    if (!nd) { /* in the file but not in the database: its key and list go */
+        remove_pair(u, holder, key, seq, "a row of only a list");
         u->counts->removed += (int)nf;
         return;
     }
