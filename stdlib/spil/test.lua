@@ -279,12 +279,26 @@ function M.rows(section)
   return require("spil.engine").context(M.today):list(section)
 end
 
---- The first row of list with row[key] == value; fails when there is none.
-function M.row(list, key, value)
+local function row_of(list, key, value)
   for _, x in ipairs(list) do
     if x[key] == value then return x end
   end
-  error("no row with " .. tostring(key) .. " = " .. tostring(value), 2)
+  error("no row with " .. tostring(key) .. " = " .. tostring(value), 3)
+end
+
+--- The first row of list with row[key] == value; fails when there is none.
+function M.row(list, key, value)
+  local x = row_of(list, key, value) -- not a tail call: the failure names the caller's line
+  return x
+end
+
+--- The fixture's rows of a section (fresh, as t.rows) with fn(row) applied to the first row
+-- whose key is value (fails when there is none): a case's one change to the baseline, as
+-- t.rows_with("roles", "role", "regiocoordinator", function(r) r.hours = nil end).
+function M.rows_with(section, key, value, fn)
+  local list = M.rows(section)
+  fn(row_of(list, key, value))
+  return list
 end
 
 --- The rows of list for which pred is false, in order (a new list).
