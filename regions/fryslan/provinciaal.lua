@@ -21,20 +21,13 @@ M.check = P.check {
   run = function(ctx)
     local coalitie = C.body(ctx, "coalitie")
     if not coalitie then return end -- the standard coalitie check reports it
-    local full = {}
-    for _, m in ipairs(coalitie.members) do
-      if m.membership == "member" then full[m.organisation] = true end
-    end
-    for _, m in ipairs(C.members(ctx)) do
-      local g = C.gemeente_of(ctx, m.code)
-      if not (g and full[g.id]) then
-        ctx:finding { subject = S.municipality(m),
-          missing = string.format("%s is geen volwaardig lid van %s: de aanpak is niet "
-            .. "provinciaal", m.name, coalitie.name),
-          remedy = string.format("neem de gemeente %s op als lid van %s (bodies: members, "
-            .. "membership: member)", m.name, coalitie.id) }
-      end
-    end
+    C.each_gemeente_outside(ctx, C.seated({ coalitie }, "member"), function(m)
+      ctx:finding { subject = S.municipality(m),
+        missing = string.format("%s is geen volwaardig lid van %s: de aanpak is niet "
+          .. "provinciaal", m.name, coalitie.name),
+        remedy = string.format("neem de gemeente %s op als lid van %s (bodies: members, "
+          .. "membership: member)", m.name, coalitie.id) }
+    end)
   end,
 }
 

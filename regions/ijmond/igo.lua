@@ -41,10 +41,7 @@ M.ONDERWERPEN = { "werkwijze", "visie", "knelpunten" }
 
 --- The IGO of the region: the first organisation of kind igo, or nil.
 function M.igo(ctx)
-  for _, o in ipairs(ctx:list("organisations")) do
-    if o.kind == "igo" then return o end
-  end
-  return nil
+  return D.first(ctx:list("organisations"), function(o) return o.kind == "igo" end)
 end
 
 --- The municipalities the IGO talks with: every municipality of the region in force that has
@@ -128,20 +125,13 @@ M.in_gesprek = P.check {
     local igo = M.igo(ctx)
     if not igo then return end -- coordinator-sociale-verloskunde reports it
     local bodies = M.overleggen(ctx, igo)
-    local seated = {}
-    for _, b in ipairs(bodies) do
-      for _, m in ipairs(b.members) do seated[m.organisation] = true end
-    end
-    for _, m in ipairs(M.gemeenten(ctx)) do
-      local g = C.gemeente_of(ctx, m.code)
-      if not (g and seated[g.id]) then
-        ctx:finding { subject = S.municipality(m),
-          missing = string.format("%s zit niet met %s aan tafel (geen overleg waarin beide "
-            .. "zitten)", m.name, igo.name),
-          remedy = string.format("nodig de gemeente %s uit voor de bijeenkomsten met %s en leg "
-            .. "haar vast als lid van dat overleg (bodies: members)", m.name, igo.name) }
-      end
-    end
+    C.each_gemeente_outside(ctx, C.seated(bodies), function(m)
+      ctx:finding { subject = S.municipality(m),
+        missing = string.format("%s zit niet met %s aan tafel (geen overleg waarin beide "
+          .. "zitten)", m.name, igo.name),
+        remedy = string.format("nodig de gemeente %s uit voor de bijeenkomsten met %s en leg "
+          .. "haar vast als lid van dat overleg (bodies: members)", m.name, igo.name) }
+    end, M.gemeenten(ctx))
     if #bodies > 0 and #M.bijeenkomsten(ctx, igo) == 0 then
       ctx:finding { subject = S.body(bodies[1]),
         missing = string.format("%s is nog niet bijeengekomen", bodies[1].name),

@@ -185,13 +185,7 @@ local function parties_in(a)
 end
 
 --- Organisation ids that sit in some body, in any membership (member, agenda, advisory).
-local function seated(ctx)
-  local out = {}
-  for _, b in ipairs(ctx:list("bodies")) do
-    for _, m in ipairs(b.members) do out[m.organisation] = true end
-  end
-  return out
-end
+local function seated(ctx) return C.seated(ctx:list("bodies")) end
 
 local function org_subject(orgs, id)
   return S.organisation(orgs[id] or { id = id })

@@ -27,18 +27,35 @@ end
 
 --- The gemeente organisation of municipality code, or nil.
 function M.gemeente_of(ctx, code)
-  for _, o in ipairs(ctx:list("organisations")) do
-    if o.kind == "gemeente" and o.municipality == code then return o end
+  return D.first(ctx:list("organisations"),
+    function(o) return o.kind == "gemeente" and o.municipality == code end)
+end
+
+--- The ids of the organisations that sit in any of `bodies` (a list), as a set: with
+-- `membership` ("member", "agenda", "advisory") only those seated so, else in any membership.
+function M.seated(bodies, membership)
+  local out = {}
+  for _, b in ipairs(bodies) do
+    for _, m in ipairs(b.members) do
+      if not membership or m.membership == membership then out[m.organisation] = true end
+    end
   end
-  return nil
+  return out
+end
+
+--- Call fn(m, g) for each municipality m of `municipalities` (default: the members) whose
+-- gemeente organisation g is not among `ids` (a set of organisation ids); g is nil when the
+-- municipality has none.
+function M.each_gemeente_outside(ctx, ids, fn, municipalities)
+  for _, m in ipairs(municipalities or M.members(ctx)) do
+    local g = M.gemeente_of(ctx, m.code)
+    if not (g and ids[g.id]) then fn(m, g) end
+  end
 end
 
 --- The first body of kind in the region, or nil (the one body_exists checks).
 function M.body(ctx, kind)
-  for _, b in ipairs(ctx:list("bodies")) do
-    if b.kind == kind then return b end
-  end
-  return nil
+  return D.first(ctx:list("bodies"), function(b) return b.kind == kind end)
 end
 
 --- The date `months` months before date (YYYY-MM-DD), clamped to the month's last day.
@@ -88,6 +105,15 @@ local function make(def, run)
     severity = def.severity, holds = def.holds, run = run }
 end
 
+-- A check about the one agreement of def.kind in force: run(ctx, a) with it, else the finding
+-- that says why there is none.
+local function about_agreement(def, run)
+  return make(def, function(ctx)
+    local a = one_agreement(ctx, def.kind, def.remedy)
+    if a then run(ctx, a) end
+  end)
+end
+
 -- ---- the helpers ------------------------------------------------------------------------
 
 --- Every municipality of the region has a person in one of `roles` (or `role`) for it.
@@ -118,9 +144,7 @@ end
 -- (when municipalities = true) and by at least one organisation of each of `kinds`.
 -- A withdrawn signature undoes it. { id, name, source, kind, municipalities, kinds = {...} }
 function M.agreement_signed(def)
-  return make(def, function(ctx)
-    local a = one_agreement(ctx, def.kind, def.remedy)
-    if not a then return end
+  return about_agreement(def, function(ctx, a)
     if #a.parties == 0 then
       ctx:finding { subject = S.agreement(a), missing = T.t("checks.no_parties", { agreement = a.title }),
         remedy = T.t("checks.no_parties.do", { id = a.id }) }
@@ -147,18 +171,12 @@ function M.agreement_signed(def)
       end
     end
     if def.municipalities then
-      for _, m in ipairs(M.members(ctx)) do
-        local g = M.gemeente_of(ctx, m.code)
-        if not g then
-          ctx:finding { subject = S.municipality(m),
-            missing = T.t("checks.not_a_party", { municipality = m.name, agreement = a.title }),
-            remedy = T.t("checks.no_gemeente.do", { code = m.code }) }
-        elseif status[g.id] == nil then
-          ctx:finding { subject = S.municipality(m),
-            missing = T.t("checks.not_a_party", { municipality = m.name, agreement = a.title }),
-            remedy = T.t("checks.invite.do", { gemeente = g.name, id = a.id }) }
-        end
-      end
+      M.each_gemeente_outside(ctx, status, function(m, g)
+        ctx:finding { subject = S.municipality(m),
+          missing = T.t("checks.not_a_party", { municipality = m.name, agreement = a.title }),
+          remedy = g and T.t("checks.invite.do", { gemeente = g.name, id = a.id })
+            or T.t("checks.no_gemeente.do", { code = m.code }) }
+      end)
     end
     for _, kind in ipairs(def.kinds or {}) do
       local any = false
@@ -176,9 +194,7 @@ end
 
 --- An agreement of `kind` covers every one of `topics`. { id, name, source, kind, topics }
 function M.agreement_covers(def)
-  return make(def, function(ctx)
-    local a = one_agreement(ctx, def.kind, def.remedy)
-    if not a then return end
+  return about_agreement(def, function(ctx, a)
     local has = {}
     for _, t in ipairs(a.topics) do has[t] = true end
     for _, t in ipairs(def.topics) do

@@ -4,6 +4,7 @@
 -- the file and line; it never passes silently. All findings come at once, never only the first.
 local spil = require "spil"
 local P = require "spil.programme"
+local D = require "spil.data"
 local T = require "spil.messages"
 
 local M = {}
@@ -111,10 +112,7 @@ function M.subject.region(r) return { kind = "region", id = r.id, name = r.name 
 
 --- The region's run of programme id: { programme, step, since, history }, or nil.
 function M.run_of(ctx, id)
-  for _, r in ipairs(ctx:list("programmes")) do
-    if r.programme == id then return r end
-  end
-  return nil
+  return D.first(ctx:list("programmes"), function(r) return r.programme == id end)
 end
 
 --- The programme, the step to check (step_id, else the region's current step, else the first)

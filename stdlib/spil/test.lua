@@ -150,6 +150,15 @@ function M.status(result, check_id)
   return status
 end
 
+-- The parts of a spec that list wants (as for t.finding), each with what is wrong with a
+-- result against one want.
+local WANTS = {
+  { "finding", finding_problem },
+  { "no_finding", no_finding_problem },
+  { "blocks", function(result, want) return blocks_problem(result, want, want.cites or "") end },
+  { "advises", advises_problem },
+}
+
 -- What is wrong with a result against spec (nil when all holds); see M.holds.
 local function spec_problem(result, spec)
   local where = "step " .. tostring(result.step) .. ": "
@@ -168,28 +177,20 @@ local function spec_problem(result, spec)
       end
     end
   end
-  for i, want in ipairs(spec.finding or {}) do
-    local problem = finding_problem(result, want)
-    if problem then return string.format("%sfinding %d: %s", where, i, problem) end
-  end
-  for i, want in ipairs(spec.no_finding or {}) do
-    local problem = no_finding_problem(result, want)
-    if problem then return string.format("%sno_finding %d: %s", where, i, problem) end
-  end
-  for i, want in ipairs(spec.blocks or {}) do
-    local problem = blocks_problem(result, want, want.cites or "")
-    if problem then return string.format("%sblocks %d: %s", where, i, problem) end
-  end
-  for i, want in ipairs(spec.advises or {}) do
-    local problem = advises_problem(result, want)
-    if problem then return string.format("%sadvises %d: %s", where, i, problem) end
+  for _, part in ipairs(WANTS) do
+    local name, problem_of = part[1], part[2]
+    for i, want in ipairs(spec[name] or {}) do
+      local problem = problem_of(result, want)
+      if problem then return string.format("%s%s %d: %s", where, name, i, problem) end
+    end
   end
 end
 
 --- Fail unless everything spec says holds of the result:
 --   { ready = true|false, blocking = N, pass = { check ids }, fail = { check ids },
---     finding = { wants }, no_finding = { wants } }
--- (a want as for t.finding); each part is optional. Returns the result.
+--     finding = { wants }, no_finding = { wants }, blocks = { wants }, advises = { wants } }
+-- (a want as for t.finding; one of blocks also says what the source cites: cites = text, as
+-- for t.blocks); each part is optional. Returns the result.
 function M.holds(result, spec)
   local problem = spec_problem(result, spec)
   if problem then error(problem, 2) end
@@ -278,12 +279,26 @@ function M.rows(section)
   return require("spil.engine").context(M.today):list(section)
 end
 
---- The first row of list with row[key] == value; fails when there is none.
-function M.row(list, key, value)
+local function row_of(list, key, value)
   for _, x in ipairs(list) do
     if x[key] == value then return x end
   end
-  error("no row with " .. tostring(key) .. " = " .. tostring(value), 2)
+  error("no row with " .. tostring(key) .. " = " .. tostring(value), 3)
+end
+
+--- The first row of list with row[key] == value; fails when there is none.
+function M.row(list, key, value)
+  local x = row_of(list, key, value) -- not a tail call: the failure names the caller's line
+  return x
+end
+
+--- The fixture's rows of a section (fresh, as t.rows) with fn(row) applied to the first row
+-- whose key is value (fails when there is none): a case's one change to the baseline, as
+-- t.rows_with("roles", "role", "regiocoordinator", function(r) r.hours = nil end).
+function M.rows_with(section, key, value, fn)
+  local list = M.rows(section)
+  fn(row_of(list, key, value))
+  return list
 end
 
 --- The rows of list for which pred is false, in order (a new list).

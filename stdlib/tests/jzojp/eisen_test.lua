@@ -8,25 +8,42 @@ t.today = "2026-01-15"
 
 local STAPPEN = { "regiocoordinator", "afspraken", "samenwerken" }
 
-local rows, without = t.rows, t.without
+local rows, without, rows_with = t.rows, t.without, t.rows_with
 local function check(step, with) return t.check("jzojp", step, { with = with }) end
 
 local blocks = t.blocks -- not ready, a remedy and the citation
 
 local advises = t.advises -- a finding, still ready
 
--- The agreement with this id, with its topics replaced.
+-- The agreements, with the topics of the one with this id replaced.
 local function agreements_with(id, topics)
-  local as = rows("agreements")
-  for _, a in ipairs(as) do
-    if a.id == id then a.topics = topics end
-  end
-  return as
+  return rows_with("agreements", "id", id, function(a) a.topics = topics end)
 end
 
 t.case("the baseline is ready at every step, without any finding", function()
   t.no_findings("jzojp", STAPPEN)
 end)
+
+-- The advice: one change to the baseline each, and the advisory finding it brings.
+t.case_table("jzojp", {
+  { "bestuurlijke-opdracht: a missing topic is advice", step = "regiocoordinator",
+    with = { agreements = agreements_with("opdracht", { "publieke-waarde", "doel", "rol-rc",
+      "partijen", "besluitvormend-orgaan", "mandaat", "raadsbetrokkenheid" }) },
+    advises = { { check = "bestuurlijke-opdracht", subject = "opdracht",
+      missing = "does not cover financiering-rc" } } },
+  { "monitoring-afgesproken: an agreement without monitoring is advice", step = "afspraken",
+    with = { agreements = agreements_with("convenant", { "doel", "werkagenda" }) },
+    advises = { { check = "monitoring-afgesproken", subject = "convenant" } } },
+  { "rc-gezamenlijk-gefinancierd: no RC funding by the gemeenten is advice", step = "afspraken",
+    with = { funding = rows_with("funding", "id", "rc-2025", function(f) f.source = "rijk" end) },
+    advises = { { check = "rc-gezamenlijk-gefinancierd" } } },
+  { "taakverdeling: a gemeente without a task is advice, named", step = "afspraken",
+    with = { responsibilities = without(rows("responsibilities"),
+      function(r) return r.organisation == "gem-tynaarlo" end) },
+    advises = { { check = "taakverdeling", subject = "GM1730" } } },
+  { "onderwerpen: no themes is advice", step = "afspraken", with = { themes = {} },
+    advises = { { check = "onderwerpen" } } },
+})
 
 t.case("regiocoordinator: none blocks at every step from the first on", function()
   local rs = without(rows("roles"), function(r) return r.role == "regiocoordinator" end)
@@ -34,13 +51,6 @@ t.case("regiocoordinator: none blocks at every step from the first on", function
     blocks(check(stap, { roles = rs }), { check = "regiocoordinator",
       subject = "drenthe-noord-klaar" }, "de cruciale verbindende rol")
   end
-end)
-
-t.case("bestuurlijke-opdracht: a missing topic is advice", function()
-  advises(check("regiocoordinator", { agreements = agreements_with("opdracht",
-    { "publieke-waarde", "doel", "rol-rc", "partijen", "besluitvormend-orgaan", "mandaat",
-      "raadsbetrokkenheid" }) }), { check = "bestuurlijke-opdracht", subject = "opdracht",
-    missing = "does not cover financiering-rc" })
 end)
 
 t.case("aanspreekpunt-mandaat: the wethouder's role and mandate must be agreed", function()
@@ -89,17 +99,6 @@ t.case("regionale-afspraken: a withdrawn zorgkantoor blocks, from afspraken on",
   t.no_finding(check("regiocoordinator", { agreements = as }), { check = "regionale-afspraken" })
 end)
 
-t.case("monitoring-afgesproken: an agreement without monitoring is advice", function()
-  advises(check("afspraken", { agreements = agreements_with("convenant", { "doel", "werkagenda" }) }),
-    { check = "monitoring-afgesproken", subject = "convenant" })
-end)
-
-t.case("rc-gezamenlijk-gefinancierd: no RC funding by the gemeenten is advice", function()
-  local fs = rows("funding")
-  fs[1].source = "rijk"
-  advises(check("afspraken", { funding = fs }), { check = "rc-gezamenlijk-gefinancierd" })
-end)
-
 t.case("jaarlijkse-evaluatie and voortgang-gemonitord: advice in the last step", function()
   advises(check("samenwerken", { evaluations = {} }), { check = "jaarlijkse-evaluatie" })
   advises(check("samenwerken", { indicators = {} }), { check = "voortgang-gemonitord" })
@@ -116,23 +115,9 @@ end)
 t.case("zorgaanbieders: no provider involved is advice", function()
   local as = rows("agreements")
   for _, a in ipairs(as) do
-    local keep = {}
-    for _, p in ipairs(a.parties) do
-      if p.organisation ~= "huisartsen" then keep[#keep + 1] = p end
-    end
-    a.parties = keep
+    a.parties = without(a.parties, function(p) return p.organisation == "huisartsen" end)
   end
   advises(check("afspraken", { agreements = as }), { check = "zorgaanbieders" })
-end)
-
-t.case("taakverdeling: a gemeente without a task is advice, named", function()
-  local rs = without(rows("responsibilities"), function(r) return r.organisation == "gem-tynaarlo" end)
-  advises(check("afspraken", { responsibilities = rs }), { check = "taakverdeling",
-    subject = "GM1730" })
-end)
-
-t.case("onderwerpen: no themes is advice", function()
-  advises(check("afspraken", { themes = {} }), { check = "onderwerpen" })
 end)
 
 t.case("evaluatie-kader, dubbele-besluitvorming, bestaande-overleggen: advice at samenwerken", function()
@@ -150,11 +135,7 @@ t.case("evaluatie-kader, dubbele-besluitvorming, bestaande-overleggen: advice at
   t.no_finding(check("samenwerken", { decisions = ds }), { check = "dubbele-besluitvorming" })
   advises(check("samenwerken", { links = {} }), { check = "bestaande-overleggen" })
   local as = rows("agreements")
-  for _, a in ipairs(as) do
-    local keep = {}
-    for _, x in ipairs(a.topics) do if x ~= "visie" then keep[#keep + 1] = x end end
-    a.topics = keep
-  end
+  for _, a in ipairs(as) do a.topics = without(a.topics, function(x) return x == "visie" end) end
   advises(check("samenwerken", { agreements = as }), { check = "gezamenlijke-visie" })
   t.no_finding(check("samenwerken", { agreements = as, documents = { { id = "v", title = "Visie",
     kind = "visie", status = "adopted" } } }), { check = "gezamenlijke-visie" })
