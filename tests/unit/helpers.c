@@ -70,8 +70,8 @@ char *th_printed(diag *d, int json, int color) {
     return text;
 }
 
-void th_assert_printed(diag *d, const char *expected) {
-    char *text = th_printed(d, 0, 0);
+void th_assert_printed(diag *d, int json, int color, const char *expected) {
+    char *text = th_printed(d, json, color);
     assert_string_equal(text, expected);
     free(text);
 }

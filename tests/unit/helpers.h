@@ -29,8 +29,8 @@ void th_write_in(const char *dir, const char *name, const char *text);
 /* What diag_print (json = 0, with color) or diag_print_json (json = 1) writes; caller frees. */
 char *th_printed(diag *d, int json, int color);
 
-/* Fails unless diag_print (no color) writes exactly expected. */
-void th_assert_printed(diag *d, const char *expected);
+/* Fails unless th_printed(d, json, color) is exactly expected. */
+void th_assert_printed(diag *d, int json, int color, const char *expected);
 
 /* text with every occurrence of from replaced by to; the caller frees it. */
 char *th_replace(const char *text, const char *from, const char *to);
