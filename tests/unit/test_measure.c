@@ -10,7 +10,6 @@
 ** database is a real file under $SPIL_TEST_TMP/measure; fixtures are written with a second
 ** connection, as another process would.
 */
-#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,19 +17,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "helpers.h"
 #include "measure.h"
 #include "store.h"
 
 /* ---- fixture --------------------------------------------------------------------------------- */
 
 typedef struct fixture {
-    char path[4200];
+    char *path;
     store *st;
 } fixture;
 
@@ -47,13 +46,8 @@ static void exec_raw(const char *path, const char *sql) {
 ** (Dordrecht), each with an own indicator "eigen", r1 adopting "overgewicht"; figures of ks-01. */
 static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
-    const char *dir = getenv("SPIL_TEST_TMP");
-    if (!dir || !*dir) dir = "/tmp/spil-test";
-    snprintf(f->path, sizeof f->path, "%s/measure", dir);
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) return -1;
-    if (mkdir(f->path, 0777) != 0 && errno != EEXIST) return -1;
-    snprintf(f->path, sizeof f->path, "%s/measure/test.db", dir);
-    unlink(f->path);
+    if (!f) return -1;
+    f->path = th_fresh_db("measure", "test.db");
     char *err = NULL;
     store *s = store_open(f->path, STORE_CREATE, &err);
     if (!s) return -1;
@@ -88,6 +82,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
     fixture *f = *state;
     store_close(f->st);
+    free(f->path);
     free(f);
     return 0;
 }
