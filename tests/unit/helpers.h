@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "model.h"
 #include "rdata.h"
+#include "store.h"
 
 /* Creates path and each folder above it that is missing. */
 void th_mkdirs(const char *path);
@@ -44,6 +45,10 @@ size_t th_total_rows(const rdata *r);
 /* A fresh database path $SPIL_TEST_TMP/sub/name: no old database, WAL or shm file left
 ** there. The caller frees it. */
 char *th_fresh_db(const char *sub, const char *name);
+
+/* Writes r into s as a load does: the diff from what s holds of r's region, applied in one
+** transaction, logged by actor at `at` as command "load". Returns the number of changes. */
+size_t th_apply(store *s, const rdata *r, const char *actor, const char *at);
 
 /* Rows collected by th_collect (a store_row_fn): each row's values from column `skip` on,
 ** joined with '|', NULL as "<null>". Start from {0} (or {.skip = 1}); th_rows_free empties. */

@@ -244,15 +244,7 @@ static size_t apply(const char *path, const rdata *r, const char *at) {
     char *err = NULL;
     store *s = store_open(path, 0, &err);
     if (!s) fail_msg("store_open: %s", err);
-    rdata *old = stored(s, "dx");
-    changes c;
-    assert_int_equal(diff_compute(old, r, &c), 0);
-    if (store_begin(s)) fail_msg("begin: %s", store_errmsg(s));
-    if (diff_apply(s, "dx", &c, "tester", at, "load", NULL)) fail_msg("apply: %s", store_errmsg(s));
-    if (store_commit(s)) fail_msg("commit: %s", store_errmsg(s));
-    size_t n = c.n;
-    diff_free(&c);
-    rdata_free(old);
+    size_t n = th_apply(s, r, "tester", at);
     store_close(s);
     return n;
 }
