@@ -122,6 +122,28 @@ char *th_fresh_db(const char *sub, const char *name) {
     return path;
 }
 
+th_db *th_db_new(const char *sub, const char *name) {
+    th_db *db = malloc(sizeof *db);
+    assert_non_null(db);
+    db->path = th_fresh_db(sub, name);
+    char *err = NULL;
+    db->st = store_open(db->path, STORE_CREATE, &err);
+    if (!db->st) fail_msg("store_open(%s): %s", db->path, err ? err : "(no message)");
+    assert_null(err);
+    return db;
+}
+
+void th_db_close(th_db *db) {
+    store_close(db->st);
+    free(db->path);
+    free(db);
+}
+
+int th_db_free(void **state) {
+    th_db_close(*state);
+    return 0;
+}
+
 /* Fails the test unless rc is 0, saying what failed and the store's message. */
 static void store_ok(store *s, int rc, const char *what) {
     if (rc) print_error("%s: %s\n", what, store_errmsg(s));

@@ -46,6 +46,22 @@ size_t th_total_rows(const rdata *r);
 ** there. The caller frees it. */
 char *th_fresh_db(const char *sub, const char *name);
 
+/* A test's database: a fresh file (th_fresh_db) and a store open on it. */
+typedef struct th_db {
+    char *path;
+    store *st;
+} th_db;
+
+/* A new th_db at $SPIL_TEST_TMP/sub/name, opened with STORE_CREATE; fails the test if it cannot
+** be made. */
+th_db *th_db_new(const char *sub, const char *name);
+
+/* Closes db's store (unless a test closed it and set st to NULL) and frees db. */
+void th_db_close(th_db *db);
+
+/* th_db_close of the th_db in *state, as a cmocka teardown. */
+int th_db_free(void **state);
+
 /* Writes r into s as a load does: the diff from what s holds of r's region, applied in one
 ** transaction, logged by actor at `at` as command "load". Returns the number of changes. */
 size_t th_apply(store *s, const rdata *r, const char *actor, const char *at);

@@ -191,19 +191,6 @@ static rdata *load_text_d(const char *name, const char *yaml, diag *d) {
     return r;
 }
 
-/* A new database file $SPIL_TEST_TMP/diff/name (an old one is removed). */
-static store *new_store(const char *name, char **pathp) {
-    char *path = th_fresh_db("diff", name);
-    char *err = NULL;
-    store *s = store_open(path, STORE_CREATE, &err);
-    if (!s) fail_msg("store_open: %s", err);
-    if (pathp)
-        *pathp = path;
-    else
-        free(path);
-    return s;
-}
-
 /* The region as the database has it; it must be readable. */
 static rdata *stored(store *s, const char *region) {
     rdata *r = rdata_from_store(s, region);
@@ -252,23 +239,20 @@ static size_t apply(const char *path, const rdata *r, const char *at) {
 /* The start of every diff-2 and export test: a new database file `db` into which the region
 ** `yaml` (folder `name`) is loaded at AT1, with `rows` changes. */
 typedef struct loaded {
-    char *path; /* the database file */
-    store *s;   /* a connection of the test's own to it */
-    rdata *a;   /* the region as read from its folder */
+    th_db *db; /* the database file, $SPIL_TEST_TMP/diff/<db>, and the test's own connection */
+    rdata *a;  /* the region as read from its folder */
 } loaded;
 
 static loaded load_into(const char *db, const char *name, const char *yaml, size_t rows) {
-    loaded l;
-    l.s = new_store(db, &l.path);
+    loaded l = {th_db_new("diff", db), NULL};
     l.a = load_text(name, yaml);
-    assert_int_equal(apply(l.path, l.a, AT1), rows);
+    assert_int_equal(apply(l.db->path, l.a, AT1), rows);
     return l;
 }
 
 static void loaded_free(loaded *l) {
     rdata_free(l->a);
-    store_close(l->s);
-    free(l->path);
+    th_db_close(l->db);
 }
 
 /* The region as the database has it, asserted to hold the same rows as want; caller frees. */
@@ -398,9 +382,9 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
     (void)state;
     loaded l = load_into("apply.db", "v1-apply", V1, V1_ROWS);
     rdata *b = load_text("v2-apply", V2);
-    rdata_free(stored_as(l.s, l.a));
+    rdata_free(stored_as(l.db->st, l.a));
     th_rows ev = {.skip = 1}; /* events without their id */
-    assert_int_equal(store_events(l.s, "dx", 0, th_collect, &ev), 0);
+    assert_int_equal(store_events(l.db->st, "dx", 0, th_collect, &ev), 0);
     assert_int_equal(ev.n, V1_ROWS);
     for (size_t i = 0; i < ev.n; i++)
         assert_non_null(strstr(ev.row[i], AT1 "|tester|dx|load|add|"));
@@ -410,11 +394,11 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
     th_rows_free(&ev);
 
     /* Loading the same file again changes and logs nothing. */
-    assert_int_equal(apply(l.path, l.a, AT1), 0);
+    assert_int_equal(apply(l.db->path, l.a, AT1), 0);
 
-    assert_int_equal(apply(l.path, b, AT2), 11);
-    rdata_free(stored_as(l.s, b));
-    assert_int_equal(store_events(l.s, "dx", 11, th_collect, &ev), 0);
+    assert_int_equal(apply(l.db->path, b, AT2), 11);
+    rdata_free(stored_as(l.db->st, b));
+    assert_int_equal(store_events(l.db->st, "dx", 11, th_collect, &ev), 0);
     assert_int_equal(ev.n, 11);
     /* Removals are logged in diff order, like every other change. */
     const char *expected[] = {
@@ -439,15 +423,15 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
         assert_string_equal(ev.row[i], want);
     }
     th_rows_free(&ev);
-    assert_int_equal(store_events(l.s, NULL, 0, th_collect, &ev), 0);
+    assert_int_equal(store_events(l.db->st, NULL, 0, th_collect, &ev), 0);
     assert_int_equal(ev.n, V1_ROWS + 11);
     th_rows_free(&ev);
-    store_close(l.s);
-    l.s = NULL;
+    store_close(l.db->st);
+    l.db->st = NULL;
 
     /* The file on disk, read by another connection, has the rows too. */
     sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open_v2(l.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(l.db->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     sqlite3_stmt *st = NULL;
     assert_int_equal(sqlite3_prepare_v2(db,
                                         "SELECT (SELECT count(*) FROM body_member), (SELECT "
@@ -474,8 +458,8 @@ static void test_diff_apply_removes_parent_with_children(void **state) {
     char text[4096];
     snprintf(text, sizeof text, "%.*s%s", (int)(start - V1), V1, end);
     rdata *b = load_text("v1-no-agreement", text);
-    assert_int_equal(apply(l.path, b, AT2), 4);
-    rdata *got = stored_as(l.s, b);
+    assert_int_equal(apply(l.db->path, b, AT2), 4);
+    rdata *got = stored_as(l.db->st, b);
     assert_int_equal(got->tables[th_entity("agreement_party")].n, 0);
     assert_int_equal(got->tables[th_entity("agreement_topic")].n, 0);
     rdata_free(got);
@@ -494,13 +478,13 @@ static void test_diff_apply_removal_only(void **state) {
                          "  - {id: ggd, name: GGD, kind: ggd}\n",
                          2);
     rdata *b = load_text("removal-2", "spil: 1\nregion: {id: dx, name: R}\n");
-    size_t n = apply(l.path, b, AT2);
-    rdata *got = stored(l.s, "dx");
+    size_t n = apply(l.db->path, b, AT2);
+    rdata *got = stored(l.db->st, "dx");
     assert_int_equal(n, 1);
     assert_int_equal(got->tables[th_entity("organisation")].n, 0);
     assert_int_equal(got->tables[ME_REGION].n, 1);
     th_rows ev = {.skip = 1}; /* events without their id */
-    assert_int_equal(store_events(l.s, "dx", 1, th_collect, &ev), 0);
+    assert_int_equal(store_events(l.db->st, "dx", 1, th_collect, &ev), 0);
     assert_int_equal(ev.n, 1);
     assert_string_equal(ev.row[0], AT2 "|tester|dx|load|remove|organisation|ggd|"
                                        "{\"id\":\"ggd\",\"name\":\"GGD\",\"kind\":\"ggd\"}|<null>");
@@ -517,7 +501,7 @@ static void test_diff_apply_removal_only(void **state) {
 static void test_export_round_trip(void **state) {
     (void)state;
     loaded l = load_into("export.db", "v1-export", V1, V1_ROWS);
-    rdata *db = stored(l.s, "dx");
+    rdata *db = stored(l.db->st, "dx");
 
     size_t len1 = 0, len2 = 0;
     char *first = exported(db, &len1);
@@ -590,7 +574,7 @@ static void test_export_numbers_at_the_limits_load_again(void **state) {
                          "status: agreed}\n",
                          4);
     assert_non_null(l.a);
-    rdata *db = stored(l.s, "dx");
+    rdata *db = stored(l.db->st, "dx");
     size_t len = 0;
     char *text = exported(db, &len);
     assert_non_null(strstr(text, "amount: 999999999999,"));

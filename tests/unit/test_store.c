@@ -112,28 +112,10 @@ static void must(store *s, int rc, const char *what) {
     if (rc) fail_msg("%s: %s", what, store_errmsg(s));
 }
 
-/* A test's new database: the file $SPIL_TEST_TMP/store/<its prestate> and the store open on
-** it; new_db makes it before the test, close_db closes and frees it after (a test that closes
-** s itself sets it to NULL). */
-typedef struct fixture {
-    char *path;
-    store *s;
-} fixture;
-
+/* A test's new database (a th_db): the file $SPIL_TEST_TMP/store/<its prestate> with the store
+** open on it, freed after the test by th_db_free. */
 static int new_db(void **state) {
-    fixture *f = malloc(sizeof *f);
-    assert_non_null(f);
-    f->path = db_path(*state);
-    f->s = open_new(f->path);
-    *state = f;
-    return 0;
-}
-
-static int close_db(void **state) {
-    fixture *f = *state;
-    store_close(f->s);
-    free(f->path);
-    free(f);
+    *state = th_db_new("store", *state);
     return 0;
 }
 
@@ -141,8 +123,8 @@ static int close_db(void **state) {
 
 /* store-1.1: a new file gets the schema version, WAL and the reference municipalities. */
 static void test_store_creates_schema_v4(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     assert_int_equal(store_opened_version(s), 0);
 
     sqlite3 *db = raw_open(f->path);
@@ -223,7 +205,7 @@ static int has_column(sqlite3 *db, const char *table, const char *col) {
 /* store-2.1: every entity of model_entities[] has its table, a column per field and `region`,
 ** and `pos` exactly when its rows form lists (model_ordered). */
 static void test_store_has_table_and_columns_per_entity(void **state) {
-    fixture *f = *state;
+    th_db *f = *state;
     sqlite3 *db = raw_open(f->path);
     assert_true(model_nentities >= 20);
     int missing = 0;
@@ -295,14 +277,14 @@ static void seed_r1(store *s) {
 /* new_db with region r1 in it. */
 static int new_db_r1(void **state) {
     new_db(state);
-    seed_r1(((fixture *)*state)->s);
+    seed_r1(((th_db *)*state)->st);
     return 0;
 }
 
 /* store-3.1: what goes in comes back from store_rows, in canonical text. */
 static void test_store_insert_and_rows_round_trip(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     assert_rows(s, ME_REGION, "r1", "r1|Regio Een|Een regio\nmet twee regels.\n");
     assert_rows(s, ME_MUNICIPALITY, "r1", "GM0505|member|2023-04-01|<null>|<null>\n");
     assert_rows(s, entity("organisation"), "r1", "ggd|GGD Een|ggd|<null>\n");
@@ -329,7 +311,7 @@ static void test_store_insert_and_rows_round_trip(void **state) {
 
 /* store-3.2: values are stored with the column's SQL type, not as text. */
 static void test_store_binds_sql_types(void **state) {
-    fixture *f = *state;
+    th_db *f = *state;
     sqlite3 *db = raw_open(f->path);
     assert_sql(
         db,
@@ -348,8 +330,8 @@ static void test_store_binds_sql_types(void **state) {
 
 /* store-3.3: update finds rows by key, also a NULL key (IS, not =), and only in its region. */
 static void test_store_update_by_key_with_null_municipality(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     int org = entity("organisation"), rol = entity("role_assignment");
     /* A second region with an organisation of the same id. */
     must(s, store_begin(s), "begin");
@@ -383,8 +365,8 @@ static void test_store_update_by_key_with_null_municipality(void **state) {
 /* store-3.4: delete finds rows by key (NULL key included), ignores non-key fields and stays in
 ** its region. */
 static void test_store_delete_by_key_with_null_municipality(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     int org = entity("organisation"), per = entity("person"), rol = entity("role_assignment");
     must(s, store_begin(s), "begin");
     /* Non-key fields do not have to match. */
@@ -420,8 +402,8 @@ static void test_store_delete_by_key_with_null_municipality(void **state) {
 
 /* store-3.5: a second row with the same key, NULL municipality included, is refused. */
 static void test_store_refuses_duplicate_null_key(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     must(s, store_begin(s), "begin");
     const char *again[] = {"rc", "regiocoordinator", NULL, "1", NULL, NULL, NULL, NULL, NULL, NULL,
                            NULL};
@@ -437,8 +419,8 @@ static void test_store_refuses_duplicate_null_key(void **state) {
 
 /* store-4.1: rolling back after inserts leaves nothing behind. */
 static void test_store_rollback_leaves_nothing(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     must(s, store_begin(s), "begin");
     const char *region[] = {"r1", "Regio Een", NULL};
     must(s, store_insert(s, ME_REGION, "r1", region), "insert region");
@@ -453,7 +435,7 @@ static void test_store_rollback_leaves_nothing(void **state) {
     /* Rolling back with no transaction open is harmless. */
     assert_int_equal(store_rollback(s), 0);
     store_close(s);
-    f->s = NULL;
+    f->st = NULL;
 
     sqlite3 *db = raw_open(f->path);
     assert_sql(db, "SELECT count(*) FROM region", "0");
@@ -464,8 +446,8 @@ static void test_store_rollback_leaves_nothing(void **state) {
 /* store-4.2: store_begin takes the write lock at once (BEGIN IMMEDIATE): a second connection
 ** cannot start writing, but can still read. */
 static void test_store_begin_is_immediate(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     sqlite3 *db = raw_open(f->path);
     sqlite3_busy_timeout(db, 0);
 
@@ -487,8 +469,8 @@ static void test_store_begin_is_immediate(void **state) {
 /* store-4.3: foreign keys are checked at commit: rows may come in any order, and a dangling
 ** reference makes the commit fail. */
 static void test_store_foreign_keys_deferred_to_commit(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     int org = entity("organisation"), per = entity("person");
 
     /* Child before parent is fine within one transaction. */
@@ -527,8 +509,8 @@ static void log_event(store *s, const char *at, const char *region, const char *
 
 /* store-5.1: an event comes back from store_events with every field; absent ones as NULL. */
 static void test_store_event_log_round_trip(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     store_event ev = {.at = "2026-01-15T10:00:00Z",
                       .actor = "tester",
                       .region = "r1",
@@ -556,8 +538,8 @@ static void test_store_event_log_round_trip(void **state) {
 
 /* store-5.2: the log cannot be changed or shortened, not even by SQL around the store. */
 static void test_store_event_log_is_append_only(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     log_event(s, "2026-01-15T10:00:00Z", "r1", "ggd");
     sqlite3 *db = raw_open(f->path);
     const char *attempts[] = {"UPDATE event SET actor = 'mallory'", "DELETE FROM event",
@@ -575,8 +557,8 @@ static void test_store_event_log_is_append_only(void **state) {
 
 /* store-5.3: a limit gives the newest N, still oldest first; a region filters. */
 static void test_store_events_limit_and_region(void **state) {
-    fixture *f = *state;
-    store *s = f->s;
+    th_db *f = *state;
+    store *s = f->st;
     log_event(s, "2026-01-01T00:00:01Z", "r1", "a");
     log_event(s, "2026-01-01T00:00:02Z", "r2", "b");
     log_event(s, "2026-01-01T00:00:03Z", "r1", "c");
@@ -667,33 +649,33 @@ static void test_store_open_missing_without_create_fails(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_prestate_setup_teardown(test_store_creates_schema_v4, new_db, close_db,
+        cmocka_unit_test_prestate_setup_teardown(test_store_creates_schema_v4, new_db, th_db_free,
                                                  "new.db"),
         cmocka_unit_test(test_store_reopen_reports_version_4),
         cmocka_unit_test_prestate_setup_teardown(test_store_has_table_and_columns_per_entity,
-                                                 new_db, close_db, "columns.db"),
+                                                 new_db, th_db_free, "columns.db"),
         cmocka_unit_test_prestate_setup_teardown(test_store_insert_and_rows_round_trip, new_db_r1,
-                                                 close_db, "rows.db"),
-        cmocka_unit_test_prestate_setup_teardown(test_store_binds_sql_types, new_db_r1, close_db,
+                                                 th_db_free, "rows.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_binds_sql_types, new_db_r1, th_db_free,
                                                  "types.db"),
         cmocka_unit_test_prestate_setup_teardown(test_store_update_by_key_with_null_municipality,
-                                                 new_db_r1, close_db, "update.db"),
+                                                 new_db_r1, th_db_free, "update.db"),
         cmocka_unit_test_prestate_setup_teardown(test_store_delete_by_key_with_null_municipality,
-                                                 new_db_r1, close_db, "delete.db"),
+                                                 new_db_r1, th_db_free, "delete.db"),
         cmocka_unit_test_prestate_setup_teardown(test_store_refuses_duplicate_null_key, new_db_r1,
-                                                 close_db, "dupkey.db"),
+                                                 th_db_free, "dupkey.db"),
         cmocka_unit_test_prestate_setup_teardown(test_store_rollback_leaves_nothing, new_db,
-                                                 close_db, "rollback.db"),
-        cmocka_unit_test_prestate_setup_teardown(test_store_begin_is_immediate, new_db, close_db,
+                                                 th_db_free, "rollback.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_begin_is_immediate, new_db, th_db_free,
                                                  "immediate.db"),
         cmocka_unit_test_prestate_setup_teardown(test_store_foreign_keys_deferred_to_commit, new_db,
-                                                 close_db, "fk.db"),
-        cmocka_unit_test_prestate_setup_teardown(test_store_event_log_round_trip, new_db, close_db,
-                                                 "events.db"),
+                                                 th_db_free, "fk.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_event_log_round_trip, new_db,
+                                                 th_db_free, "events.db"),
         cmocka_unit_test_prestate_setup_teardown(test_store_event_log_is_append_only, new_db,
-                                                 close_db, "appendonly.db"),
+                                                 th_db_free, "appendonly.db"),
         cmocka_unit_test_prestate_setup_teardown(test_store_events_limit_and_region, new_db,
-                                                 close_db, "eventlimit.db"),
+                                                 th_db_free, "eventlimit.db"),
         cmocka_unit_test(test_store_refuses_newer_schema),
         cmocka_unit_test(test_store_open_missing_without_create_fails),
     };
