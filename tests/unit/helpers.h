@@ -1,8 +1,10 @@
 /*
 ** helpers.h: what the C unit tests (tests/unit/test_*.c) share, said once: temporary paths
-** under $SPIL_TEST_TMP, writing files, diagnostics printed into memory and compared, and the
-** model's tables of a loaded region. Every helper fails the running cmocka test when the
-** machine refuses (a folder, a file), so a test reads as what it checks.
+** under $SPIL_TEST_TMP, writing files, diagnostics printed into memory and compared, the
+** model's tables of a loaded region, and test databases (a fresh one with a store open on it,
+** a region written into one as a load does, rows collected from one). Every helper fails the
+** running cmocka test when the machine refuses (a folder, a file, a store), so a test reads as
+** what it checks.
 */
 #ifndef SPIL_TEST_HELPERS_H
 #define SPIL_TEST_HELPERS_H
