@@ -117,8 +117,33 @@ static void same_rows(const char *step, const rdata *a, const rdata *b, const ch
     diff_free(&c);
 }
 
+/* r must export to the same len1 bytes as e1; else fail at step, showing r's export as what. */
+static void same_export(const char *step, const char *what, const rdata *r, const char *e1,
+                        size_t len1) {
+    size_t len;
+    char *e = export_text(r, &len);
+    if (len != len1 || memcmp(e1, e, len) != 0) {
+        fprintf(stderr, "---- %s ----\n%s", what, e);
+        fail(step, NULL, e1, NULL);
+    }
+    free(e);
+}
+
+/* A reader gives rows or diagnostics: never both, never neither (it gave `what` if rows). */
+static void rows_or_diagnostics(const char *reader, const char *what, const rdata *r, diag *d) {
+    if (!r && !diag_count(d)) {
+        fprintf(stderr, "fuzz_load: %s refused without a diagnostic\n", reader);
+        abort();
+    }
+    if (r && diag_count(d)) {
+        diag_print(d, stderr, 0);
+        fprintf(stderr, "fuzz_load: %s gave %s and diagnostics\n", reader, what);
+        abort();
+    }
+}
+
 static void round_trip(const rdata *r1) {
-    size_t len1, len;
+    size_t len1;
     char *e1 = export_text(r1, &len1);
 
     /* 1. The export loads again, to the same rows, and exports to the same bytes. */
@@ -127,12 +152,8 @@ static void round_trip(const rdata *r1) {
     rdata *r2 = load_read(dir_b, d);
     if (!r2) fail("the export of an accepted region does not load", d, e1, NULL);
     same_rows("the export loads to different rows", r1, r2, e1);
-    char *e2 = export_text(r2, &len);
-    if (len != len1 || memcmp(e1, e2, len) != 0) {
-        fprintf(stderr, "---- export of the reloaded export ----\n%s", e2);
-        fail("exporting the reloaded export gives other bytes", NULL, e1, NULL);
-    }
-    free(e2);
+    same_export("exporting the reloaded export gives other bytes", "export of the reloaded export",
+                r2, e1, len1);
     rdata_free(r2);
     diag_free(d);
 
@@ -160,12 +181,8 @@ static void round_trip(const rdata *r1) {
         abort();
     }
     same_rows("the store gives back different rows", r1, r3, e1);
-    char *e3 = export_text(r3, &len);
-    if (len != len1 || memcmp(e1, e3, len) != 0) {
-        fprintf(stderr, "---- export from the store ----\n%s", e3);
-        fail("the export from the store differs from the export of the file", NULL, e1, NULL);
-    }
-    free(e3);
+    same_export("the export from the store differs from the export of the file",
+                "export from the store", r3, e1, len1);
     rdata_free(r3);
     diff_free(&c);
     rdata_free(old);
@@ -177,15 +194,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     diag *d = diag_new();
     if (!d) return 0;
     rdata *r = load_read(dir_a, d);
-    if (!r && !diag_count(d)) {
-        fprintf(stderr, "fuzz_load: load_read refused without a diagnostic\n");
-        abort();
-    }
-    if (r && diag_count(d)) {
-        diag_print(d, stderr, 0);
-        fprintf(stderr, "fuzz_load: load_read gave rows and diagnostics\n");
-        abort();
-    }
+    rows_or_diagnostics("load_read", "rows", r, d);
     diag_print(d, verbose ? stderr : devnull, 0);
     diag_print_json(d, devnull);
     if (r) round_trip(r);
@@ -197,15 +206,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     d = diag_new();
     if (!d) return 0;
     rdata *m = load_change(file_a, base, d);
-    if (!m && !diag_count(d)) {
-        fprintf(stderr, "fuzz_load: load_change refused without a diagnostic\n");
-        abort();
-    }
-    if (m && diag_count(d)) {
-        diag_print(d, stderr, 0);
-        fprintf(stderr, "fuzz_load: load_change gave a region and diagnostics\n");
-        abort();
-    }
+    rows_or_diagnostics("load_change", "a region", m, d);
     if (verbose) fprintf(stderr, "fuzz_load: as a change file:\n");
     diag_print(d, verbose ? stderr : devnull, 0);
     if (m) {

@@ -1,6 +1,7 @@
 /*
 ** helpers.c: the C unit tests' shared helpers (helpers.h): temporary paths, files, printed
-** diagnostics, the model's tables. Linked into every tests/unit/test_*.c (tests/CMakeLists.txt).
+** diagnostics, the model's tables, a region written into a store. Linked into every
+*tests/unit/test_*.c (tests/CMakeLists.txt).
 */
 #include <errno.h>
 #include <setjmp.h>
@@ -15,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "diff.h"
 #include "helpers.h"
 
 void th_mkdirs(const char *path) {
@@ -70,8 +72,8 @@ char *th_printed(diag *d, int json, int color) {
     return text;
 }
 
-void th_assert_printed(diag *d, const char *expected) {
-    char *text = th_printed(d, 0, 0);
+void th_assert_printed(diag *d, int json, int color, const char *expected) {
+    char *text = th_printed(d, json, color);
     assert_string_equal(text, expected);
     free(text);
 }
@@ -118,6 +120,50 @@ char *th_fresh_db(const char *sub, const char *name) {
     snprintf(side, sizeof side, "%s-shm", path);
     unlink(side);
     return path;
+}
+
+th_db *th_db_new(const char *sub, const char *name) {
+    th_db *db = malloc(sizeof *db);
+    assert_non_null(db);
+    db->path = th_fresh_db(sub, name);
+    char *err = NULL;
+    db->st = store_open(db->path, STORE_CREATE, &err);
+    if (!db->st) fail_msg("store_open(%s): %s", db->path, err ? err : "(no message)");
+    assert_null(err);
+    return db;
+}
+
+void th_db_close(th_db *db) {
+    store_close(db->st);
+    free(db->path);
+    free(db);
+}
+
+int th_db_free(void **state) {
+    th_db_close(*state);
+    return 0;
+}
+
+/* Fails the test unless rc is 0, saying what failed and the store's message. */
+static void store_ok(store *s, int rc, const char *what) {
+    if (rc) print_error("%s: %s\n", what, store_errmsg(s));
+    assert_int_equal(rc, 0);
+}
+
+size_t th_apply(store *s, const rdata *r, const char *actor, const char *at) {
+    const char *region = rdata_region(r);
+    rdata *old = rdata_from_store(s, region);
+    if (!old) print_error("rdata_from_store: %s\n", store_errmsg(s));
+    assert_non_null(old);
+    changes c;
+    assert_int_equal(diff_compute(old, r, &c), 0);
+    store_ok(s, store_begin(s), "begin");
+    store_ok(s, diff_apply(s, region, &c, actor, at, "load", NULL), "diff_apply");
+    store_ok(s, store_commit(s), "commit");
+    size_t n = c.n;
+    diff_free(&c);
+    rdata_free(old);
+    return n;
 }
 
 int th_collect(void *ctx, const char *const *vals, int n) {

@@ -9,25 +9,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cmocka.h>
 
 #include "diag.h"
-#include "diff.h"
+#include "helpers.h"
 #include "load.h"
 #include "api.h"
 #include "rdata.h"
 #include "runtime.h"
 #include "sbx.h"
 #include "store.h"
-
-static const char *tmpdir(void) {
-    const char *t = getenv("SPIL_TEST_TMP");
-    t = t ? t : "/tmp";
-    mkdir(t, 0777);
-    return t;
-}
 
 /* A database file with the demo region loaded, and a sandbox for that region over it. */
 typedef struct fixture {
@@ -38,23 +30,14 @@ typedef struct fixture {
 
 static int setup(void **state) {
     static fixture f;
-    char path[512], *err = NULL;
-    snprintf(path, sizeof path, "%s/api.db", tmpdir());
-    remove(path);
+    char *path = th_fresh_db(NULL, "api.db"), *err = NULL;
     f.st = store_open(path, STORE_CREATE, &err);
+    free(path);
     assert_non_null(f.st);
     diag *d = diag_new();
     rdata *r = load_read("../regions/zuid-holland-zuid", d);
     assert_non_null(r);
-    rdata *old = rdata_from_store(f.st, rdata_region(r));
-    changes c;
-    assert_int_equal(diff_compute(old, r, &c), 0);
-    assert_int_equal(store_begin(f.st), 0);
-    assert_int_equal(
-        diff_apply(f.st, rdata_region(r), &c, "tester", "2026-01-01T00:00:00Z", "load", NULL), 0);
-    assert_int_equal(store_commit(f.st), 0);
-    diff_free(&c);
-    rdata_free(old);
+    th_apply(f.st, r, "tester", "2026-01-01T00:00:00Z");
     rdata_free(r);
     diag_free(d);
     f.R = rt_open(f.st, "zuid-holland-zuid", "../regions/zuid-holland-zuid", &err);

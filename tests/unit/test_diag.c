@@ -20,10 +20,30 @@
 #include "diag.h"
 #include "helpers.h"
 
+/* The diagnostics a test adds to and checks: its state, made before it and freed after it. */
+static int new_diag(void **state) {
+    *state = diag_new();
+    return *state ? 0 : -1;
+}
+
+static int free_diag(void **state) {
+    diag_free(*state);
+    return 0;
+}
+
+/* The JSON form of d, parsed (it must parse); the caller json_decref's it. */
+static json_t *printed_json(diag *d) {
+    char *text = th_printed(d, 1, 0);
+    json_error_t err;
+    json_t *root = json_loads(text, 0, &err);
+    free(text);
+    assert_non_null(root);
+    return root;
+}
+
 /* diag-1.1: sorted by file, then line, then column; equal positions keep their order. */
 static void test_diag_sorts_by_file_line_col_stably(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     diag_add(d, "b.yaml", 1, 1, NULL, "b first");
     diag_add(d, "a.yaml", 10, 2, NULL, "line 10");
     diag_add(d, "a.yaml", 2, 9, NULL, "line 2 col 9");
@@ -32,63 +52,48 @@ static void test_diag_sorts_by_file_line_col_stably(void **state) {
     diag_add(d, "a.yaml", 0, 0, NULL, "whole file");
     diag_add(d, "a.yaml", 2, 3, NULL, "same place, added third");
     assert_int_equal(diag_count(d), 7);
-    th_assert_printed(d, "a.yaml: error: whole file\n"
+    const char *sorted = "a.yaml: error: whole file\n"
                          "a.yaml:2:3: error: same place, added first\n"
                          "a.yaml:2:3: error: same place, added second\n"
                          "a.yaml:2:3: error: same place, added third\n"
                          "a.yaml:2:9: error: line 2 col 9\n"
                          "a.yaml:10:2: error: line 10\n"
-                         "b.yaml:1:1: error: b first\n");
+                         "b.yaml:1:1: error: b first\n";
+    th_assert_printed(d, 0, 0, sorted);
     /* Printing twice gives the same order (the sort stays stable on sorted input). */
-    th_assert_printed(d, "a.yaml: error: whole file\n"
-                         "a.yaml:2:3: error: same place, added first\n"
-                         "a.yaml:2:3: error: same place, added second\n"
-                         "a.yaml:2:3: error: same place, added third\n"
-                         "a.yaml:2:9: error: line 2 col 9\n"
-                         "a.yaml:10:2: error: line 10\n"
-                         "b.yaml:1:1: error: b first\n");
-    diag_free(d);
+    th_assert_printed(d, 0, 0, sorted);
 }
 
 /* diag-1.2: a line or column of 0 is not known and is left out. */
 static void test_diag_leaves_out_unknown_positions(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     diag_add(d, "r.yaml", 0, 0, NULL, "cannot open");
     diag_add(d, "s.yaml", 4, 0, NULL, "line only");
-    th_assert_printed(d, "r.yaml: error: cannot open\ns.yaml:4: error: line only\n");
-    diag_free(d);
+    th_assert_printed(d, 0, 0, "r.yaml: error: cannot open\ns.yaml:4: error: line only\n");
 }
 
 /* diag-1.3: the hint follows the message after "; ", the message is printf-formatted. */
 static void test_diag_formats_message_and_hint(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     diag_add(d, "regions/zhz/region.yaml", 14, 7, "did you mean 'municipalities'?",
              "unknown key '%s' in '%s'", "gemeentes", "region");
     diag_add(d, "regions/zhz/region.yaml", 15, 1, NULL, "%d of %d", 3, 4);
-    th_assert_printed(d,
+    th_assert_printed(d, 0, 0,
                       "regions/zhz/region.yaml:14:7: error: unknown key 'gemeentes' in 'region'; "
                       "did you mean 'municipalities'?\n"
                       "regions/zhz/region.yaml:15:1: error: 3 of 4\n");
-    diag_free(d);
 }
 
 /* diag-1.4: with colour, the location is bold and "error:" bold red. */
 static void test_diag_colours_location_and_error(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     diag_add(d, "a.yaml", 3, 5, "fix it", "bad");
-    char *text = th_printed(d, 0, 1);
-    assert_string_equal(text, "\033[1ma.yaml:3:5:\033[0m \033[1;31merror:\033[0m bad; fix it\n");
-    free(text);
-    diag_free(d);
+    th_assert_printed(d, 0, 1, "\033[1ma.yaml:3:5:\033[0m \033[1;31merror:\033[0m bad; fix it\n");
 }
 
 /* diag-1.5: past 1000 diagnostics the rest are counted, not kept, and the count is printed. */
 static void test_diag_caps_at_1000_and_counts_the_rest(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     for (int i = 1; i <= 1005; i++)
         diag_add(d, "a.yaml", i, 1, NULL, "error %d", i);
     assert_int_equal(diag_count(d), 1005);
@@ -104,51 +109,40 @@ static void test_diag_caps_at_1000_and_counts_the_rest(void **state) {
     assert_string_equal(text + strlen(text) - strlen(tail), tail);
     free(text);
 
-    text = th_printed(d, 1, 0);
-    json_error_t err;
-    json_t *root = json_loads(text, 0, &err);
-    assert_non_null(root);
+    json_t *root = printed_json(d);
     assert_int_equal(json_array_size(json_object_get(root, "errors")), 1000);
     assert_int_equal(json_integer_value(json_object_get(root, "not_shown")), 5);
     json_decref(root);
-    free(text);
-    diag_free(d);
 }
 
 /* diag-1.6: a new collection is empty and prints nothing. */
 static void test_diag_empty_prints_nothing(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     assert_int_equal(diag_count(d), 0);
-    th_assert_printed(d, "");
-    char *text = th_printed(d, 1, 0);
-    assert_string_equal(text, "{\"errors\":[]}\n");
-    free(text);
-    diag_free(d);
+    th_assert_printed(d, 0, 0, "");
+    th_assert_printed(d, 1, 0, "{\"errors\":[]}\n");
 }
 
 /* diag-1.7: a newline or other control character in a message or hint (echoed from a user's key
 ** or value) is printed as '?', so it cannot start a line that looks like a diagnostic of its own,
 ** nor colour or move the terminal. Other bytes, UTF-8 included, are kept. */
 static void test_diag_replaces_control_characters(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     diag_add(d, "r.yaml", 5, 1, NULL, "unknown key '%s' in the top level",
              "gemeente\nregion.yaml:1:1: error: fake");
     diag_add(d, "r.yaml", 6, 1, "did you mean '\033[31mx\r'?", "bad '%s'",
              "a\tb\x7f\x01"
              "caf\xc3\xa9");
-    th_assert_printed(d,
+    th_assert_printed(d, 0, 0,
                       "r.yaml:5:1: error: unknown key 'gemeente?region.yaml:1:1: error: fake' in "
                       "the top level\n"
                       "r.yaml:6:1: error: bad 'a?b??caf\xc3\xa9'; did you mean '?[31mx?'?\n");
-    diag_free(d);
 }
 
 /* diag-1.8: a message or hint longer than 1024 bytes is cut between characters and ends in
 ** "...", a backstop for a value echoed without diag_quote. 1024 bytes are kept whole. */
 static void test_diag_cuts_very_long_messages(void **state) {
-    (void)state;
+    diag *d = *state;
     char exact[1025], longer[1100];
     memset(exact, 'a', 1024);
     exact[1024] = '\0';
@@ -157,52 +151,39 @@ static void test_diag_cuts_very_long_messages(void **state) {
     memcpy(longer + 1020, "\xc3\xa9", 2);
     memset(longer + 1022, 'c', 77);
     longer[1099] = '\0';
-    diag *d = diag_new();
     diag_add(d, "r.yaml", 1, 1, NULL, "%s", exact);
     diag_add(d, "r.yaml", 2, 1, longer, "%s", longer);
-    char *text = th_printed(d, 0, 0);
     char *want = malloc(4096), *w = want;
     assert_non_null(want);
     w += sprintf(w, "r.yaml:1:1: error: %s\n", exact);
     w += sprintf(w, "r.yaml:2:1: error: %.1020s...; %.1020s...\n", longer, longer);
-    assert_string_equal(text, want);
+    th_assert_printed(d, 0, 0, want);
     free(want);
-    free(text);
-    diag_free(d);
 }
 
 /* diag-2.1: the JSON form has the same facts, sorted, unknown values as null. */
 static void test_diag_json_shape(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     diag_add(d, "b.yaml", 2, 3, "fix it", "bad \"value\"");
     diag_add(d, "a.yaml", 0, 0, NULL, "cannot open");
-    char *text = th_printed(d, 1, 0);
-    assert_string_equal(text, "{\"errors\":["
-                              "{\"file\":\"a.yaml\",\"line\":null,\"col\":null,"
-                              "\"message\":\"cannot open\",\"hint\":null},"
-                              "{\"file\":\"b.yaml\",\"line\":2,\"col\":3,"
-                              "\"message\":\"bad \\\"value\\\"\",\"hint\":\"fix it\"}"
-                              "]}\n");
-    free(text);
-    diag_free(d);
+    th_assert_printed(d, 1, 0,
+                      "{\"errors\":["
+                      "{\"file\":\"a.yaml\",\"line\":null,\"col\":null,"
+                      "\"message\":\"cannot open\",\"hint\":null},"
+                      "{\"file\":\"b.yaml\",\"line\":2,\"col\":3,"
+                      "\"message\":\"bad \\\"value\\\"\",\"hint\":\"fix it\"}"
+                      "]}\n");
 }
 
 /* diag-2.2: bytes that are not UTF-8 (say, in a path) still give valid JSON. */
 static void test_diag_json_survives_invalid_utf8(void **state) {
-    (void)state;
-    diag *d = diag_new();
+    diag *d = *state;
     diag_add(d, "caf\xe9.yaml", 1, 1, NULL, "r\xc3\xa9gion");
-    char *text = th_printed(d, 1, 0);
-    json_error_t err;
-    json_t *root = json_loads(text, 0, &err);
-    assert_non_null(root);
+    json_t *root = printed_json(d);
     json_t *e = json_array_get(json_object_get(root, "errors"), 0);
     assert_string_equal(json_string_value(json_object_get(e, "file")), "caf?.yaml");
     assert_string_equal(json_string_value(json_object_get(e, "message")), "r\xc3\xa9gion");
     json_decref(root);
-    free(text);
-    diag_free(d);
 }
 
 static const char *const sections[] = {"municipalities", "organisations", "people", "roles",
@@ -337,16 +318,19 @@ static void test_diag_quote_cuts_long_values(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_diag_sorts_by_file_line_col_stably),
-        cmocka_unit_test(test_diag_leaves_out_unknown_positions),
-        cmocka_unit_test(test_diag_formats_message_and_hint),
-        cmocka_unit_test(test_diag_colours_location_and_error),
-        cmocka_unit_test(test_diag_caps_at_1000_and_counts_the_rest),
-        cmocka_unit_test(test_diag_empty_prints_nothing),
-        cmocka_unit_test(test_diag_replaces_control_characters),
-        cmocka_unit_test(test_diag_cuts_very_long_messages),
-        cmocka_unit_test(test_diag_json_shape),
-        cmocka_unit_test(test_diag_json_survives_invalid_utf8),
+        cmocka_unit_test_setup_teardown(test_diag_sorts_by_file_line_col_stably, new_diag,
+                                        free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_leaves_out_unknown_positions, new_diag,
+                                        free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_formats_message_and_hint, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_colours_location_and_error, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_caps_at_1000_and_counts_the_rest, new_diag,
+                                        free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_empty_prints_nothing, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_replaces_control_characters, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_cuts_very_long_messages, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_json_shape, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(test_diag_json_survives_invalid_utf8, new_diag, free_diag),
         cmocka_unit_test(test_diag_suggests_near_misses),
         cmocka_unit_test(test_diag_suggest_ignores_case_and_counts_swaps_once),
         cmocka_unit_test(test_diag_suggest_limit_and_ties),

@@ -152,12 +152,13 @@ static char *tmp_path(const char *name) {
     return th_tmp_path("diff", name);
 }
 
-/* A region folder `name` with region.yaml = yaml and a rules.lua; the caller frees it. */
-static char *write_region(const char *name, const char *yaml) {
+/* A region folder `name` with region.yaml = yaml and, unless rules is NULL, a rules.lua of
+** that text; the caller frees it. */
+static char *write_region(const char *name, const char *yaml, const char *rules) {
     char *dir = tmp_path(name);
     th_mkdirs(dir);
     th_write_in(dir, LOAD_FILE, yaml);
-    th_write_in(dir, "rules.lua", "-- maatwerk\n");
+    if (rules) th_write_in(dir, "rules.lua", rules);
     return dir;
 }
 
@@ -176,7 +177,7 @@ static rdata *load_dir(const char *dir) {
 }
 
 static rdata *load_text(const char *name, const char *yaml) {
-    char *dir = write_region(name, yaml);
+    char *dir = write_region(name, yaml, "-- maatwerk\n");
     rdata *r = load_dir(dir);
     free(dir);
     return r;
@@ -184,23 +185,10 @@ static rdata *load_text(const char *name, const char *yaml) {
 
 /* Like load_text, for a file that must be refused: the problems go to d. */
 static rdata *load_text_d(const char *name, const char *yaml, diag *d) {
-    char *dir = write_region(name, yaml);
+    char *dir = write_region(name, yaml, "-- maatwerk\n");
     rdata *r = load_read(dir, d);
     free(dir);
     return r;
-}
-
-/* A new database file $SPIL_TEST_TMP/diff/name (an old one is removed). */
-static store *new_store(const char *name, char **pathp) {
-    char *path = th_fresh_db("diff", name);
-    char *err = NULL;
-    store *s = store_open(path, STORE_CREATE, &err);
-    if (!s) fail_msg("store_open: %s", err);
-    if (pathp)
-        *pathp = path;
-    else
-        free(path);
-    return s;
 }
 
 /* The region as the database has it; it must be readable. */
@@ -243,17 +231,35 @@ static size_t apply(const char *path, const rdata *r, const char *at) {
     char *err = NULL;
     store *s = store_open(path, 0, &err);
     if (!s) fail_msg("store_open: %s", err);
-    rdata *old = stored(s, "dx");
-    changes c;
-    assert_int_equal(diff_compute(old, r, &c), 0);
-    if (store_begin(s)) fail_msg("begin: %s", store_errmsg(s));
-    if (diff_apply(s, "dx", &c, "tester", at, "load", NULL)) fail_msg("apply: %s", store_errmsg(s));
-    if (store_commit(s)) fail_msg("commit: %s", store_errmsg(s));
-    size_t n = c.n;
-    diff_free(&c);
-    rdata_free(old);
+    size_t n = th_apply(s, r, "tester", at);
     store_close(s);
     return n;
+}
+
+/* The start of every diff-2 and export test: a new database file `db` into which the region
+** `yaml` (folder `name`) is loaded at AT1, with `rows` changes. */
+typedef struct loaded {
+    th_db *db; /* the database file, $SPIL_TEST_TMP/diff/<db>, and the test's own connection */
+    rdata *a;  /* the region as read from its folder */
+} loaded;
+
+static loaded load_into(const char *db, const char *name, const char *yaml, size_t rows) {
+    loaded l = {th_db_new("diff", db), NULL};
+    l.a = load_text(name, yaml);
+    assert_int_equal(apply(l.db->path, l.a, AT1), rows);
+    return l;
+}
+
+static void loaded_free(loaded *l) {
+    rdata_free(l->a);
+    th_db_close(l->db);
+}
+
+/* The region as the database has it, asserted to hold the same rows as want; caller frees. */
+static rdata *stored_as(store *s, const rdata *want) {
+    rdata *got = stored(s, "dx");
+    assert_same_rows(got, want);
+    return got;
 }
 
 /* What export_region writes for r; the caller frees it. */
@@ -374,16 +380,11 @@ static void test_diff_print_report(void **state) {
 ** change is one event with its action, entity, key and details. */
 static void test_diff_apply_makes_store_equal_file(void **state) {
     (void)state;
-    char *path = NULL;
-    store *s = new_store("apply.db", &path);
-    rdata *a = load_text("v1-apply", V1), *b = load_text("v2-apply", V2);
-
-    assert_int_equal(apply(path, a, AT1), V1_ROWS);
-    rdata *got = stored(s, "dx");
-    assert_same_rows(got, a);
-    rdata_free(got);
+    loaded l = load_into("apply.db", "v1-apply", V1, V1_ROWS);
+    rdata *b = load_text("v2-apply", V2);
+    rdata_free(stored_as(l.db->st, l.a));
     th_rows ev = {.skip = 1}; /* events without their id */
-    assert_int_equal(store_events(s, "dx", 0, th_collect, &ev), 0);
+    assert_int_equal(store_events(l.db->st, "dx", 0, th_collect, &ev), 0);
     assert_int_equal(ev.n, V1_ROWS);
     for (size_t i = 0; i < ev.n; i++)
         assert_non_null(strstr(ev.row[i], AT1 "|tester|dx|load|add|"));
@@ -393,13 +394,11 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
     th_rows_free(&ev);
 
     /* Loading the same file again changes and logs nothing. */
-    assert_int_equal(apply(path, a, AT1), 0);
+    assert_int_equal(apply(l.db->path, l.a, AT1), 0);
 
-    assert_int_equal(apply(path, b, AT2), 11);
-    got = stored(s, "dx");
-    assert_same_rows(got, b);
-    rdata_free(got);
-    assert_int_equal(store_events(s, "dx", 11, th_collect, &ev), 0);
+    assert_int_equal(apply(l.db->path, b, AT2), 11);
+    rdata_free(stored_as(l.db->st, b));
+    assert_int_equal(store_events(l.db->st, "dx", 11, th_collect, &ev), 0);
     assert_int_equal(ev.n, 11);
     /* Removals are logged in diff order, like every other change. */
     const char *expected[] = {
@@ -424,14 +423,15 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
         assert_string_equal(ev.row[i], want);
     }
     th_rows_free(&ev);
-    assert_int_equal(store_events(s, NULL, 0, th_collect, &ev), 0);
+    assert_int_equal(store_events(l.db->st, NULL, 0, th_collect, &ev), 0);
     assert_int_equal(ev.n, V1_ROWS + 11);
     th_rows_free(&ev);
-    store_close(s);
+    store_close(l.db->st);
+    l.db->st = NULL;
 
     /* The file on disk, read by another connection, has the rows too. */
     sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(l.db->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     sqlite3_stmt *st = NULL;
     assert_int_equal(sqlite3_prepare_v2(db,
                                         "SELECT (SELECT count(*) FROM body_member), (SELECT "
@@ -443,18 +443,14 @@ static void test_diff_apply_makes_store_equal_file(void **state) {
     assert_int_equal(sqlite3_column_int(st, 1), 6);
     sqlite3_finalize(st);
     sqlite3_close(db);
-    rdata_free(a);
     rdata_free(b);
-    free(path);
+    loaded_free(&l);
 }
 
 /* diff-2.2: removing a parent removes its children with it, in one load. */
 static void test_diff_apply_removes_parent_with_children(void **state) {
     (void)state;
-    char *path = NULL;
-    store *s = new_store("parent.db", &path);
-    rdata *a = load_text("v1-parent", V1);
-    assert_int_equal(apply(path, a, AT1), V1_ROWS);
+    loaded l = load_into("parent.db", "v1-parent", V1, V1_ROWS);
     /* V1 without the agreement (its 2 topics and 1 party go too). */
     const char *start = strstr(V1, "agreements:\n"), *end = strstr(V1, "funding:\n");
     assert_non_null(start);
@@ -462,46 +458,40 @@ static void test_diff_apply_removes_parent_with_children(void **state) {
     char text[4096];
     snprintf(text, sizeof text, "%.*s%s", (int)(start - V1), V1, end);
     rdata *b = load_text("v1-no-agreement", text);
-    assert_int_equal(apply(path, b, AT2), 4);
-    rdata *got = stored(s, "dx");
-    assert_same_rows(got, b);
+    assert_int_equal(apply(l.db->path, b, AT2), 4);
+    rdata *got = stored_as(l.db->st, b);
     assert_int_equal(got->tables[th_entity("agreement_party")].n, 0);
     assert_int_equal(got->tables[th_entity("agreement_topic")].n, 0);
     rdata_free(got);
-    rdata_free(a);
     rdata_free(b);
-    store_close(s);
-    free(path);
+    loaded_free(&l);
 }
 
 /* diff-2.3: a load that only removes a row. diff_apply used to read the new row of a removal,
 ** which is NULL (diff.c, fixed in 5730754); under SPIL_SANITIZE=ON this catches it coming back. */
 static void test_diff_apply_removal_only(void **state) {
     (void)state;
-    char *path = NULL;
-    store *s = new_store("removal.db", &path);
-    rdata *a = load_text("removal-1", "spil: 1\n"
-                                      "region: {id: dx, name: R}\n"
-                                      "organisations:\n"
-                                      "  - {id: ggd, name: GGD, kind: ggd}\n");
+    loaded l = load_into("removal.db", "removal-1",
+                         "spil: 1\n"
+                         "region: {id: dx, name: R}\n"
+                         "organisations:\n"
+                         "  - {id: ggd, name: GGD, kind: ggd}\n",
+                         2);
     rdata *b = load_text("removal-2", "spil: 1\nregion: {id: dx, name: R}\n");
-    assert_int_equal(apply(path, a, AT1), 2);
-    size_t n = apply(path, b, AT2);
-    rdata *got = stored(s, "dx");
+    size_t n = apply(l.db->path, b, AT2);
+    rdata *got = stored(l.db->st, "dx");
     assert_int_equal(n, 1);
     assert_int_equal(got->tables[th_entity("organisation")].n, 0);
     assert_int_equal(got->tables[ME_REGION].n, 1);
     th_rows ev = {.skip = 1}; /* events without their id */
-    assert_int_equal(store_events(s, "dx", 1, th_collect, &ev), 0);
+    assert_int_equal(store_events(l.db->st, "dx", 1, th_collect, &ev), 0);
     assert_int_equal(ev.n, 1);
     assert_string_equal(ev.row[0], AT2 "|tester|dx|load|remove|organisation|ggd|"
                                        "{\"id\":\"ggd\",\"name\":\"GGD\",\"kind\":\"ggd\"}|<null>");
     th_rows_free(&ev);
     rdata_free(got);
-    rdata_free(a);
     rdata_free(b);
-    store_close(s);
-    free(path);
+    loaded_free(&l);
 }
 
 /* ---- export-1: export_region ---------------------------------------------------------------- */
@@ -510,11 +500,8 @@ static void test_diff_apply_removal_only(void **state) {
 ** gives the same bytes; strings that look like null stay strings. */
 static void test_export_round_trip(void **state) {
     (void)state;
-    char *path = NULL;
-    store *s = new_store("export.db", &path);
-    rdata *a = load_text("v1-export", V1);
-    assert_int_equal(apply(path, a, AT1), V1_ROWS);
-    rdata *db = stored(s, "dx");
+    loaded l = load_into("export.db", "v1-export", V1, V1_ROWS);
+    rdata *db = stored(l.db->st, "dx");
 
     size_t len1 = 0, len2 = 0;
     char *first = exported(db, &len1);
@@ -523,17 +510,14 @@ static void test_export_round_trip(void **state) {
     assert_memory_equal(first, second, len1);
     assert_int_equal(strlen(first), len1);
 
-    char *dir = tmp_path("exported");
-    th_mkdirs(dir);
-    th_write_in(dir, LOAD_FILE, first);
     /* The export leaves scripts out (they stay files); put the stored text beside it. */
     const rrow *script = rdata_find(db, ME_SCRIPT, "rules.lua");
     assert_non_null(script);
     const char *source = script->v[model_field_index(ME_SCRIPT, "source")];
-    th_write_in(dir, "rules.lua", source);
+    char *dir = write_region("exported", first, source);
     rdata *back = load_dir(dir);
     assert_same_rows(db, back);
-    assert_same_rows(a, back);
+    assert_same_rows(l.a, back);
 
     /* The strings that YAML would read as null came back as text. */
     int per = th_entity("person"), ag = th_entity("meeting_agenda");
@@ -568,9 +552,7 @@ static void test_export_round_trip(void **state) {
     free(first);
     free(second);
     rdata_free(db);
-    rdata_free(a);
-    store_close(s);
-    free(path);
+    loaded_free(&l);
 }
 
 /* ---- core bugs: failing on purpose until core/ is fixed ------------------------------------- */
@@ -580,28 +562,25 @@ static void test_export_round_trip(void **state) {
 ** refused by the loader, so no stored number can be exported in a form it cannot read back. */
 static void test_export_numbers_at_the_limits_load_again(void **state) {
     (void)state;
-    char *path = NULL;
-    store *s = new_store("bignum.db", &path);
-    rdata *a = load_text("bignum", "spil: 1\n"
-                                   "region: {id: dx, name: Big}\n"
-                                   "funding:\n"
-                                   "  - {id: f1, source: rijk, purpose: rc, amount: 999999999999, "
-                                   "status: agreed}\n"
-                                   "  - {id: f2, source: rijk, purpose: rc, amount: "
-                                   "123456789012.345, status: agreed}\n"
-                                   "  - {id: f3, source: rijk, purpose: rc, amount: 0.000001, "
-                                   "status: agreed}\n");
-    assert_non_null(a);
-    assert_int_equal(apply(path, a, AT1), 4);
-    rdata *db = stored(s, "dx");
+    loaded l = load_into("bignum.db", "bignum",
+                         "spil: 1\n"
+                         "region: {id: dx, name: Big}\n"
+                         "funding:\n"
+                         "  - {id: f1, source: rijk, purpose: rc, amount: 999999999999, "
+                         "status: agreed}\n"
+                         "  - {id: f2, source: rijk, purpose: rc, amount: "
+                         "123456789012.345, status: agreed}\n"
+                         "  - {id: f3, source: rijk, purpose: rc, amount: 0.000001, "
+                         "status: agreed}\n",
+                         4);
+    assert_non_null(l.a);
+    rdata *db = stored(l.db->st, "dx");
     size_t len = 0;
     char *text = exported(db, &len);
     assert_non_null(strstr(text, "amount: 999999999999,"));
     assert_non_null(strstr(text, "amount: 123456789012.345,"));
     assert_non_null(strstr(text, "amount: 0.000001,"));
-    char *dir = tmp_path("bignum-exported");
-    th_mkdirs(dir);
-    th_write_in(dir, LOAD_FILE, text);
+    char *dir = write_region("bignum-exported", text, NULL);
     diag *d = diag_new();
     rdata *back = load_read(dir, d);
     if (!back) diag_print(d, stderr, 0);
@@ -625,9 +604,7 @@ static void test_export_numbers_at_the_limits_load_again(void **state) {
     free(dir);
     free(text);
     rdata_free(db);
-    rdata_free(a);
-    store_close(s);
-    free(path);
+    loaded_free(&l);
 }
 
 int main(void) {

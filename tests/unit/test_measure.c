@@ -10,7 +10,6 @@
 ** database is a real file under $SPIL_TEST_TMP/measure; fixtures are written with a second
 ** connection, as another process would.
 */
-#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,21 +17,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "helpers.h"
 #include "measure.h"
 #include "store.h"
 
 /* ---- fixture --------------------------------------------------------------------------------- */
-
-typedef struct fixture {
-    char path[4200];
-    store *st;
-} fixture;
 
 static void exec_raw(const char *path, const char *sql) {
     sqlite3 *db = NULL;
@@ -46,18 +40,9 @@ static void exec_raw(const char *path, const char *sql) {
 /* A new database with two regions, r1 (Dordrecht, Alblasserdam, Gorinchem) and r2
 ** (Dordrecht), each with an own indicator "eigen", r1 adopting "overgewicht"; figures of ks-01. */
 static int setup(void **state) {
-    fixture *f = calloc(1, sizeof *f);
-    const char *dir = getenv("SPIL_TEST_TMP");
-    if (!dir || !*dir) dir = "/tmp/spil-test";
-    snprintf(f->path, sizeof f->path, "%s/measure", dir);
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) return -1;
-    if (mkdir(f->path, 0777) != 0 && errno != EEXIST) return -1;
-    snprintf(f->path, sizeof f->path, "%s/measure/test.db", dir);
-    unlink(f->path);
+    th_db *f = th_db_new("measure", "test.db");
+    store_close(f->st);
     char *err = NULL;
-    store *s = store_open(f->path, STORE_CREATE, &err);
-    if (!s) return -1;
-    store_close(s);
     exec_raw(f->path,
              "INSERT INTO region(id, name) VALUES ('r1', 'Regio een'), ('r2', 'Regio twee');"
              "INSERT INTO region_municipality(region, code, status) VALUES"
@@ -85,13 +70,6 @@ static int setup(void **state) {
     return 0;
 }
 
-static int teardown(void **state) {
-    fixture *f = *state;
-    store_close(f->st);
-    free(f);
-    return 0;
-}
-
 static int64_t id_of(store *st, const char *code, char *unit) {
     char name[128];
     return measure_indicator_id(st, code, unit, name);
@@ -100,7 +78,7 @@ static int64_t id_of(store *st, const char *code, char *unit) {
 /* ---- measure-1: indicators by code ----------------------------------------------------------- */
 
 static void test_indicator_codes(void **state) {
-    fixture *f = *state;
+    th_db *f = *state;
     char unit[128];
     int64_t ks = id_of(f->st, "ks-01", unit);
     assert_true(ks > 0);
@@ -119,7 +97,7 @@ static void test_indicator_codes(void **state) {
 /* ---- measure-2: sums over areas -------------------------------------------------------------- */
 
 static void test_sums_not_averages(void **state) {
-    fixture *f = *state;
+    th_db *f = *state;
     char unit[128];
     int64_t ks = id_of(f->st, "ks-01", unit);
     mvalue v;
@@ -151,7 +129,7 @@ static void test_sums_not_averages(void **state) {
  */
 
 static void test_suppression_and_setting(void **state) {
-    fixture *f = *state;
+    th_db *f = *state;
     char unit[128];
     int64_t ks = id_of(f->st, "ks-01", unit);
     mvalue v;
@@ -196,7 +174,7 @@ static int collect(void *ctx, const mvalue *v) {
 }
 
 static void test_series_kind(void **state) {
-    fixture *f = *state;
+    th_db *f = *state;
     char unit[128];
     int64_t ks = id_of(f->st, "ks-01", unit);
     got g = {{0}, 0};
@@ -224,7 +202,7 @@ static int import_one(store *st, int64_t event, const mrow *rows, int n, int *ou
 }
 
 static void test_import_outcomes(void **state) {
-    fixture *f = *state;
+    th_db *f = *state;
     char unit[128];
     int64_t ov = id_of(f->st, "overgewicht", unit);
     mrow a = {.indicator = ov,
@@ -260,11 +238,11 @@ static void test_import_outcomes(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_indicator_codes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_sums_not_averages, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_suppression_and_setting, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_series_kind, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_import_outcomes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_codes, setup, th_db_free),
+        cmocka_unit_test_setup_teardown(test_sums_not_averages, setup, th_db_free),
+        cmocka_unit_test_setup_teardown(test_suppression_and_setting, setup, th_db_free),
+        cmocka_unit_test_setup_teardown(test_series_kind, setup, th_db_free),
+        cmocka_unit_test_setup_teardown(test_import_outcomes, setup, th_db_free),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,6 +24,7 @@
 #include <lauxlib.h>
 
 #include "file.h"
+#include "helpers.h"
 #include "sbx.h"
 
 #define DIR    "regions/zhz"
@@ -33,10 +34,7 @@
 static const sbx_limits limits = {.instructions = 1000000, .memory = 8u * 1024 * 1024};
 
 static void put(const char *path, const char *text) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    th_write(path, text, strlen(text));
 }
 
 /* The sandbox's loader for these tests: the region's scripts are the files in DIR. The texts
@@ -678,14 +676,12 @@ static int free_texts(void **state) {
 
 static int setup_dir(void **state) {
     (void)state;
-    const char *tmp = getenv("SPIL_TEST_TMP");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/sbx", tmp ? tmp : "/tmp/spil-test");
-    mkdir(tmp ? tmp : "/tmp/spil-test", 0755);
-    mkdir(path, 0755);
-    if (chdir(path) != 0) return -1;
-    mkdir("regions", 0755);
-    mkdir(DIR, 0755);
+    char *path = th_tmp_path(NULL, "sbx");
+    th_mkdirs(path);
+    int rc = chdir(path);
+    free(path);
+    if (rc != 0) return -1;
+    th_mkdirs(DIR);
     return 0;
 }
 

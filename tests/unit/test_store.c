@@ -112,16 +112,22 @@ static void must(store *s, int rc, const char *what) {
     if (rc) fail_msg("%s: %s", what, store_errmsg(s));
 }
 
+/* A test's new database (a th_db): the file $SPIL_TEST_TMP/store/<its prestate> with the store
+** open on it, freed after the test by th_db_free. */
+static int new_db(void **state) {
+    *state = th_db_new("store", *state);
+    return 0;
+}
+
 /* ---- store-1: a new database ---------------------------------------------------------------- */
 
 /* store-1.1: a new file gets the schema version, WAL and the reference municipalities. */
 static void test_store_creates_schema_v4(void **state) {
-    (void)state;
-    char *path = db_path("new.db");
-    store *s = open_new(path);
+    th_db *f = *state;
+    store *s = f->st;
     assert_int_equal(store_opened_version(s), 0);
 
-    sqlite3 *db = raw_open(path);
+    sqlite3 *db = raw_open(f->path);
     char expected[16];
     snprintf(expected, sizeof expected, "%d", STORE_SCHEMA_VERSION);
     assert_sql(db, "PRAGMA user_version", expected);
@@ -155,8 +161,6 @@ static void test_store_creates_schema_v4(void **state) {
     assert_sql(db, "SELECT count(*) FROM event", "0");
     assert_sql(db, "SELECT count(*) FROM region", "0");
     sqlite3_close(db);
-    store_close(s);
-    free(path);
 }
 
 /* store-1.2: reopening finds version 4 and neither migrates nor seeds again. */
@@ -201,10 +205,8 @@ static int has_column(sqlite3 *db, const char *table, const char *col) {
 /* store-2.1: every entity of model_entities[] has its table, a column per field and `region`,
 ** and `pos` exactly when its rows form lists (model_ordered). */
 static void test_store_has_table_and_columns_per_entity(void **state) {
-    (void)state;
-    char *path = db_path("columns.db");
-    store *s = open_new(path);
-    sqlite3 *db = raw_open(path);
+    th_db *f = *state;
+    sqlite3 *db = raw_open(f->path);
     assert_true(model_nentities >= 20);
     int missing = 0;
     for (int e = 0; e < model_nentities; e++) {
@@ -243,8 +245,6 @@ static void test_store_has_table_and_columns_per_entity(void **state) {
     /* The check itself can fail: a column that is not there is not found. */
     assert_false(has_column(db, "organisation", "no_such_column"));
     sqlite3_close(db);
-    store_close(s);
-    free(path);
 }
 
 /* ---- store-3: generic rows ------------------------------------------------------------------ */
@@ -274,12 +274,17 @@ static void seed_r1(store *s) {
     must(s, store_commit(s), "commit");
 }
 
+/* new_db with region r1 in it. */
+static int new_db_r1(void **state) {
+    new_db(state);
+    seed_r1(((th_db *)*state)->st);
+    return 0;
+}
+
 /* store-3.1: what goes in comes back from store_rows, in canonical text. */
 static void test_store_insert_and_rows_round_trip(void **state) {
-    (void)state;
-    char *path = db_path("rows.db");
-    store *s = open_new(path);
-    seed_r1(s);
+    th_db *f = *state;
+    store *s = f->st;
     assert_rows(s, ME_REGION, "r1", "r1|Regio Een|Een regio\nmet twee regels.\n");
     assert_rows(s, ME_MUNICIPALITY, "r1", "GM0505|member|2023-04-01|<null>|<null>\n");
     assert_rows(s, entity("organisation"), "r1", "ggd|GGD Een|ggd|<null>\n");
@@ -302,17 +307,12 @@ static void test_store_insert_and_rows_round_trip(void **state) {
     assert_int_equal(r.n, 1);
     assert_string_equal(r.row[0], "GM0505|Dordrecht|member|2023-04-01|<null>");
     th_rows_free(&r);
-    store_close(s);
-    free(path);
 }
 
 /* store-3.2: values are stored with the column's SQL type, not as text. */
 static void test_store_binds_sql_types(void **state) {
-    (void)state;
-    char *path = db_path("types.db");
-    store *s = open_new(path);
-    seed_r1(s);
-    sqlite3 *db = raw_open(path);
+    th_db *f = *state;
+    sqlite3 *db = raw_open(f->path);
     assert_sql(
         db,
         "SELECT group_concat(typeof(formal_assignment) || ':' || formal_assignment, ' ') FROM "
@@ -326,16 +326,12 @@ static void test_store_binds_sql_types(void **state) {
     assert_sql(db, "SELECT typeof(since) || ':' || since FROM region_municipality",
                "text:2023-04-01");
     sqlite3_close(db);
-    store_close(s);
-    free(path);
 }
 
 /* store-3.3: update finds rows by key, also a NULL key (IS, not =), and only in its region. */
 static void test_store_update_by_key_with_null_municipality(void **state) {
-    (void)state;
-    char *path = db_path("update.db");
-    store *s = open_new(path);
-    seed_r1(s);
+    th_db *f = *state;
+    store *s = f->st;
     int org = entity("organisation"), rol = entity("role_assignment");
     /* A second region with an organisation of the same id. */
     must(s, store_begin(s), "begin");
@@ -364,17 +360,13 @@ static void test_store_update_by_key_with_null_municipality(void **state) {
     assert_rows(s, rol, "r1",
                 "rc|regiocoordinator|<null>|8|2024-02-01|2024-12-31|0|<null>|<null>|<null>|<null>\n"
                 "rc|regiocoordinator|GM0505|16|<null>|<null>|0|<null>|<null>|<null>|<null>\n");
-    store_close(s);
-    free(path);
 }
 
 /* store-3.4: delete finds rows by key (NULL key included), ignores non-key fields and stays in
 ** its region. */
 static void test_store_delete_by_key_with_null_municipality(void **state) {
-    (void)state;
-    char *path = db_path("delete.db");
-    store *s = open_new(path);
-    seed_r1(s);
+    th_db *f = *state;
+    store *s = f->st;
     int org = entity("organisation"), per = entity("person"), rol = entity("role_assignment");
     must(s, store_begin(s), "begin");
     /* Non-key fields do not have to match. */
@@ -406,16 +398,12 @@ static void test_store_delete_by_key_with_null_municipality(void **state) {
     must(s, store_commit(s), "commit");
     assert_rows(s, org, "r1", "");
     assert_int_equal(store_region_exists(s, "r1"), 0);
-    store_close(s);
-    free(path);
 }
 
 /* store-3.5: a second row with the same key, NULL municipality included, is refused. */
 static void test_store_refuses_duplicate_null_key(void **state) {
-    (void)state;
-    char *path = db_path("dupkey.db");
-    store *s = open_new(path);
-    seed_r1(s);
+    th_db *f = *state;
+    store *s = f->st;
     must(s, store_begin(s), "begin");
     const char *again[] = {"rc", "regiocoordinator", NULL, "1", NULL, NULL, NULL, NULL, NULL, NULL,
                            NULL};
@@ -425,17 +413,14 @@ static void test_store_refuses_duplicate_null_key(void **state) {
     assert_rows(s, entity("role_assignment"), "r1",
                 "rc|regiocoordinator|<null>|4.5|2024-01-01|<null>|1|<null>|<null>|<null>|<null>\n"
                 "rc|regiocoordinator|GM0505|16|<null>|<null>|0|<null>|<null>|<null>|<null>\n");
-    store_close(s);
-    free(path);
 }
 
 /* ---- store-4: transactions ------------------------------------------------------------------ */
 
 /* store-4.1: rolling back after inserts leaves nothing behind. */
 static void test_store_rollback_leaves_nothing(void **state) {
-    (void)state;
-    char *path = db_path("rollback.db");
-    store *s = open_new(path);
+    th_db *f = *state;
+    store *s = f->st;
     must(s, store_begin(s), "begin");
     const char *region[] = {"r1", "Regio Een", NULL};
     must(s, store_insert(s, ME_REGION, "r1", region), "insert region");
@@ -450,21 +435,20 @@ static void test_store_rollback_leaves_nothing(void **state) {
     /* Rolling back with no transaction open is harmless. */
     assert_int_equal(store_rollback(s), 0);
     store_close(s);
+    f->st = NULL;
 
-    sqlite3 *db = raw_open(path);
+    sqlite3 *db = raw_open(f->path);
     assert_sql(db, "SELECT count(*) FROM region", "0");
     assert_sql(db, "SELECT count(*) FROM organisation", "0");
     sqlite3_close(db);
-    free(path);
 }
 
 /* store-4.2: store_begin takes the write lock at once (BEGIN IMMEDIATE): a second connection
 ** cannot start writing, but can still read. */
 static void test_store_begin_is_immediate(void **state) {
-    (void)state;
-    char *path = db_path("immediate.db");
-    store *s = open_new(path);
-    sqlite3 *db = raw_open(path);
+    th_db *f = *state;
+    store *s = f->st;
+    sqlite3 *db = raw_open(f->path);
     sqlite3_busy_timeout(db, 0);
 
     must(s, store_begin(s), "begin");
@@ -480,16 +464,13 @@ static void test_store_begin_is_immediate(void **state) {
     /* And now the store is the one that has to wait (its busy timeout is not tested here). */
     assert_int_equal(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
-    store_close(s);
-    free(path);
 }
 
 /* store-4.3: foreign keys are checked at commit: rows may come in any order, and a dangling
 ** reference makes the commit fail. */
 static void test_store_foreign_keys_deferred_to_commit(void **state) {
-    (void)state;
-    char *path = db_path("fk.db");
-    store *s = open_new(path);
+    th_db *f = *state;
+    store *s = f->st;
     int org = entity("organisation"), per = entity("person");
 
     /* Child before parent is fine within one transaction. */
@@ -511,8 +492,6 @@ static void test_store_foreign_keys_deferred_to_commit(void **state) {
     assert_non_null(strstr(store_errmsg(s), "FOREIGN KEY"));
     must(s, store_rollback(s), "rollback");
     assert_rows(s, per, "r1", "rc|Rita|ggd|<null>\n");
-    store_close(s);
-    free(path);
 }
 
 /* ---- store-5: the event log ----------------------------------------------------------------- */
@@ -530,9 +509,8 @@ static void log_event(store *s, const char *at, const char *region, const char *
 
 /* store-5.1: an event comes back from store_events with every field; absent ones as NULL. */
 static void test_store_event_log_round_trip(void **state) {
-    (void)state;
-    char *path = db_path("events.db");
-    store *s = open_new(path);
+    th_db *f = *state;
+    store *s = f->st;
     store_event ev = {.at = "2026-01-15T10:00:00Z",
                       .actor = "tester",
                       .region = "r1",
@@ -556,17 +534,14 @@ static void test_store_event_log_round_trip(void **state) {
     assert_string_equal(
         r.row[1], "2|2026-01-15T10:00:01Z|tester|<null>|init|create|<null>|<null>|<null>|<null>");
     th_rows_free(&r);
-    store_close(s);
-    free(path);
 }
 
 /* store-5.2: the log cannot be changed or shortened, not even by SQL around the store. */
 static void test_store_event_log_is_append_only(void **state) {
-    (void)state;
-    char *path = db_path("appendonly.db");
-    store *s = open_new(path);
+    th_db *f = *state;
+    store *s = f->st;
     log_event(s, "2026-01-15T10:00:00Z", "r1", "ggd");
-    sqlite3 *db = raw_open(path);
+    sqlite3 *db = raw_open(f->path);
     const char *attempts[] = {"UPDATE event SET actor = 'mallory'", "DELETE FROM event",
                               "DELETE FROM event WHERE id = 1"};
     for (size_t i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
@@ -578,15 +553,12 @@ static void test_store_event_log_is_append_only(void **state) {
     }
     assert_sql(db, "SELECT count(*) || ':' || actor FROM event", "1:tester");
     sqlite3_close(db);
-    store_close(s);
-    free(path);
 }
 
 /* store-5.3: a limit gives the newest N, still oldest first; a region filters. */
 static void test_store_events_limit_and_region(void **state) {
-    (void)state;
-    char *path = db_path("eventlimit.db");
-    store *s = open_new(path);
+    th_db *f = *state;
+    store *s = f->st;
     log_event(s, "2026-01-01T00:00:01Z", "r1", "a");
     log_event(s, "2026-01-01T00:00:02Z", "r2", "b");
     log_event(s, "2026-01-01T00:00:03Z", "r1", "c");
@@ -603,35 +575,26 @@ static void test_store_events_limit_and_region(void **state) {
                                   "<null>|<null>");
     th_rows_free(&r);
 
-    must(s, store_events(s, NULL, 0, th_collect, &r), "all events");
-    assert_int_equal(r.n, 6);
-    for (size_t i = 0; i < r.n; i++)
-        assert_int_equal(atoi(r.row[i]), (int)i + 1);
-    th_rows_free(&r);
-
-    must(s, store_events(s, "r1", 0, th_collect, &r), "events of r1");
-    assert_int_equal(r.n, 3);
-    assert_int_equal(atoi(r.row[0]), 1);
-    assert_int_equal(atoi(r.row[1]), 3);
-    assert_int_equal(atoi(r.row[2]), 5);
-    th_rows_free(&r);
-
-    must(s, store_events(s, "r1", 2, th_collect, &r), "newest 2 of r1");
-    assert_int_equal(r.n, 2);
-    assert_int_equal(atoi(r.row[0]), 3);
-    assert_int_equal(atoi(r.row[1]), 5);
-    th_rows_free(&r);
-
-    must(s, store_events(s, "r2", 10, th_collect, &r), "more than there are");
-    assert_int_equal(r.n, 2);
-    assert_int_equal(atoi(r.row[0]), 2);
-    assert_int_equal(atoi(r.row[1]), 6);
-    th_rows_free(&r);
-
-    must(s, store_events(s, "nowhere", 0, th_collect, &r), "no such region");
-    assert_int_equal(r.n, 0);
-    store_close(s);
-    free(path);
+    /* The events (by id) that a region and a limit select. */
+    static const struct {
+        const char *region;
+        int64_t limit;
+        size_t n;
+        int ids[6];
+    } cases[] = {
+        {NULL, 0, 6, {1, 2, 3, 4, 5, 6}}, /* all events */
+        {"r1", 0, 3, {1, 3, 5}},          /* the events of r1 */
+        {"r1", 2, 2, {3, 5}},             /* the newest 2 of r1 */
+        {"r2", 10, 2, {2, 6}},            /* more than there are */
+        {"nowhere", 0, 0, {0}},           /* no such region */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        must(s, store_events(s, cases[i].region, cases[i].limit, th_collect, &r), "store_events");
+        assert_int_equal(r.n, cases[i].n);
+        for (size_t k = 0; k < r.n; k++)
+            assert_int_equal(atoi(r.row[k]), cases[i].ids[k]);
+        th_rows_free(&r);
+    }
 }
 
 /* ---- store-6: what is refused --------------------------------------------------------------- */
@@ -686,20 +649,33 @@ static void test_store_open_missing_without_create_fails(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_store_creates_schema_v4),
+        cmocka_unit_test_prestate_setup_teardown(test_store_creates_schema_v4, new_db, th_db_free,
+                                                 "new.db"),
         cmocka_unit_test(test_store_reopen_reports_version_4),
-        cmocka_unit_test(test_store_has_table_and_columns_per_entity),
-        cmocka_unit_test(test_store_insert_and_rows_round_trip),
-        cmocka_unit_test(test_store_binds_sql_types),
-        cmocka_unit_test(test_store_update_by_key_with_null_municipality),
-        cmocka_unit_test(test_store_delete_by_key_with_null_municipality),
-        cmocka_unit_test(test_store_refuses_duplicate_null_key),
-        cmocka_unit_test(test_store_rollback_leaves_nothing),
-        cmocka_unit_test(test_store_begin_is_immediate),
-        cmocka_unit_test(test_store_foreign_keys_deferred_to_commit),
-        cmocka_unit_test(test_store_event_log_round_trip),
-        cmocka_unit_test(test_store_event_log_is_append_only),
-        cmocka_unit_test(test_store_events_limit_and_region),
+        cmocka_unit_test_prestate_setup_teardown(test_store_has_table_and_columns_per_entity,
+                                                 new_db, th_db_free, "columns.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_insert_and_rows_round_trip, new_db_r1,
+                                                 th_db_free, "rows.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_binds_sql_types, new_db_r1, th_db_free,
+                                                 "types.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_update_by_key_with_null_municipality,
+                                                 new_db_r1, th_db_free, "update.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_delete_by_key_with_null_municipality,
+                                                 new_db_r1, th_db_free, "delete.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_refuses_duplicate_null_key, new_db_r1,
+                                                 th_db_free, "dupkey.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_rollback_leaves_nothing, new_db,
+                                                 th_db_free, "rollback.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_begin_is_immediate, new_db, th_db_free,
+                                                 "immediate.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_foreign_keys_deferred_to_commit, new_db,
+                                                 th_db_free, "fk.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_event_log_round_trip, new_db,
+                                                 th_db_free, "events.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_event_log_is_append_only, new_db,
+                                                 th_db_free, "appendonly.db"),
+        cmocka_unit_test_prestate_setup_teardown(test_store_events_limit_and_region, new_db,
+                                                 th_db_free, "eventlimit.db"),
         cmocka_unit_test(test_store_refuses_newer_schema),
         cmocka_unit_test(test_store_open_missing_without_create_fails),
     };

@@ -126,6 +126,36 @@ static void assert_node(const ynode *n, ynode_kind kind, size_t items, int line,
     assert_int_equal(n->col, col);
 }
 
+/* One node of a tree as a test expects it, in document order (a collection before its items):
+** a scalar's value and plain flag, or a collection's kind and number of items; its position. */
+typedef struct want {
+    ynode_kind kind;
+    const char *value; /* scalars */
+    size_t items;      /* collections */
+    int line, col, plain;
+} want;
+
+/* Asserts n and everything below it against w[0], w[1], ... (at most up to end); returns how
+** many entries of w that took. */
+static size_t assert_tree(const ynode *n, const want *w, const want *end) {
+    assert_true(w < end);
+    if (w->kind == YN_SCALAR) {
+        assert_scalar(n, w->value, w->line, w->col, w->plain);
+        return 1;
+    }
+    assert_node(n, w->kind, w->items, w->line, w->col);
+    size_t used = 1;
+    for (size_t i = 0; i < n->n; i++)
+        used += assert_tree(n->items[i], w + used, end);
+    return used;
+}
+
+/* Asserts the whole tree of the accepted r against the n entries of w, and is done with r. */
+static void accept_tree(read_ok r, const want *w, size_t n) {
+    assert_int_equal(assert_tree(r.doc->root, w, w + n), n);
+    done(r);
+}
+
 /* A file of n opening brackets (and, if closed, n closing ones). */
 static char *brackets(const char *name, size_t n, int closed) {
     char *text = malloc(2 * n + 1);
@@ -153,49 +183,48 @@ static char *long_list(const char *name, size_t n) {
 /* ydoc-1.1: block style; every node knows its 1-based line and column. */
 static void test_ydoc_positions_block_style(void **state) {
     (void)state;
-    read_ok r = ACCEPT("block.yaml", "spil: 1\n"
+    static const want tree[] = {
+        {YN_MAP, NULL, 4, 1, 1, 0}, /* the document */
+        {YN_SCALAR, "spil", 0, 1, 1, 1},
+        {YN_SCALAR, "1", 0, 1, 7, 1},
+        {YN_SCALAR, "region", 0, 2, 1, 1},
+        {YN_MAP, NULL, 4, 3, 3, 0}, /* region */
+        {YN_SCALAR, "id", 0, 3, 3, 1},
+        {YN_SCALAR, "zhz", 0, 3, 7, 1},
+        {YN_SCALAR, "municipalities", 0, 4, 3, 1},
+        {YN_SEQ, NULL, 2, 5, 5, 0}, /* municipalities */
+        {YN_SCALAR, "GM0505", 0, 5, 7, 1},
+        {YN_SCALAR, "GM0590", 0, 6, 7, 1},
+    };
+    accept_tree(ACCEPT("block.yaml", "spil: 1\n"
                                      "region:\n"
                                      "  id: zhz\n"
                                      "  municipalities:\n"
                                      "    - GM0505\n"
-                                     "    - GM0590\n");
-    const ynode *root = r.doc->root;
-    assert_node(root, YN_MAP, 4, 1, 1);
-    assert_scalar(root->items[0], "spil", 1, 1, 1);
-    assert_scalar(root->items[1], "1", 1, 7, 1);
-    assert_scalar(root->items[2], "region", 2, 1, 1);
-    const ynode *region = root->items[3];
-    assert_node(region, YN_MAP, 4, 3, 3);
-    assert_scalar(region->items[0], "id", 3, 3, 1);
-    assert_scalar(region->items[1], "zhz", 3, 7, 1);
-    assert_scalar(region->items[2], "municipalities", 4, 3, 1);
-    const ynode *list = region->items[3];
-    assert_node(list, YN_SEQ, 2, 5, 5);
-    assert_scalar(list->items[0], "GM0505", 5, 7, 1);
-    assert_scalar(list->items[1], "GM0590", 6, 7, 1);
-    done(r);
+                                     "    - GM0590\n"),
+                tree, sizeof tree / sizeof *tree);
 }
 
 /* ydoc-1.2: flow style, nested, on one line. */
 static void test_ydoc_positions_flow_style(void **state) {
     (void)state;
-    read_ok r = ACCEPT("flow.yaml", "- x\n- {a: [1, \"two\"], b: {c: d}}\n");
-    const ynode *root = r.doc->root;
-    assert_node(root, YN_SEQ, 2, 1, 1);
-    assert_scalar(root->items[0], "x", 1, 3, 1);
-    const ynode *map = root->items[1];
-    assert_node(map, YN_MAP, 4, 2, 3);
-    assert_scalar(map->items[0], "a", 2, 4, 1);
-    const ynode *list = map->items[1];
-    assert_node(list, YN_SEQ, 2, 2, 7);
-    assert_scalar(list->items[0], "1", 2, 8, 1);
-    assert_scalar(list->items[1], "two", 2, 11, 0);
-    assert_scalar(map->items[2], "b", 2, 19, 1);
-    const ynode *inner = map->items[3];
-    assert_node(inner, YN_MAP, 2, 2, 22);
-    assert_scalar(inner->items[0], "c", 2, 23, 1);
-    assert_scalar(inner->items[1], "d", 2, 26, 1);
-    done(r);
+    /* clang-format off */
+    static const want tree[] = {
+        {YN_SEQ, NULL, 2, 1, 1, 0}, /* the document */
+        {YN_SCALAR, "x", 0, 1, 3, 1},
+        {YN_MAP, NULL, 4, 2, 3, 0}, /* {a: ..., b: ...} */
+        {YN_SCALAR, "a", 0, 2, 4, 1},
+        {YN_SEQ, NULL, 2, 2, 7, 0}, /* [1, "two"] */
+        {YN_SCALAR, "1", 0, 2, 8, 1},
+        {YN_SCALAR, "two", 0, 2, 11, 0},
+        {YN_SCALAR, "b", 0, 2, 19, 1},
+        {YN_MAP, NULL, 2, 2, 22, 0}, /* {c: d} */
+        {YN_SCALAR, "c", 0, 2, 23, 1},
+        {YN_SCALAR, "d", 0, 2, 26, 1},
+    };
+    /* clang-format on */
+    accept_tree(ACCEPT("flow.yaml", "- x\n- {a: [1, \"two\"], b: {c: d}}\n"), tree,
+                sizeof tree / sizeof *tree);
 }
 
 /* ydoc-1.3: only plain scalars are plain, so `null` and "null" can be told apart. */
