@@ -99,14 +99,18 @@ static void print_check(const eval_check *c, int color) {
     int blocking = 0;
     for (size_t i = 0; i < c->nfindings; i++)
         blocking += c->findings[i].blocking;
-    int pass = c->status == EVAL_PASS;
+    int pass = c->status == EVAL_PASS, waiting = c->status == EVAL_WAITING;
     /* TRANSLATORS: the marks of a check that passed, blocks, or only advises; one width. */
     const char *mark = pass ? _("ok  ") : blocking ? _("FAIL") : _("warn");
     const char *col = pass ? out_green(color) : blocking ? out_red(color) : out_yellow(color);
+    if (waiting) /* TRANSLATORS: the mark of a check that waits for another; the same width. */
+        mark = _("n/a "), col = out_dim(color);
     printf("%s%s%s %s%s%s  %s", col, mark, out_reset(color), out_bold(color), lang_esc(c->id),
            out_reset(color), lang_esc(c->name));
     if (c->status == EVAL_ERROR)
         printf(_(" %s(the check failed)%s"), out_red(color), out_reset(color));
+    if (waiting)
+        printf(_(" %s(waits for %s)%s"), out_dim(color), lang_esc(c->waits_for), out_reset(color));
     putchar('\n');
     const char *source = c->source ? c->source : "";
     /* TRANSLATORS: the %s around the text switch the colour on and off. */
@@ -130,9 +134,11 @@ static void print_check(const eval_check *c, int color) {
     }
 }
 
-/* Checks in the order people act on them: failing blocking, failing advisory, passing. */
+/* Checks in the order people act on them: failing blocking, failing advisory, waiting for
+** another, passing. */
 static int rank(const eval_check *c) {
-    if (c->status == EVAL_PASS) return 2;
+    if (c->status == EVAL_PASS) return 3;
+    if (c->status == EVAL_WAITING) return 2;
     for (size_t i = 0; i < c->nfindings; i++)
         if (c->findings[i].blocking) return 0;
     return 1;
@@ -165,7 +171,7 @@ static void print_result(const char *region, const eval_result *res, int color) 
     /* TRANSLATORS: region (in bold), programme, step and the step's name. */
     printf(_("%s%s%s: %s, step %s (%s)\n"), out_bold(color), lang_esc(region), out_reset(color),
            lang_esc(res->programme), lang_esc(res->step), lang_esc(res->name));
-    for (int r = 0; r < 3; r++)
+    for (int r = 0; r < 4; r++)
         for (size_t i = 0; i < res->nchecks; i++)
             if (rank(&res->checks[i]) == r) print_check(&res->checks[i], color);
     print_verdict(region, res, color);

@@ -62,6 +62,7 @@ static void check_free(eval_check *c) {
     free(c->id);
     free(c->name);
     free(c->source);
+    free(c->waits_for);
 }
 
 void eval_free(eval_result *r) {
@@ -148,10 +149,10 @@ static void decode_finding(decoder *d, int t, eval_finding *f) {
     lua_pop(L, 1);
 }
 
-static const char *const status_names[] = {"pass", "fail", "advisory", "error"};
+static const char *const status_names[] = {"pass", "fail", "advisory", "error", "waiting"};
 
 const char *eval_status_name(eval_status s) {
-    assert(s >= EVAL_PASS && s <= EVAL_ERROR);
+    assert(s >= EVAL_PASS && s <= EVAL_WAITING);
     return status_names[s];
 }
 
@@ -175,10 +176,11 @@ int eval_decode_check(eval_result *r, lua_State *L, int idx, char **err) {
     severity_field(&d, idx, &c->blocking);
     char *status = text_field(&d, idx, "status", 1);
     int known = 0;
-    for (int s = EVAL_PASS; status && s <= EVAL_ERROR; s++)
+    for (int s = EVAL_PASS; status && s <= EVAL_WAITING; s++)
         if (strcmp(status, status_names[s]) == 0) c->status = (eval_status)s, known = 1;
     if (!known && !d.bad) d.bad = "status";
     free(status);
+    c->waits_for = text_field(&d, idx, "waits_for", c->status == EVAL_WAITING);
     if (lua_getfield(L, idx, "findings") != LUA_TTABLE || !is_plain_table(L, -1)) {
         if (!d.bad) d.bad = "findings";
         lua_pop(L, 1);
@@ -220,32 +222,60 @@ done:
     return 0;
 }
 
+/* Make c a check that failed with the one blocking finding that says why (its findings, if any,
+** are dropped). 0 or -1. */
+static int fail_check(eval_check *c, const char *why) {
+    char missing[1200];
+    snprintf(missing, sizeof missing, _("the check itself failed: %s"), why ? why : _("no result"));
+    for (size_t i = 0; i < c->nfindings; i++)
+        finding_free(&c->findings[i]);
+    free(c->findings);
+    c->nfindings = 0;
+    c->blocking = 1;
+    c->status = EVAL_ERROR;
+    c->findings = calloc(1, sizeof *c->findings);
+    if (!c->findings) return -1;
+    eval_finding *f = &c->findings[c->nfindings++];
+    f->check = strdup(c->id);
+    f->blocking = 1;
+    f->missing = strdup(missing);
+    f->remedy = strdup(_("fix the check's code (this is not a finding about the region's data)"));
+    f->source = c->source ? strdup(c->source) : NULL;
+    return f->check && f->missing && f->remedy && (f->source || !c->source) ? 0 : -1;
+}
+
 int eval_add_failed_check(eval_result *r, const char *id, const char *name, const char *source,
                           const char *why) {
     eval_check *c = add_check(r);
     if (!c) return -1;
-    char missing[1200];
-    snprintf(missing, sizeof missing, _("the check itself failed: %s"), why ? why : _("no result"));
     c->id = strdup(id);
     c->name = strdup(name ? name : id);
     c->source = source ? strdup(source) : NULL;
-    c->blocking = 1;
-    c->status = EVAL_ERROR;
-    c->findings = calloc(1, sizeof *c->findings);
-    if (c->findings) {
-        eval_finding *f = &c->findings[c->nfindings++];
-        f->check = strdup(id);
-        f->blocking = 1;
-        f->missing = strdup(missing);
-        f->remedy =
-            strdup(_("fix the check's code (this is not a finding about the region's data)"));
-        f->source = source ? strdup(source) : NULL;
-        if (!f->check || !f->missing || !f->remedy) return -1;
-    }
-    return c->id && c->name && c->findings ? 0 : -1;
+    if (!c->id || !c->name || (source && !c->source)) return -1;
+    return fail_check(c, why);
 }
 
-void eval_finish(eval_result *r) {
+static const eval_check *find_check(const eval_result *r, const char *id) {
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (r->checks[i].id && strcmp(r->checks[i].id, id) == 0) return &r->checks[i];
+    return NULL;
+}
+
+int eval_finish(eval_result *r) {
+    for (size_t i = 0; i < r->nchecks; i++) {
+        eval_check *c = &r->checks[i];
+        if (c->status != EVAL_WAITING) continue;
+        const eval_check *w = find_check(r, c->waits_for);
+        if (w && w->status != EVAL_PASS && w->status != EVAL_WAITING) continue;
+        char why[600];
+        snprintf(why, sizeof why,
+                 _("it waits for the check %s, which found nothing missing, so what it needs "
+                   "goes unchecked"),
+                 c->waits_for);
+        free(c->waits_for);
+        c->waits_for = NULL;
+        if (fail_check(c, why)) return -1;
+    }
     r->blocking = r->advisory = 0;
     for (size_t i = 0; i < r->nchecks; i++)
         for (size_t j = 0; j < r->checks[i].nfindings; j++) {
@@ -255,6 +285,7 @@ void eval_finish(eval_result *r) {
                 r->advisory++;
         }
     r->ready = r->blocking == 0;
+    return 0;
 }
 
 /* ---- the ways out ---- */
@@ -298,6 +329,7 @@ json_t *eval_json(const eval_result *r) {
         set_text(o, "severity", severity(c->blocking));
         set_text(o, "source", c->source);
         set_text(o, "status", eval_status_name(c->status));
+        set_text(o, "waits_for", c->waits_for);
         json_array_append_new(checks, o);
     }
     return json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:b}", "programme", r->programme, "step",

@@ -27,12 +27,16 @@ typedef struct eval_finding {
     char *subject_kind, *subject_id, *subject_name; /* who must act; all NULL: nobody named */
 } eval_finding;
 
-typedef enum { EVAL_PASS, EVAL_FAIL, EVAL_ADVISORY, EVAL_ERROR } eval_status;
+/* WAITING: the check cannot be judged until another check of the step (waits_for) is met, and
+** that one says what is missing (spil.engine's ctx:waits_for; eval_finish holds a check to
+** it). */
+typedef enum { EVAL_PASS, EVAL_FAIL, EVAL_ADVISORY, EVAL_ERROR, EVAL_WAITING } eval_status;
 
 typedef struct eval_check {
     char *id, *name, *source;
     int blocking; /* the check's own severity */
     eval_status status;
+    char *waits_for; /* WAITING: the id of the check it waits for; else NULL */
     eval_finding *findings;
     size_t nfindings;
 } eval_check;
@@ -60,11 +64,15 @@ void eval_drop_to(eval_result *r, size_t n);
 ** itself failed with message why: an error in its code or a limit it hit. 0 or -1. */
 int eval_add_failed_check(eval_result *r, const char *id, const char *name, const char *source,
                           const char *why);
-/* Count the findings and set ready; call after the last check. */
-void eval_finish(eval_result *r);
+/* After the last check: a waiting check whose awaited check found nothing missing (passed, or
+** waits in its turn, or is not in the result) becomes a check that failed (what it needs would
+** go unchecked); then count the findings and set ready. 0, or
+** -1 when out of memory. */
+int eval_finish(eval_result *r);
 
 /* The result as JSON: { programme, step, name, ready, blocking, advisory, checks: [ { id,
-** name, severity, source, status, findings: [ { check, severity, missing, remedy, source,
+** name, severity, source, status, waits_for, findings: [ { check, severity, missing, remedy,
+*source,
 ** subject: { kind, id, name } } ] } ] } (a new reference; NULL when out of memory). */
 json_t *eval_json(const eval_result *r);
 /* One finding as JSON, as in eval_json. */

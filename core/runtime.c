@@ -394,9 +394,13 @@ int rt_evaluate(rt *R, const char *programme, const char *step, const char *toda
         }
         free(cerr);
     }
-    eval_finish(out);
     step_info_free(&info);
     sbx_free(S);
+    if (eval_finish(out)) {
+        eval_free(out);
+        *err = strdup("out of memory");
+        return RT_INTERNAL;
+    }
     return RT_OK;
 }
 

@@ -20,7 +20,7 @@ M.check = P.check {
     .. "2022), Fryslân (\"in Friesland ... alles provinciaal aangepakt wordt\")",
   run = function(ctx)
     local coalitie = C.body(ctx, "coalitie")
-    if not coalitie then return end -- the standard coalitie check reports it
+    if not coalitie then return ctx:waits_for("coalitie") end -- the standard check reports it
     C.each_gemeente_outside(ctx, C.seated({ coalitie }, "member"), function(m)
       ctx:finding { subject = S.municipality(m),
         missing = string.format("%s is geen volwaardig lid van %s: de aanpak is niet "

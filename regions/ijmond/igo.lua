@@ -123,7 +123,7 @@ M.in_gesprek = P.check {
   source = BRON .. " (\"met verschillende gemeenten in gesprek\")",
   run = function(ctx)
     local igo = M.igo(ctx)
-    if not igo then return end -- coordinator-sociale-verloskunde reports it
+    if not igo then return ctx:waits_for("coordinator-sociale-verloskunde") end
     local bodies = M.overleggen(ctx, igo)
     C.each_gemeente_outside(ctx, C.seated(bodies), function(m)
       ctx:finding { subject = S.municipality(m),
@@ -147,7 +147,7 @@ M.kennismaking = P.check {
     .. "werkwijze, visie en knelpunten\")",
   run = function(ctx)
     local igo = M.igo(ctx)
-    if not igo then return end
+    if not igo then return ctx:waits_for("coordinator-sociale-verloskunde") end
     local items = {}
     for _, m in ipairs(M.bijeenkomsten(ctx, igo)) do
       for _, item in ipairs(m.agenda) do items[#items + 1] = item:lower() end
@@ -175,7 +175,7 @@ M.werkgebied = P.check {
     .. "een logisch werkgebied is voor de JGZ is niet dezelfde voor de VSV's\"); " .. BRON,
   run = function(ctx)
     local igo = M.igo(ctx)
-    if not igo then return end
+    if not igo then return ctx:waits_for("coordinator-sociale-verloskunde") end
     local area = {}
     for _, code in ipairs(igo.area or {}) do area[code] = true end
     if not next(area) then

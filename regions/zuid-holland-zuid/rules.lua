@@ -148,7 +148,7 @@ M.vergaderfrequentie = P.check {
   severity = "advisory", source = ZHZ .. ", eerste stappen gezet",
   run = function(ctx)
     local b = coalitie_body(ctx)
-    if not b then return end -- the coalitie check reports it
+    if not b then return ctx:waits_for("coalitie") end -- the standard check reports it
     if (b.meetings_per_year or 0) < 4 then
       ctx:finding { subject = S.body(b),
         missing = b.meetings_per_year
@@ -164,7 +164,7 @@ M.rondje_lokaal = P.check {
   source = ZHZ .. ", meerwaarde samenwerking",
   run = function(ctx)
     local b = coalitie_body(ctx)
-    if not b then return end
+    if not b then return ctx:waits_for("coalitie") end
     for _, m in ipairs(ctx:list("meetings")) do
       if m.body == b.id then
         local rondje = false

@@ -109,7 +109,7 @@ local monitoring_afgesproken = P.check {
   severity = "advisory", source = bron("monitor de voortgang"),
   run = function(ctx)
     local a = regionale_afspraak(ctx)
-    if not a then return end -- regionale-afspraken reports it
+    if not a then return ctx:waits_for("regionale-afspraken") end
     for _, t in ipairs(a.topics) do
       if t == "monitoring" then return end
     end
@@ -151,7 +151,7 @@ local aanspreekpunt_mandaat = P.check {
         wie = people[r.person] or { id = r.person }
       end
     end
-    if not wie then return end -- bestuurlijk-aanspreekpunt advises to name one
+    if not wie then return ctx:waits_for("bestuurlijk-aanspreekpunt") end -- advises to name one
     for _, a in ipairs(ctx:list("agreements")) do
       if C.active(a, ctx.today) then
         for _, t in ipairs(a.topics) do

@@ -55,7 +55,7 @@ T.define {
     ["ks.no_hours"] = "no hours are recorded for the kartrekker",
     ["ks.no_hours.do"] = "agree the hours for the kartrekker and record them (roles: hours)",
     ["ks.one_member"] = "only {n} municipality takes part; a regional approach needs several",
-    ["ks.few_members"] = "only {n} municipality takes part; a regional approach needs several",
+    ["ks.few_members"] = "only {n} municipalities take part; a regional approach needs several",
     ["ks.one_member.do"] = "take the municipalities along (beleidsmedewerkers and wethouders) until several join (status member)",
     ["ks.no_coalitie"] = "there is no coalitie",
     ["ks.no_coalitie.do"] = "set up the regional coalitie and record it under 'bodies' (kind: coalitie)",
@@ -120,8 +120,9 @@ local kartrekker_opdracht = P.check {
   source = bron("randvoorwaarden (kartrekker: \"het is belangrijk dat dit een formele "
     .. "opdracht is\")"),
   run = function(ctx)
-    local people = require("spil.data").index(ctx:list("people"))
-    for _, r in ipairs(kartrekkers(ctx)) do
+    local people, rows = require("spil.data").index(ctx:list("people")), kartrekkers(ctx)
+    if #rows == 0 then return ctx:waits_for("kartrekker") end
+    for _, r in ipairs(rows) do
       if r.formal_assignment ~= true then
         local who = people[r.person] or { id = r.person }
         ctx:finding { subject = S.person(who),
@@ -137,7 +138,7 @@ local capaciteit = P.check {
   id = "capaciteit", name = "Uren voor de kartrekker", source = bron("randvoorwaarden (capaciteit)"),
   run = function(ctx)
     local rows = kartrekkers(ctx)
-    if #rows == 0 then return end -- the kartrekker check reports it
+    if #rows == 0 then return ctx:waits_for("kartrekker") end
     for _, r in ipairs(rows) do
       if (r.hours or 0) > 0 then return end
     end

@@ -354,7 +354,8 @@ local rc_uren = P.check {
         if (r.hours or 0) > 0 then hours = true end
       end
     end
-    if any and not hours then
+    if not any then return ctx:waits_for("regiocoordinator") end
+    if not hours then
       ctx:finding { subject = S.region(ctx.region),
         missing = T.t("kngg.rc_hours"), remedy = T.t("kngg.rc_hours.do") }
     end
@@ -415,7 +416,7 @@ local kerngroep_mandaat = P.check {
   source = bron("stap 7, overlegstructuur en samenstelling"),
   run = function(ctx)
     local b = body(ctx, "kerngroep")
-    if not b then return end
+    if not b then return ctx:waits_for("kerngroep") end
     local orgs = index(ctx:list("organisations"))
     for _, m in ipairs(b.members) do
       if m.membership == "member" and (m.level == "beleid" or m.level == "uitvoering") then
@@ -505,7 +506,7 @@ local inzet = P.check {
   id = "inzet-vastgelegd", name = "Ieders inzet vastgelegd", source = bron("stap 7, organisatiestructuur"),
   run = function(ctx)
     local sso = agreement(ctx, "samenwerkingsovereenkomst")
-    if not sso then return end -- stakeholders-vertegenwoordigd reports it
+    if not sso then return ctx:waits_for("stakeholders-vertegenwoordigd") end
     local owns = {}
     for _, r in ipairs(ctx:list("responsibilities")) do owns[r.organisation] = true end
     local orgs = index(ctx:list("organisations"))

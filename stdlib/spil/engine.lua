@@ -91,6 +91,30 @@ function Ctx:finding(f)
   }
 end
 
+--- Say that this check cannot be judged yet because check_id, another check of the same step,
+-- reports what it needs (there is no kartrekker, so no kartrekker's hours to check). Call it
+-- where the check would otherwise return having found nothing, and return: the check's status
+-- is "waiting", shown as "n.v.t., wacht op <check>". A waiting check adds no finding of its own,
+-- so the region runtime holds it to this: at the end of the evaluation check_id must have found
+-- something missing (a blocking finding, or advice where what the check needs is itself only
+-- advised); if it passed, the waiting check becomes a check that failed (its premise would go
+-- unchecked, and ready must mean ready).
+-- (Its errors name the check, not a line: `return ctx:waits_for(...)` is a tail call, which
+-- leaves no caller's line to name.)
+function Ctx:waits_for(check_id)
+  local me = "check '" .. self.check.id .. "': waits_for"
+  if type(check_id) ~= "string" then
+    error(me .. " needs the id of a check of the same step (a text)", 0)
+  end
+  if check_id == self.check.id then error(me .. ": a check cannot wait for itself", 0) end
+  local known
+  for _, c in ipairs(self.step and self.step.checks or {}) do
+    if c.id == check_id then known = true end
+  end
+  if not known then error(me .. ": step " .. self.step.id .. " has no check '" .. check_id .. "'", 0) end
+  self.waits = check_id
+end
+
 --- Subjects: what a finding is about, as { kind, id, name }.
 M.subject = {}
 function M.subject.municipality(m)
@@ -227,12 +251,12 @@ function M.check_steps(nth)
   return nil
 end
 
---- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory",
--- findings = {...} }. An error in the check is not caught here: the region runtime (C) turns it
--- into the one blocking finding "the check itself failed: file:line: ..." and runs the next
--- check in a fresh sandbox.
+--- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory"|"waiting",
+-- waits_for = check id (when waiting), findings = {...} }. An error in the check is not caught
+-- here: the region runtime (C) turns it into the one blocking finding "the check itself failed:
+-- file:line: ..." and runs the next check in a fresh sandbox.
 function M.run_check(ctx, check)
-  ctx.check, ctx.findings = check, {}
+  ctx.check, ctx.findings, ctx.waits = check, {}, nil
   check.run(ctx)
   local r = { id = check.id, name = check.name, severity = check.severity, source = check.source,
     findings = ctx.findings, status = "pass" }
@@ -241,7 +265,14 @@ function M.run_check(ctx, check)
     if f.severity == "blocking" then r.status = "fail"; break end
     r.status = "advisory"
   end
-  ctx.check, ctx.findings = nil, nil
+  if ctx.waits then
+    if #r.findings > 0 then
+      error("check '" .. check.id .. "' waits for '" .. ctx.waits .. "' and adds findings: "
+        .. "a waiting check adds none", 0)
+    end
+    r.status, r.waits_for = "waiting", ctx.waits
+  end
+  ctx.check, ctx.findings, ctx.waits = nil, nil, nil
   return r
 end
 

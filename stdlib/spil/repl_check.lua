@@ -17,7 +17,9 @@ T.define {
   nl = {
     ["repl.result"] = "{programme}, stap {step} ({name})",
     ["repl.mark.ok"] = "ok     ", ["repl.mark.fail"] = "NIET OK", ["repl.mark.warn"] = "LET OP ",
+    ["repl.mark.waiting"] = "n.v.t. ",
     ["repl.check_failed"] = " (de controle zelf faalde)",
+    ["repl.waits_for"] = " (wacht op {check})",
     ["repl.source"] = "     bron: {source}",
     ["repl.finding"] = "     [{n}] {missing}{subject}",
     ["repl.finding_advisory"] = "     [{n}] (advies) {missing}{subject}",
@@ -42,7 +44,9 @@ T.define {
   en = {
     ["repl.result"] = "{programme}, step {step} ({name})",
     ["repl.mark.ok"] = "ok  ", ["repl.mark.fail"] = "FAIL", ["repl.mark.warn"] = "warn",
+    ["repl.mark.waiting"] = "n/a ",
     ["repl.check_failed"] = " (the check failed)",
+    ["repl.waits_for"] = " (waits for {check})",
     ["repl.source"] = "     source: {source}",
     ["repl.finding"] = "     [{n}] {missing}{subject}",
     ["repl.finding_advisory"] = "     [{n}] (advisory) {missing}{subject}",
@@ -79,18 +83,21 @@ end
 
 --- A check result (spil.engine.evaluate) as `spil check` prints it, findings numbered from
 -- `first` in the order printed; res.findings lists them in that order.
+-- 1 blocking, 2 advisory, 3 waiting for another check, 4 passed: the order printed.
 local function rank(c)
-  if c.status == "pass" then return 3 end
+  if c.status == "pass" then return 4 end
+  if c.status == "waiting" then return 3 end
   for _, f in ipairs(c.findings) do
     if f.severity == "blocking" then return 1 end
   end
   return 2
 end
+local MARKS = { "repl.mark.fail", "repl.mark.warn", "repl.mark.waiting", "repl.mark.ok" }
 
 local function number_findings(res, first)
   res.findings = {}
   local n = first
-  for r = 1, 3 do
+  for r = 1, #MARKS do
     for _, c in ipairs(res.checks) do
       if rank(c) == r then
         for _, f in ipairs(c.findings) do
@@ -107,12 +114,12 @@ end
 local function result_text(res)
   local out = { T.t("repl.result", { programme = res.programme, step = res.step,
     name = res.name or "" }) }
-  for r = 1, 3 do
+  for r = 1, #MARKS do
     for _, c in ipairs(res.checks) do
       if rank(c) == r then
-        local mark = T.t(r == 3 and "repl.mark.ok" or r == 1 and "repl.mark.fail" or "repl.mark.warn")
-        out[#out + 1] = string.format("%s %s  %s%s", mark, c.id, c.name or "",
-          c.status == "error" and T.t("repl.check_failed") or "")
+        out[#out + 1] = string.format("%s %s  %s%s", T.t(MARKS[r]), c.id, c.name or "",
+          c.status == "error" and T.t("repl.check_failed")
+            or c.status == "waiting" and T.t("repl.waits_for", { check = c.waits_for }) or "")
         if c.source and #c.findings > 0 then
           out[#out + 1] = T.t("repl.source", { source = c.source })
         end

@@ -143,7 +143,7 @@ M.advises = asserting(advises_problem)
 --- Fail if the result has a finding matching want.
 M.no_finding = asserting(no_finding_problem)
 
---- The status of one check in a result ("pass", "fail" or "error").
+--- The status of one check in a result ("pass", "fail", "advisory", "error" or "waiting").
 function M.status(result, check_id)
   local status = status_of(result, check_id)
   if not status then error("the result has no check '" .. tostring(check_id) .. "'", 2) end
@@ -169,7 +169,7 @@ local function spec_problem(result, spec)
     return string.format("%sblocking findings: expected %d, got %d", where, spec.blocking,
       result.blocking)
   end
-  for _, kind in ipairs({ "pass", "fail" }) do
+  for _, kind in ipairs({ "pass", "fail", "waiting" }) do
     for _, id in ipairs(spec[kind] or {}) do
       local status = status_of(result, id)
       if status ~= kind then
@@ -188,7 +188,8 @@ end
 
 --- Fail unless everything spec says holds of the result:
 --   { ready = true|false, blocking = N, pass = { check ids }, fail = { check ids },
---     finding = { wants }, no_finding = { wants }, blocks = { wants }, advises = { wants } }
+--     waiting = { check ids }, finding = { wants }, no_finding = { wants }, blocks = { wants },
+--     advises = { wants } }
 -- (a want as for t.finding; one of blocks also says what the source cites: cites = text, as
 -- for t.blocks); each part is optional. Returns the result.
 function M.holds(result, spec)

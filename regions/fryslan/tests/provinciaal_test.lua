@@ -10,6 +10,8 @@ t.case_table("kansrijke-start", {
   -- both scripts' checks are there, whichever runs first (regionaal-thema-belegd: themas.lua)
   { "every member gemeente sits in the provincial coalitie: provinciaal passes", step = "coalitie",
     pass = { "provinciaal" }, fail = { "regionaal-thema-belegd" } },
+  { "without a coalitie the standard check blocks on it, and provinciaal waits for it",
+    step = "coalitie", with = { bodies = {} }, fail = { "coalitie" }, waiting = { "provinciaal" } },
 })
 
 t.case("a member gemeente outside the coalitie blocks; an agendalid seat is not enough", function()

@@ -18,7 +18,7 @@ t.case("the current step is the verkenning, and it is not ready for the two reas
   local r = t.holds(t.check("kansrijke-start"), { blocking = 2, blocks = {
     -- no kartrekker is named in the source, and the gemeenten are in talks, not joined
     { check = "kartrekker", subject = "ijmond", cites = "randvoorwaarden (kartrekker)" },
-    { check = "gemeenten", subject = "ijmond", missing = "only 0 municipality",
+    { check = "gemeenten", subject = "ijmond", missing = "only 0 municipalities",
       cites = "politieke wil" } },
     -- the region's own checks all pass on its data
     pass = { "coordinator-sociale-verloskunde", "in-gesprek", "kennismaking", "werkgebied-igo" } })
@@ -125,4 +125,13 @@ t.case("the helpers: the IGO, the gemeenten in talks, the meetings held", functi
   t.equal(#ijmond.gemeenten(ctx), 3, "Beverwijk, Heemskerk and Velsen are in talks")
   t.equal(#ijmond.bijeenkomsten(ctx, igo), 2, "meetings held")
   t.equal(#igo.area, 3, "the IGO's werkgebied")
+end)
+
+t.case("without an IGO the coördinator check blocks on it, and the IGO's other checks wait for "
+  .. "that one", function()
+  local orgs = t.without(list("organisations"), function(o) return o.kind == "igo" end)
+  t.holds(check_with { organisations = orgs }, {
+    blocks = { { check = "coordinator-sociale-verloskunde", subject = "ijmond",
+      missing = "er is geen integrale geboortezorgorganisatie", cites = "coördinator" } },
+    waiting = { "in-gesprek", "kennismaking", "werkgebied-igo" } })
 end)

@@ -10,3 +10,9 @@ t.case("every check of every step passes, the region's own included", function()
   t.holds(t.check("kansrijke-start", "coalitie"), { pass = { "coalitie-leden", "vergaderfrequentie",
     "rondje-lokaal", "regioplan", "regioplan-inhoud", "besluiten-afgerond" } })
 end)
+
+t.case_table("kansrijke-start", {
+  { "without a coalitie the standard check blocks on it, and the region's checks of the "
+    .. "coalitie wait for it", step = "coalitie", with = { bodies = {}, meetings = {} },
+    fail = { "coalitie" }, waiting = { "vergaderfrequentie", "rondje-lokaal" } },
+})

@@ -7,7 +7,7 @@ t.today = "2026-01-15"
 t.case_table("kansrijke-start", {
   { "the verkenning needs a kartrekker and several municipalities; a candidate does not count",
     step = "verkenning", ready = false,
-    pass = { "kartrekker-opdracht", "capaciteit" }, -- left to the kartrekker check
+    waiting = { "kartrekker-opdracht", "capaciteit" }, -- for the kartrekker check
     finding = {
       { check = "kartrekker", missing = "nobody leads the collaboration" },
       { check = "gemeenten", missing = "only 1 municipality takes part" } } },
