@@ -56,12 +56,14 @@ static void option_head(const cli_option *p, char *buf, size_t cap) {
 }
 
 /* Print text from column col on (the cursor stands there), wrapped at column 92 with the
-** following lines indented to col. */
+** following lines indented to col. A word's width is its characters, not its bytes ("één"). */
 static void wrapped(FILE *f, const char *text, int col) {
     int at = col;
     for (const char *s = text; *s;) {
-        int w = (int)strcspn(s, " ");
-        if (at > col && at + 1 + w > 92) {
+        int w = (int)strcspn(s, " "), chars = 0;
+        for (int i = 0; i < w; i++)
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (at > col && at + 1 + chars > 92) {
             fprintf(f, "\n%*s", col, "");
             at = col;
         } else if (at > col) {
@@ -69,7 +71,7 @@ static void wrapped(FILE *f, const char *text, int col) {
             at++;
         }
         fprintf(f, "%.*s", w, s);
-        at += w;
+        at += chars;
         for (s += w; *s == ' '; s++)
             ;
     }
@@ -331,9 +333,15 @@ int cmd_help(cli_opts *o) {
 /* Parse argv into *o and run the command. */
 static int dispatch(cli_opts *o, int argc, char **argv) {
     int i = 1;
-    /* --json anywhere: errors found while reading the options before it come as JSON too */
-    for (int k = 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+    /* --json and --lang anywhere: errors found while reading the options before them come as
+    ** JSON too, and help and errors speak the language (a bad value is reported below). */
+    const char *lang = NULL;
+    for (int k = 1; k < argc && strcmp(argv[k], "--") != 0; k++) {
         if (strcmp(argv[k], "--json") == 0) o->json = 1;
+        if (strncmp(argv[k], "--lang=", 7) == 0) lang = argv[k] + 7;
+        if (strcmp(argv[k], "--lang") == 0 && k + 1 < argc) lang = argv[k + 1];
+    }
+    lang_choose(lang_valid(lang) ? lang : NULL);
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++)
         if (parse_option(o, NULL, argc, argv, &i)) return SPIL_EXIT_USAGE;
     int help = o->given[option_index("help")] != NULL, first = i + 1;
@@ -463,7 +471,7 @@ int cli_need_region(const cli_opts *o, store *st, const char *region) {
     char known[512] = "";
     store_regions(st, add_id, known);
     return cli_error(o, SPIL_EXIT_USAGE, _("no region '%s' in %s (known: %s). Try 'spil regions'."),
-                     region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
+                     region, o->db, *known ? known : _("none yet; load one with 'spil load DIR'"));
 }
 
 store *cli_open_region(const cli_opts *o, cli_open_mode mode, const char *region, int *code) {
