@@ -56,12 +56,14 @@ static void option_head(const cli_option *p, char *buf, size_t cap) {
 }
 
 /* Print text from column col on (the cursor stands there), wrapped at column 92 with the
-** following lines indented to col. */
+** following lines indented to col. A word's width is its characters, not its bytes ("één"). */
 static void wrapped(FILE *f, const char *text, int col) {
     int at = col;
     for (const char *s = text; *s;) {
-        int w = (int)strcspn(s, " ");
-        if (at > col && at + 1 + w > 92) {
+        int w = (int)strcspn(s, " "), chars = 0;
+        for (int i = 0; i < w; i++)
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (at > col && at + 1 + chars > 92) {
             fprintf(f, "\n%*s", col, "");
             at = col;
         } else if (at > col) {
@@ -69,7 +71,7 @@ static void wrapped(FILE *f, const char *text, int col) {
             at++;
         }
         fprintf(f, "%.*s", w, s);
-        at += w;
+        at += chars;
         for (s += w; *s == ' '; s++)
             ;
     }
@@ -96,27 +98,29 @@ static void print_options(FILE *f, const cli_command *c) {
 }
 
 static void usage_all(FILE *f) {
-    fprintf(f, "spil: regional collaboration in public health, scripted per region.\n\n"
-               "Usage: spil COMMAND [ARGS] [OPTIONS]\n\nCommands:\n");
+    fputs(_("spil: regional collaboration in public health, scripted per region.\n\n"
+            "Usage: spil COMMAND [ARGS] [OPTIONS]\n\nCommands:\n"),
+          f);
     for (int i = 0; i < cli_ncommands; i++) {
         const cli_command *c = &cli_commands[i];
         char head[96];
         snprintf(head, sizeof head, "%s %s", c->name, c->usage);
         /* A long usage gets a line of its own, so the summaries stay in one column. */
         if (strlen(head) > 18)
-            fprintf(f, "  %s\n  %-18s %s\n", head, "", c->summary);
+            fprintf(f, "  %s\n  %-18s %s\n", head, "", _(c->summary));
         else
-            fprintf(f, "  %-18s %s\n", head, c->summary);
+            fprintf(f, "  %-18s %s\n", head, _(c->summary));
     }
-    fprintf(f, "\nOptions, before or after the command (where the command takes them):\n");
+    fputs(_("\nOptions, before or after the command (where the command takes them):\n"), f);
     print_options(f, NULL);
-    fprintf(f, "\nExit codes: 0 ok, 1 not ready or refused, 2 bad input or usage, 3 internal or\n"
-               "storage error. Run 'spil COMMAND --help' for more.\n");
+    fputs(_("\nExit codes: 0 ok, 1 not ready or refused, 2 bad input or usage, 3 internal or\n"
+            "storage error. Run 'spil COMMAND --help' for more.\n"),
+          f);
 }
 
 static void usage_command(const cli_command *c) {
-    printf("Usage: spil %s%s%s\n\n%s: %s.\n\n%s\nOptions:\n", c->name, *c->usage ? " " : "",
-           c->usage, c->name, c->summary, c->help);
+    printf(_("Usage: spil %s%s%s\n\n%s: %s.\n\n%s\nOptions:\n"), c->name, *c->usage ? " " : "",
+           c->usage, c->name, _(c->summary), _(c->help));
     print_options(stdout, c);
 }
 
@@ -137,7 +141,7 @@ static int fail(const cli_opts *o, int code, int hint, const char *fmt, va_list 
     char buf[4096], help[96] = "";
     vsnprintf(buf, sizeof buf, fmt, ap);
     if (hint && code == SPIL_EXIT_USAGE)
-        snprintf(help, sizeof help, "Try 'spil %s%s--help'.", o->cmd ? o->cmd : "",
+        snprintf(help, sizeof help, _("Try 'spil %s%s--help'."), o->cmd ? o->cmd : "",
                  o->cmd ? " " : "");
     if (o->json) {
         json_error(buf, *help ? help : NULL);
@@ -306,8 +310,8 @@ static json_t *help_json(const cli_command *only) {
             if (cli_takes(c, &cli_options[k]))
                 json_array_append_new(opts, option_json(&cli_options[k]));
         json_array_append_new(commands, json_pack("{s:s, s:s, s:s, s:s, s:o}", "name", c->name,
-                                                  "usage", c->usage, "summary", c->summary, "help",
-                                                  c->help, "options", opts));
+                                                  "usage", c->usage, "summary", _(c->summary),
+                                                  "help", _(c->help), "options", opts));
     }
     return json_pack("{s:o}", "commands", commands);
 }
@@ -329,9 +333,15 @@ int cmd_help(cli_opts *o) {
 /* Parse argv into *o and run the command. */
 static int dispatch(cli_opts *o, int argc, char **argv) {
     int i = 1;
-    /* --json anywhere: errors found while reading the options before it come as JSON too */
-    for (int k = 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+    /* --json and --lang anywhere: errors found while reading the options before them come as
+    ** JSON too, and help and errors speak the language (a bad value is reported below). */
+    const char *lang = NULL;
+    for (int k = 1; k < argc && strcmp(argv[k], "--") != 0; k++) {
         if (strcmp(argv[k], "--json") == 0) o->json = 1;
+        if (strncmp(argv[k], "--lang=", 7) == 0) lang = argv[k] + 7;
+        if (strcmp(argv[k], "--lang") == 0 && k + 1 < argc) lang = argv[k + 1];
+    }
+    lang_choose(lang_valid(lang) ? lang : NULL);
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++)
         if (parse_option(o, NULL, argc, argv, &i)) return SPIL_EXIT_USAGE;
     int help = o->given[option_index("help")] != NULL, first = i + 1;
@@ -460,8 +470,8 @@ int cli_need_region(const cli_opts *o, store *st, const char *region) {
     if (found) return SPIL_EXIT_OK;
     char known[512] = "";
     store_regions(st, add_id, known);
-    return cli_error(o, SPIL_EXIT_USAGE, "no region '%s' in %s (known: %s). Try 'spil regions'.",
-                     region, o->db, *known ? known : "none yet; load one with 'spil load DIR'");
+    return cli_error(o, SPIL_EXIT_USAGE, _("no region '%s' in %s (known: %s). Try 'spil regions'."),
+                     region, o->db, *known ? known : _("none yet; load one with 'spil load DIR'"));
 }
 
 store *cli_open_region(const cli_opts *o, cli_open_mode mode, const char *region, int *code) {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli_table.h"
+#include "lang.h"
 #include "store.h"
 
 /* The options command c takes (c NULL: the global ones), space-separated, as typed. */
@@ -331,6 +332,9 @@ static void man(FILE *f) {
 int cli_generate(int argc, char **argv) {
     static const char *const kinds[] = {"bash", "zsh", "man"};
     static void (*const write[])(FILE *) = {bash, zsh, man};
+    /* The completions and the man page are written in English, whatever the build machine
+    ** speaks: the same text on every machine (the --help they come from is Dutch first). */
+    lang_use("en");
     for (int k = 0; argc >= 1 && argc <= 2 && k < 3; k++) {
         if (strcmp(argv[0], kinds[k]) != 0) continue;
         FILE *f = argc == 2 ? fopen(argv[1], "w") : stdout;

@@ -157,3 +157,37 @@ $ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid > /dev/null && pri
 > NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 3 ter advies. explain(n) vertelt meer.
 >~   kansrijke-start    stap coalitie sinds 2023-04-01: niet klaar, 24 blokkerende bevindingen
 >! has not signed
+
+=== cli-taal-12: --help speaks Dutch by default, the overview and each command's; --lang en or $SPIL_LANG=en gives the English, also without a command; the hint of a usage error follows; the man page stays English
+$ env -u SPIL_LANG spil --help
+> Gebruik: spil COMMAND [ARGS] [OPTIONS]
+> Opdrachten:
+>   compare INDICATOR  elke regio (of gemeente) naast de landelijke waarde
+> Opties, voor of na de opdracht (bij de opdrachten die ze kennen):
+>   --lang L        de taal (standaard $SPIL_LANG, de instelling lang of nl): nl of en
+>~ Afsluitcodes: 0 ok, 1 niet klaar of geweigerd
+$ env -u SPIL_LANG spil check --help
+> Gebruik: spil check REGION | --all
+> check: is de regio klaar om de stap te verlaten, en zo niet, wat ontbreekt er.
+> Opties:
+>   --programme P   het programma: kngg, kansrijke-start of jzojp
+$ env -u SPIL_LANG spil help setting --json
+>~ "summary": "toon of wijzig een instelling van de database",
+>~ "help": "waarom, voor het logboek",
+$ spil --help
+> Usage: spil COMMAND [ARGS] [OPTIONS]
+$ env -u SPIL_LANG spil --help --lang en
+> Usage: spil COMMAND [ARGS] [OPTIONS]
+$ env -u SPIL_LANG spil nosuch
+? 2
+! Zie 'spil --help'.
+$ spil nosuch
+? 2
+! Try 'spil --help'.
+$ env -u SPIL_LANG spil status nosuch
+? 2
+!~ geen regio 'nosuch' in spil.db (bekend: zuid-holland-zuid). Zie 'spil regions'.
+$ env -u SPIL_LANG spil _generate man
+>~ regional collaboration in public health
+> create the database, or upgrade its schema.
+>! maak de database aan
