@@ -32,19 +32,59 @@ static void md(FILE *f, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* ---- standing ---- */
+/* ---- tables: a header line, a rule, a line a row, a blank line ---- */
 
-static const char *check_status(const char *s) {
-    return !strcmp(s, "pass")       ? "voldaan"
-           : !strcmp(s, "fail")     ? "niet voldaan (blokkerend)"
-           : !strcmp(s, "advisory") ? "advies"
-                                    : "de controle zelf faalde";
+static void head(FILE *f, const report_col *c, int n) {
+    const char *h = c->md_head ? c->md_head : c->head;
+    if (!n) fputc('|', f);
+    md(f, *h ? " %r |" : " |", h);
 }
 
+static void head_end(FILE *f, int n) {
+    fputs("\n|", f);
+    while (n--)
+        fputs("---|", f);
+    fputc('\n', f);
+}
+
+static void cell(FILE *f, const report_col *c, int n) {
+    (void)c;
+    fputs(n ? " | " : "| ", f);
+}
+
+static void row_end(FILE *f) {
+    fputs(" |\n", f);
+}
+
+static void table_end(FILE *f) {
+    fputc('\n', f);
+}
+
+static const report_tables tables = {
+    .escape = md_text,
+    .skip = REPORT_HTML_ONLY,
+    .head = head,
+    .head_end = head_end,
+    .cell = cell,
+    .row_end = row_end,
+    .close = table_end,
+    .marks = {.strong = "**",
+              .strong_end = "**",
+              .check = {"voldaan", "niet voldaan (blokkerend)", "advies",
+                        "de controle zelf faalde"},
+              .signed_ = "",
+              .signed_end = "",
+              .decides = "ja",
+              .late = "**te laat**",
+              .municipality = "municipality"},
+};
+
+/* ---- standing ---- */
+
 static void standing(FILE *f, const json_t *doc) {
-    char d1[32], d2[32];
-    size_t i, k;
-    json_t *p, *s;
+    char d1[32];
+    size_t i;
+    json_t *p;
     json_array_foreach(json_object_get(doc, "programmes"), i, p) {
         json_t *r = json_object_get(p, "readiness"), *next = json_object_get(p, "next_step");
         md(f, "### %s: stap %s\n\n", report_or_dash(report_str(p, "name")),
@@ -53,19 +93,7 @@ static void standing(FILE *f, const json_t *doc) {
         if (report_str(p, "since"))
             md(f, ", sinds %s", report_nl_date_or_dash(report_str(p, "since"), d1));
         md(f, ".\n\n");
-        md(f, "| # | Stap | Fase | Waar | Begonnen | Afgerond |\n|---|---|---|---|---|---|\n");
-        json_array_foreach(json_object_get(p, "steps"), k, s) {
-            const char *state = report_str(s, "state");
-            int cur = !strcmp(state, "current");
-            md(f,
-               cur ? "| %d | **%s** | %s | %s | %s | %s |\n" : "| %d | %s | %s | %s | %s | %s |\n",
-               (int)k + 1, report_str(s, "name"), report_or_dash(report_str(s, "phase_name")),
-               report_nl_step_state(state),
-               report_str(s, "entered") ? report_nl_date_or_dash(report_str(s, "entered"), d1)
-                                        : "-",
-               report_str(s, "left") ? report_nl_date_or_dash(report_str(s, "left"), d2) : "-");
-        }
-        fputc('\n', f);
+        report_tabulate(f, &tables, &report_steps, json_object_get(p, "steps"), p);
         int ready = json_is_true(json_object_get(r, "ready"));
         if (json_is_object(next))
             md(f,
@@ -77,14 +105,7 @@ static void standing(FILE *f, const json_t *doc) {
            (long long)report_int(r, "blocking"), report_int(r, "blocking") == 1 ? "" : "en",
            (long long)report_int(r, "advisory"),
            report_int(r, "advisory") == 1 ? "" : "bevindingen");
-        md(f, "| Controle | Uitkomst | Bevindingen |\n|---|---|---|\n");
-        json_t *c;
-        json_array_foreach(json_object_get(r, "checks"), k, c)
-            md(f, "| %s | %s | %d |\n",
-               report_str(c, "name") ? report_str(c, "name") : report_str(c, "id"),
-               check_status(report_str(c, "status")),
-               (int)json_array_size(json_object_get(c, "findings")));
-        fputc('\n', f);
+        report_tabulate(f, &tables, &report_checks, json_object_get(r, "checks"), p);
     }
 }
 
@@ -123,16 +144,7 @@ static void governance(FILE *f, const json_t *doc) {
         if (json_integer_value(json_object_get(b, "meetings_per_year")))
             md(f, "Vergadert %lld keer per jaar.\n\n",
                (long long)report_int(b, "meetings_per_year"));
-        md(f, "| Organisatie | Vertegenwoordiger | Lidmaatschap | Functie | Mandaat | Beslist "
-              "met mandaat |\n|---|---|---|---|---|---|\n");
-        json_array_foreach(json_object_get(b, "members"), k, m)
-            md(f, "| %s | %s | %s | %s | %s | %s |\n", report_str(m, "organisation_name"),
-               report_or_dash(report_str(m, "person_name")),
-               report_nl_value("body_member.membership", report_str(m, "membership")),
-               report_or_dash(report_nl_value("body_member.function", report_str(m, "function"))),
-               report_nl_yes_no(json_object_get(m, "mandate")),
-               report_nl_yes_no(json_object_get(m, "decides_with_mandate")));
-        fputc('\n', f);
+        report_tabulate(f, &tables, &report_members, json_object_get(b, "members"), b);
         json_array_foreach(json_object_get(b, "represented"), k, m)
             md(f, "- %s wordt vertegenwoordigd door %s.\n", report_str(m, "organisation_name"),
                report_str(m, "via_name"));
@@ -188,30 +200,7 @@ static void governance(FILE *f, const json_t *doc) {
     fputc('\n', f);
 }
 
-/* ---- agreements, funding, roles, actions ---- */
-
-static void agreements(FILE *f, const json_t *doc) {
-    char d1[32];
-    json_t *as = json_object_get(doc, "agreements");
-    size_t i, k;
-    json_t *a, *p;
-    json_array_foreach(as, i, a) {
-        json_t *parties = json_object_get(a, "parties");
-        md(f, "### %s\n\n", report_str(a, "title"));
-        md(f, "%s, %s; %lld van %d partijen getekend.\n\n", report_str(a, "kind"),
-           report_str(a, "status") ? report_nl_value("agreement.status", report_str(a, "status"))
-                                   : "status niet vastgelegd",
-           (long long)report_int(a, "signed"), (int)json_array_size(parties));
-        if (!json_array_size(parties)) continue;
-        md(f, "| Partij | Status | Datum | Getekend door |\n|---|---|---|---|\n");
-        json_array_foreach(parties, k, p)
-            md(f, "| %s | %s | %s | %s |\n", report_str(p, "organisation_name"),
-               report_nl_value("agreement_party.status", report_str(p, "status")),
-               report_nl_date_or_dash(report_str(p, "date"), d1),
-               report_or_dash(report_str(p, "signatory_name")));
-        fputc('\n', f);
-    }
-}
+/* ---- funding ---- */
 
 static void funding(FILE *f, const json_t *doc) {
     json_t *fs = json_object_get(doc, "funding");
@@ -237,84 +226,6 @@ static void funding(FILE *f, const json_t *doc) {
            report_nl_value("funding.status", report_str(x, "status")));
     }
     fputc('\n', f);
-}
-
-static void roles(FILE *f, const json_t *doc) {
-    char num[32], per[96];
-    json_t *rs = json_object_get(doc, "roles");
-    size_t i;
-    json_t *r;
-    if (json_array_size(rs)) {
-        md(f, "| Persoon | Rol | Gemeente | Uren per week | Formele opdracht | Focus | Periode "
-              "|\n|---|---|---|---|---|---|---|\n");
-        json_array_foreach(rs, i, r) {
-            json_t *h = json_object_get(r, "hours");
-            md(f, "| %s | %s | %s | %s | %s | %s | ", report_str(r, "person_name"),
-               report_nl_value("role_assignment.role", report_str(r, "role")),
-               report_or_dash(report_str(r, "municipality")),
-               json_is_number(h) ? report_nl_number(json_number_value(h), 1, num, sizeof num) : "-",
-               report_nl_yes_no(json_object_get(r, "formal_assignment")),
-               report_or_dash(report_nl_value("role_assignment.focus", report_str(r, "focus"))));
-            md(f, "%s", report_nl_period(r, per));
-            md(f, " |\n");
-        }
-        fputc('\n', f);
-    } else {
-        md(f, "Geen rollen vastgelegd.\n\n");
-    }
-    json_t *res = json_object_get(doc, "responsibilities");
-    if (json_array_size(res)) {
-        md(f, "| Taak | Niveau | Organisatie | Persoon |\n|---|---|---|---|\n");
-        json_array_foreach(res, i, r)
-            md(f, "| %s | %s | %s | %s |\n", report_str(r, "task"),
-               report_nl_value("responsibility.level", report_str(r, "level")),
-               report_str(r, "organisation_name"), report_or_dash(report_str(r, "person_name")));
-        fputc('\n', f);
-    }
-}
-
-static void actions(FILE *f, const json_t *doc) {
-    char d1[32];
-    json_t *as = json_object_get(doc, "actions");
-    md(f, "| Actie | Wie | Uiterlijk | |\n|---|---|---|---|\n");
-    size_t i;
-    json_t *a;
-    json_array_foreach(as, i, a)
-        md(f,
-           json_is_true(json_object_get(a, "overdue")) ? "| %s | %s | %s | **te laat** |\n"
-                                                       : "| %s | %s | %s | open |\n",
-           report_str(a, "title"), report_or_dash(report_str(a, "owner_name")),
-           report_nl_date_or_dash(report_str(a, "due"), d1));
-    fputc('\n', f);
-}
-
-/* ---- indicators ---- */
-
-static void indicators(FILE *f, const json_t *doc) {
-    json_t *ind = json_object_get(doc, "indicators"), *items = json_object_get(ind, "items");
-    if (json_is_true(json_object_get(ind, "from_catalogue")))
-        md(f, "De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke "
-              "indicatoren van haar programma's met cijfers.\n\n");
-    md(f, "Waarden over minder dan %lld personen worden niet getoond (onderdrukt).\n\n",
-       (long long)report_int(ind, "suppress_below"));
-    size_t i, k;
-    json_t *x, *v;
-    char b1[32], b2[32];
-    json_array_foreach(items, i, x) {
-        md(f, "### ");
-        report_indicator_title(f, md_text, x);
-        md(f, "\n\n");
-        json_t *series = json_object_get(x, "series"), *nat = json_object_get(x, "national");
-        if (!json_array_size(series)) {
-            md(f, "Nog geen cijfers.\n\n");
-            continue;
-        }
-        md(f, "| Periode | Regio | Nederland |\n|---|---|---|\n");
-        json_array_foreach(series, k, v)
-            md(f, "| %s | %s | %s |\n", report_str(v, "period"), report_nl_figure(v, b1, sizeof b1),
-               report_nl_figure(json_array_get(nat, k), b2, sizeof b2));
-        fputc('\n', f);
-    }
 }
 
 /* ---- changes ---- */
@@ -367,16 +278,7 @@ static void all_regions(FILE *f, const json_t *doc) {
     if (!json_array_size(bl))
         md(f, "Geen regio wordt door een eis tegengehouden.\n\n");
     else {
-        md(f, "| Eis (controle) | Programma | Regio's | Welke |\n|---|---|---|---|\n");
-        json_array_foreach(bl, i, x) {
-            md(f, "| %s | %s | %lld | ", report_str(x, "name"), report_str(x, "programme"),
-               (long long)report_int(x, "regions"));
-            json_t *n;
-            json_array_foreach(json_object_get(x, "region_names"), k, n)
-                md(f, "%s%s", k ? ", " : "", json_string_value(n));
-            md(f, " |\n");
-        }
-        fputc('\n', f);
+        report_tabulate(f, &tables, &report_blockers, bl, doc);
     }
     md(f, "## Indicatoren vergeleken\n\n");
     json_t *ind = json_object_get(doc, "indicators");
@@ -415,15 +317,17 @@ static void open_section(FILE *f, const report_section *s) {
     md(f, "## %r\n\n", s->title);
 }
 
-static void empty_section(FILE *f, const char *sentence) {
-    md(f, "%r\n\n", sentence);
-}
-
+/* The sections that report_sections writes alike have no body here (NULL). */
 static const report_format markdown = {
-    open_section,
-    empty_section,
-    {standing, findings, governance, agreements, funding, roles, actions, indicators, changes},
-    NULL,
+    .tables = &tables,
+    .h3 = "### ",
+    .h3_end = "\n\n",
+    .p = "",
+    .p_end = "\n\n",
+    .meta = "",
+    .meta_end = "\n\n",
+    .open = open_section,
+    .body = {standing, findings, governance, NULL, funding, NULL, NULL, NULL, changes},
 };
 
 int report_md(FILE *f, const json_t *doc) {
