@@ -10,8 +10,9 @@
 **
 ** Files: report_data.c (gathering one region), report_all.c (every region), report_md.c,
 ** report_html.c, report_svg.c (the charts), report_nl.c (the Dutch words of the report),
-** report_out.c (what the renderers share: the walk over the sections, the formatted writer),
-** cmd_report.c (the command, the output file and the memory of the last report).
+** report_out.c (what the renderers share: the walk over the sections, the tables described
+** once, the formatted writer), cmd_report.c (the command, the output file and the memory of
+** the last report).
 */
 #ifndef SPIL_REPORT_H
 #define SPIL_REPORT_H
@@ -93,28 +94,24 @@ typedef void report_escape(FILE *f, const char *s);
 ** int; %lld a long long; %g a double with one decimal (a tiny one as 0.0); %%. */
 void report_vout(FILE *f, report_escape *escape, const char *fmt, va_list ap);
 
-/* ---- tables, described once for both renderers (report_out.c) ---- */
+/* ---- the tables, each described once, and a renderer's markup (report_out.c) ---- */
 
-/* How a column's cells are marked (report_col's flags). */
-#define REPORT_NUM       1u /* a number: right-aligned in HTML, its header and its cells */
-#define REPORT_NUM_CELLS 2u /* its cells right-aligned, its header not (the steps' "#") */
-#define REPORT_ROW_HEAD  4u /* the cell that heads its row (HTML's th scope="row") */
-#define REPORT_HTML_ONLY 8u /* a column only the HTML page has */
-
-typedef struct report_col {
-    const char *head;    /* the column's header; NULL ends the columns */
-    unsigned flags;      /* REPORT_NUM, ... */
-    const char *md_head; /* the Markdown header where it differs from head, or NULL */
-} report_col;
+/* How a column is marked (report_table's flags). */
+#define REPORT_NUM       1u  /* a number: right-aligned in HTML, its header and its cells */
+#define REPORT_NUM_CELLS 2u  /* its cells right-aligned, its header not (the steps' "#") */
+#define REPORT_ROW_HEAD  4u  /* the cell that heads its row (HTML's th scope="row") */
+#define REPORT_HTML_ONLY 8u  /* a column only the HTML page has */
+#define REPORT_MD_BLANK  16u /* a column whose header the Markdown leaves blank */
 
 #define REPORT_COLS 8
 typedef struct report_row report_row;
 typedef struct report_table {
-    const char *caption;     /* the HTML caption, spil's words: %s the value of caption_key */
-    const char *caption_key; /* its key in the object the table is of (NULL: none) */
-    report_col cols[REPORT_COLS];
-    /* Row k, x, of a table of object of: each column's cell in order, with report_cell. */
-    void (*row)(report_row *r, const json_t *x, size_t k, const json_t *of);
+    const char *caption;            /* the HTML caption, spil's words: %s caption_key's value */
+    const char *caption_key;        /* its key in the object the table is of (NULL: none) */
+    const char *heads[REPORT_COLS]; /* the columns' headers, up to the first NULL */
+    unsigned flags[REPORT_COLS];    /* each column's REPORT_NUM, ... */
+    /* Row x (r->k, of r->of): each column's cell in order, with report_cell. */
+    void (*row)(report_row *r, const json_t *x);
 } report_table;
 
 /* What a renderer writes in a cell where the formats differ. */
@@ -128,35 +125,46 @@ typedef struct report_marks {
                                       ** name, Markdown the code) */
 } report_marks;
 
-/* A renderer's table primitive (report_md.c, report_html.c). */
-typedef struct report_tables {
-    report_escape *escape; /* a value from the data */
-    unsigned skip;         /* the columns with any of these flags are left out */
-    /* The table's start, with its caption (%s: value, escaped); then the header of column c,
-    ** the n-th shown; then the end of the n headers. open may be NULL. */
+/* A renderer's markup (report_md.c, report_html.c): its escape, paragraphs and headings, its
+** table primitive and its marks. */
+typedef struct report_markup {
+    report_escape *escape;       /* a value from the data */
+    const char *h3, *h3_end;     /* around a heading within a section */
+    const char *p, *p_end;       /* around a paragraph */
+    const char *meta, *meta_end; /* around a paragraph that says what follows is about */
+    unsigned skip;               /* the columns with any of these flags are left out */
+    /* The table's start, with its caption (%s: value, escaped); then the header of a column
+    ** (its flags), the n-th shown; then the end of the n headers. open may be NULL. */
     void (*open)(FILE *f, const char *caption, const char *value);
-    void (*head)(FILE *f, const report_col *c, int n);
+    void (*head)(FILE *f, const char *head, unsigned flags, int n);
     void (*head_end)(FILE *f, int n);
-    void (*cell)(FILE *f, const report_col *c, int n); /* starts cell n (0: the row's first) */
-    void (*cell_end)(FILE *f, const report_col *c);    /* ends it (may be NULL) */
+    void (*cell)(FILE *f, unsigned flags, int n); /* starts cell n (0: the row's first) */
+    void (*cell_end)(FILE *f, unsigned flags);    /* ends it (may be NULL) */
     void (*row_end)(FILE *f);
     void (*close)(FILE *f);
     report_marks marks;
-} report_tables;
+} report_markup;
 
-/* A row being written: its cells with report_cell and report_more, marks from out->marks. */
+/* A row being written: its cells with report_cell and report_more, marks from m->marks. */
 struct report_row {
     FILE *f;
-    const report_tables *out;
+    const report_markup *m;
     const report_table *t;
-    int col, n; /* the column of the cell being written (-1: none yet), the cells written */
+    const json_t *of; /* the object the table is of */
+    size_t k;         /* the row's index */
+    int col, n;       /* the column of the cell being written (-1: none yet), the cells written */
 };
 
-/* Table t of object of (NULL: none) to f through out: a row per element of rows. */
-void report_tabulate(FILE *f, const report_tables *out, const report_table *t, const json_t *rows,
+/* Table t of object of (NULL: none) to f in markup m: a row per element of rows. */
+void report_tabulate(FILE *f, const report_markup *m, const report_table *t, const json_t *rows,
                      const json_t *of);
-/* The next column's cell: fmt as report_vout, through out's escape (nothing in a column out
-** leaves out). */
+/* The same, or when rows is empty the sentence empty (spil's words) as a paragraph. */
+void report_tabulate_or(FILE *f, const report_markup *m, const report_table *t, const json_t *rows,
+                        const json_t *of, const char *empty);
+/* A paragraph of spil's own words in markup m. */
+void report_paragraph(FILE *f, const report_markup *m, const char *text);
+/* The next column's cell: fmt as report_vout, through m's escape (nothing in a column m leaves
+** out). */
 void report_cell(report_row *r, const char *fmt, ...);
 /* More of the cell being written. */
 void report_more(report_row *r, const char *fmt, ...);
@@ -185,10 +193,7 @@ extern const report_section report_sections[REPORT_SECTIONS];
 ** body[i] the rest of section i when report_sections has no body for it, close ends a section
 ** (open and close may be NULL); the rest is what the sections written alike need. */
 struct report_format {
-    const report_tables *tables; /* its tables, and its escape (tables->escape) */
-    const char *h3, *h3_end;     /* around a heading within a section */
-    const char *p, *p_end;       /* around a paragraph */
-    const char *meta, *meta_end; /* around a paragraph that says what follows is about */
+    const report_markup *markup;
     void (*chart)(FILE *f, const json_t *ind, size_t i); /* indicator i's chart (NULL: none) */
     void (*open)(FILE *f, const report_section *s);
     void (*body[REPORT_SECTIONS])(FILE *f, const json_t *doc);

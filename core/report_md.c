@@ -1,6 +1,8 @@
 /*
 ** report_md.c: the report as Markdown, for minutes and e-mail (see report.h). Renders the
-** document of report_region or report_all and nothing else. Every value from region data goes
+** document of report_region or report_all and nothing else: Markdown's markup (report_markup:
+** its tables, paragraphs and marks) and the sections it writes its own way; the tables and the
+** sections both renderers show alike are report_out.c's. Every value from region data goes
 ** through md_text, which backslash-escapes what Markdown would read as markup or HTML and
 ** folds line breaks, so a hostile name stays text in any Markdown viewer.
 */
@@ -34,10 +36,9 @@ static void md(FILE *f, const char *fmt, ...) {
 
 /* ---- tables: a header line, a rule, a line a row, a blank line ---- */
 
-static void head(FILE *f, const report_col *c, int n) {
-    const char *h = c->md_head ? c->md_head : c->head;
+static void head(FILE *f, const char *head, unsigned flags, int n) {
     if (!n) fputc('|', f);
-    md(f, *h ? " %r |" : " |", h);
+    md(f, flags & REPORT_MD_BLANK ? " |" : " %r |", head);
 }
 
 static void head_end(FILE *f, int n) {
@@ -47,8 +48,8 @@ static void head_end(FILE *f, int n) {
     fputc('\n', f);
 }
 
-static void cell(FILE *f, const report_col *c, int n) {
-    (void)c;
+static void cell(FILE *f, unsigned flags, int n) {
+    (void)flags;
     fputs(n ? " | " : "| ", f);
 }
 
@@ -60,8 +61,14 @@ static void table_end(FILE *f) {
     fputc('\n', f);
 }
 
-static const report_tables tables = {
+static const report_markup markup = {
     .escape = md_text,
+    .h3 = "### ",
+    .h3_end = "\n\n",
+    .p = "",
+    .p_end = "\n\n",
+    .meta = "",
+    .meta_end = "\n\n",
     .skip = REPORT_HTML_ONLY,
     .head = head,
     .head_end = head_end,
@@ -93,7 +100,7 @@ static void standing(FILE *f, const json_t *doc) {
         if (report_str(p, "since"))
             md(f, ", sinds %s", report_nl_date_or_dash(report_str(p, "since"), d1));
         md(f, ".\n\n");
-        report_tabulate(f, &tables, &report_steps, json_object_get(p, "steps"), p);
+        report_tabulate(f, &markup, &report_steps, json_object_get(p, "steps"), p);
         int ready = json_is_true(json_object_get(r, "ready"));
         if (json_is_object(next))
             md(f,
@@ -105,7 +112,7 @@ static void standing(FILE *f, const json_t *doc) {
            (long long)report_int(r, "blocking"), report_int(r, "blocking") == 1 ? "" : "en",
            (long long)report_int(r, "advisory"),
            report_int(r, "advisory") == 1 ? "" : "bevindingen");
-        report_tabulate(f, &tables, &report_checks, json_object_get(r, "checks"), p);
+        report_tabulate(f, &markup, &report_checks, json_object_get(r, "checks"), p);
     }
 }
 
@@ -134,6 +141,19 @@ static void findings(FILE *f, const json_t *doc) {
 
 /* ---- governance ---- */
 
+static void pending_row(report_row *r, const json_t *m) {
+    char d[32];
+    report_cell(r, "%s", report_str(m, "subject"));
+    report_cell(r, "%s", report_or_dash(report_str(m, "body")));
+    report_cell(r, "%s", report_nl_date_or_dash(report_str(m, "date"), d));
+    report_cell(r, "%s", report_str(m, "organisation_name"));
+}
+
+static const report_table pending = {
+    .heads = {"Advies", "Van", "Datum", "Wacht op het besluit van"},
+    .row = pending_row,
+};
+
 static void governance(FILE *f, const json_t *doc) {
     char d1[32];
     json_t *gov = json_object_get(doc, "governance");
@@ -144,24 +164,15 @@ static void governance(FILE *f, const json_t *doc) {
         if (json_integer_value(json_object_get(b, "meetings_per_year")))
             md(f, "Vergadert %lld keer per jaar.\n\n",
                (long long)report_int(b, "meetings_per_year"));
-        report_tabulate(f, &tables, &report_members, json_object_get(b, "members"), b);
+        report_tabulate(f, &markup, &report_members, json_object_get(b, "members"), b);
         json_array_foreach(json_object_get(b, "represented"), k, m)
             md(f, "- %s wordt vertegenwoordigd door %s.\n", report_str(m, "organisation_name"),
                report_str(m, "via_name"));
         if (json_array_size(json_object_get(b, "represented"))) fputc('\n', f);
     }
     md(f, "### Adviezen in afwachting\n\n");
-    json_t *pend = json_object_get(gov, "pending_advice");
-    if (!json_array_size(pend))
-        md(f, "Geen advies wacht op het besluit van een organisatie.\n\n");
-    else {
-        md(f, "| Advies | Van | Datum | Wacht op het besluit van |\n|---|---|---|---|\n");
-        json_array_foreach(pend, i, m) md(f, "| %s | %s | %s | %s |\n", report_str(m, "subject"),
-                                          report_or_dash(report_str(m, "body")),
-                                          report_nl_date_or_dash(report_str(m, "date"), d1),
-                                          report_str(m, "organisation_name"));
-        fputc('\n', f);
-    }
+    report_tabulate_or(f, &markup, &pending, json_object_get(gov, "pending_advice"), doc,
+                       "Geen advies wacht op het besluit van een organisatie.");
     md(f, "### Laatste besluiten\n\n");
     json_t *ds = json_object_get(gov, "decisions");
     if (!json_array_size(ds)) md(f, "Geen besluiten vastgelegd.\n\n");
@@ -202,30 +213,32 @@ static void governance(FILE *f, const json_t *doc) {
 
 /* ---- funding ---- */
 
-static void funding(FILE *f, const json_t *doc) {
-    json_t *fs = json_object_get(doc, "funding");
-    md(f, "| Doel | Wat | Bron | Bedrag | Financier | Periode | Status "
-          "|\n|---|---|---|---|---|---|---|\n");
-    size_t i;
-    json_t *x;
+static void funding_row(report_row *r, const json_t *x) {
     char num[64], per[96];
-    json_array_foreach(fs, i, x) {
-        md(f, "| %s | %s | %s | ", report_nl_value("funding.purpose", report_str(x, "purpose")),
-           report_str(x, "id"), report_nl_value("funding.source", report_str(x, "source")));
-        json_t *amount = json_object_get(x, "amount");
-        if (json_is_number(amount))
-            md(f, "€ %s", report_nl_number(json_number_value(amount), 0, num, sizeof num));
-        else
-            md(f, "-");
-        md(f, " | %s | ", report_or_dash(report_str(x, "funder_name")));
-        md(f, "%s", report_nl_period(x, per));
-        md(f,
-           json_is_true(json_object_get(x, "ending_soon")) ? " | %s; **loopt binnenkort af** |\n"
-           : json_is_true(json_object_get(x, "ended"))     ? " | %s; periode voorbij |\n"
-                                                           : " | %s |\n",
-           report_nl_value("funding.status", report_str(x, "status")));
-    }
-    fputc('\n', f);
+    json_t *amount = json_object_get(x, "amount");
+    report_cell(r, "%s", report_nl_value("funding.purpose", report_str(x, "purpose")));
+    report_cell(r, "%s", report_str(x, "id"));
+    report_cell(r, "%s", report_nl_value("funding.source", report_str(x, "source")));
+    if (json_is_number(amount))
+        report_cell(r, "€ %s", report_nl_number(json_number_value(amount), 0, num, sizeof num));
+    else
+        report_cell(r, "-");
+    report_cell(r, "%s", report_or_dash(report_str(x, "funder_name")));
+    report_cell(r, "%s", report_nl_period(x, per));
+    report_cell(r,
+                json_is_true(json_object_get(x, "ending_soon")) ? "%s; **loopt binnenkort af**"
+                : json_is_true(json_object_get(x, "ended"))     ? "%s; periode voorbij"
+                                                                : "%s",
+                report_nl_value("funding.status", report_str(x, "status")));
+}
+
+static const report_table funding_table = {
+    .heads = {"Doel", "Wat", "Bron", "Bedrag", "Financier", "Periode", "Status"},
+    .row = funding_row,
+};
+
+static void funding(FILE *f, const json_t *doc) {
+    report_tabulate(f, &markup, &funding_table, json_object_get(doc, "funding"), doc);
 }
 
 /* ---- changes ---- */
@@ -253,33 +266,62 @@ static void changes(FILE *f, const json_t *doc) {
 
 /* ---- the learning network's page ---- */
 
+static void region_row(report_row *r, const json_t *x) {
+    report_cell(r, "%s", report_str(x, "name"));
+    if (report_str(x, "error")) {
+        report_cell(r, "%s", report_str(x, "programme"));
+        report_cell(r, "-");
+        report_cell(r, "de controles konden niet draaien: %s", report_str(x, "error"));
+        report_cell(r, "-");
+        report_cell(r, "-");
+        return;
+    }
+    report_cell(r, "%s", report_str(x, "programme_name"));
+    report_cell(r, "%s", report_str(x, "step_name"));
+    report_cell(r, "%r", json_is_true(json_object_get(x, "ready")) ? "ja" : "nee");
+    report_cell(r, "%d", (int)report_int(x, "blocking"));
+    report_cell(r, "%d", (int)report_int(x, "advisory"));
+}
+
+static const report_table regions = {
+    .heads = {"Regio", "Programma", "Stap", "Klaar voor de volgende stap", "Blokkerend", "Advies"},
+    .row = region_row,
+};
+
+/* A region's value of a compared indicator: its rank, the value, the difference with the
+** nation. */
+static void area_row(report_row *r, const json_t *x) {
+    char b[32];
+    json_t *rank = json_object_get(x, "rank"), *diff = json_object_get(x, "difference");
+    if (json_is_integer(rank))
+        report_cell(r, "%d", (int)json_integer_value(rank));
+    else
+        report_cell(r, "-");
+    report_cell(r, "%s", report_str(x, "name"));
+    report_cell(r, "%s", report_nl_figure(x, b, sizeof b));
+    if (json_is_number(diff))
+        report_cell(r, "%r%s", json_number_value(diff) > 0 ? "+" : "",
+                    report_nl_number(json_number_value(diff), 1, b, sizeof b));
+    else
+        report_cell(r, "-");
+}
+
+static const report_table areas = {
+    .heads = {"#", "Regio", "Waarde", "Verschil met Nederland"},
+    .row = area_row,
+};
+
 static void all_regions(FILE *f, const json_t *doc) {
-    char d1[32], b1[32], b2[32];
+    char d1[32], b1[32];
+    size_t i;
+    json_t *x;
     md(f, "# Leernetwerk: alle regio's\n\n");
     md(f, "Gemaakt door spil op %s.\n\n", report_nl_date(report_str(doc, "today"), d1));
     md(f, "## Stap en gereedheid per regio\n\n");
-    md(f, "| Regio | Programma | Stap | Klaar voor de volgende stap | Blokkerend | Advies "
-          "|\n|---|---|---|---|---|---|\n");
-    size_t i, k;
-    json_t *r, *x;
-    json_array_foreach(json_object_get(doc, "regions"), i, r) {
-        if (report_str(r, "error")) {
-            md(f, "| %s | %s | - | de controles konden niet draaien: %s | - | - |\n",
-               report_str(r, "name"), report_str(r, "programme"), report_str(r, "error"));
-            continue;
-        }
-        md(f, "| %s | %s | %s | %s | %lld | %lld |\n", report_str(r, "name"),
-           report_str(r, "programme_name"), report_str(r, "step_name"),
-           json_is_true(json_object_get(r, "ready")) ? "ja" : "nee",
-           (long long)report_int(r, "blocking"), (long long)report_int(r, "advisory"));
-    }
-    md(f, "\n## Wat de meeste regio's tegenhoudt\n\n");
-    json_t *bl = json_object_get(doc, "blockers");
-    if (!json_array_size(bl))
-        md(f, "Geen regio wordt door een eis tegengehouden.\n\n");
-    else {
-        report_tabulate(f, &tables, &report_blockers, bl, doc);
-    }
+    report_tabulate(f, &markup, &regions, json_object_get(doc, "regions"), doc);
+    md(f, "## Wat de meeste regio's tegenhoudt\n\n");
+    report_tabulate_or(f, &markup, &report_blockers, json_object_get(doc, "blockers"), doc,
+                       "Geen regio wordt door een eis tegengehouden.");
     md(f, "## Indicatoren vergeleken\n\n");
     json_t *ind = json_object_get(doc, "indicators");
     if (!json_array_size(json_object_get(ind, "items")))
@@ -294,22 +336,7 @@ static void all_regions(FILE *f, const json_t *doc) {
         md(f, "Nederland: %s%s%s.\n\n",
            report_nl_figure(json_object_get(x, "national"), b1, sizeof b1),
            report_str(x, "unit") ? " " : "", report_str(x, "unit") ? report_str(x, "unit") : "");
-        md(f, "| # | Regio | Waarde | Verschil met Nederland |\n|---|---|---|---|\n");
-        json_array_foreach(json_object_get(x, "areas"), k, r) {
-            json_t *rank = json_object_get(r, "rank"), *diff = json_object_get(r, "difference");
-            char rk[16] = "-";
-            if (json_is_integer(rank))
-                snprintf(rk, sizeof rk, "%lld", (long long)json_integer_value(rank));
-            md(f, "| %s | %s | %s | ", rk, report_str(r, "name"),
-               report_nl_figure(r, b1, sizeof b1));
-            if (json_is_number(diff)) {
-                double d = json_number_value(diff);
-                md(f, "%s%s", d > 0 ? "+" : "", report_nl_number(d, 1, b2, sizeof b2));
-            } else
-                md(f, "-");
-            md(f, " |\n");
-        }
-        fputc('\n', f);
+        report_tabulate(f, &markup, &areas, json_object_get(x, "areas"), x);
     }
 }
 
@@ -319,13 +346,7 @@ static void open_section(FILE *f, const report_section *s) {
 
 /* The sections that report_sections writes alike have no body here (NULL). */
 static const report_format markdown = {
-    .tables = &tables,
-    .h3 = "### ",
-    .h3_end = "\n\n",
-    .p = "",
-    .p_end = "\n\n",
-    .meta = "",
-    .meta_end = "\n\n",
+    .markup = &markup,
     .open = open_section,
     .body = {standing, findings, governance, NULL, funding, NULL, NULL, NULL, changes},
 };

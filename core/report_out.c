@@ -67,9 +67,8 @@ static void say(FILE *f, report_escape *escape, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* A paragraph of spil's own words in fmt. */
-static void paragraph(FILE *f, const report_format *fmt, const char *text) {
-    say(f, fmt->tables->escape, "%r%r%r", fmt->p, text, fmt->p_end);
+void report_paragraph(FILE *f, const report_markup *m, const char *text) {
+    say(f, m->escape, "%r%r%r", m->p, text, m->p_end);
 }
 
 void report_walk(FILE *f, const json_t *doc, const report_format *fmt) {
@@ -79,7 +78,7 @@ void report_walk(FILE *f, const json_t *doc, const report_format *fmt) {
         json_t *list = s->list ? json_object_get(doc, s->list) : NULL;
         if (list && s->sublist) list = json_object_get(list, s->sublist);
         if (s->list && !json_array_size(list))
-            paragraph(f, fmt, s->empty);
+            report_paragraph(f, fmt->markup, s->empty);
         else if (s->body)
             s->body(f, doc, fmt);
         else
@@ -117,40 +116,47 @@ void report_change_text(FILE *f, report_escape *escape, const json_t *g, const c
 /* ---- tables ---- */
 
 static int left_out(const report_row *r) {
-    return r->col >= 0 && (r->t->cols[r->col].flags & r->out->skip);
+    return r->col >= 0 && (r->t->flags[r->col] & r->m->skip);
 }
 
 static void end_cell(report_row *r) {
-    if (r->col >= 0 && !left_out(r) && r->out->cell_end)
-        r->out->cell_end(r->f, &r->t->cols[r->col]);
+    if (r->col >= 0 && !left_out(r) && r->m->cell_end) r->m->cell_end(r->f, r->t->flags[r->col]);
 }
 
-void report_tabulate(FILE *f, const report_tables *out, const report_table *t, const json_t *rows,
+void report_tabulate(FILE *f, const report_markup *m, const report_table *t, const json_t *rows,
                      const json_t *of) {
-    if (out->open) out->open(f, t->caption, t->caption_key ? report_str(of, t->caption_key) : NULL);
+    if (m->open) m->open(f, t->caption, t->caption_key ? report_str(of, t->caption_key) : NULL);
     int n = 0;
-    for (const report_col *c = t->cols; c < t->cols + REPORT_COLS && c->head; c++)
-        if (!(c->flags & out->skip)) out->head(f, c, n++);
-    out->head_end(f, n);
+    for (int c = 0; c < REPORT_COLS && t->heads[c]; c++)
+        if (!(t->flags[c] & m->skip)) m->head(f, t->heads[c], t->flags[c], n++);
+    m->head_end(f, n);
     size_t k;
     json_t *x;
     json_array_foreach(rows, k, x) {
-        report_row r = {f, out, t, -1, 0};
-        t->row(&r, x, k, of);
+        report_row r = {f, m, t, of, k, -1, 0};
+        t->row(&r, x);
         end_cell(&r);
-        out->row_end(f);
+        m->row_end(f);
     }
-    out->close(f);
+    if (m->close) m->close(f);
+}
+
+void report_tabulate_or(FILE *f, const report_markup *m, const report_table *t, const json_t *rows,
+                        const json_t *of, const char *empty) {
+    if (json_array_size(rows))
+        report_tabulate(f, m, t, rows, of);
+    else
+        report_paragraph(f, m, empty);
 }
 
 void report_cell(report_row *r, const char *fmt, ...) {
     end_cell(r);
     r->col++;
     if (left_out(r)) return;
-    r->out->cell(r->f, &r->t->cols[r->col], r->n++);
+    r->m->cell(r->f, r->t->flags[r->col], r->n++);
     va_list ap;
     va_start(ap, fmt);
-    report_vout(r->f, r->out->escape, fmt, ap);
+    report_vout(r->f, r->m->escape, fmt, ap);
     va_end(ap);
 }
 
@@ -158,17 +164,16 @@ void report_more(report_row *r, const char *fmt, ...) {
     if (left_out(r)) return;
     va_list ap;
     va_start(ap, fmt);
-    report_vout(r->f, r->out->escape, fmt, ap);
+    report_vout(r->f, r->m->escape, fmt, ap);
     va_end(ap);
 }
 
-static void step_row(report_row *r, const json_t *s, size_t k, const json_t *of) {
-    (void)of;
+static void step_row(report_row *r, const json_t *s) {
     char d[32];
     int cur = !strcmp(report_str(s, "state"), "current");
-    report_cell(r, "%d", (int)k + 1);
-    report_cell(r, "%r%s%r", cur ? r->out->marks.strong : "", report_str(s, "name"),
-                cur ? r->out->marks.strong_end : "");
+    report_cell(r, "%d", (int)r->k + 1);
+    report_cell(r, "%r%s%r", cur ? r->m->marks.strong : "", report_str(s, "name"),
+                cur ? r->m->marks.strong_end : "");
     report_cell(r, "%s", report_or_dash(report_str(s, "phase_name")));
     report_cell(r, "%s", report_nl_step_state(report_str(s, "state")));
     report_cell(r, "%s", report_nl_date_or_dash(report_str(s, "entered"), d));
@@ -176,35 +181,30 @@ static void step_row(report_row *r, const json_t *s, size_t k, const json_t *of)
 }
 
 const report_table report_steps = {
-    "Stappen van %s",
-    "name",
-    {{"#", REPORT_NUM_CELLS, NULL},
-     {"Stap", REPORT_ROW_HEAD, NULL},
-     {"Fase", 0, NULL},
-     {"Waar", 0, NULL},
-     {"Begonnen", 0, NULL},
-     {"Afgerond", 0, NULL}},
-    step_row,
+    .caption = "Stappen van %s",
+    .caption_key = "name",
+    .heads = {"#", "Stap", "Fase", "Waar", "Begonnen", "Afgerond"},
+    .flags = {REPORT_NUM_CELLS, REPORT_ROW_HEAD},
+    .row = step_row,
 };
 
-static void check_row(report_row *r, const json_t *c, size_t k, const json_t *of) {
-    (void)k, (void)of;
+static void check_row(report_row *r, const json_t *c) {
     const char *s = report_str(c, "status");
     int outcome = !strcmp(s, "pass") ? 0 : !strcmp(s, "fail") ? 1 : !strcmp(s, "advisory") ? 2 : 3;
     report_cell(r, "%s", report_str(c, "name") ? report_str(c, "name") : report_str(c, "id"));
-    report_cell(r, "%r", r->out->marks.check[outcome]);
+    report_cell(r, "%r", r->m->marks.check[outcome]);
     report_cell(r, "%d", (int)json_array_size(json_object_get(c, "findings")));
 }
 
 const report_table report_checks = {
-    "Controles van de stap %s",
-    "step_name",
-    {{"Controle", REPORT_ROW_HEAD, NULL}, {"Uitkomst", 0, NULL}, {"Bevindingen", REPORT_NUM, NULL}},
-    check_row,
+    .caption = "Controles van de stap %s",
+    .caption_key = "step_name",
+    .heads = {"Controle", "Uitkomst", "Bevindingen"},
+    .flags = {REPORT_ROW_HEAD, 0, REPORT_NUM},
+    .row = check_row,
 };
 
-static void member_row(report_row *r, const json_t *m, size_t k, const json_t *of) {
-    (void)k, (void)of;
+static void member_row(report_row *r, const json_t *m) {
     report_cell(r, "%s", report_str(m, "organisation_name"));
     report_cell(r, "%s", report_or_dash(report_str(m, "person_name")));
     report_cell(r, "%s", report_nl_value("body_member.membership", report_str(m, "membership")));
@@ -212,51 +212,44 @@ static void member_row(report_row *r, const json_t *m, size_t k, const json_t *o
                 report_or_dash(report_nl_value("body_member.function", report_str(m, "function"))));
     report_cell(r, "%s", report_nl_yes_no(json_object_get(m, "mandate")));
     report_cell(r, "%r",
-                json_is_true(json_object_get(m, "decides_with_mandate")) ? r->out->marks.decides
+                json_is_true(json_object_get(m, "decides_with_mandate")) ? r->m->marks.decides
                                                                          : "nee");
 }
 
 const report_table report_members = {
-    "Leden van %s",
-    "name",
-    {{"Organisatie", REPORT_ROW_HEAD, NULL},
-     {"Vertegenwoordiger", 0, NULL},
-     {"Lidmaatschap", 0, NULL},
-     {"Functie", 0, NULL},
-     {"Mandaat", 0, NULL},
-     {"Beslist met mandaat", 0, NULL}},
-    member_row,
+    .caption = "Leden van %s",
+    .caption_key = "name",
+    .heads = {"Organisatie", "Vertegenwoordiger", "Lidmaatschap", "Functie", "Mandaat",
+              "Beslist met mandaat"},
+    .flags = {REPORT_ROW_HEAD},
+    .row = member_row,
 };
 
-static void party_row(report_row *r, const json_t *p, size_t k, const json_t *of) {
-    (void)k, (void)of;
+static void party_row(report_row *r, const json_t *p) {
     char d[32];
     int signed_ = !strcmp(report_str(p, "status"), "signed");
     report_cell(r, "%s", report_str(p, "organisation_name"));
-    report_cell(r, "%r%s%r", signed_ ? r->out->marks.signed_ : "",
+    report_cell(r, "%r%s%r", signed_ ? r->m->marks.signed_ : "",
                 report_nl_value("agreement_party.status", report_str(p, "status")),
-                signed_ ? r->out->marks.signed_end : "");
+                signed_ ? r->m->marks.signed_end : "");
     report_cell(r, "%s", report_nl_date_or_dash(report_str(p, "date"), d));
     report_cell(r, "%s", report_or_dash(report_str(p, "signatory_name")));
 }
 
 const report_table report_parties = {
-    "Partijen bij %s",
-    "title",
-    {{"Partij", REPORT_ROW_HEAD, NULL},
-     {"Status", 0, NULL},
-     {"Datum", 0, NULL},
-     {"Getekend door", 0, NULL}},
-    party_row,
+    .caption = "Partijen bij %s",
+    .caption_key = "title",
+    .heads = {"Partij", "Status", "Datum", "Getekend door"},
+    .flags = {REPORT_ROW_HEAD},
+    .row = party_row,
 };
 
-static void role_row(report_row *r, const json_t *x, size_t k, const json_t *of) {
-    (void)k, (void)of;
+static void role_row(report_row *r, const json_t *x) {
     char num[32], per[96];
     json_t *h = json_object_get(x, "hours");
     report_cell(r, "%s", report_str(x, "person_name"));
     report_cell(r, "%s", report_nl_value("role_assignment.role", report_str(x, "role")));
-    report_cell(r, "%s", report_or_dash(report_str(x, r->out->marks.municipality)));
+    report_cell(r, "%s", report_or_dash(report_str(x, r->m->marks.municipality)));
     report_cell(r, "%s",
                 json_is_number(h) ? report_nl_number(json_number_value(h), 1, num, sizeof num)
                                   : "-");
@@ -267,20 +260,14 @@ static void role_row(report_row *r, const json_t *x, size_t k, const json_t *of)
 }
 
 const report_table report_roles = {
-    "Wie welke rol heeft",
-    NULL,
-    {{"Persoon", REPORT_ROW_HEAD, NULL},
-     {"Rol", 0, NULL},
-     {"Gemeente", 0, NULL},
-     {"Uren per week", REPORT_NUM, NULL},
-     {"Formele opdracht", 0, NULL},
-     {"Focus", 0, NULL},
-     {"Periode", 0, NULL}},
-    role_row,
+    .caption = "Wie welke rol heeft",
+    .heads = {"Persoon", "Rol", "Gemeente", "Uren per week", "Formele opdracht", "Focus",
+              "Periode"},
+    .flags = {REPORT_ROW_HEAD, 0, 0, REPORT_NUM},
+    .row = role_row,
 };
 
-static void responsibility_row(report_row *r, const json_t *x, size_t k, const json_t *of) {
-    (void)k, (void)of;
+static void responsibility_row(report_row *r, const json_t *x) {
     report_cell(r, "%s", report_str(x, "task"));
     report_cell(r, "%s", report_nl_value("responsibility.level", report_str(x, "level")));
     report_cell(r, "%s", report_str(x, "organisation_name"));
@@ -288,34 +275,30 @@ static void responsibility_row(report_row *r, const json_t *x, size_t k, const j
 }
 
 const report_table report_responsibilities = {
-    "Verantwoordelijkheden, strategisch en operationeel",
-    NULL,
-    {{"Taak", REPORT_ROW_HEAD, NULL},
-     {"Niveau", 0, NULL},
-     {"Organisatie", 0, NULL},
-     {"Persoon", 0, NULL}},
-    responsibility_row,
+    .caption = "Verantwoordelijkheden, strategisch en operationeel",
+    .heads = {"Taak", "Niveau", "Organisatie", "Persoon"},
+    .flags = {REPORT_ROW_HEAD},
+    .row = responsibility_row,
 };
 
-static void action_row(report_row *r, const json_t *a, size_t k, const json_t *of) {
-    (void)k, (void)of;
+static void action_row(report_row *r, const json_t *a) {
     char d[32];
     report_cell(r, "%s", report_str(a, "title"));
     report_cell(r, "%s", report_or_dash(report_str(a, "owner_name")));
     report_cell(r, "%s", report_nl_date_or_dash(report_str(a, "due"), d));
-    report_cell(r, "%r", json_is_true(json_object_get(a, "overdue")) ? r->out->marks.late : "open");
+    report_cell(r, "%r", json_is_true(json_object_get(a, "overdue")) ? r->m->marks.late : "open");
 }
 
 const report_table report_actions = {
-    "Open acties, de vroegste eerst",
-    NULL,
-    {{"Actie", REPORT_ROW_HEAD, NULL}, {"Wie", 0, NULL}, {"Uiterlijk", 0, NULL}, {"Stand", 0, ""}},
-    action_row,
+    .caption = "Open acties, de vroegste eerst",
+    .heads = {"Actie", "Wie", "Uiterlijk", "Stand"},
+    .flags = {REPORT_ROW_HEAD, 0, 0, REPORT_MD_BLANK},
+    .row = action_row,
 };
 
 /* A period of an indicator (of): the region's figure, its numerator and denominator, the
 ** nation's figure of the same period. */
-static void series_row(report_row *r, const json_t *v, size_t k, const json_t *of) {
+static void series_row(report_row *r, const json_t *v) {
     char b[32];
     report_cell(r, "%s", report_str(v, "period"));
     report_cell(r, "%s", report_nl_figure(v, b, sizeof b));
@@ -324,22 +307,20 @@ static void series_row(report_row *r, const json_t *v, size_t k, const json_t *o
                     (int)report_int(v, "denominator"));
     else
         report_cell(r, "-");
-    report_cell(r, "%s",
-                report_nl_figure(json_array_get(json_object_get(of, "national"), k), b, sizeof b));
+    report_cell(
+        r, "%s",
+        report_nl_figure(json_array_get(json_object_get(r->of, "national"), r->k), b, sizeof b));
 }
 
 const report_table report_series = {
-    "De cijfers van %s",
-    "code",
-    {{"Periode", REPORT_ROW_HEAD, NULL},
-     {"Regio", REPORT_NUM, NULL},
-     {"Teller / noemer", REPORT_NUM | REPORT_HTML_ONLY, NULL},
-     {"Nederland", REPORT_NUM, NULL}},
-    series_row,
+    .caption = "De cijfers van %s",
+    .caption_key = "code",
+    .heads = {"Periode", "Regio", "Teller / noemer", "Nederland"},
+    .flags = {REPORT_ROW_HEAD, REPORT_NUM, REPORT_NUM | REPORT_HTML_ONLY, REPORT_NUM},
+    .row = series_row,
 };
 
-static void blocker_row(report_row *r, const json_t *x, size_t k, const json_t *of) {
-    (void)k, (void)of;
+static void blocker_row(report_row *r, const json_t *x) {
     size_t i;
     json_t *n;
     report_cell(r, "%s", report_str(x, "name"));
@@ -351,72 +332,68 @@ static void blocker_row(report_row *r, const json_t *x, size_t k, const json_t *
 }
 
 const report_table report_blockers = {
-    "Eisen met blokkerende bevindingen, naar het aantal regio's dat ze tegenhouden",
-    NULL,
-    {{"Eis (controle)", REPORT_ROW_HEAD, NULL},
-     {"Programma", 0, NULL},
-     {"Regio's", REPORT_NUM, NULL},
-     {"Welke", 0, NULL}},
-    blocker_row,
+    .caption = "Eisen met blokkerende bevindingen, naar het aantal regio's dat ze tegenhouden",
+    .heads = {"Eis (controle)", "Programma", "Regio's", "Welke"},
+    .flags = {REPORT_ROW_HEAD, 0, REPORT_NUM},
+    .row = blocker_row,
 };
 
 /* ---- the sections both renderers show alike ---- */
 
 void report_section_agreements(FILE *f, const json_t *doc, const report_format *fmt) {
+    const report_markup *m = fmt->markup;
     size_t i;
     json_t *a;
     json_array_foreach(json_object_get(doc, "agreements"), i, a) {
         json_t *parties = json_object_get(a, "parties");
-        say(f, fmt->tables->escape, "%r%s%r%r%s, %s; %d van %d partijen getekend.%r", fmt->h3,
-            report_str(a, "title"), fmt->h3_end, fmt->meta, report_str(a, "kind"),
+        say(f, m->escape, "%r%s%r%r%s, %s; %d van %d partijen getekend.%r", m->h3,
+            report_str(a, "title"), m->h3_end, m->meta, report_str(a, "kind"),
             report_str(a, "status") ? report_nl_value("agreement.status", report_str(a, "status"))
                                     : "status niet vastgelegd",
-            (int)report_int(a, "signed"), (int)json_array_size(parties), fmt->meta_end);
-        if (json_array_size(parties)) report_tabulate(f, fmt->tables, &report_parties, parties, a);
+            (int)report_int(a, "signed"), (int)json_array_size(parties), m->meta_end);
+        if (json_array_size(parties)) report_tabulate(f, m, &report_parties, parties, a);
     }
 }
 
 void report_section_roles(FILE *f, const json_t *doc, const report_format *fmt) {
-    json_t *rs = json_object_get(doc, "roles"), *res = json_object_get(doc, "responsibilities");
-    if (json_array_size(rs))
-        report_tabulate(f, fmt->tables, &report_roles, rs, doc);
-    else
-        paragraph(f, fmt, "Geen rollen vastgelegd.");
-    if (json_array_size(res)) report_tabulate(f, fmt->tables, &report_responsibilities, res, doc);
+    json_t *res = json_object_get(doc, "responsibilities");
+    report_tabulate_or(f, fmt->markup, &report_roles, json_object_get(doc, "roles"), doc,
+                       "Geen rollen vastgelegd.");
+    if (json_array_size(res)) report_tabulate(f, fmt->markup, &report_responsibilities, res, doc);
 }
 
 void report_section_actions(FILE *f, const json_t *doc, const report_format *fmt) {
-    report_tabulate(f, fmt->tables, &report_actions, json_object_get(doc, "actions"), doc);
+    report_tabulate(f, fmt->markup, &report_actions, json_object_get(doc, "actions"), doc);
 }
 
 void report_section_indicators(FILE *f, const json_t *doc, const report_format *fmt) {
+    const report_markup *m = fmt->markup;
     json_t *ind = json_object_get(doc, "indicators");
     size_t i;
     json_t *x;
     if (json_is_true(json_object_get(ind, "from_catalogue")))
-        paragraph(f, fmt,
-                  "De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke "
-                  "indicatoren van haar programma's met cijfers.");
-    fputs(fmt->p, f);
+        report_paragraph(f, m,
+                         "De regio heeft geen indicatoren afgesproken; dit zijn de eerste "
+                         "landelijke indicatoren van haar programma's met cijfers.");
+    fputs(m->p, f);
     if (fmt->chart)
-        say(f, fmt->tables->escape,
+        say(f, m->escape,
             "Elke grafiek toont de laatste %d perioden van de regio naast de waarde van "
             "Nederland. ",
             REPORT_PERIODS);
-    say(f, fmt->tables->escape,
-        "Waarden over minder dan %d personen worden niet getoond (onderdrukt)%r%r",
+    say(f, m->escape, "Waarden over minder dan %d personen worden niet getoond (onderdrukt)%r%r",
         (int)report_int(ind, "suppress_below"), fmt->chart ? ": een gat in de lijn." : ".",
-        fmt->p_end);
+        m->p_end);
     json_array_foreach(json_object_get(ind, "items"), i, x) {
         json_t *series = json_object_get(x, "series");
-        fputs(fmt->h3, f);
-        report_indicator_title(f, fmt->tables->escape, x);
-        fputs(fmt->h3_end, f);
+        fputs(m->h3, f);
+        report_indicator_title(f, m->escape, x);
+        fputs(m->h3_end, f);
         if (!json_array_size(series)) {
-            paragraph(f, fmt, "Nog geen cijfers.");
+            report_paragraph(f, m, "Nog geen cijfers.");
             continue;
         }
         if (fmt->chart) fmt->chart(f, x, i);
-        report_tabulate(f, fmt->tables, &report_series, series, x);
+        report_tabulate(f, m, &report_series, series, x);
     }
 }
