@@ -10,8 +10,9 @@
 **
 ** Files: report_data.c (gathering one region), report_all.c (every region), report_md.c,
 ** report_html.c, report_svg.c (the charts), report_nl.c (the Dutch words of the report),
-** report_out.c (what the renderers share: the walk over the sections, the formatted writer),
-** cmd_report.c (the command, the output file and the memory of the last report).
+** report_out.c (what the renderers share: the walk over the sections, the tables described
+** once, the formatted writer), cmd_report.c (the command, the output file and the memory of
+** the last report).
 */
 #ifndef SPIL_REPORT_H
 #define SPIL_REPORT_H
@@ -93,26 +94,122 @@ typedef void report_escape(FILE *f, const char *s);
 ** int; %lld a long long; %g a double with one decimal (a tiny one as 0.0); %%. */
 void report_vout(FILE *f, report_escape *escape, const char *fmt, va_list ap);
 
+/* ---- the tables, each described once, and a renderer's markup (report_out.c) ---- */
+
+/* How a column is marked (report_table's flags). */
+#define REPORT_NUM       1u  /* a number: right-aligned in HTML, its header and its cells */
+#define REPORT_NUM_CELLS 2u  /* its cells right-aligned, its header not (the steps' "#") */
+#define REPORT_ROW_HEAD  4u  /* the cell that heads its row (HTML's th scope="row") */
+#define REPORT_HTML_ONLY 8u  /* a column only the HTML page has */
+#define REPORT_MD_BLANK  16u /* a column whose header the Markdown leaves blank */
+
+#define REPORT_COLS 8
+typedef struct report_row report_row;
+typedef struct report_table {
+    const char *caption;            /* the HTML caption, spil's words: %s caption_key's value */
+    const char *caption_key;        /* its key in the object the table is of (NULL: none) */
+    const char *heads[REPORT_COLS]; /* the columns' headers, up to the first NULL */
+    unsigned flags[REPORT_COLS];    /* each column's REPORT_NUM, ... */
+    /* Row x (r->k, of r->of): each column's cell in order, with report_cell. */
+    void (*row)(report_row *r, const json_t *x);
+} report_table;
+
+/* What a renderer writes in a cell where the formats differ. */
+typedef struct report_marks {
+    const char *strong, *strong_end;  /* the current step */
+    const char *check[4];             /* a check's outcome: pass, fail, advisory, an error */
+    const char *signed_, *signed_end; /* around the status of a party that signed */
+    const char *decides;              /* "ja": the member decides with a mandate */
+    const char *late;                 /* an overdue action ("open" otherwise) */
+    const char *municipality;         /* the key a role's municipality is shown by (HTML the
+                                      ** name, Markdown the code) */
+} report_marks;
+
+/* A renderer's markup (report_md.c, report_html.c): its escape, paragraphs and headings, its
+** table primitive and its marks. */
+typedef struct report_markup {
+    report_escape *escape;       /* a value from the data */
+    const char *h3, *h3_end;     /* around a heading within a section */
+    const char *p, *p_end;       /* around a paragraph */
+    const char *meta, *meta_end; /* around a paragraph that says what follows is about */
+    unsigned skip;               /* the columns with any of these flags are left out */
+    /* The table's start, with its caption (%s: value, escaped); then the header of a column
+    ** (its flags), the n-th shown; then the end of the n headers. open may be NULL. */
+    void (*open)(FILE *f, const char *caption, const char *value);
+    void (*head)(FILE *f, const char *head, unsigned flags, int n);
+    void (*head_end)(FILE *f, int n);
+    void (*cell)(FILE *f, unsigned flags, int n); /* starts cell n (0: the row's first) */
+    void (*cell_end)(FILE *f, unsigned flags);    /* ends it (may be NULL) */
+    void (*row_end)(FILE *f);
+    void (*close)(FILE *f);
+    report_marks marks;
+} report_markup;
+
+/* A row being written: its cells with report_cell and report_more, marks from m->marks. */
+struct report_row {
+    FILE *f;
+    const report_markup *m;
+    const report_table *t;
+    const json_t *of; /* the object the table is of */
+    size_t k;         /* the row's index */
+    int col, n;       /* the column of the cell being written (-1: none yet), the cells written */
+};
+
+/* Table t of object of (NULL: none) to f in markup m: a row per element of rows. */
+void report_tabulate(FILE *f, const report_markup *m, const report_table *t, const json_t *rows,
+                     const json_t *of);
+/* The same, or when rows is empty the sentence empty (spil's words) as a paragraph. */
+void report_tabulate_or(FILE *f, const report_markup *m, const report_table *t, const json_t *rows,
+                        const json_t *of, const char *empty);
+/* A paragraph of spil's own words in markup m. */
+void report_paragraph(FILE *f, const report_markup *m, const char *text);
+/* The next column's cell: fmt as report_vout, through m's escape (nothing in a column m leaves
+** out). */
+void report_cell(report_row *r, const char *fmt, ...);
+/* More of the cell being written. */
+void report_more(report_row *r, const char *fmt, ...);
+
+/* The tables of a region's report and of the learning network's page that the Markdown and
+** the HTML show alike (report_out.c): a programme's steps and its checks, a body's members, an
+** agreement's parties, the roles, the responsibilities, the open actions, an indicator's
+** figures, and (--all) the requirements that block regions. */
+extern const report_table report_steps, report_checks, report_members, report_parties, report_roles,
+    report_responsibilities, report_actions, report_series, report_blockers;
+
+typedef struct report_format report_format;
+
 /* The sections of a region's report, in order (report_out.c): the anchor id, the Dutch title,
-** and the list in the document (list, within it sublist, or NULL) whose emptiness makes the
-** section the one sentence empty. */
+** the list in the document (list, within it sublist, or NULL) whose emptiness makes the section
+** the one sentence empty, and the body when both renderers write it alike (NULL: each its own;
+** report_section_*). */
 #define REPORT_SECTIONS 9
 typedef struct report_section {
     const char *id, *title, *list, *sublist, *empty;
+    void (*body)(FILE *f, const json_t *doc, const report_format *fmt);
 } report_section;
 extern const report_section report_sections[REPORT_SECTIONS];
 
-/* A renderer's part in the walk: open writes a section's heading, empty its one sentence when
-** its list is empty, body[i] the rest of section i, close ends a section (each may be NULL). */
-typedef struct report_format {
+/* A renderer's part in the walk over a region's report: open writes a section's heading,
+** body[i] the rest of section i when report_sections has no body for it, close ends a section
+** (open and close may be NULL); the rest is what the sections written alike need. */
+struct report_format {
+    const report_markup *markup;
+    void (*chart)(FILE *f, const json_t *ind, size_t i); /* indicator i's chart (NULL: none) */
     void (*open)(FILE *f, const report_section *s);
-    void (*empty)(FILE *f, const char *sentence);
     void (*body[REPORT_SECTIONS])(FILE *f, const json_t *doc);
     void (*close)(FILE *f);
-} report_format;
+};
 /* Every section of doc (a region's report) in order, through fmt: the one walk over the
 ** document that the Markdown and the HTML renderers share. */
 void report_walk(FILE *f, const json_t *doc, const report_format *fmt);
+
+/* The bodies of the sections both renderers write alike: the agreements with their parties,
+** the roles and responsibilities, the open actions, the indicators (each with its chart when
+** the format draws one, and its figures). */
+void report_section_agreements(FILE *f, const json_t *doc, const report_format *fmt);
+void report_section_roles(FILE *f, const json_t *doc, const report_format *fmt);
+void report_section_actions(FILE *f, const json_t *doc, const report_format *fmt);
+void report_section_indicators(FILE *f, const json_t *doc, const report_format *fmt);
 
 /* An indicator's title, "code: name (unit)", each value through escape (the name
 ** REPORT_NL_NO_NAME when its source gives none, no unit without one). */

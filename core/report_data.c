@@ -28,6 +28,7 @@ typedef struct gather {
     const char *region;
     const report_opts *o;
     json_t *orgs, *people; /* id -> name */
+    json_t *munis;         /* the region's municipalities (region_json's, borrowed) */
     char *err;
     int code;
 } gather;
@@ -74,8 +75,11 @@ static const char *name_of(json_t *names, const char *id) {
     return n ? n : id;
 }
 
-/* Add key_name: the name of the organisation or person the field key holds. */
-static void add_name(json_t *o, const char *key, json_t *names) {
+/* Add key_name: the name of the organisation or person field key of a tname row refers to. */
+static void add_name(const gather *g, const char *tname, json_t *o, const char *key) {
+    int e = model_entity_by_table(tname);
+    const model_field *f = &model_entities[e].fields[model_field_index(e, key)];
+    json_t *names = strcmp(model_entities[f->ref].table, "person") ? g->orgs : g->people;
     const char *id = json_string_value(json_object_get(o, key));
     char k[64];
     snprintf(k, sizeof k, "%s_name", key);
@@ -95,26 +99,13 @@ json_t *report_sorted_values(json_t *object, int (*cmp)(const void *, const void
     return out;
 }
 
-static void index_names(gather *g) {
-    g->orgs = json_object();
-    g->people = json_object();
-    const rtable *t = table(g, "organisation");
-    for (size_t i = 0; i < t->n; i++)
-        json_object_set_new(g->orgs, fv("organisation", &t->rows[i], "id"),
-                            json_string(fv("organisation", &t->rows[i], "name")));
-    t = table(g, "person");
-    for (size_t i = 0; i < t->n; i++)
-        json_object_set_new(g->people, fv("person", &t->rows[i], "id"),
-                            json_string(fv("person", &t->rows[i], "name")));
-}
-
-/* The children of a parent row: the rows of tname whose parent field holds id. */
-static json_t *children(const gather *g, const char *tname, const char *parent, const char *id) {
-    json_t *out = json_array();
+/* id -> name of every row of tname. */
+static json_t *names(const gather *g, const char *tname) {
+    json_t *out = json_object();
     const rtable *t = table(g, tname);
     for (size_t i = 0; i < t->n; i++)
-        if (!strcmp(fv(tname, &t->rows[i], parent), id))
-            json_array_append_new(out, row_json(tname, &t->rows[i]));
+        json_object_set_new(out, fv(tname, &t->rows[i], "id"),
+                            json_string(fv(tname, &t->rows[i], "name")));
     return out;
 }
 
@@ -150,6 +141,7 @@ static json_t *region_json(gather *g) {
             candidates++;
     }
     json_object_set_new(o, "municipalities", munis);
+    g->munis = munis;
     json_object_set_new(o, "members", json_integer(members));
     json_object_set_new(o, "candidates", json_integer(candidates));
     return o;
@@ -375,38 +367,67 @@ static int programme_runs(gather *g, json_t *progs, json_t *groups) {
     return g->err ? -1 : 0;
 }
 
+/* ---- the region's rows, as the report shows them ---- */
+
+/* Which rows rows_json walks, and what it does with each. */
+typedef struct rows {
+    const char *table;
+    const char *parent, *id; /* only the children of row id: the rows whose field parent holds
+                             ** it (NULL: every row) */
+    const char *names[2];    /* fields that refer to an organisation or a person: each gets its
+                             ** key_name beside it */
+    int (*each)(gather *g, json_t *row);    /* adds what the report shows beside the row's own
+                                            ** fields; 0 leaves the row out (NULL: every row) */
+    int (*cmp)(const void *, const void *); /* the order (qsort's, over json_t *const *); NULL:
+                                            ** the rows' own */
+} rows;
+
+/* The rows of w.table as JSON (row_json), as w says. */
+static json_t *rows_json(gather *g, rows w) {
+    const rtable *t = table(g, w.table);
+    json_t **v = calloc(t->n ? t->n : 1, sizeof *v), *out = json_array();
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (w.parent && strcmp(fv(w.table, &t->rows[i], w.parent), w.id)) continue;
+        json_t *x = row_json(w.table, &t->rows[i]);
+        for (int k = 0; k < 2 && w.names[k]; k++)
+            add_name(g, w.table, x, w.names[k]);
+        if (w.each && !w.each(g, x))
+            json_decref(x);
+        else
+            v[n++] = x;
+    }
+    if (w.cmp) qsort(v, n, sizeof *v, w.cmp);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(out, v[i]);
+    free(v);
+    return out;
+}
+
 /* ---- governance ---- */
 
-static json_t *bodies_json(gather *g) {
-    json_t *out = json_array();
-    const rtable *t = table(g, "body");
-    for (size_t i = 0; i < t->n; i++) {
-        json_t *b = row_json("body", &t->rows[i]);
-        const char *id = report_str(b, "id");
-        json_t *members = children(g, "body_member", "body", id);
-        size_t k;
-        json_t *m;
-        json_array_foreach(members, k, m) {
-            add_name(m, "organisation", g->orgs);
-            add_name(m, "person", g->people);
-            /* Decides with a mandate: a full member that takes part in decisions and whose
-            ** representative holds a mandate (spil.governance's default counting). */
-            int decides = !strcmp(report_str(m, "membership"), "member") &&
-                          !json_is_false(json_object_get(m, "decides"));
-            json_object_set_new(
-                m, "decides_with_mandate",
-                json_boolean(decides && json_is_true(json_object_get(m, "mandate"))));
-        }
-        json_object_set_new(b, "members", members);
-        json_t *rep = children(g, "body_represented", "body", id);
-        json_array_foreach(rep, k, m) {
-            add_name(m, "organisation", g->orgs);
-            add_name(m, "via", g->orgs);
-        }
-        json_object_set_new(b, "represented", rep);
-        json_array_append_new(out, b);
-    }
-    return out;
+/* Decides with a mandate: a full member that takes part in decisions and whose representative
+** holds a mandate (spil.governance's default counting). */
+static int member_more(gather *g, json_t *m) {
+    (void)g;
+    int decides = !strcmp(report_str(m, "membership"), "member") &&
+                  !json_is_false(json_object_get(m, "decides"));
+    json_object_set_new(m, "decides_with_mandate",
+                        json_boolean(decides && json_is_true(json_object_get(m, "mandate"))));
+    return 1;
+}
+
+/* A body's members and who is represented by whom. */
+static int body_more(gather *g, json_t *b) {
+    const char *id = report_str(b, "id");
+    json_object_set_new(
+        b, "members",
+        rows_json(g, (rows){"body_member", .parent = "body", .id = id,
+                            .names = {"organisation", "person"}, .each = member_more}));
+    json_object_set_new(b, "represented",
+                        rows_json(g, (rows){"body_represented", .parent = "body", .id = id,
+                                            .names = {"organisation", "via"}}));
+    return 1;
 }
 
 static int by_date_desc(const void *a, const void *b) {
@@ -418,37 +439,25 @@ static int by_date_desc(const void *a, const void *b) {
 }
 
 static json_t *decisions_json(gather *g, json_t *pending) {
-    const rtable *t = table(g, "decision");
-    size_t n = t->n;
-    json_t **v = calloc(n ? n : 1, sizeof *v), *out = json_array();
-    for (size_t i = 0; i < n; i++)
-        v[i] = row_json("decision", &t->rows[i]);
-    qsort(v, n, sizeof *v, by_date_desc);
+    json_t *all = rows_json(g, (rows){"decision", .names = {"organisation"}, .cmp = by_date_desc}),
+           *out = json_array(), *d;
     const rtable *bt = table(g, "body");
-    for (size_t i = 0; i < n; i++) {
-        json_t *d = v[i];
+    size_t i;
+    json_array_foreach(all, i, d) {
         const char *id = report_str(d, "id"), *body = report_str(d, "body");
+        int is_pending = report_str(d, "outcome") && !strcmp(report_str(d, "outcome"), "pending");
+        if (i >= REPORT_DECISIONS && !is_pending) continue;
         const char *body_name = body;
         for (size_t k = 0; k < bt->n; k++)
             if (body && !strcmp(fv("body", &bt->rows[k], "id"), body))
                 body_name = fv("body", &bt->rows[k], "name");
         json_object_set_new(d, "body_name", body_name ? json_string(body_name) : json_null());
-        add_name(d, "organisation", g->orgs);
-        int is_pending = report_str(d, "outcome") && !strcmp(report_str(d, "outcome"), "pending");
-        if (i >= REPORT_DECISIONS && !is_pending) {
-            json_decref(d);
-            continue;
-        }
-        json_t *positions = children(g, "decision_position", "decision", id);
-        size_t k;
-        json_t *p;
-        json_array_foreach(positions, k, p) {
-            add_name(p, "organisation", g->orgs);
-            add_name(p, "person", g->people);
-        }
-        json_object_set_new(d, "positions", positions);
-        json_t *verdicts = NULL;
+        json_object_set_new(d, "positions",
+                            rows_json(g, (rows){"decision_position", .parent = "decision", .id = id,
+                                                .names = {"organisation", "person"}}));
+        json_t *verdicts = NULL, *p;
         char *err = NULL;
+        size_t k;
         if (rt_decision_verdict(g->R, id, g->o->today, &verdicts, &err) != RT_OK) {
             json_object_set_new(d, "verdict_error", json_string(err ? err : "?"));
             free(err);
@@ -474,38 +483,31 @@ static json_t *decisions_json(gather *g, json_t *pending) {
             }
             json_object_set_new(d, "verdicts", verdicts ? verdicts : json_array());
         }
-        if (i < REPORT_DECISIONS || is_pending) json_array_append_new(out, d);
+        json_array_append(out, d);
     }
-    free(v);
+    json_decref(all);
     return out;
 }
 
 /* ---- agreements, funding, roles, actions ---- */
 
-static json_t *agreements_json(gather *g) {
-    json_t *out = json_array();
-    const rtable *t = table(g, "agreement");
-    for (size_t i = 0; i < t->n; i++) {
-        json_t *a = row_json("agreement", &t->rows[i]);
-        const char *id = report_str(a, "id");
-        json_t *topics = json_array(), *tp = children(g, "agreement_topic", "agreement", id);
-        size_t k;
-        json_t *x;
-        json_array_foreach(tp, k, x) json_array_append(topics, json_object_get(x, "topic"));
-        json_decref(tp);
-        json_object_set_new(a, "topics", topics);
-        json_t *parties = children(g, "agreement_party", "agreement", id);
-        int signed_ = 0;
-        json_array_foreach(parties, k, x) {
-            add_name(x, "organisation", g->orgs);
-            add_name(x, "signatory", g->people);
-            signed_ += !strcmp(report_str(x, "status"), "signed");
-        }
-        json_object_set_new(a, "signed", json_integer(signed_));
-        json_object_set_new(a, "parties", parties);
-        json_array_append_new(out, a);
-    }
-    return out;
+/* An agreement's topics, and its parties with how many signed. */
+static int agreement_more(gather *g, json_t *a) {
+    const char *id = report_str(a, "id");
+    json_t *topics = json_array(),
+           *tp = rows_json(g, (rows){"agreement_topic", .parent = "agreement", .id = id});
+    size_t k;
+    json_t *x;
+    json_array_foreach(tp, k, x) json_array_append(topics, json_object_get(x, "topic"));
+    json_decref(tp);
+    json_object_set_new(a, "topics", topics);
+    json_t *parties = rows_json(g, (rows){"agreement_party", .parent = "agreement", .id = id,
+                                          .names = {"organisation", "signatory"}});
+    int signed_ = 0;
+    json_array_foreach(parties, k, x) signed_ += !strcmp(report_str(x, "status"), "signed");
+    json_object_set_new(a, "signed", json_integer(signed_));
+    json_object_set_new(a, "parties", parties);
+    return 1;
 }
 
 static int by_purpose(const void *a, const void *b) {
@@ -514,57 +516,46 @@ static int by_purpose(const void *a, const void *b) {
     return c ? c : strcmp(report_str(x, "id"), report_str(y, "id"));
 }
 
-static json_t *funding_json(gather *g) {
-    const rtable *t = table(g, "funding");
-    json_t **v = calloc(t->n ? t->n : 1, sizeof *v), *out = json_array();
+/* Whether the period ends soon or has ended. */
+static int funding_more(gather *g, json_t *f) {
     int64_t today = report_days(g->o->today);
-    for (size_t i = 0; i < t->n; i++) {
-        json_t *f = v[i] = row_json("funding", &t->rows[i]);
-        add_name(f, "funder", g->orgs);
-        const char *until = report_str(f, "until");
-        int64_t end = until ? report_days(until) : 0;
-        json_object_set_new(
-            f, "ending_soon",
-            json_boolean(end && end >= today && end - today <= REPORT_ENDING_SOON_DAYS));
-        json_object_set_new(f, "ended", json_boolean(end && end < today));
-    }
-    qsort(v, t->n, sizeof *v, by_purpose);
-    for (size_t i = 0; i < t->n; i++)
-        json_array_append_new(out, v[i]);
-    free(v);
-    return out;
+    const char *until = report_str(f, "until");
+    int64_t end = until ? report_days(until) : 0;
+    json_object_set_new(
+        f, "ending_soon",
+        json_boolean(end && end >= today && end - today <= REPORT_ENDING_SOON_DAYS));
+    json_object_set_new(f, "ended", json_boolean(end && end < today));
+    return 1;
 }
 
-static json_t *roles_json(gather *g, json_t *munis) {
-    json_t *out = json_array();
-    const rtable *t = table(g, "role_assignment");
-    for (size_t i = 0; i < t->n; i++) {
-        json_t *r = row_json("role_assignment", &t->rows[i]);
-        add_name(r, "person", g->people);
-        const char *code = report_str(r, "municipality");
-        size_t k;
-        json_t *m;
-        const char *mname = code;
-        json_array_foreach(munis, k, m) if (code && !strcmp(report_str(m, "code"), code)) mname =
-            report_str(m, "name");
-        json_object_set_new(r, "municipality_name", mname ? json_string(mname) : json_null());
-        json_array_append_new(out, r);
-    }
-    return out;
+/* The municipality's name. */
+static int role_more(gather *g, json_t *r) {
+    const char *code = report_str(r, "municipality");
+    size_t k;
+    json_t *m;
+    const char *mname = code;
+    json_array_foreach(g->munis, k, m) if (code && !strcmp(report_str(m, "code"), code)) mname =
+        report_str(m, "name");
+    json_object_set_new(r, "municipality_name", mname ? json_string(mname) : json_null());
+    return 1;
 }
 
+static int strategic(gather *g, json_t *r) {
+    (void)g;
+    return !strcmp(report_str(r, "level"), "strategic");
+}
+static int operational(gather *g, json_t *r) {
+    return !strategic(g, r);
+}
+
+/* The responsibilities, the strategic ones first. */
 static json_t *responsibilities_json(gather *g) {
-    json_t *out = json_array();
-    const rtable *t = table(g, "responsibility");
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < t->n; i++) {
-            const char *level = fv("responsibility", &t->rows[i], "level");
-            if (!strcmp(level, "strategic") != !pass) continue;
-            json_t *r = row_json("responsibility", &t->rows[i]);
-            add_name(r, "organisation", g->orgs);
-            add_name(r, "person", g->people);
-            json_array_append_new(out, r);
-        }
+    json_t *out = rows_json(
+               g, (rows){"responsibility", .names = {"organisation", "person"}, .each = strategic}),
+           *rest = rows_json(g, (rows){"responsibility", .names = {"organisation", "person"},
+                                       .each = operational});
+    json_array_extend(out, rest);
+    json_decref(rest);
     return out;
 }
 
@@ -577,23 +568,12 @@ static int by_due(const void *a, const void *b) {
              : strcmp(report_str(*(json_t *const *)a, "id"), report_str(*(json_t *const *)b, "id"));
 }
 
-static json_t *actions_json(gather *g) {
-    const rtable *t = table(g, "action");
-    json_t **v = calloc(t->n ? t->n : 1, sizeof *v), *out = json_array();
-    size_t n = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        const char *status = fv("action", &t->rows[i], "status");
-        if (status && strcmp(status, "open")) continue; /* done or cancelled */
-        json_t *a = v[n++] = row_json("action", &t->rows[i]);
-        add_name(a, "owner", g->people);
-        const char *due = report_str(a, "due");
-        json_object_set_new(a, "overdue", json_boolean(due && strcmp(due, g->o->today) < 0));
-    }
-    qsort(v, n, sizeof *v, by_due);
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(out, v[i]);
-    free(v);
-    return out;
+/* Open actions only (status open, or none), and whether each is overdue. */
+static int action_more(gather *g, json_t *a) {
+    const char *status = report_str(a, "status"), *due = report_str(a, "due");
+    if (status && strcmp(status, "open")) return 0; /* done or cancelled */
+    json_object_set_new(a, "overdue", json_boolean(due && strcmp(due, g->o->today) < 0));
+    return 1;
 }
 
 /* ---- indicators ---- */
@@ -845,21 +825,27 @@ json_t *report_region(store *st, const char *region, const report_opts *o, char 
         g.code = 3;
         goto done;
     }
-    index_names(&g);
+    g.orgs = names(&g, "organisation");
+    g.people = names(&g, "person");
     json_t *reg = region_json(&g);
     if (programme_runs(&g, progs, groups)) {
         json_decref(reg);
         goto done;
     }
-    json_t *bodies = bodies_json(&g), *decisions = decisions_json(&g, pending);
-    doc = json_pack("{s:s, s:i, s:s, s:s, s:o, s:O, s:o, s:{s:o, s:o, s:O}, s:o, s:o, s:o, s:o, "
-                    "s:o}",
-                    "report", "region", "version", REPORT_VERSION, "generated", o->now, "today",
-                    o->today, "region", reg, "programmes", progs, "findings", grouped(groups),
-                    "governance", "bodies", bodies, "decisions", decisions, "pending_advice",
-                    pending, "agreements", agreements_json(&g), "funding", funding_json(&g),
-                    "roles", roles_json(&g, json_object_get(reg, "municipalities")),
-                    "responsibilities", responsibilities_json(&g), "actions", actions_json(&g));
+    json_t *bodies = rows_json(&g, (rows){"body", .each = body_more}),
+           *decisions = decisions_json(&g, pending);
+    doc = json_pack(
+        "{s:s, s:i, s:s, s:s, s:o, s:O, s:o, s:{s:o, s:o, s:O}, s:o, s:o, s:o, s:o, "
+        "s:o}",
+        "report", "region", "version", REPORT_VERSION, "generated", o->now, "today", o->today,
+        "region", reg, "programmes", progs, "findings", grouped(groups), "governance", "bodies",
+        bodies, "decisions", decisions, "pending_advice", pending, "agreements",
+        rows_json(&g, (rows){"agreement", .each = agreement_more}), "funding",
+        rows_json(&g,
+                  (rows){"funding", .names = {"funder"}, .each = funding_more, .cmp = by_purpose}),
+        "roles", rows_json(&g, (rows){"role_assignment", .names = {"person"}, .each = role_more}),
+        "responsibilities", responsibilities_json(&g), "actions",
+        rows_json(&g, (rows){"action", .names = {"owner"}, .each = action_more, .cmp = by_due}));
     json_object_set_new(doc, "indicators", indicators_json(&g));
     json_object_set_new(doc, "changes", changes_json(&g));
     if (g.err) {

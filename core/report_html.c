@@ -6,7 +6,10 @@
 ** every chart a text alternative and its numbers in a table, and each section starts a new page
 ** in print (A4). The look follows the NL Design System's principles: sober, one typeface, dark
 ** blue headings, generous white space, status in words as well as colour (contrast at least
-** 4.5:1). Every value from the data goes through svg_out's %s, which escapes it.
+** 4.5:1). Every value from the data goes through svg_out's %s, which escapes it. Here: the
+** page, its style, HTML's markup (report_markup: its tables, paragraphs and marks) and the
+** sections it writes its own way; the tables and the sections both renderers show alike are
+** report_out.c's.
 */
 #include <stdio.h>
 #include <string.h>
@@ -110,23 +113,90 @@ static void section(FILE *f, const char *id, const char *title) {
         title);
 }
 
-/* ---- standing ---- */
-
-static void check_status(FILE *f, const char *s) {
-    if (!strcmp(s, "pass"))
-        out(f, "<span class=\"voldaan\">voldaan</span>");
-    else if (!strcmp(s, "fail"))
-        out(f, "<span class=\"label blokkerend\">niet voldaan</span>");
-    else if (!strcmp(s, "advisory"))
-        out(f, "<span class=\"label advies\">advies</span>");
-    else
-        out(f, "<span class=\"label blokkerend\">de controle zelf faalde</span>");
+/* A chart of x in a figure with its caption (spil's words, %s: x's key's value escaped); the
+** chart's id: prefix and i + 1. */
+static void figure(FILE *f, void (*chart)(FILE *, const json_t *, const char *), const json_t *x,
+                   const char *prefix, size_t i, const char *caption, const char *key) {
+    char id[32];
+    snprintf(id, sizeof id, "%s-%d", prefix, (int)i + 1);
+    out(f, "<figure>\n");
+    chart(f, x, id);
+    out(f, "\n<figcaption>");
+    out(f, caption, report_str(x, key));
+    out(f, "</figcaption>\n</figure>\n");
 }
 
+/* ---- tables: a caption, header cells, the row's header cell, numbers right-aligned ---- */
+
+static void table_open(FILE *f, const char *caption, const char *value) {
+    out(f, "<table>\n<caption>");
+    out(f, caption, value);
+    out(f, "</caption>\n<thead><tr>");
+}
+
+static void head_cell(FILE *f, const char *head, unsigned flags, int n) {
+    (void)n;
+    out(f, "<th scope=\"col\"%r>%r</th>", flags & REPORT_NUM ? " class=\"getal\"" : "", head);
+}
+
+static void head_end(FILE *f, int n) {
+    (void)n;
+    out(f, "</tr></thead>\n<tbody>\n");
+}
+
+static void cell(FILE *f, unsigned flags, int n) {
+    out(f, "%r<%r>", n ? "" : "<tr>",
+        flags & REPORT_ROW_HEAD                   ? "th scope=\"row\""
+        : flags & (REPORT_NUM | REPORT_NUM_CELLS) ? "td class=\"getal\""
+                                                  : "td");
+}
+
+static void cell_end(FILE *f, unsigned flags) {
+    out(f, flags & REPORT_ROW_HEAD ? "</th>" : "</td>");
+}
+
+static void row_end(FILE *f) {
+    out(f, "</tr>\n");
+}
+
+static void table_end(FILE *f) {
+    out(f, "</tbody>\n</table>\n");
+}
+
+static const report_markup markup = {
+    .escape = svg_escape,
+    .h3 = "<h3>",
+    .h3_end = "</h3>\n",
+    .p = "<p>",
+    .p_end = "</p>\n",
+    .meta = "<p class=\"meta\">",
+    .meta_end = "</p>\n",
+    .open = table_open,
+    .head = head_cell,
+    .head_end = head_end,
+    .cell = cell,
+    .cell_end = cell_end,
+    .row_end = row_end,
+    .close = table_end,
+    .marks = {.strong = "<strong>",
+              .strong_end = "</strong>",
+              .check = {"<span class=\"voldaan\">voldaan</span>",
+                        "<span class=\"label blokkerend\">niet voldaan</span>",
+                        "<span class=\"label advies\">advies</span>",
+                        "<span class=\"label blokkerend\">de controle zelf faalde</span>"},
+              .signed_ = "<span class=\"voldaan\">",
+              .signed_end = "</span>",
+              .decides = "<strong>ja</strong>",
+              .late = "<span class=\"label blokkerend\">te laat</span>",
+              .municipality = "municipality_name"},
+};
+
+/* ---- standing ---- */
+
 static void standing(FILE *f, const json_t *doc) {
-    char d1[32], d2[32], id[32];
-    size_t i, k;
-    json_t *p, *s, *c;
+    char d1[32];
+    size_t i;
+    json_t *p;
     json_array_foreach(json_object_get(doc, "programmes"), i, p) {
         json_t *r = json_object_get(p, "readiness"), *next = json_object_get(p, "next_step");
         int ready = json_is_true(json_object_get(r, "ready"));
@@ -145,44 +215,10 @@ static void standing(FILE *f, const json_t *doc) {
         if (report_str(p, "since"))
             out(f, ", sinds %s", report_nl_date(report_str(p, "since"), d1));
         out(f, ".</p></div>\n");
-        snprintf(id, sizeof id, "stappen-%d", (int)i + 1);
-        out(f, "<figure>\n");
-        svg_steps(f, p, id);
-        out(f,
-            "\n<figcaption>De stappen van %s; de tabel hieronder zegt hetzelfde in "
-            "woorden.</figcaption>\n</figure>\n",
-            report_str(p, "name"));
-        out(f,
-            "<table>\n<caption>Stappen van %s</caption>\n<thead><tr><th scope=\"col\">#</th>"
-            "<th scope=\"col\">Stap</th><th scope=\"col\">Fase</th><th scope=\"col\">Waar</th>"
-            "<th scope=\"col\">Begonnen</th><th scope=\"col\">Afgerond</th></tr></thead>\n"
-            "<tbody>\n",
-            report_str(p, "name"));
-        json_array_foreach(json_object_get(p, "steps"), k, s) {
-            int cur = !strcmp(report_str(s, "state"), "current");
-            out(f,
-                "<tr><td class=\"getal\">%d</td><th scope=\"row\">%r%s%r</th><td>%s</td>"
-                "<td>%r</td><td>%s</td><td>%s</td></tr>\n",
-                (int)k + 1, cur ? "<strong>" : "", report_str(s, "name"), cur ? "</strong>" : "",
-                report_or_dash(report_str(s, "phase_name")),
-                report_nl_step_state(report_str(s, "state")),
-                report_nl_date_or_dash(report_str(s, "entered"), d1),
-                report_nl_date_or_dash(report_str(s, "left"), d2));
-        }
-        out(f, "</tbody>\n</table>\n");
-        out(f,
-            "<table>\n<caption>Controles van de stap %s</caption>\n<thead><tr>"
-            "<th scope=\"col\">Controle</th><th scope=\"col\">Uitkomst</th>"
-            "<th scope=\"col\" class=\"getal\">Bevindingen</th></tr></thead>\n<tbody>\n",
-            report_str(p, "step_name"));
-        json_array_foreach(json_object_get(r, "checks"), k, c) {
-            out(f, "<tr><th scope=\"row\">%s</th><td>",
-                report_str(c, "name") ? report_str(c, "name") : report_str(c, "id"));
-            check_status(f, report_str(c, "status"));
-            out(f, "</td><td class=\"getal\">%d</td></tr>\n",
-                (int)json_array_size(json_object_get(c, "findings")));
-        }
-        out(f, "</tbody>\n</table>\n");
+        figure(f, svg_steps, p, "stappen", i,
+               "De stappen van %s; de tabel hieronder zegt hetzelfde in woorden.", "name");
+        report_tabulate(f, &markup, &report_steps, json_object_get(p, "steps"), p);
+        report_tabulate(f, &markup, &report_checks, json_object_get(r, "checks"), p);
     }
 }
 
@@ -216,8 +252,69 @@ static void findings(FILE *f, const json_t *doc) {
 
 /* ---- governance ---- */
 
+static void pending_row(report_row *r, const json_t *m) {
+    char d[32];
+    report_cell(r, "%s", report_str(m, "organisation_name"));
+    report_cell(r, "%s", report_str(m, "subject"));
+    report_cell(r, "%s", report_or_dash(report_str(m, "body")));
+    report_cell(r, "%s", report_nl_date_or_dash(report_str(m, "date"), d));
+}
+
+static const report_table pending = {
+    .caption = "Adviezen die wachten op het besluit van een organisatie",
+    .heads = {"Wacht op het besluit van", "Advies", "Van", "Datum"},
+    .flags = {REPORT_ROW_HEAD},
+    .row = pending_row,
+};
+
+/* A decision, with the verdict of each programme's rule in words. */
+static void decision_row(report_row *r, const json_t *m) {
+    char d[32];
+    size_t k;
+    json_t *verdicts = json_object_get(m, "verdicts"), *v;
+    report_cell(r, "%s", report_nl_date_or_dash(report_str(m, "date"), d));
+    report_cell(r, "%s", report_str(m, "subject"));
+    report_cell(r, "%s",
+                report_str(m, "body_name") ? report_str(m, "body_name")
+                                           : report_or_dash(report_str(m, "organisation_name")));
+    report_cell(r, "%s", report_nl_value("decision.kind", report_str(m, "kind")));
+    if (report_str(m, "outcome"))
+        report_more(r, ", %s", report_nl_value("decision.outcome", report_str(m, "outcome")));
+    report_cell(r, "");
+    json_array_foreach(verdicts, k, v) {
+        report_more(r, "<p>");
+        if (json_is_true(json_object_get(v, "own")))
+            report_more(r, "Een eigen besluit van de organisatie: geldig zoals vastgelegd");
+        else if (json_is_true(json_object_get(v, "valid")))
+            report_more(r,
+                        "<span class=\"voldaan\">Geldig</span> volgens de regel van de regio "
+                        "(%d van %d meetellende leden namen een standpunt in)",
+                        (int)report_int(v, "present"), (int)report_int(v, "counted"));
+        else {
+            report_more(r, "<span class=\"label blokkerend\">Niet geldig</span> volgens de regel "
+                           "van de regio");
+            size_t j;
+            json_t *x;
+            json_array_foreach(json_object_get(v, "reasons"), j, x)
+                report_more(r, "%r%s", j ? "; " : ": ", json_string_value(x));
+        }
+        if (json_array_size(verdicts) > 1) report_more(r, " (%s)", report_str(v, "programme"));
+        report_more(r, ".</p>");
+    }
+    if (report_str(m, "verdict_error"))
+        report_more(r, "<p>Het oordeel kon niet worden bepaald: %s</p>",
+                    report_str(m, "verdict_error"));
+}
+
+static const report_table decisions = {
+    .caption =
+        "Besluiten en adviezen, nieuwste eerst, met het oordeel volgens de regel van de regio",
+    .heads = {"Datum", "Onderwerp", "Door", "Soort en uitkomst", "Geldig?"},
+    .flags = {0, REPORT_ROW_HEAD},
+    .row = decision_row,
+};
+
 static void governance(FILE *f, const json_t *doc) {
-    char d1[32];
     json_t *gov = json_object_get(doc, "governance");
     size_t i, k;
     json_t *b, *m;
@@ -228,24 +325,7 @@ static void governance(FILE *f, const json_t *doc) {
         if (report_int(b, "meetings_per_year"))
             out(f, "; vergadert %d keer per jaar", (int)report_int(b, "meetings_per_year"));
         out(f, ".</p>\n");
-        out(f,
-            "<table>\n<caption>Leden van %s</caption>\n<thead><tr><th scope=\"col\">"
-            "Organisatie</th><th scope=\"col\">Vertegenwoordiger</th><th scope=\"col\">"
-            "Lidmaatschap</th><th scope=\"col\">Functie</th><th scope=\"col\">Mandaat</th>"
-            "<th scope=\"col\">Beslist met mandaat</th></tr></thead>\n<tbody>\n",
-            report_str(b, "name"));
-        json_array_foreach(json_object_get(b, "members"), k, m) {
-            out(f,
-                "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td><td>%r</td>"
-                "<td>%r</td></tr>\n",
-                report_str(m, "organisation_name"), report_or_dash(report_str(m, "person_name")),
-                report_nl_value("body_member.membership", report_str(m, "membership")),
-                report_or_dash(report_nl_value("body_member.function", report_str(m, "function"))),
-                report_nl_yes_no(json_object_get(m, "mandate")),
-                json_is_true(json_object_get(m, "decides_with_mandate")) ? "<strong>ja</strong>"
-                                                                         : "nee");
-        }
-        out(f, "</tbody>\n</table>\n");
+        report_tabulate(f, &markup, &report_members, json_object_get(b, "members"), b);
         if (json_array_size(json_object_get(b, "represented"))) {
             out(f, "<ul>\n");
             json_array_foreach(json_object_get(b, "represented"), k, m)
@@ -255,101 +335,14 @@ static void governance(FILE *f, const json_t *doc) {
         }
     }
     out(f, "<h3>Adviezen in afwachting</h3>\n");
-    json_t *pend = json_object_get(gov, "pending_advice");
-    if (!json_array_size(pend))
-        out(f, "<p>Geen advies wacht op het besluit van een organisatie.</p>\n");
-    else {
-        out(f, "<table>\n<caption>Adviezen die wachten op het besluit van een organisatie"
-               "</caption>\n<thead><tr><th scope=\"col\">Wacht op het besluit van</th>"
-               "<th scope=\"col\">Advies</th><th scope=\"col\">Van</th><th scope=\"col\">Datum"
-               "</th></tr></thead>\n<tbody>\n");
-        json_array_foreach(pend, i, m)
-            out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-                report_str(m, "organisation_name"), report_str(m, "subject"),
-                report_or_dash(report_str(m, "body")),
-                report_nl_date_or_dash(report_str(m, "date"), d1));
-        out(f, "</tbody>\n</table>\n");
-    }
+    report_tabulate_or(f, &markup, &pending, json_object_get(gov, "pending_advice"), doc,
+                       "Geen advies wacht op het besluit van een organisatie.");
     out(f, "<h3>Laatste besluiten</h3>\n");
-    json_t *ds = json_object_get(gov, "decisions");
-    if (!json_array_size(ds))
-        out(f, "<p>Geen besluiten vastgelegd.</p>\n");
-    else {
-        out(f, "<table>\n<caption>Besluiten en adviezen, nieuwste eerst, met het oordeel volgens "
-               "de regel van de regio</caption>\n<thead><tr><th scope=\"col\">Datum</th>"
-               "<th scope=\"col\">Onderwerp</th><th scope=\"col\">Door</th><th scope=\"col\">"
-               "Soort en uitkomst</th><th scope=\"col\">Geldig?</th></tr></thead>\n<tbody>\n");
-        json_array_foreach(ds, i, m) {
-            out(f, "<tr><td>%s</td><th scope=\"row\">%s</th><td>%s</td><td>%s",
-                report_nl_date_or_dash(report_str(m, "date"), d1), report_str(m, "subject"),
-                report_str(m, "body_name") ? report_str(m, "body_name")
-                                           : report_or_dash(report_str(m, "organisation_name")),
-                report_nl_value("decision.kind", report_str(m, "kind")));
-            if (report_str(m, "outcome"))
-                out(f, ", %s", report_nl_value("decision.outcome", report_str(m, "outcome")));
-            out(f, "</td><td>");
-            json_t *v;
-            json_array_foreach(json_object_get(m, "verdicts"), k, v) {
-                out(f, "<p>");
-                if (json_is_true(json_object_get(v, "own")))
-                    out(f, "Een eigen besluit van de organisatie: geldig zoals vastgelegd");
-                else if (json_is_true(json_object_get(v, "valid")))
-                    out(f,
-                        "<span class=\"voldaan\">Geldig</span> volgens de regel van de regio "
-                        "(%d van %d meetellende leden namen een standpunt in)",
-                        (int)report_int(v, "present"), (int)report_int(v, "counted"));
-                else {
-                    out(f, "<span class=\"label blokkerend\">Niet geldig</span> volgens de regel "
-                           "van de regio");
-                    size_t j;
-                    json_t *r;
-                    json_array_foreach(json_object_get(v, "reasons"), j, r)
-                        out(f, "%r%s", j ? "; " : ": ", json_string_value(r));
-                }
-                if (json_array_size(json_object_get(m, "verdicts")) > 1)
-                    out(f, " (%s)", report_str(v, "programme"));
-                out(f, ".</p>");
-            }
-            if (report_str(m, "verdict_error"))
-                out(f, "<p>Het oordeel kon niet worden bepaald: %s</p>",
-                    report_str(m, "verdict_error"));
-            out(f, "</td></tr>\n");
-        }
-        out(f, "</tbody>\n</table>\n");
-    }
+    report_tabulate_or(f, &markup, &decisions, json_object_get(gov, "decisions"), doc,
+                       "Geen besluiten vastgelegd.");
 }
 
-/* ---- agreements, funding, roles, actions ---- */
-
-static void agreements(FILE *f, const json_t *doc) {
-    char d1[32];
-    json_t *as = json_object_get(doc, "agreements");
-    size_t i, k;
-    json_t *a, *p;
-    json_array_foreach(as, i, a) {
-        json_t *parties = json_object_get(a, "parties");
-        out(f, "<h3>%s</h3>\n<p class=\"meta\">%s, %s; %d van %d partijen getekend.</p>\n",
-            report_str(a, "title"), report_str(a, "kind"),
-            report_str(a, "status") ? report_nl_value("agreement.status", report_str(a, "status"))
-                                    : "status niet vastgelegd",
-            (int)report_int(a, "signed"), (int)json_array_size(parties));
-        if (!json_array_size(parties)) continue;
-        out(f,
-            "<table>\n<caption>Partijen bij %s</caption>\n<thead><tr><th scope=\"col\">"
-            "Partij</th><th scope=\"col\">Status</th><th scope=\"col\">Datum</th>"
-            "<th scope=\"col\">Getekend door</th></tr></thead>\n<tbody>\n",
-            report_str(a, "title"));
-        json_array_foreach(parties, k, p) {
-            int signed_ = !strcmp(report_str(p, "status"), "signed");
-            out(f, "<tr><th scope=\"row\">%s</th><td>%r%s%r</td><td>%s</td><td>%s</td></tr>\n",
-                report_str(p, "organisation_name"), signed_ ? "<span class=\"voldaan\">" : "",
-                report_nl_value("agreement_party.status", report_str(p, "status")),
-                signed_ ? "</span>" : "", report_nl_date_or_dash(report_str(p, "date"), d1),
-                report_or_dash(report_str(p, "signatory_name")));
-        }
-        out(f, "</tbody>\n</table>\n");
-    }
-}
+/* ---- funding ---- */
 
 static void funding(FILE *f, const json_t *doc) {
     json_t *fs = json_object_get(doc, "funding");
@@ -396,121 +389,29 @@ static void funding(FILE *f, const json_t *doc) {
     out(f, "</tbody>\n</table>\n");
 }
 
-static void roles(FILE *f, const json_t *doc) {
-    char num[32], per[96];
-    json_t *rs = json_object_get(doc, "roles");
-    size_t i;
-    json_t *r;
-    if (!json_array_size(rs))
-        out(f, "<p>Geen rollen vastgelegd.</p>\n");
-    else {
-        out(f, "<table>\n<caption>Wie welke rol heeft</caption>\n<thead><tr><th scope=\"col\">"
-               "Persoon</th><th scope=\"col\">Rol</th><th scope=\"col\">Gemeente</th>"
-               "<th scope=\"col\" class=\"getal\">Uren per week</th><th scope=\"col\">Formele "
-               "opdracht</th><th scope=\"col\">Focus</th><th scope=\"col\">Periode</th></tr>"
-               "</thead>\n<tbody>\n");
-        json_array_foreach(rs, i, r) {
-            json_t *h = json_object_get(r, "hours");
-            out(f,
-                "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td class=\"getal\">%s</td>"
-                "<td>%r</td><td>%s</td><td>",
-                report_str(r, "person_name"),
-                report_nl_value("role_assignment.role", report_str(r, "role")),
-                report_or_dash(report_str(r, "municipality_name")),
-                json_is_number(h) ? report_nl_number(json_number_value(h), 1, num, sizeof num)
-                                  : "-",
-                report_nl_yes_no(json_object_get(r, "formal_assignment")),
-                report_or_dash(report_nl_value("role_assignment.focus", report_str(r, "focus"))));
-            out(f, "%s", report_nl_period(r, per));
-            out(f, "</td></tr>\n");
-        }
-        out(f, "</tbody>\n</table>\n");
-    }
-    json_t *res = json_object_get(doc, "responsibilities");
-    if (json_array_size(res)) {
-        out(f, "<table>\n<caption>Verantwoordelijkheden, strategisch en operationeel</caption>\n"
-               "<thead><tr><th scope=\"col\">Taak</th><th scope=\"col\">Niveau</th>"
-               "<th scope=\"col\">Organisatie</th><th scope=\"col\">Persoon</th></tr></thead>\n"
-               "<tbody>\n");
-        json_array_foreach(res, i, r) out(
-            f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-            report_str(r, "task"), report_nl_value("responsibility.level", report_str(r, "level")),
-            report_str(r, "organisation_name"), report_or_dash(report_str(r, "person_name")));
-        out(f, "</tbody>\n</table>\n");
-    }
-}
-
-static void actions(FILE *f, const json_t *doc) {
-    char d1[32];
-    json_t *as = json_object_get(doc, "actions");
-    out(f, "<table>\n<caption>Open acties, de vroegste eerst</caption>\n<thead><tr>"
-           "<th scope=\"col\">Actie</th><th scope=\"col\">Wie</th><th scope=\"col\">Uiterlijk</th>"
-           "<th scope=\"col\">Stand</th></tr></thead>\n<tbody>\n");
-    size_t i;
-    json_t *a;
-    json_array_foreach(as, i, a) {
-        int late = json_is_true(json_object_get(a, "overdue"));
-        out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%r</td></tr>\n",
-            report_str(a, "title"), report_or_dash(report_str(a, "owner_name")),
-            report_nl_date_or_dash(report_str(a, "due"), d1),
-            late ? "<span class=\"label blokkerend\">te laat</span>" : "open");
-    }
-    out(f, "</tbody>\n</table>\n");
-}
-
 /* ---- indicators ---- */
 
-static void indicators(FILE *f, const json_t *doc) {
-    json_t *ind = json_object_get(doc, "indicators"), *items = json_object_get(ind, "items");
-    if (json_is_true(json_object_get(ind, "from_catalogue")))
-        out(f, "<p>De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke "
-               "indicatoren van haar programma's met cijfers.</p>\n");
-    out(f,
-        "<p>Elke grafiek toont de laatste %d perioden van de regio naast de waarde van "
-        "Nederland. Waarden over minder dan %d personen worden niet getoond (onderdrukt): een "
-        "gat in de lijn.</p>\n",
-        REPORT_PERIODS, (int)report_int(ind, "suppress_below"));
-    size_t i, k;
-    json_t *x, *v;
-    char b1[32], b2[32], id[32];
-    json_array_foreach(items, i, x) {
-        out(f, "<h3>");
-        report_indicator_title(f, svg_escape, x);
-        out(f, "</h3>\n");
-        json_t *series = json_object_get(x, "series"), *nat = json_object_get(x, "national");
-        if (!json_array_size(series)) {
-            out(f, "<p>Nog geen cijfers.</p>\n");
-            continue;
-        }
-        snprintf(id, sizeof id, "indicator-%d", (int)i + 1);
-        out(f, "<figure>\n");
-        svg_trend(f, x, id);
-        out(f,
-            "\n<figcaption>%s: de regio (doorgetrokken lijn) en Nederland (gestippelde "
-            "lijn).</figcaption>\n</figure>\n",
-            report_str(x, "code"));
-        out(f,
-            "<table>\n<caption>De cijfers van %s</caption>\n<thead><tr><th scope=\"col\">"
-            "Periode</th><th scope=\"col\" class=\"getal\">Regio</th><th scope=\"col\" "
-            "class=\"getal\">Teller / noemer</th><th scope=\"col\" class=\"getal\">Nederland"
-            "</th></tr></thead>\n<tbody>\n",
-            report_str(x, "code"));
-        json_array_foreach(series, k, v) {
-            out(f, "<tr><th scope=\"row\">%s</th><td class=\"getal\">%s</td><td class=\"getal\">",
-                report_str(v, "period"), report_nl_figure(v, b1, sizeof b1));
-            if (json_is_integer(json_object_get(v, "numerator")))
-                out(f, "%d / %d", (int)report_int(v, "numerator"),
-                    (int)report_int(v, "denominator"));
-            else
-                out(f, "-");
-            out(f, "</td><td class=\"getal\">%s</td></tr>\n",
-                report_nl_figure(json_array_get(nat, k), b2, sizeof b2));
-        }
-        out(f, "</tbody>\n</table>\n");
-    }
+static void trend(FILE *f, const json_t *ind, size_t i) {
+    figure(f, svg_trend, ind, "indicator", i,
+           "%s: de regio (doorgetrokken lijn) en Nederland (gestippelde lijn).", "code");
 }
 
 /* ---- changes ---- */
+
+static void change_row(report_row *r, const json_t *g) {
+    char d[32];
+    report_cell(r, "%s", report_nl_date_or_dash(report_str(g, "at"), d));
+    report_cell(r, "%s", report_or_dash(report_str(g, "actor")));
+    report_cell(r, "%s", report_or_dash(report_str(g, "command")));
+    report_cell(r, "");
+    report_change_text(r->f, svg_escape, g, "…");
+}
+
+static const report_table change_list = {
+    .caption = "Wijzigingen uit het logboek, oudste eerst",
+    .heads = {"Wanneer", "Wie", "Opdracht", "Wat"},
+    .row = change_row,
+};
 
 static void changes(FILE *f, const json_t *doc) {
     char d1[32];
@@ -520,19 +421,7 @@ static void changes(FILE *f, const json_t *doc) {
         report_int(c, "events") == 1 ? "" : "en");
     json_t *groups = json_object_get(c, "groups");
     if (json_array_size(groups)) {
-        out(f, "<table>\n<caption>Wijzigingen uit het logboek, oudste eerst</caption>\n<thead>"
-               "<tr><th scope=\"col\">Wanneer</th><th scope=\"col\">Wie</th><th scope=\"col\">"
-               "Opdracht</th><th scope=\"col\">Wat</th></tr></thead>\n<tbody>\n");
-        size_t i;
-        json_t *g;
-        json_array_foreach(groups, i, g) {
-            out(f, "<tr><td>%s</td><td>%s</td><td>%s</td><td>",
-                report_nl_date_or_dash(report_str(g, "at"), d1),
-                report_or_dash(report_str(g, "actor")), report_or_dash(report_str(g, "command")));
-            report_change_text(f, svg_escape, g, "…");
-            out(f, "</td></tr>\n");
-        }
-        out(f, "</tbody>\n</table>\n");
+        report_tabulate(f, &markup, &change_list, groups, c);
         if (report_int(c, "groups_total") > (json_int_t)json_array_size(groups))
             out(f, "<p>En nog %d regels: zie <code>spil log</code>.</p>\n",
                 (int)(report_int(c, "groups_total") - (json_int_t)json_array_size(groups)));
@@ -550,7 +439,7 @@ static void footer(FILE *f, const json_t *doc) {
 /* ---- the learning network's page ---- */
 
 static void all_regions(FILE *f, const json_t *doc) {
-    char d1[32], b1[32], b2[32], id[32];
+    char d1[32], b1[32], b2[32];
     head(f, "Leernetwerk: alle regio's");
     out(f,
         "<header class=\"kop\"><h1>Leernetwerk: alle regio's</h1><p>Stand op "
@@ -582,24 +471,8 @@ static void all_regions(FILE *f, const json_t *doc) {
     }
     out(f, "</tbody>\n</table>\n</section>\n");
     section(f, "tegenhouders", "Wat de meeste regio's tegenhoudt");
-    json_t *bl = json_object_get(doc, "blockers");
-    if (!json_array_size(bl))
-        out(f, "<p>Geen regio wordt door een eis tegengehouden.</p>\n");
-    else {
-        out(f, "<table>\n<caption>Eisen met blokkerende bevindingen, naar het aantal regio's dat "
-               "ze tegenhouden</caption>\n<thead><tr><th scope=\"col\">Eis (controle)</th>"
-               "<th scope=\"col\">Programma</th><th scope=\"col\" class=\"getal\">Regio's</th>"
-               "<th scope=\"col\">Welke</th></tr></thead>\n<tbody>\n");
-        json_array_foreach(bl, i, x) {
-            out(f, "<tr><th scope=\"row\">%s</th><td>%s</td><td class=\"getal\">%d</td><td>",
-                report_str(x, "name"), report_str(x, "programme"), (int)report_int(x, "regions"));
-            json_t *n;
-            json_array_foreach(json_object_get(x, "region_names"), k, n)
-                out(f, "%r%s", k ? ", " : "", json_string_value(n));
-            out(f, "</td></tr>\n");
-        }
-        out(f, "</tbody>\n</table>\n");
-    }
+    report_tabulate_or(f, &markup, &report_blockers, json_object_get(doc, "blockers"), doc,
+                       "Geen regio wordt door een eis tegengehouden.");
     out(f, "</section>\n");
     section(f, "vergeleken", "Indicatoren vergeleken");
     json_t *ind = json_object_get(doc, "indicators");
@@ -614,13 +487,8 @@ static void all_regions(FILE *f, const json_t *doc) {
         out(f, "<h3>%s: %s, %s</h3>\n", report_str(x, "code"),
             report_str(x, "name") ? report_str(x, "name") : REPORT_NL_NO_NAME,
             report_str(x, "period"));
-        snprintf(id, sizeof id, "vergelijk-%d", (int)i + 1);
-        out(f, "<figure>\n");
-        svg_compare(f, x, id);
-        out(f,
-            "\n<figcaption>%s per regio; de gestippelde lijn is "
-            "Nederland.</figcaption>\n</figure>\n",
-            report_str(x, "code"));
+        figure(f, svg_compare, x, "vergelijk", i, "%s per regio; de gestippelde lijn is Nederland.",
+               "code");
         out(f,
             "<table>\n<caption>%s in %s per regio</caption>\n<thead><tr><th scope=\"col\" "
             "class=\"getal\">#</th><th scope=\"col\">Regio</th><th scope=\"col\" "
@@ -655,19 +523,17 @@ static void open_section(FILE *f, const report_section *s) {
     section(f, s->id, s->title);
 }
 
-static void empty_section(FILE *f, const char *sentence) {
-    out(f, "<p>%r</p>\n", sentence);
-}
-
 static void close_section(FILE *f) {
     out(f, "</section>\n");
 }
 
+/* The sections that report_sections writes alike have no body here (NULL). */
 static const report_format html = {
-    open_section,
-    empty_section,
-    {standing, findings, governance, agreements, funding, roles, actions, indicators, changes},
-    close_section,
+    .markup = &markup,
+    .chart = trend,
+    .open = open_section,
+    .body = {standing, findings, governance, NULL, funding, NULL, NULL, NULL, changes},
+    .close = close_section,
 };
 
 int report_html(FILE *f, const json_t *doc) {

@@ -1,6 +1,8 @@
 /*
 ** report_md.c: the report as Markdown, for minutes and e-mail (see report.h). Renders the
-** document of report_region or report_all and nothing else. Every value from region data goes
+** document of report_region or report_all and nothing else: Markdown's markup (report_markup:
+** its tables, paragraphs and marks) and the sections it writes its own way; the tables and the
+** sections both renderers show alike are report_out.c's. Every value from region data goes
 ** through md_text, which backslash-escapes what Markdown would read as markup or HTML and
 ** folds line breaks, so a hostile name stays text in any Markdown viewer.
 */
@@ -32,19 +34,64 @@ static void md(FILE *f, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* ---- standing ---- */
+/* ---- tables: a header line, a rule, a line a row, a blank line ---- */
 
-static const char *check_status(const char *s) {
-    return !strcmp(s, "pass")       ? "voldaan"
-           : !strcmp(s, "fail")     ? "niet voldaan (blokkerend)"
-           : !strcmp(s, "advisory") ? "advies"
-                                    : "de controle zelf faalde";
+static void head(FILE *f, const char *head, unsigned flags, int n) {
+    if (!n) fputc('|', f);
+    md(f, flags & REPORT_MD_BLANK ? " |" : " %r |", head);
 }
 
+static void head_end(FILE *f, int n) {
+    fputs("\n|", f);
+    while (n--)
+        fputs("---|", f);
+    fputc('\n', f);
+}
+
+static void cell(FILE *f, unsigned flags, int n) {
+    (void)flags;
+    fputs(n ? " | " : "| ", f);
+}
+
+static void row_end(FILE *f) {
+    fputs(" |\n", f);
+}
+
+static void table_end(FILE *f) {
+    fputc('\n', f);
+}
+
+static const report_markup markup = {
+    .escape = md_text,
+    .h3 = "### ",
+    .h3_end = "\n\n",
+    .p = "",
+    .p_end = "\n\n",
+    .meta = "",
+    .meta_end = "\n\n",
+    .skip = REPORT_HTML_ONLY,
+    .head = head,
+    .head_end = head_end,
+    .cell = cell,
+    .row_end = row_end,
+    .close = table_end,
+    .marks = {.strong = "**",
+              .strong_end = "**",
+              .check = {"voldaan", "niet voldaan (blokkerend)", "advies",
+                        "de controle zelf faalde"},
+              .signed_ = "",
+              .signed_end = "",
+              .decides = "ja",
+              .late = "**te laat**",
+              .municipality = "municipality"},
+};
+
+/* ---- standing ---- */
+
 static void standing(FILE *f, const json_t *doc) {
-    char d1[32], d2[32];
-    size_t i, k;
-    json_t *p, *s;
+    char d1[32];
+    size_t i;
+    json_t *p;
     json_array_foreach(json_object_get(doc, "programmes"), i, p) {
         json_t *r = json_object_get(p, "readiness"), *next = json_object_get(p, "next_step");
         md(f, "### %s: stap %s\n\n", report_or_dash(report_str(p, "name")),
@@ -53,19 +100,7 @@ static void standing(FILE *f, const json_t *doc) {
         if (report_str(p, "since"))
             md(f, ", sinds %s", report_nl_date_or_dash(report_str(p, "since"), d1));
         md(f, ".\n\n");
-        md(f, "| # | Stap | Fase | Waar | Begonnen | Afgerond |\n|---|---|---|---|---|---|\n");
-        json_array_foreach(json_object_get(p, "steps"), k, s) {
-            const char *state = report_str(s, "state");
-            int cur = !strcmp(state, "current");
-            md(f,
-               cur ? "| %d | **%s** | %s | %s | %s | %s |\n" : "| %d | %s | %s | %s | %s | %s |\n",
-               (int)k + 1, report_str(s, "name"), report_or_dash(report_str(s, "phase_name")),
-               report_nl_step_state(state),
-               report_str(s, "entered") ? report_nl_date_or_dash(report_str(s, "entered"), d1)
-                                        : "-",
-               report_str(s, "left") ? report_nl_date_or_dash(report_str(s, "left"), d2) : "-");
-        }
-        fputc('\n', f);
+        report_tabulate(f, &markup, &report_steps, json_object_get(p, "steps"), p);
         int ready = json_is_true(json_object_get(r, "ready"));
         if (json_is_object(next))
             md(f,
@@ -77,14 +112,7 @@ static void standing(FILE *f, const json_t *doc) {
            (long long)report_int(r, "blocking"), report_int(r, "blocking") == 1 ? "" : "en",
            (long long)report_int(r, "advisory"),
            report_int(r, "advisory") == 1 ? "" : "bevindingen");
-        md(f, "| Controle | Uitkomst | Bevindingen |\n|---|---|---|\n");
-        json_t *c;
-        json_array_foreach(json_object_get(r, "checks"), k, c)
-            md(f, "| %s | %s | %d |\n",
-               report_str(c, "name") ? report_str(c, "name") : report_str(c, "id"),
-               check_status(report_str(c, "status")),
-               (int)json_array_size(json_object_get(c, "findings")));
-        fputc('\n', f);
+        report_tabulate(f, &markup, &report_checks, json_object_get(r, "checks"), p);
     }
 }
 
@@ -113,6 +141,19 @@ static void findings(FILE *f, const json_t *doc) {
 
 /* ---- governance ---- */
 
+static void pending_row(report_row *r, const json_t *m) {
+    char d[32];
+    report_cell(r, "%s", report_str(m, "subject"));
+    report_cell(r, "%s", report_or_dash(report_str(m, "body")));
+    report_cell(r, "%s", report_nl_date_or_dash(report_str(m, "date"), d));
+    report_cell(r, "%s", report_str(m, "organisation_name"));
+}
+
+static const report_table pending = {
+    .heads = {"Advies", "Van", "Datum", "Wacht op het besluit van"},
+    .row = pending_row,
+};
+
 static void governance(FILE *f, const json_t *doc) {
     char d1[32];
     json_t *gov = json_object_get(doc, "governance");
@@ -123,33 +164,15 @@ static void governance(FILE *f, const json_t *doc) {
         if (json_integer_value(json_object_get(b, "meetings_per_year")))
             md(f, "Vergadert %lld keer per jaar.\n\n",
                (long long)report_int(b, "meetings_per_year"));
-        md(f, "| Organisatie | Vertegenwoordiger | Lidmaatschap | Functie | Mandaat | Beslist "
-              "met mandaat |\n|---|---|---|---|---|---|\n");
-        json_array_foreach(json_object_get(b, "members"), k, m)
-            md(f, "| %s | %s | %s | %s | %s | %s |\n", report_str(m, "organisation_name"),
-               report_or_dash(report_str(m, "person_name")),
-               report_nl_value("body_member.membership", report_str(m, "membership")),
-               report_or_dash(report_nl_value("body_member.function", report_str(m, "function"))),
-               report_nl_yes_no(json_object_get(m, "mandate")),
-               report_nl_yes_no(json_object_get(m, "decides_with_mandate")));
-        fputc('\n', f);
+        report_tabulate(f, &markup, &report_members, json_object_get(b, "members"), b);
         json_array_foreach(json_object_get(b, "represented"), k, m)
             md(f, "- %s wordt vertegenwoordigd door %s.\n", report_str(m, "organisation_name"),
                report_str(m, "via_name"));
         if (json_array_size(json_object_get(b, "represented"))) fputc('\n', f);
     }
     md(f, "### Adviezen in afwachting\n\n");
-    json_t *pend = json_object_get(gov, "pending_advice");
-    if (!json_array_size(pend))
-        md(f, "Geen advies wacht op het besluit van een organisatie.\n\n");
-    else {
-        md(f, "| Advies | Van | Datum | Wacht op het besluit van |\n|---|---|---|---|\n");
-        json_array_foreach(pend, i, m) md(f, "| %s | %s | %s | %s |\n", report_str(m, "subject"),
-                                          report_or_dash(report_str(m, "body")),
-                                          report_nl_date_or_dash(report_str(m, "date"), d1),
-                                          report_str(m, "organisation_name"));
-        fputc('\n', f);
-    }
+    report_tabulate_or(f, &markup, &pending, json_object_get(gov, "pending_advice"), doc,
+                       "Geen advies wacht op het besluit van een organisatie.");
     md(f, "### Laatste besluiten\n\n");
     json_t *ds = json_object_get(gov, "decisions");
     if (!json_array_size(ds)) md(f, "Geen besluiten vastgelegd.\n\n");
@@ -188,133 +211,34 @@ static void governance(FILE *f, const json_t *doc) {
     fputc('\n', f);
 }
 
-/* ---- agreements, funding, roles, actions ---- */
+/* ---- funding ---- */
 
-static void agreements(FILE *f, const json_t *doc) {
-    char d1[32];
-    json_t *as = json_object_get(doc, "agreements");
-    size_t i, k;
-    json_t *a, *p;
-    json_array_foreach(as, i, a) {
-        json_t *parties = json_object_get(a, "parties");
-        md(f, "### %s\n\n", report_str(a, "title"));
-        md(f, "%s, %s; %lld van %d partijen getekend.\n\n", report_str(a, "kind"),
-           report_str(a, "status") ? report_nl_value("agreement.status", report_str(a, "status"))
-                                   : "status niet vastgelegd",
-           (long long)report_int(a, "signed"), (int)json_array_size(parties));
-        if (!json_array_size(parties)) continue;
-        md(f, "| Partij | Status | Datum | Getekend door |\n|---|---|---|---|\n");
-        json_array_foreach(parties, k, p)
-            md(f, "| %s | %s | %s | %s |\n", report_str(p, "organisation_name"),
-               report_nl_value("agreement_party.status", report_str(p, "status")),
-               report_nl_date_or_dash(report_str(p, "date"), d1),
-               report_or_dash(report_str(p, "signatory_name")));
-        fputc('\n', f);
-    }
+static void funding_row(report_row *r, const json_t *x) {
+    char num[64], per[96];
+    json_t *amount = json_object_get(x, "amount");
+    report_cell(r, "%s", report_nl_value("funding.purpose", report_str(x, "purpose")));
+    report_cell(r, "%s", report_str(x, "id"));
+    report_cell(r, "%s", report_nl_value("funding.source", report_str(x, "source")));
+    if (json_is_number(amount))
+        report_cell(r, "€ %s", report_nl_number(json_number_value(amount), 0, num, sizeof num));
+    else
+        report_cell(r, "-");
+    report_cell(r, "%s", report_or_dash(report_str(x, "funder_name")));
+    report_cell(r, "%s", report_nl_period(x, per));
+    report_cell(r,
+                json_is_true(json_object_get(x, "ending_soon")) ? "%s; **loopt binnenkort af**"
+                : json_is_true(json_object_get(x, "ended"))     ? "%s; periode voorbij"
+                                                                : "%s",
+                report_nl_value("funding.status", report_str(x, "status")));
 }
+
+static const report_table funding_table = {
+    .heads = {"Doel", "Wat", "Bron", "Bedrag", "Financier", "Periode", "Status"},
+    .row = funding_row,
+};
 
 static void funding(FILE *f, const json_t *doc) {
-    json_t *fs = json_object_get(doc, "funding");
-    md(f, "| Doel | Wat | Bron | Bedrag | Financier | Periode | Status "
-          "|\n|---|---|---|---|---|---|---|\n");
-    size_t i;
-    json_t *x;
-    char num[64], per[96];
-    json_array_foreach(fs, i, x) {
-        md(f, "| %s | %s | %s | ", report_nl_value("funding.purpose", report_str(x, "purpose")),
-           report_str(x, "id"), report_nl_value("funding.source", report_str(x, "source")));
-        json_t *amount = json_object_get(x, "amount");
-        if (json_is_number(amount))
-            md(f, "€ %s", report_nl_number(json_number_value(amount), 0, num, sizeof num));
-        else
-            md(f, "-");
-        md(f, " | %s | ", report_or_dash(report_str(x, "funder_name")));
-        md(f, "%s", report_nl_period(x, per));
-        md(f,
-           json_is_true(json_object_get(x, "ending_soon")) ? " | %s; **loopt binnenkort af** |\n"
-           : json_is_true(json_object_get(x, "ended"))     ? " | %s; periode voorbij |\n"
-                                                           : " | %s |\n",
-           report_nl_value("funding.status", report_str(x, "status")));
-    }
-    fputc('\n', f);
-}
-
-static void roles(FILE *f, const json_t *doc) {
-    char num[32], per[96];
-    json_t *rs = json_object_get(doc, "roles");
-    size_t i;
-    json_t *r;
-    if (json_array_size(rs)) {
-        md(f, "| Persoon | Rol | Gemeente | Uren per week | Formele opdracht | Focus | Periode "
-              "|\n|---|---|---|---|---|---|---|\n");
-        json_array_foreach(rs, i, r) {
-            json_t *h = json_object_get(r, "hours");
-            md(f, "| %s | %s | %s | %s | %s | %s | ", report_str(r, "person_name"),
-               report_nl_value("role_assignment.role", report_str(r, "role")),
-               report_or_dash(report_str(r, "municipality")),
-               json_is_number(h) ? report_nl_number(json_number_value(h), 1, num, sizeof num) : "-",
-               report_nl_yes_no(json_object_get(r, "formal_assignment")),
-               report_or_dash(report_nl_value("role_assignment.focus", report_str(r, "focus"))));
-            md(f, "%s", report_nl_period(r, per));
-            md(f, " |\n");
-        }
-        fputc('\n', f);
-    } else {
-        md(f, "Geen rollen vastgelegd.\n\n");
-    }
-    json_t *res = json_object_get(doc, "responsibilities");
-    if (json_array_size(res)) {
-        md(f, "| Taak | Niveau | Organisatie | Persoon |\n|---|---|---|---|\n");
-        json_array_foreach(res, i, r)
-            md(f, "| %s | %s | %s | %s |\n", report_str(r, "task"),
-               report_nl_value("responsibility.level", report_str(r, "level")),
-               report_str(r, "organisation_name"), report_or_dash(report_str(r, "person_name")));
-        fputc('\n', f);
-    }
-}
-
-static void actions(FILE *f, const json_t *doc) {
-    char d1[32];
-    json_t *as = json_object_get(doc, "actions");
-    md(f, "| Actie | Wie | Uiterlijk | |\n|---|---|---|---|\n");
-    size_t i;
-    json_t *a;
-    json_array_foreach(as, i, a)
-        md(f,
-           json_is_true(json_object_get(a, "overdue")) ? "| %s | %s | %s | **te laat** |\n"
-                                                       : "| %s | %s | %s | open |\n",
-           report_str(a, "title"), report_or_dash(report_str(a, "owner_name")),
-           report_nl_date_or_dash(report_str(a, "due"), d1));
-    fputc('\n', f);
-}
-
-/* ---- indicators ---- */
-
-static void indicators(FILE *f, const json_t *doc) {
-    json_t *ind = json_object_get(doc, "indicators"), *items = json_object_get(ind, "items");
-    if (json_is_true(json_object_get(ind, "from_catalogue")))
-        md(f, "De regio heeft geen indicatoren afgesproken; dit zijn de eerste landelijke "
-              "indicatoren van haar programma's met cijfers.\n\n");
-    md(f, "Waarden over minder dan %lld personen worden niet getoond (onderdrukt).\n\n",
-       (long long)report_int(ind, "suppress_below"));
-    size_t i, k;
-    json_t *x, *v;
-    char b1[32], b2[32];
-    json_array_foreach(items, i, x) {
-        md(f, "### ");
-        report_indicator_title(f, md_text, x);
-        md(f, "\n\n");
-        json_t *series = json_object_get(x, "series"), *nat = json_object_get(x, "national");
-        if (!json_array_size(series)) {
-            md(f, "Nog geen cijfers.\n\n");
-            continue;
-        }
-        md(f, "| Periode | Regio | Nederland |\n|---|---|---|\n");
-        json_array_foreach(series, k, v)
-            md(f, "| %s | %s | %s |\n", report_str(v, "period"), report_nl_figure(v, b1, sizeof b1),
-               report_nl_figure(json_array_get(nat, k), b2, sizeof b2));
-        fputc('\n', f);
-    }
+    report_tabulate(f, &markup, &funding_table, json_object_get(doc, "funding"), doc);
 }
 
 /* ---- changes ---- */
@@ -342,42 +266,62 @@ static void changes(FILE *f, const json_t *doc) {
 
 /* ---- the learning network's page ---- */
 
+static void region_row(report_row *r, const json_t *x) {
+    report_cell(r, "%s", report_str(x, "name"));
+    if (report_str(x, "error")) {
+        report_cell(r, "%s", report_str(x, "programme"));
+        report_cell(r, "-");
+        report_cell(r, "de controles konden niet draaien: %s", report_str(x, "error"));
+        report_cell(r, "-");
+        report_cell(r, "-");
+        return;
+    }
+    report_cell(r, "%s", report_str(x, "programme_name"));
+    report_cell(r, "%s", report_str(x, "step_name"));
+    report_cell(r, "%r", json_is_true(json_object_get(x, "ready")) ? "ja" : "nee");
+    report_cell(r, "%d", (int)report_int(x, "blocking"));
+    report_cell(r, "%d", (int)report_int(x, "advisory"));
+}
+
+static const report_table regions = {
+    .heads = {"Regio", "Programma", "Stap", "Klaar voor de volgende stap", "Blokkerend", "Advies"},
+    .row = region_row,
+};
+
+/* A region's value of a compared indicator: its rank, the value, the difference with the
+** nation. */
+static void area_row(report_row *r, const json_t *x) {
+    char b[32];
+    json_t *rank = json_object_get(x, "rank"), *diff = json_object_get(x, "difference");
+    if (json_is_integer(rank))
+        report_cell(r, "%d", (int)json_integer_value(rank));
+    else
+        report_cell(r, "-");
+    report_cell(r, "%s", report_str(x, "name"));
+    report_cell(r, "%s", report_nl_figure(x, b, sizeof b));
+    if (json_is_number(diff))
+        report_cell(r, "%r%s", json_number_value(diff) > 0 ? "+" : "",
+                    report_nl_number(json_number_value(diff), 1, b, sizeof b));
+    else
+        report_cell(r, "-");
+}
+
+static const report_table areas = {
+    .heads = {"#", "Regio", "Waarde", "Verschil met Nederland"},
+    .row = area_row,
+};
+
 static void all_regions(FILE *f, const json_t *doc) {
-    char d1[32], b1[32], b2[32];
+    char d1[32], b1[32];
+    size_t i;
+    json_t *x;
     md(f, "# Leernetwerk: alle regio's\n\n");
     md(f, "Gemaakt door spil op %s.\n\n", report_nl_date(report_str(doc, "today"), d1));
     md(f, "## Stap en gereedheid per regio\n\n");
-    md(f, "| Regio | Programma | Stap | Klaar voor de volgende stap | Blokkerend | Advies "
-          "|\n|---|---|---|---|---|---|\n");
-    size_t i, k;
-    json_t *r, *x;
-    json_array_foreach(json_object_get(doc, "regions"), i, r) {
-        if (report_str(r, "error")) {
-            md(f, "| %s | %s | - | de controles konden niet draaien: %s | - | - |\n",
-               report_str(r, "name"), report_str(r, "programme"), report_str(r, "error"));
-            continue;
-        }
-        md(f, "| %s | %s | %s | %s | %lld | %lld |\n", report_str(r, "name"),
-           report_str(r, "programme_name"), report_str(r, "step_name"),
-           json_is_true(json_object_get(r, "ready")) ? "ja" : "nee",
-           (long long)report_int(r, "blocking"), (long long)report_int(r, "advisory"));
-    }
-    md(f, "\n## Wat de meeste regio's tegenhoudt\n\n");
-    json_t *bl = json_object_get(doc, "blockers");
-    if (!json_array_size(bl))
-        md(f, "Geen regio wordt door een eis tegengehouden.\n\n");
-    else {
-        md(f, "| Eis (controle) | Programma | Regio's | Welke |\n|---|---|---|---|\n");
-        json_array_foreach(bl, i, x) {
-            md(f, "| %s | %s | %lld | ", report_str(x, "name"), report_str(x, "programme"),
-               (long long)report_int(x, "regions"));
-            json_t *n;
-            json_array_foreach(json_object_get(x, "region_names"), k, n)
-                md(f, "%s%s", k ? ", " : "", json_string_value(n));
-            md(f, " |\n");
-        }
-        fputc('\n', f);
-    }
+    report_tabulate(f, &markup, &regions, json_object_get(doc, "regions"), doc);
+    md(f, "## Wat de meeste regio's tegenhoudt\n\n");
+    report_tabulate_or(f, &markup, &report_blockers, json_object_get(doc, "blockers"), doc,
+                       "Geen regio wordt door een eis tegengehouden.");
     md(f, "## Indicatoren vergeleken\n\n");
     json_t *ind = json_object_get(doc, "indicators");
     if (!json_array_size(json_object_get(ind, "items")))
@@ -392,22 +336,7 @@ static void all_regions(FILE *f, const json_t *doc) {
         md(f, "Nederland: %s%s%s.\n\n",
            report_nl_figure(json_object_get(x, "national"), b1, sizeof b1),
            report_str(x, "unit") ? " " : "", report_str(x, "unit") ? report_str(x, "unit") : "");
-        md(f, "| # | Regio | Waarde | Verschil met Nederland |\n|---|---|---|---|\n");
-        json_array_foreach(json_object_get(x, "areas"), k, r) {
-            json_t *rank = json_object_get(r, "rank"), *diff = json_object_get(r, "difference");
-            char rk[16] = "-";
-            if (json_is_integer(rank))
-                snprintf(rk, sizeof rk, "%lld", (long long)json_integer_value(rank));
-            md(f, "| %s | %s | %s | ", rk, report_str(r, "name"),
-               report_nl_figure(r, b1, sizeof b1));
-            if (json_is_number(diff)) {
-                double d = json_number_value(diff);
-                md(f, "%s%s", d > 0 ? "+" : "", report_nl_number(d, 1, b2, sizeof b2));
-            } else
-                md(f, "-");
-            md(f, " |\n");
-        }
-        fputc('\n', f);
+        report_tabulate(f, &markup, &areas, json_object_get(x, "areas"), x);
     }
 }
 
@@ -415,15 +344,11 @@ static void open_section(FILE *f, const report_section *s) {
     md(f, "## %r\n\n", s->title);
 }
 
-static void empty_section(FILE *f, const char *sentence) {
-    md(f, "%r\n\n", sentence);
-}
-
+/* The sections that report_sections writes alike have no body here (NULL). */
 static const report_format markdown = {
-    open_section,
-    empty_section,
-    {standing, findings, governance, agreements, funding, roles, actions, indicators, changes},
-    NULL,
+    .markup = &markup,
+    .open = open_section,
+    .body = {standing, findings, governance, NULL, funding, NULL, NULL, NULL, changes},
 };
 
 int report_md(FILE *f, const json_t *doc) {
