@@ -116,8 +116,9 @@ typedef struct report_table {
 
 /* What a renderer writes in a cell where the formats differ. */
 typedef struct report_marks {
-    const char *strong, *strong_end;  /* the current step */
-    const char *check[4];             /* a check's outcome: pass, fail, advisory, an error */
+    const char *strong, *strong_end; /* the current step */
+    /* a check's outcome: pass, fail, advisory, an error, waiting for another check */
+    const char *check[5];
     const char *signed_, *signed_end; /* around the status of a party that signed */
     const char *decides;              /* "ja": the member decides with a mandate */
     const char *late;                 /* an overdue action ("open" otherwise) */
@@ -240,6 +241,8 @@ const char *report_nl_date(const char *d, char *buf);
 const char *report_nl_members(const json_t *region, char *buf);
 /* A number with a decimal comma: 14,2 (decimals: digits after it). */
 const char *report_nl_number(double v, int decimals, char *buf, size_t cap);
+/* The same with its sign: "+1,2", "-0,3", and "0,0" for what rounds to zero. */
+const char *report_nl_signed(double v, int decimals, char *buf, size_t cap);
 /* report_nl_date of d, or "-" when d is NULL. */
 const char *report_nl_date_or_dash(const char *d, char *buf);
 /* A step's state (passed, current, next, later) in words: "huidige stap". */

@@ -49,6 +49,7 @@ static const char STYLE[] =
     ".klaar{background:var(--groen);color:#fff}"
     ".nietklaar{background:var(--rood);color:#fff}"
     ".voldaan{color:var(--groen);font-weight:600}"
+    ".nvt{color:var(--grijs)}"
     ".let-op{background:var(--geel);color:#4d3400;font-weight:600}"
     ".stand{border-left:6px solid var(--rood);background:#fbeceb;padding:.6rem 1rem;margin:.75rem "
     "0}"
@@ -183,7 +184,8 @@ static const report_markup markup = {
               .check = {"<span class=\"voldaan\">voldaan</span>",
                         "<span class=\"label blokkerend\">niet voldaan</span>",
                         "<span class=\"label advies\">advies</span>",
-                        "<span class=\"label blokkerend\">de controle zelf faalde</span>"},
+                        "<span class=\"label blokkerend\">de controle zelf faalde</span>",
+                        "<span class=\"nvt\">n.v.t.</span>"},
               .signed_ = "<span class=\"voldaan\">",
               .signed_end = "</span>",
               .decides = "<strong>ja</strong>",
@@ -507,7 +509,7 @@ static void all_regions(FILE *f, const json_t *doc) {
                 report_str(r, "name"), report_nl_figure(r, b1, sizeof b1));
             if (json_is_number(diff)) {
                 double d = json_number_value(diff);
-                out(f, "%r%s", d > 0.05 ? "+" : "", report_nl_number(d, 1, b2, sizeof b2));
+                out(f, "%s", report_nl_signed(d, 1, b2, sizeof b2));
             } else
                 out(f, "-");
             out(f, "</td></tr>\n");

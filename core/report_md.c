@@ -77,8 +77,8 @@ static const report_markup markup = {
     .close = table_end,
     .marks = {.strong = "**",
               .strong_end = "**",
-              .check = {"voldaan", "niet voldaan (blokkerend)", "advies",
-                        "de controle zelf faalde"},
+              .check = {"voldaan", "niet voldaan (blokkerend)", "advies", "de controle zelf faalde",
+                        "n.v.t."},
               .signed_ = "",
               .signed_end = "",
               .decides = "ja",
@@ -300,8 +300,7 @@ static void area_row(report_row *r, const json_t *x) {
     report_cell(r, "%s", report_str(x, "name"));
     report_cell(r, "%s", report_nl_figure(x, b, sizeof b));
     if (json_is_number(diff))
-        report_cell(r, "%r%s", json_number_value(diff) > 0 ? "+" : "",
-                    report_nl_number(json_number_value(diff), 1, b, sizeof b));
+        report_cell(r, "%s", report_nl_signed(json_number_value(diff), 1, b, sizeof b));
     else
         report_cell(r, "-");
 }

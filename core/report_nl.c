@@ -222,6 +222,14 @@ const char *report_nl_number(double v, int decimals, char *buf, size_t cap) {
     return buf;
 }
 
+const char *report_nl_signed(double v, int decimals, char *buf, size_t cap) {
+    char n[64];
+    report_nl_number(v, decimals, n, sizeof n);
+    /* "+" before what is shown above zero; "0,0" stays unsigned, as it reads. */
+    snprintf(buf, cap, "%s%s", n[0] != '-' && strpbrk(n, "123456789") ? "+" : "", n);
+    return buf;
+}
+
 const char *report_nl_date_or_dash(const char *d, char *buf) {
     return d ? report_nl_date(d, buf) : "-";
 }

@@ -190,9 +190,15 @@ const report_table report_steps = {
 
 static void check_row(report_row *r, const json_t *c) {
     const char *s = report_str(c, "status");
-    int outcome = !strcmp(s, "pass") ? 0 : !strcmp(s, "fail") ? 1 : !strcmp(s, "advisory") ? 2 : 3;
+    static const char *const outcomes[] = {"pass", "fail", "advisory", "error", "waiting"};
+    int outcome = 3; /* an unknown status reads as the worst: the check failed */
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(s, outcomes[i])) outcome = i;
     report_cell(r, "%s", report_str(c, "name") ? report_str(c, "name") : report_str(c, "id"));
-    report_cell(r, "%r", r->m->marks.check[outcome]);
+    if (outcome == 4)
+        report_cell(r, "%r (wacht op %s)", r->m->marks.check[4], report_str(c, "waits_for"));
+    else
+        report_cell(r, "%r", r->m->marks.check[outcome]);
     report_cell(r, "%d", (int)json_array_size(json_object_get(c, "findings")));
 }
 

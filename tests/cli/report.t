@@ -203,3 +203,10 @@ $ spil report ijmond --format md | grep 'doen mee\|doet mee'
 > Gemaakt door spil op 15 januari 2026. 0 gemeenten doen mee, 3 kandidaten.
 $ spil report ijmond --format json | python3 -c 'import json,sys; r = json.load(sys.stdin)["region"]; print(r["members"], r["candidates"], len(r["municipalities"]))'
 > 0 3 3
+
+=== cli-report-16: a check that waits for another reads "n.v.t. (wacht op ...)", in both formats, never "voldaan"
+$ spil report ijmond --format md | grep 'kartrekker |'
+> | Formele opdracht voor de kartrekker | n.v.t. (wacht op kartrekker) | 0 |
+> | Uren voor de kartrekker | n.v.t. (wacht op kartrekker) | 0 |
+$ spil report ijmond | grep -c '<td><span class="nvt">n.v.t.</span> (wacht op kartrekker)</td>'
+> 2
