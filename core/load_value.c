@@ -195,6 +195,9 @@ int load_check_scalar(loader *L, const model_field *f, const ynode *n, char *out
                        f->name, q);
         if (!all_digits(v, n->len))
             return BAD(NULL, "'%s' must be a whole number, got '%s'", f->name, q);
+        if (model_field_max(f) > 0 && strtod(v, NULL) > model_field_max(f))
+            return BAD(NULL, "'%s' (%s) is at most %g, got '%s'", f->name, f->doc,
+                       model_field_max(f), q);
         snprintf(out, cap, "%lld", strtoll(v, NULL, 10));
         return 1;
     case FT_NUM:
@@ -220,6 +223,9 @@ int load_check_scalar(loader *L, const model_field *f, const ynode *n, char *out
                        "spil it is the decimal point",
                        f->name, q);
         }
+        if (model_field_max(f) > 0 && strtod(v, NULL) > model_field_max(f))
+            return BAD(NULL, "'%s' (%s) is at most %g, got '%s'", f->name, f->doc,
+                       model_field_max(f), q);
         model_format_num(strtod(v, NULL), out);
         return 1;
     case FT_BOOL:

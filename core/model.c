@@ -653,3 +653,19 @@ const char *const *model_enum_words(const char *const *values) {
     words[n] = NULL;
     return words;
 }
+
+/* Numbers with a bound in the world they count. Each field name here is the only number field of
+** that name in the model (test_model checks it). */
+static const struct {
+    const char *field;
+    double max;
+} field_max[] = {
+    {"hours", 168},             /* hours per week: a week has 168 */
+    {"meetings_per_year", 366}, /* at most one a day */
+};
+
+double model_field_max(const model_field *f) {
+    for (size_t i = 0; i < sizeof field_max / sizeof *field_max; i++)
+        if (strcmp(f->name, field_max[i].field) == 0) return field_max[i].max;
+    return 0;
+}

@@ -110,4 +110,8 @@ int model_dutch_date(const char *s, char *iso);
 /* 1 if s is a valid identifier (FT_ID). */
 int model_valid_id(const char *s);
 
+/* The largest value of number field f that can be true (168 hours in a week), refused above
+** it by the loader; 0: none beyond the type's. */
+double model_field_max(const model_field *f);
+
 #endif
