@@ -104,13 +104,14 @@ static void print_check(const eval_check *c, int color) {
     const char *mark = pass ? _("ok  ") : blocking ? _("FAIL") : _("warn");
     const char *col = pass ? out_green(color) : blocking ? out_red(color) : out_yellow(color);
     if (waiting) /* TRANSLATORS: the mark of a check that waits for another; the same width. */
-        mark = _("n/a "), col = out_dim(color);
+        mark = _("wait"), col = out_dim(color);
     printf("%s%s%s %s%s%s  %s", col, mark, out_reset(color), out_bold(color), lang_esc(c->id),
            out_reset(color), lang_esc(c->name));
     if (c->status == EVAL_ERROR)
         printf(_(" %s(the check failed)%s"), out_red(color), out_reset(color));
-    if (waiting)
-        printf(_(" %s(waits for %s)%s"), out_dim(color), lang_esc(c->waits_for), out_reset(color));
+    if (waiting) /* TRANSLATORS: the name of the check it waits for. */
+        printf(_(" %s(cannot be judged yet: first '%s')%s"), out_dim(color),
+               lang_esc(c->waits_for_name ? c->waits_for_name : c->waits_for), out_reset(color));
     putchar('\n');
     const char *source = c->source ? c->source : "";
     /* TRANSLATORS: the %s around the text switch the colour on and off. */
@@ -161,6 +162,11 @@ static void print_verdict(const char *region, const eval_result *res, int color)
                         "%sNOT READY%s to leave step %s: %d blocking findings, %d advisory.\n",
                         (unsigned long)res->blocking),
                out_red(color), out_reset(color), lang_esc(res->step), res->blocking, res->advisory);
+    if (res->waiting && !out_quiet())
+        printf(lang_trn("%d check cannot be judged until the check it waits for is met.\n",
+                        "%d checks cannot be judged until the checks they wait for are met.\n",
+                        (unsigned long)res->waiting),
+               res->waiting);
 }
 
 static void print_result(const char *region, const eval_result *res, int color) {

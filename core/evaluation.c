@@ -63,6 +63,7 @@ static void check_free(eval_check *c) {
     free(c->name);
     free(c->source);
     free(c->waits_for);
+    free(c->waits_for_name);
 }
 
 void eval_free(eval_result *r) {
@@ -261,29 +262,88 @@ static const eval_check *find_check(const eval_result *r, const char *id) {
     return NULL;
 }
 
-int eval_finish(eval_result *r) {
-    for (size_t i = 0; i < r->nchecks; i++) {
-        eval_check *c = &r->checks[i];
-        if (c->status != EVAL_WAITING) continue;
-        const eval_check *w = find_check(r, c->waits_for);
-        if (w && w->status != EVAL_PASS && w->status != EVAL_WAITING) continue;
-        char why[600];
-        snprintf(why, sizeof why,
-                 _("it waits for the check %s, which found nothing missing, so what it needs "
-                   "goes unchecked"),
-                 c->waits_for);
-        free(c->waits_for);
-        c->waits_for = NULL;
-        if (fail_check(c, why)) return -1;
+/* The check at the end of c's chain of waits (c waits for w, which may wait for x, ...), as the
+** checks returned it; NULL when the chain leads nowhere (a check not in the result, or a
+** circle). */
+static const eval_check *awaited(const eval_result *r, const eval_check *c) {
+    const eval_check *w = c;
+    for (size_t n = 0; w && w->status == EVAL_WAITING && n <= r->nchecks; n++)
+        w = find_check(r, w->waits_for);
+    return w && w->status != EVAL_WAITING ? w : NULL;
+}
+
+/* Whether c may wait: the check it waits for (at the end of the chain) reports something missing
+** at least as severe as c itself would: a blocking check waits only for one that blocks. */
+static int may_wait(const eval_result *r, const eval_check *c) {
+    const eval_check *w = awaited(r, c);
+    if (!w || w->status == EVAL_PASS) return 0;
+    if (!c->blocking) return 1; /* fail, advisory or error: something is reported */
+    return w->status == EVAL_FAIL || w->status == EVAL_ERROR;
+}
+
+/* c may not wait: it becomes a check that reports, at its own severity, that it cannot be
+** judged, about what the awaited check reported (its first finding's subject and remedy). */
+static int cannot_wait(const eval_result *r, eval_check *c) {
+    const eval_check *w = find_check(r, c->waits_for), *end = awaited(r, c);
+    const eval_finding *hint = end && end->nfindings ? &end->findings[0] : NULL;
+    const char *name = w && w->name ? w->name : c->waits_for;
+    char missing[800], remedy[800];
+    snprintf(missing, sizeof missing,
+             _("cannot be judged: it needs what the check '%s' looks for, and that check does "
+               "not report it missing as strongly as this one requires"),
+             name);
+    snprintf(remedy, sizeof remedy,
+             _("record what '%s' looks for, in the way this check reads it (the region's own "
+               "rule may accept what this check does not)"),
+             name);
+    if (!(c->findings = calloc(1, sizeof *c->findings))) return -1;
+    eval_finding *f = &c->findings[c->nfindings++];
+    f->check = strdup(c->id);
+    f->blocking = c->blocking;
+    f->missing = strdup(missing);
+    f->remedy = strdup(hint && hint->remedy ? hint->remedy : remedy);
+    f->source = c->source ? strdup(c->source) : NULL;
+    if (hint && hint->subject_kind) {
+        f->subject_kind = strdup(hint->subject_kind);
+        f->subject_id = strdup(hint->subject_id);
+        f->subject_name = hint->subject_name ? strdup(hint->subject_name) : NULL;
+        if (!f->subject_kind || !f->subject_id) return -1;
     }
-    r->blocking = r->advisory = 0;
+    c->status = c->blocking ? EVAL_FAIL : EVAL_ADVISORY;
+    return f->check && f->missing && f->remedy ? 0 : -1;
+}
+
+int eval_finish(eval_result *r) {
+    /* Decided on the statuses as the checks returned them, then applied: the outcome does not
+    ** depend on the order of the checks. */
+    char *hold = r->nchecks ? calloc(r->nchecks, 1) : NULL;
+    if (r->nchecks && !hold) return -1;
     for (size_t i = 0; i < r->nchecks; i++)
+        hold[i] = r->checks[i].status == EVAL_WAITING && !may_wait(r, &r->checks[i]);
+    int rc = 0;
+    for (size_t i = 0; i < r->nchecks && !rc; i++)
+        if (hold[i]) rc = cannot_wait(r, &r->checks[i]);
+    for (size_t i = 0; i < r->nchecks && !rc; i++) { /* the names shown for what is awaited */
+        eval_check *c = &r->checks[i];
+        const eval_check *w = c->status == EVAL_WAITING ? find_check(r, c->waits_for) : NULL;
+        if (c->status != EVAL_WAITING) {
+            free(c->waits_for);
+            c->waits_for = NULL;
+        } else if (w && w->name && !(c->waits_for_name = strdup(w->name)))
+            rc = -1;
+    }
+    free(hold);
+    if (rc) return -1;
+    r->blocking = r->advisory = r->waiting = 0;
+    for (size_t i = 0; i < r->nchecks; i++) {
+        r->waiting += r->checks[i].status == EVAL_WAITING;
         for (size_t j = 0; j < r->checks[i].nfindings; j++) {
             if (r->checks[i].findings[j].blocking)
                 r->blocking++;
             else
                 r->advisory++;
         }
+    }
     r->ready = r->blocking == 0;
     return 0;
 }
@@ -330,11 +390,12 @@ json_t *eval_json(const eval_result *r) {
         set_text(o, "source", c->source);
         set_text(o, "status", eval_status_name(c->status));
         set_text(o, "waits_for", c->waits_for);
+        set_text(o, "waits_for_name", c->waits_for_name);
         json_array_append_new(checks, o);
     }
-    return json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:b}", "programme", r->programme, "step",
+    return json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:b}", "programme", r->programme, "step",
                      r->step, "name", r->name, "checks", checks, "blocking", r->blocking,
-                     "advisory", r->advisory, "ready", r->ready);
+                     "advisory", r->advisory, "waiting", r->waiting, "ready", r->ready);
 }
 
 /* Under sbx_hand_over: the JSON (argument 1) as Lua values. */

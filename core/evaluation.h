@@ -36,7 +36,8 @@ typedef struct eval_check {
     char *id, *name, *source;
     int blocking; /* the check's own severity */
     eval_status status;
-    char *waits_for; /* WAITING: the id of the check it waits for; else NULL */
+    char *waits_for;      /* WAITING: the id of the check it waits for; else NULL */
+    char *waits_for_name; /* WAITING: that check's name, set by eval_finish */
     eval_finding *findings;
     size_t nfindings;
 } eval_check;
@@ -46,6 +47,7 @@ typedef struct eval_result {
     eval_check *checks;
     size_t nchecks;
     int blocking, advisory; /* findings of each severity */
+    int waiting;            /* checks that wait for another (status WAITING) */
     int ready;              /* no blocking finding */
 } eval_result;
 
@@ -64,16 +66,18 @@ void eval_drop_to(eval_result *r, size_t n);
 ** itself failed with message why: an error in its code or a limit it hit. 0 or -1. */
 int eval_add_failed_check(eval_result *r, const char *id, const char *name, const char *source,
                           const char *why);
-/* After the last check: a waiting check whose awaited check found nothing missing (passed, or
-** waits in its turn, or is not in the result) becomes a check that failed (what it needs would
-** go unchecked); then count the findings and set ready. 0, or
-** -1 when out of memory. */
+/* After the last check: each waiting check is held to the check it waits for (at the end of a
+** chain of waits): that one must report something missing, and for a blocking check a blocking
+** finding. A check that may not wait reports, at its own severity, that it cannot be judged
+** (about what the awaited check reported), so a region is never ready on a requirement nobody
+** judged. Then count the findings and the waiting checks and set ready. 0, or -1 when out of
+** memory. */
 int eval_finish(eval_result *r);
 
-/* The result as JSON: { programme, step, name, ready, blocking, advisory, checks: [ { id,
-** name, severity, source, status, waits_for, findings: [ { check, severity, missing, remedy,
-*source,
-** subject: { kind, id, name } } ] } ] } (a new reference; NULL when out of memory). */
+/* The result as JSON: { programme, step, name, ready, blocking, advisory, waiting, checks: [ {
+** id, name, severity, source, status, waits_for, waits_for_name, findings: [ { check, severity,
+** missing, remedy, source, subject: { kind, id, name } } ] } ] } (a new reference; NULL when
+** out of memory). */
 json_t *eval_json(const eval_result *r);
 /* One finding as JSON, as in eval_json. */
 json_t *eval_finding_json(const eval_finding *f);

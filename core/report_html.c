@@ -185,7 +185,7 @@ static const report_markup markup = {
                         "<span class=\"label blokkerend\">niet voldaan</span>",
                         "<span class=\"label advies\">advies</span>",
                         "<span class=\"label blokkerend\">de controle zelf faalde</span>",
-                        "<span class=\"nvt\">n.v.t.</span>"},
+                        "<span class=\"nvt\">nog niet te beoordelen</span>"},
               .signed_ = "<span class=\"voldaan\">",
               .signed_end = "</span>",
               .decides = "<strong>ja</strong>",

@@ -78,7 +78,7 @@ static const report_markup markup = {
     .marks = {.strong = "**",
               .strong_end = "**",
               .check = {"voldaan", "niet voldaan (blokkerend)", "advies", "de controle zelf faalde",
-                        "n.v.t."},
+                        "nog niet te beoordelen"},
               .signed_ = "",
               .signed_end = "",
               .decides = "ja",

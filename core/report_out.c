@@ -196,7 +196,9 @@ static void check_row(report_row *r, const json_t *c) {
         if (!strcmp(s, outcomes[i])) outcome = i;
     report_cell(r, "%s", report_str(c, "name") ? report_str(c, "name") : report_str(c, "id"));
     if (outcome == 4)
-        report_cell(r, "%r (wacht op %s)", r->m->marks.check[4], report_str(c, "waits_for"));
+        report_cell(r, "%r (eerst: %s)", r->m->marks.check[4],
+                    report_str(c, "waits_for_name") ? report_str(c, "waits_for_name")
+                                                    : report_str(c, "waits_for"));
     else
         report_cell(r, "%r", r->m->marks.check[outcome]);
     report_cell(r, "%d", (int)json_array_size(json_object_get(c, "findings")));

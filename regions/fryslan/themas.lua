@@ -6,9 +6,10 @@
 --     partners being the full members (membership "member") of the provincial coalitie.
 --     A partner that said no, or has not said anything yet, keeps the theme local.
 --     Agendaleden (the province) and organisations outside the coalitie do not count.
---   * check "regionaal-thema-belegd" on the coalitie step: every REGIONAL theme has a
---     regional trekker, i.e. a strategic responsibility whose task names the theme.
---     Local themes are not checked: they produce no finding.
+--   * check "regionaal-thema-belegd" on the coalitie step: the themes are recorded (the
+--     choice is made), and every REGIONAL theme has a regional trekker, i.e. a strategic
+--     responsibility whose task names the theme. Local themes are not checked: they produce
+--     no finding. Without a coalitie with full members it waits for the coalitie check.
 --
 -- The model has no link from a responsibility to a theme, so the link is a convention: the
 -- task text contains the theme's name, e.g. "Werken met data: regionale trekker".
@@ -22,10 +23,14 @@ T.add {
   nl = {
     ["fryslan.no_trekker"] = "regionaal thema {theme} heeft geen regionale trekker (geen strategische verantwoordelijkheid noemt het)",
     ["fryslan.no_trekker.do"] = "spreek in de coalitie af wie {theme} trekt en leg dat vast onder 'responsibilities' (level: strategic, task: \"{theme}: regionale trekker\")",
+    ["fryslan.no_themes"] = "er zijn geen thema's vastgelegd, dus de keuze welke thema's regionaal worden opgepakt is niet gemaakt",
+    ["fryslan.no_themes.do"] = "leg de thema's vast onder 'themes' en laat elke partner in de coalitie zeggen of het voor hem relevant is (relevance)",
   },
   en = {
     ["fryslan.no_trekker"] = "regional theme {theme} has no regional trekker (no strategic responsibility names it)",
     ["fryslan.no_trekker.do"] = "agree in the coalitie who trekt {theme} and record it under 'responsibilities' (level: strategic, task: \"{theme}: regionale trekker\")",
+    ["fryslan.no_themes"] = "no themes are recorded, so the choice of which themes are taken up regionally is not made",
+    ["fryslan.no_themes.do"] = "record the themes under 'themes' and let each partner in the coalitie say whether it is relevant to it (relevance)",
   },
 }
 
@@ -80,6 +85,13 @@ M.check = P.check {
   name = "Elk regionaal thema heeft een regionale trekker",
   source = SOURCE,
   run = function(ctx)
+    -- "In Friesland is expliciet de keuze gemaakt welke thema's regionaal worden opgepakt":
+    -- without the coalitie there are no partners to choose; without themes, nothing was chosen.
+    if #M.partners(ctx) == 0 then return ctx:waits_for("coalitie") end
+    if #ctx:list("themes") == 0 then
+      return ctx:finding { subject = E.subject.region(ctx.region),
+        missing = T.t("fryslan.no_themes"), remedy = T.t("fryslan.no_themes.do") }
+    end
     local resp = ctx:list("responsibilities")
     for _, th in ipairs(M.regional_themes(ctx)) do
       local owned = false

@@ -151,7 +151,9 @@ local aanspreekpunt_mandaat = P.check {
         wie = people[r.person] or { id = r.person }
       end
     end
-    if not wie then return ctx:waits_for("bestuurlijk-aanspreekpunt") end -- advises to name one
+    -- Conditional ("zal ... moeten" of an aanspreekpunt the region has): without one there is
+    -- no mandate to agree, so it is met, not waiting; bestuurlijk-aanspreekpunt advises one.
+    if not wie then return end
     for _, a in ipairs(ctx:list("agreements")) do
       if C.active(a, ctx.today) then
         for _, t in ipairs(a.topics) do
@@ -178,10 +180,9 @@ local rc_tijd = P.check {
         if (r.hours or 0) > 0 then return end
       end
     end
-    if any then
-      ctx:finding { subject = S.region(ctx.region),
-        missing = T.t("jzojp.no_hours"), remedy = T.t("jzojp.no_hours.do") }
-    end
+    if not any then return ctx:waits_for("regiocoordinator") end
+    ctx:finding { subject = S.region(ctx.region),
+      missing = T.t("jzojp.no_hours"), remedy = T.t("jzojp.no_hours.do") }
   end }
 
 -- "De gestelde doelen moeten uiteindelijk in een bestuurlijke opdracht worden vastgelegd":

@@ -309,8 +309,9 @@ local opdracht_getoetst = P.check {
   severity = "advisory", source = bron("de regionale coördinator (aanbevolen)"),
   run = function(ctx)
     local since = C.months_before(ctx.today, C.param(ctx, "toetsing_maanden", 12))
-    local people = index(ctx:list("people"))
+    local people, any = index(ctx:list("people")), false
     for _, r in ipairs(ctx:list("roles")) do
+      any = any or (r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today))
       if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today)
           and r.since and r.since < since and not (r.reviewed and r.reviewed >= since) then
         local who = people[r.person] or { id = r.person }
@@ -320,6 +321,7 @@ local opdracht_getoetst = P.check {
           remedy = T.t("kngg.not_reviewed.do") }
       end
     end
+    if not any then return ctx:waits_for("regiocoordinator") end
   end }
 
 -- "Eventueel kan de rol verdeeld worden over twee mensen" (strategisch / operationeel): when it

@@ -170,7 +170,12 @@ function M.agreement_signed(def)
           remedy = def.remedy or T.t("checks.not_signed.do", vars) }
       end
     end
-    if def.municipalities then
+    if def.municipalities and #M.members(ctx) == 0 then
+      -- "every gemeente signed" must not hold of none: the agreement is one with the gemeenten.
+      ctx:finding { subject = S.agreement(a),
+        missing = T.t("checks.no_member_gemeente", { agreement = a.title }),
+        remedy = T.t("checks.no_member_gemeente.do", { agreement = a.title }) }
+    elseif def.municipalities then
       M.each_gemeente_outside(ctx, status, function(m, g)
         ctx:finding { subject = S.municipality(m),
           missing = T.t("checks.not_a_party", { municipality = m.name, agreement = a.title }),

@@ -94,11 +94,10 @@ end
 --- Say that this check cannot be judged yet because check_id, another check of the same step,
 -- reports what it needs (there is no kartrekker, so no kartrekker's hours to check). Call it
 -- where the check would otherwise return having found nothing, and return: the check's status
--- is "waiting", shown as "n.v.t., wacht op <check>". A waiting check adds no finding of its own,
--- so the region runtime holds it to this: at the end of the evaluation check_id must have found
--- something missing (a blocking finding, or advice where what the check needs is itself only
--- advised); if it passed, the waiting check becomes a check that failed (its premise would go
--- unchecked, and ready must mean ready).
+-- is "waiting" ("nog niet te beoordelen: eerst <check>"). A waiting check adds no finding of its
+-- own, so the region runtime holds it to this (eval_finish): check_id must report something
+-- missing, and for a blocking check a blocking finding; else the waiting check reports, at its
+-- own severity, that it cannot be judged (ready must mean ready). docs/scripting.md.
 -- (Its errors name the check, not a line: `return ctx:waits_for(...)` is a tail call, which
 -- leaves no caller's line to name.)
 function Ctx:waits_for(check_id)

@@ -17,9 +17,11 @@ T.define {
   nl = {
     ["repl.result"] = "{programme}, stap {step} ({name})",
     ["repl.mark.ok"] = "ok     ", ["repl.mark.fail"] = "NIET OK", ["repl.mark.warn"] = "LET OP ",
-    ["repl.mark.waiting"] = "n.v.t. ",
+    ["repl.mark.waiting"] = "WACHT  ",
     ["repl.check_failed"] = " (de controle zelf faalde)",
-    ["repl.waits_for"] = " (wacht op {check})",
+    ["repl.waits_for"] = " (nog niet te beoordelen: eerst '{check}')",
+    ["repl.waiting_one"] = "{n} controle is nog niet te beoordelen: eerst moet de controle waar ze op wacht voldaan zijn.",
+    ["repl.waiting_many"] = "{n} controles zijn nog niet te beoordelen: eerst moeten de controles waar ze op wachten voldaan zijn.",
     ["repl.source"] = "     bron: {source}",
     ["repl.finding"] = "     [{n}] {missing}{subject}",
     ["repl.finding_advisory"] = "     [{n}] (advies) {missing}{subject}",
@@ -44,9 +46,11 @@ T.define {
   en = {
     ["repl.result"] = "{programme}, step {step} ({name})",
     ["repl.mark.ok"] = "ok  ", ["repl.mark.fail"] = "FAIL", ["repl.mark.warn"] = "warn",
-    ["repl.mark.waiting"] = "n/a ",
+    ["repl.mark.waiting"] = "wait",
     ["repl.check_failed"] = " (the check failed)",
-    ["repl.waits_for"] = " (waits for {check})",
+    ["repl.waits_for"] = " (cannot be judged yet: first '{check}')",
+    ["repl.waiting_one"] = "{n} check cannot be judged until the check it waits for is met.",
+    ["repl.waiting_many"] = "{n} checks cannot be judged until the checks they wait for are met.",
     ["repl.source"] = "     source: {source}",
     ["repl.finding"] = "     [{n}] {missing}{subject}",
     ["repl.finding_advisory"] = "     [{n}] (advisory) {missing}{subject}",
@@ -119,7 +123,8 @@ local function result_text(res)
       if rank(c) == r then
         out[#out + 1] = string.format("%s %s  %s%s", T.t(MARKS[r]), c.id, c.name or "",
           c.status == "error" and T.t("repl.check_failed")
-            or c.status == "waiting" and T.t("repl.waits_for", { check = c.waits_for }) or "")
+            or c.status == "waiting"
+              and T.t("repl.waits_for", { check = c.waits_for_name or c.waits_for }) or "")
         if c.source and #c.findings > 0 then
           out[#out + 1] = T.t("repl.source", { source = c.source })
         end
@@ -140,6 +145,10 @@ local function result_text(res)
     out[#out + 1] = T.t(res.blocking == 1 and "repl.not_ready_one" or "repl.not_ready_many",
       { step = res.step, blocking = string.format("%d", res.blocking),
         advisory = string.format("%d", res.advisory) })
+  end
+  if (res.waiting or 0) > 0 then
+    out[#out + 1] = T.t(res.waiting == 1 and "repl.waiting_one" or "repl.waiting_many",
+      { n = string.format("%d", res.waiting) })
   end
   return table.concat(out, "\n")
 end

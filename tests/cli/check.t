@@ -72,20 +72,31 @@ $ sqlite3 spil.db 'update readiness set blocking = 99' && spil sign zuid-holland
 $ printf 'indicator,area,period,value\nks-01,GM0505,2024,10\n' > f.csv && spil import measurements f.csv > /dev/null && sqlite3 spil.db 'select count(*) from readiness'
 > 0
 
-=== cli-check-7: a check whose premise another check reports waits for it (n/a), and is held to it: the awaited check must find something missing
+=== cli-check-7: a check whose premise another check reports waits for it, and is held to it: the awaited check must report it missing, as strongly as the waiting check requires
 $ mkdir w && printf 'spil: 1\nregion: {id: w, name: W, scripts: [rules.lua]}\nprogrammes: [{programme: kansrijke-start, step: verkenning}]\n' > w/region.yaml && printf 'return {}\n' > w/rules.lua
 $ spil load w > /dev/null && spil check w
 ? 1
 >~ FAIL kartrekker  Kartrekker
->~ n/a  kartrekker-opdracht  Formele opdracht voor de kartrekker (waits for kartrekker)
->~ n/a  capaciteit  Uren voor de kartrekker (waits for kartrekker)
-$ spil check w --json | grep -A1 '"status": "waiting"'
+> wait kartrekker-opdracht  Formele opdracht voor de kartrekker (cannot be judged yet: first 'Kartrekker')
+> wait capaciteit  Uren voor de kartrekker (cannot be judged yet: first 'Kartrekker')
+> 2 checks cannot be judged until the checks they wait for are met.
+$ spil check w --json | grep -A2 '"status": "waiting"'
 >~ "status": "waiting",
->~ "waits_for": "kartrekker"
-$ printf 'local P = require "spil.programme"\nlocal p = P.extend(require "programmes.kansrijke_start")\np:add_check("verkenning", P.check { id = "a", name = "A", run = function() end })\np:add_check("verkenning", P.check { id = "b", name = "B", run = function(ctx) return ctx:waits_for("a") end })\np:add_check("verkenning", P.check { id = "c", name = "C", run = function(ctx) return ctx:waits_for("nope") end })\np:add_check("verkenning", P.check { id = "d", name = "D", run = function(ctx) ctx:finding { missing = "x" }; return ctx:waits_for("kartrekker") end })\nP.use(p)\nreturn {}\n' > w/rules.lua
+>~ "waits_for": "kartrekker",
+>~ "waits_for_name": "Kartrekker"
+$ printf 'local P = require "spil.programme"\nlocal p = P.extend(require "programmes.kansrijke_start")\np:set_severity("verkenning", "kartrekker", "advisory")\nP.use(p)\nreturn {}\n' > w/rules.lua
 $ spil load w > /dev/null && spil check w
 ? 1
->      - the check itself failed: it waits for the check a, which found nothing missing, so what it needs goes unchecked
+> FAIL capaciteit  Uren voor de kartrekker
+>      - cannot be judged: it needs what the check 'Kartrekker' looks for, and that check does not report it missing as strongly as this one requires
+>        do: appoint a kartrekker and record the role under 'roles'
+> warn kartrekker  Kartrekker
+> NOT READY to leave step verkenning: 3 blocking findings, 1 advisory.
+$ printf 'local P = require "spil.programme"\nlocal p = P.extend(require "programmes.kansrijke_start")\np:add_check("verkenning", P.check { id = "a", name = "A", run = function() end })\np:add_check("verkenning", P.check { id = "b", name = "B", run = function(ctx) return ctx:waits_for("a") end })\np:add_check("verkenning", P.check { id = "c", name = "C", run = function(ctx) return ctx:waits_for("nope") end })\np:add_check("verkenning", P.check { id = "d", name = "D", run = function(ctx) ctx:finding { missing = "x" }; return ctx:waits_for("kartrekker") end })\np:add_check("verkenning", P.check { id = "e", name = "E", severity = "advisory", run = function(ctx) return ctx:waits_for("capaciteit") end })\nP.use(p)\nreturn {}\n' > w/rules.lua
+$ spil load w > /dev/null && spil check w
+? 1
+>      - cannot be judged: it needs what the check 'A' looks for, and that check does not report it missing as strongly as this one requires
 >      - the check itself failed: check 'c': waits_for: step verkenning has no check 'nope'
 >      - the check itself failed: check 'd' waits for 'kartrekker' and adds findings: a waiting check adds none
+> wait e  E (cannot be judged yet: first 'Uren voor de kartrekker')
 >~ NOT READY to leave step verkenning: 5 blocking findings

@@ -45,7 +45,7 @@ $ spil check twee --programme jzojp
 ? 2
 ! spil: check: twee does not run programme 'jzojp'; it runs kansrijke-start, kngg
 !! READY
-$ spil check twee --programme kngg --step 6 | tail -1
+$ spil check twee --programme kngg --step 6 | grep READY
 > NOT READY to leave step 6: 4 blocking findings, 6 advisory.
 
 === cli-prog-5: advance, --step and --assume take one programme: with two, --programme is asked for

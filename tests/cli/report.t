@@ -204,9 +204,9 @@ $ spil report ijmond --format md | grep 'doen mee\|doet mee'
 $ spil report ijmond --format json | python3 -c 'import json,sys; r = json.load(sys.stdin)["region"]; print(r["members"], r["candidates"], len(r["municipalities"]))'
 > 0 3 3
 
-=== cli-report-16: a check that waits for another reads "n.v.t. (wacht op ...)", in both formats, never "voldaan"
+=== cli-report-16: a check that waits for another reads "nog niet te beoordelen (eerst: ...)", in both formats, never "voldaan"
 $ spil report ijmond --format md | grep 'kartrekker |'
-> | Formele opdracht voor de kartrekker | n.v.t. (wacht op kartrekker) | 0 |
-> | Uren voor de kartrekker | n.v.t. (wacht op kartrekker) | 0 |
-$ spil report ijmond | grep -c '<td><span class="nvt">n.v.t.</span> (wacht op kartrekker)</td>'
+> | Formele opdracht voor de kartrekker | nog niet te beoordelen (eerst: Kartrekker) | 0 |
+> | Uren voor de kartrekker | nog niet te beoordelen (eerst: Kartrekker) | 0 |
+$ spil report ijmond | grep -c '<td><span class="nvt">nog niet te beoordelen</span> (eerst: Kartrekker)</td>'
 > 2

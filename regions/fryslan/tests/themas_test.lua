@@ -104,3 +104,13 @@ t.case("when the last partner says yes, ouderbetrokkenheid becomes regional and 
   t.finding(r, { check = "regionaal-thema-belegd", subject = "ouderbetrokkenheid",
     severity = "blocking" })
 end)
+
+t.case_table("kansrijke-start", {
+  { "no themes recorded: the choice of regional themes is not made, and that blocks",
+    step = "coalitie", with = { themes = {} }, ready = false,
+    blocks = { { check = "regionaal-thema-belegd", subject = "fryslan",
+      missing = "no themes are recorded", cites = "alle partners relevant" } } },
+  { "no coalitie: there are no partners to choose, so the check waits for the coalitie check",
+    step = "coalitie", with = { bodies = {} }, fail = { "coalitie" },
+    waiting = { "regionaal-thema-belegd" } },
+})

@@ -48,8 +48,10 @@ t.case_table("jzojp", {
 t.case("regiocoordinator: none blocks at every step from the first on", function()
   local rs = without(rows("roles"), function(r) return r.role == "regiocoordinator" end)
   for _, stap in ipairs(STAPPEN) do
-    blocks(check(stap, { roles = rs }), { check = "regiocoordinator",
-      subject = "drenthe-noord-klaar" }, "de cruciale verbindende rol")
+    local r = check(stap, { roles = rs })
+    blocks(r, { check = "regiocoordinator", subject = "drenthe-noord-klaar" },
+      "de cruciale verbindende rol")
+    t.equal(t.status(r, "rc-tijd"), "waiting", "no RC, so no RC's time to judge (" .. stap .. ")")
   end
 end)
 
@@ -74,7 +76,7 @@ t.case("bestuurlijk-aanspreekpunt: none is advice, and then no mandate is asked"
     { "publieke-waarde", "doel", "rol-rc", "partijen", "financiering-rc",
       "besluitvormend-orgaan", "raadsbetrokkenheid" }) })
   advises(r, { check = "bestuurlijk-aanspreekpunt" })
-  t.equal(t.status(r, "aanspreekpunt-mandaat"), "waiting", "nobody whose mandate to agree")
+  t.equal(t.status(r, "aanspreekpunt-mandaat"), "pass", "nobody whose mandate to agree")
 end)
 
 t.case("rc-tijd: an RC without hours is advice", function()
@@ -140,3 +142,11 @@ t.case("evaluatie-kader, dubbele-besluitvorming, bestaande-overleggen: advice at
   t.no_finding(check("samenwerken", { agreements = as, documents = { { id = "v", title = "Visie",
     kind = "visie", status = "adopted" } } }), { check = "gezamenlijke-visie" })
 end)
+
+t.case_table("jzojp", {
+  { "regionale-afspraken: without a gemeente taking part there is no agreement with the gemeenten, "
+    .. "so it blocks (never 'every gemeente signed' of none)", step = "afspraken",
+    with = { municipalities = {} }, ready = false,
+    blocks = { { check = "regionale-afspraken", missing = "no municipality takes part",
+      cites = "werkstructuur" } } },
+})

@@ -11,7 +11,7 @@ end
 
 t.case_table("kngg", {
   { "without a regiocoordinator and with one gemeente the verkenning is not done", step = "1-5",
-    ready = false, waiting = { "rc-uren" }, -- no RC: the hours check waits for the RC check
+    ready = false, waiting = { "rc-uren", "opdracht-rc-getoetst" }, -- no RC: they wait for the RC check
     finding = {
       { check = "regiocoordinator", missing = "no regiocoordinator is appointed" },
       { check = "draagvlak-gemeenten", severity = "blocking", missing = "only 1 municipality has joined" } } },
