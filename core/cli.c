@@ -179,8 +179,10 @@ static int unknown_command(const cli_opts *o, const char *name) {
     const char *s = diag_suggest(name, names);
     cli_opts before = *o; /* the message is spil's, not a command's */
     before.cmd = NULL;
-    return cli_fail(&before, SPIL_EXIT_USAGE, "unknown command '%s'%s%s%s", name,
-                    s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+    if (s)
+        return cli_fail(&before, SPIL_EXIT_USAGE, _("unknown command '%s'; did you mean '%s'?"),
+                        name, s);
+    return cli_fail(&before, SPIL_EXIT_USAGE, _("unknown command '%s'"), name);
 }
 
 /* Whether val is what an option of kind p->kind takes; else a usage error naming it. */
@@ -191,7 +193,7 @@ static int check_value(const cli_opts *o, const cli_option *p, const char *val, 
         errno = 0;
         long long n = strtoll(val, &e, 10);
         if (*val < '0' || *val > '9' || *e || n <= 0 || errno)
-            return cli_fail(o, SPIL_EXIT_USAGE, "--%s takes a whole number above 0, not '%s'",
+            return cli_fail(o, SPIL_EXIT_USAGE, _("--%s takes a whole number above 0, not '%s'"),
                             p->name, val);
         *count = n;
         return 0;
@@ -201,7 +203,7 @@ static int check_value(const cli_opts *o, const cli_option *p, const char *val, 
             if (strcmp(*v, val) == 0) return 0;
         char list[512];
         cli_join(p->choices, list, sizeof list);
-        return cli_fail(o, SPIL_EXIT_USAGE, "--%s takes %s, not '%s'", p->name, list, val);
+        return cli_fail(o, SPIL_EXIT_USAGE, _("--%s takes %s, not '%s'"), p->name, list, val);
     }
     default: return 0;
     }
@@ -216,7 +218,7 @@ static int parse_option(cli_opts *o, const cli_command *c, int argc, char **argv
     if (a[1] != '-') {
         for (int j = 0; j < cli_noptions && a[2] == '\0'; j++)
             if (cli_options[j].letter == a[1] && applies(c, &cli_options[j])) k = j;
-        if (k < 0) return cli_fail(o, SPIL_EXIT_USAGE, "unknown option '%s'", a);
+        if (k < 0) return cli_fail(o, SPIL_EXIT_USAGE, _("unknown option '%s'"), a);
     } else {
         const char *eq = strchr(a, '=');
         snprintf(name, sizeof name, "%.*s", (int)(eq ? eq - a - 2 : (long)strlen(a) - 2), a + 2);
@@ -232,22 +234,22 @@ static int parse_option(cli_opts *o, const cli_command *c, int argc, char **argv
         if (k < 0) {
             const char *s = diag_suggest(name, names);
             if (s)
-                return cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'; did you mean '--%s'?",
-                                name, s);
-            return cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'", name);
+                return cli_fail(o, SPIL_EXIT_USAGE,
+                                _("unknown option '--%s'; did you mean '--%s'?"), name, s);
+            return cli_fail(o, SPIL_EXIT_USAGE, _("unknown option '--%s'"), name);
         }
     }
     const cli_option *p = &cli_options[k];
     if (p->kind != CLI_FLAG && !val) {
         if (*i + 1 >= argc)
-            return cli_fail(o, SPIL_EXIT_USAGE, "option '--%s' needs a value", p->name);
+            return cli_fail(o, SPIL_EXIT_USAGE, _("option '--%s' needs a value"), p->name);
         val = argv[++*i];
     } else if (p->kind == CLI_FLAG && val) {
-        return cli_fail(o, SPIL_EXIT_USAGE, "option '--%s' takes no value", p->name);
+        return cli_fail(o, SPIL_EXIT_USAGE, _("option '--%s' takes no value"), p->name);
     }
     if (o->given[k] && p->kind != CLI_FLAG)
         return cli_fail(o, SPIL_EXIT_USAGE,
-                        "option '--%s' is given twice ('%s', '%s'); give it once", p->name,
+                        _("option '--%s' is given twice ('%s', '%s'); give it once"), p->name,
                         o->given[k], val);
     int64_t count = 0;
     if (val && check_value(o, p, val, &count)) return 1;
@@ -271,13 +273,14 @@ static int parse(const cli_command *c, int argc, char **argv, int first, cli_opt
         if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++) {
                 if (o->nargs == CLI_MAX_ARGS)
-                    return cli_fail(o, SPIL_EXIT_USAGE, "too many arguments");
+                    return cli_fail(o, SPIL_EXIT_USAGE, _("too many arguments"));
                 o->args[o->nargs++] = argv[i];
             }
             break;
         }
         if (a[0] != '-' || a[1] == '\0') {
-            if (o->nargs == CLI_MAX_ARGS) return cli_fail(o, SPIL_EXIT_USAGE, "too many arguments");
+            if (o->nargs == CLI_MAX_ARGS)
+                return cli_fail(o, SPIL_EXIT_USAGE, _("too many arguments"));
             o->args[o->nargs++] = a;
         } else if (parse_option(o, c, argc, argv, &i)) {
             return 1;
@@ -351,7 +354,7 @@ static int dispatch(cli_opts *o, int argc, char **argv) {
     else if (i < argc && !(c = cli_command_find(argv[i])))
         return unknown_command(o, argv[i]);
     if (!c) {
-        if (o->json && !help) return cli_fail(o, SPIL_EXIT_USAGE, "missing COMMAND");
+        if (o->json && !help) return cli_fail(o, SPIL_EXIT_USAGE, _("missing COMMAND"));
         o->json = 0; /* help is text */
         usage_all(help ? stdout : stderr);
         return help ? SPIL_EXIT_OK : SPIL_EXIT_USAGE;
@@ -360,25 +363,25 @@ static int dispatch(cli_opts *o, int argc, char **argv) {
     if (o->json && !cli_takes(c, &cli_options[option_index("json")])) o->json = 0;
     for (int k = 0; k < cli_noptions; k++)
         if (o->given[k] && !cli_takes(c, &cli_options[k]))
-            return cli_fail(o, SPIL_EXIT_USAGE, "unknown option '--%s'", cli_options[k].name);
+            return cli_fail(o, SPIL_EXIT_USAGE, _("unknown option '--%s'"), cli_options[k].name);
     if (parse(c, argc, argv, first, o)) return SPIL_EXIT_USAGE;
     /* After the options that follow the command: --lang there counts too. */
     if (lang_choose(o->given[option_index("lang")]) < 0)
-        return cli_fail(o, SPIL_EXIT_USAGE, "SPIL_LANG is '%s'; spil speaks nl or en",
+        return cli_fail(o, SPIL_EXIT_USAGE, _("SPIL_LANG is '%s'; spil speaks nl or en"),
                         getenv("SPIL_LANG"));
     if (o->given[option_index("help")]) {
         o->json = 0; /* help is text */
         usage_command(c);
         return SPIL_EXIT_OK;
     }
-    if (o->nargs < c->nargs_min) return cli_fail(o, SPIL_EXIT_USAGE, "missing %s", c->usage);
+    if (o->nargs < c->nargs_min) return cli_fail(o, SPIL_EXIT_USAGE, _("missing %s"), c->usage);
     if (o->nargs > c->nargs_max)
-        return cli_fail(o, SPIL_EXIT_USAGE, "unexpected argument '%s'", o->args[c->nargs_max]);
-    if (o->quiet && o->verbose) return cli_fail(o, SPIL_EXIT_USAGE, "give -q or -v, not both");
+        return cli_fail(o, SPIL_EXIT_USAGE, _("unexpected argument '%s'"), o->args[c->nargs_max]);
+    if (o->quiet && o->verbose) return cli_fail(o, SPIL_EXIT_USAGE, _("give -q or -v, not both"));
     out_set_level(o->quiet ? OUT_QUIET : o->verbose ? OUT_VERBOSE : OUT_NORMAL);
     const char *color = cli_opt(o, "color");
     if (color && cli_opt(o, "no-color") && strcmp(color, "never") != 0)
-        return cli_fail(o, SPIL_EXIT_USAGE, "give --no-color or --color=%s, not both", color);
+        return cli_fail(o, SPIL_EXIT_USAGE, _("give --no-color or --color=%s, not both"), color);
     out_set_color(cli_opt(o, "no-color") || (color && strcmp(color, "never") == 0) ? OUT_COLOR_NEVER
                   : color && strcmp(color, "always") == 0 ? OUT_COLOR_ALWAYS
                                                           : OUT_COLOR_AUTO);
@@ -414,9 +417,9 @@ int cli_main(int argc, char **argv) {
 
 store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
     if (mode != CLI_CREATE && mode != CLI_INIT && access(o->db, F_OK) != 0) {
-        *code =
-            cli_error(o, SPIL_EXIT_USAGE,
-                      "no database at %s; create one with 'spil init' or 'spil load DIR'", o->db);
+        *code = cli_error(o, SPIL_EXIT_USAGE,
+                          _("no database at %s; create one with 'spil init' or 'spil load DIR'"),
+                          o->db);
         return NULL;
     }
     static const int flags[] = {
@@ -429,8 +432,8 @@ store *cli_open(const cli_opts *o, cli_open_mode mode, int *code) {
     char *err = NULL;
     store *st = store_open(o->db, flags[mode], &err);
     if (!st) {
-        *code =
-            cli_fail(o, SPIL_EXIT_INTERNAL, "%s", err ? err : "out of memory opening the database");
+        *code = cli_fail(o, SPIL_EXIT_INTERNAL, "%s",
+                         err ? err : _("out of memory opening the database"));
         free(err);
     } else {
         char lang[8];
@@ -515,16 +518,6 @@ int cli_find_id(struct store *st, const char *region, const char *table, const c
         free(l.v[i]);
     free(l.v);
     return found;
-}
-
-int cli_need_id(const cli_opts *o, store *st, const char *region, const char *table,
-                const char *what, const char *id) {
-    char like[256];
-    int found = cli_find_id(st, region, table, id, like, sizeof like);
-    if (found < 0) return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
-    if (found) return SPIL_EXIT_OK;
-    return cli_error(o, SPIL_EXIT_USAGE, "no %s '%s' in region %s%s%s%s", what, id, region,
-                     *like ? "; did you mean '" : "", like, *like ? "'?" : "");
 }
 
 const char *cli_actor(void) {

@@ -90,10 +90,6 @@ struct store *cli_open_region(const cli_opts *o, cli_open_mode mode, const char 
 ** error. */
 int cli_find_id(struct store *st, const char *region, const char *table, const char *id, char *like,
                 size_t cap);
-/* SPIL_EXIT_OK when region has a row id in table (person, decision, ...), else an error that
-** names it as what, with did-you-mean (exit 2). */
-int cli_need_id(const cli_opts *o, struct store *st, const char *region, const char *table,
-                const char *what, const char *id);
 
 /* Who is acting: $SPIL_ACTOR, else $USER, else "unknown". */
 const char *cli_actor(void);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "store.h"
 
 /* Copy the file at path to standard output. 0, or -1. */
@@ -53,12 +54,12 @@ int cmd_backup(cli_opts *o) {
     int pipe_out = strcmp(dest, "-") == 0, code;
     if (pipe_out && isatty(STDOUT_FILENO))
         return cli_fail(o, SPIL_EXIT_USAGE,
-                        "will not write a database to a terminal; redirect it: spil backup - > "
-                        "copy.db");
+                        _("will not write a database to a terminal; redirect it: spil backup - > "
+                          "copy.db"));
     if (!pipe_out && access(dest, F_OK) == 0)
         return cli_fail(o, SPIL_EXIT_USAGE,
-                        "%s exists; a backup never overwrites a file: give a new name, or remove "
-                        "it first",
+                        _("%s exists; a backup never overwrites a file: give a new name, or remove "
+                          "it first"),
                         dest);
     char tmp[4200];
     if (pipe_out) {
@@ -66,7 +67,7 @@ int cmd_backup(cli_opts *o) {
         snprintf(tmp, sizeof tmp, "%s/spil-backup-XXXXXX", dir && *dir ? dir : "/tmp");
         int fd = mkstemp(tmp);
         if (fd < 0)
-            return cli_fail(o, SPIL_EXIT_INTERNAL, "cannot make a temporary file in %s: %s",
+            return cli_fail(o, SPIL_EXIT_INTERNAL, _("cannot make a temporary file in %s: %s"),
                             dir && *dir ? dir : "/tmp", strerror(errno));
         close(fd);
         unlink(tmp); /* SQLite makes it anew: an empty file would be refused as no database */
@@ -76,7 +77,7 @@ int cmd_backup(cli_opts *o) {
     store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
     if (store_backup(st, tmp)) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_close(st);
         unlink(tmp);
         return code;
@@ -84,8 +85,8 @@ int cmd_backup(cli_opts *o) {
     store_close(st);
     if (pipe_out) {
         code = to_stdout(tmp) ? cli_fail(o, SPIL_EXIT_INTERNAL,
-                                         "cannot write the copy to "
-                                         "standard output: %s",
+                                         _("cannot write the copy to "
+                                           "standard output: %s"),
                                          strerror(errno))
                               : SPIL_EXIT_OK;
         unlink(tmp);
@@ -93,8 +94,8 @@ int cmd_backup(cli_opts *o) {
     }
     /* link() rather than rename(): it fails when dest appeared meanwhile, never replacing it */
     if (link(tmp, dest) != 0) {
-        code =
-            cli_fail(o, SPIL_EXIT_INTERNAL, "cannot name the backup %s: %s", dest, strerror(errno));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("cannot name the backup %s: %s"), dest,
+                        strerror(errno));
         unlink(tmp);
         return code;
     }

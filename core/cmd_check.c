@@ -24,7 +24,7 @@
 static int region_programmes(const cli_opts *o, store *st, const char *region, json_t **out) {
     *out = NULL;
     rdata *r = rdata_from_store(st, region);
-    if (!r) return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    if (!r) return cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     const rtable *t = &r->tables[model_entity_by_table("region_programme")];
     json_t *list = json_array();
     char runs[256] = "";
@@ -39,11 +39,11 @@ static int region_programmes(const cli_opts *o, store *st, const char *region, j
     int code = SPIL_EXIT_OK;
     if (!runs_n)
         code = cli_error(o, SPIL_EXIT_USAGE,
-                         "%s runs no programme; add one under 'programmes' in its region.yaml",
+                         _("%s runs no programme; add one under 'programmes' in its region.yaml"),
                          region);
     else if (!json_array_size(list))
-        code = cli_error(o, SPIL_EXIT_USAGE, "%s does not run programme '%s'; it runs %s", region,
-                         o->programme, runs);
+        code = cli_error(o, SPIL_EXIT_USAGE, _("%s does not run programme '%s'; it runs %s"),
+                         region, o->programme, runs);
     if (code != SPIL_EXIT_OK)
         json_decref(list);
     else
@@ -69,9 +69,9 @@ static const char *pick_programme(const cli_opts *o, store *st, const char *regi
             snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
                      json_string_value(p));
         }
-        *code =
-            cli_fail(o, SPIL_EXIT_USAGE, "%s runs %zu programmes (%s): choose one with --programme",
-                     region, json_array_size(list), names);
+        *code = cli_fail(o, SPIL_EXIT_USAGE,
+                         _("%s runs %zu programmes (%s): choose one with --programme"), region,
+                         json_array_size(list), names);
     }
     json_decref(list);
     return pick;
@@ -218,7 +218,7 @@ static void print_finding_line(json_t *f) {
 /* Exit code of a runtime call that failed, after printing its message. */
 static int runtime_fail(const cli_opts *o, int rc, const char *err) {
     return cli_error(o, rc == RT_INTERNAL ? SPIL_EXIT_INTERNAL : SPIL_EXIT_USAGE, "%s",
-                     err ? err : "cannot evaluate");
+                     err ? err : _("cannot evaluate"));
 }
 
 /* Evaluate the step (--step, else the current one, then remembered for spil status). */
@@ -245,7 +245,7 @@ static int check_assuming(cli_opts *o, store *st, const char *region, const char
     eval_result before = {0}, after = {0};
     char now[32];
     if (store_begin(st) || !(base = rdata_from_store(st, region))) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         goto done;
     }
     if ((code = evaluate(o, st, region, programme, &before)) != SPIL_EXIT_OK) goto done;
@@ -255,7 +255,7 @@ static int check_assuming(cli_opts *o, store *st, const char *region, const char
     }
     if (diff_compute(base, changed, &ch) ||
         diff_apply(st, region, &ch, cli_actor(), out_now(now), "assume", NULL)) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         goto done;
     }
     if ((code = evaluate(o, st, region, programme, &after)) != SPIL_EXIT_OK) goto done;
@@ -335,7 +335,7 @@ static int check_all(cli_opts *o, store *st) {
     int code = SPIL_EXIT_OK, not_ready = 0, color = out_color(stdout);
     if (store_sql_readonly(st, "SELECT region, programme FROM region_programme ORDER BY 1, 2",
                            collect_run, runs)) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         goto done;
     }
     size_t i;
@@ -380,13 +380,13 @@ int cmd_check(cli_opts *o) {
     int all = cli_opt(o, "all") != NULL;
     if (all == (o->nargs == 1))
         return cli_fail(o, SPIL_EXIT_USAGE,
-                        all ? "give a REGION or --all, not both"
-                            : "give a REGION, or --all for every region");
+                        all ? _("give a REGION or --all, not both")
+                            : _("give a REGION, or --all for every region"));
     if (all && (o->step || o->programme || cli_opt(o, "assume")))
         return cli_fail(o, SPIL_EXIT_USAGE,
-                        "--all checks each region's current step of each of "
-                        "its programmes: leave out --step, --programme and "
-                        "--assume");
+                        _("--all checks each region's current step of each of "
+                          "its programmes: leave out --step, --programme and "
+                          "--assume"));
     store *st = cli_open(o, CLI_CHECK, &code);
     if (!st) return code;
     if (all) {
@@ -472,7 +472,8 @@ static int find_since(void *ctx, const char *const *vals, int n) {
 int cmd_advance(cli_opts *o) {
     int code;
     const char *region = o->args[0];
-    if (!o->as) return cli_fail(o, SPIL_EXIT_USAGE, "say who advances the step with --as PERSON");
+    if (!o->as)
+        return cli_fail(o, SPIL_EXIT_USAGE, _("say who advances the step with --as PERSON"));
     store *st = cli_open(o, CLI_WRITE, &code);
     if (!st) return code;
     rt *R = NULL;
@@ -482,7 +483,17 @@ int cmd_advance(cli_opts *o) {
     if ((code = cli_need_region(o, st, region)) != SPIL_EXIT_OK) goto done;
     if (!(programme = pick_programme(o, st, region, pbuf, sizeof pbuf, &code))) goto done;
     /* A typo in --as is bad input, said before any check runs. */
-    if ((code = cli_need_id(o, st, region, "person", "person", o->as)) != SPIL_EXIT_OK) goto done;
+    char like[256];
+    int known = cli_find_id(st, region, "person", o->as, like, sizeof like);
+    if (known <= 0) {
+        code = known < 0 ? cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st))
+               : *like
+                   ? cli_error(o, SPIL_EXIT_USAGE,
+                               _("no person '%s' in region %s; did you mean '%s'?"), o->as, region,
+                               like)
+                   : cli_error(o, SPIL_EXIT_USAGE, _("no person '%s' in region %s"), o->as, region);
+        goto done;
+    }
     /* --date: the move happened on that day, and the checks are run as of it. */
     const char *date = cli_opt(o, "date");
     char iso[16];
@@ -490,21 +501,21 @@ int cmd_advance(cli_opts *o) {
     out_today(day);
     if (date && (!model_valid_date(date) || strcmp(date, day) > 0)) {
         code = cli_fail(o, SPIL_EXIT_USAGE,
-                        "--date takes a day YYYY-MM-DD that is not after today (%s), not '%s'", day,
-                        date);
+                        _("--date takes a day YYYY-MM-DD that is not after today (%s), not '%s'"),
+                        day, date);
         goto done;
     }
     if (date) {
         /* Not before the day the step was entered: the history would say it ended first. */
         since_of s = {programme, ""};
         if (store_rows(st, model_entity_by_table("region_programme"), region, find_since, &s)) {
-            code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+            code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
             goto done;
         }
         if (*s.since && strcmp(date, s.since) < 0) {
             code = cli_error(o, SPIL_EXIT_USAGE,
-                             "--date %s is before %s, the day %s entered its current step; give "
-                             "a day from %s on",
+                             _("--date %s is before %s, the day %s entered its current step; give "
+                               "a day from %s on"),
                              date, s.since, programme, s.since);
             goto done;
         }
@@ -513,7 +524,7 @@ int cmd_advance(cli_opts *o) {
     /* One snapshot for the verdict and the move: the write lock (BEGIN IMMEDIATE) before the
     ** checks run, so no sign or load can commit between them (robust-4). */
     if (store_begin(st)) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         goto done;
     }
     int rc = (R = rt_open(st, region, region, &err))
@@ -532,11 +543,11 @@ int cmd_advance(cli_opts *o) {
             print_result(region, &plan.result, 0);
         }
         code = cli_error(o, SPIL_EXIT_REFUSED, _("refused: %s"),
-                         plan.reason ? plan.reason : "the rules do not allow it");
+                         plan.reason ? plan.reason : _("the rules do not allow it"));
         goto done;
     }
     if (rt_advance(R, programme, &plan, o->as, day, out_now(now), o->reason, &err) != RT_OK) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", err);
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), err);
         goto done;
     }
     if (o->json) {

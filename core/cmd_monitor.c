@@ -26,7 +26,7 @@ static const char NOT_GIVEN[] = "not given by the source";
 
 int cmd_import(cli_opts *o) {
     if (strcmp(o->args[0], "measurements") != 0)
-        return cli_fail(o, SPIL_EXIT_USAGE, "spil imports 'measurements', not '%s'", o->args[0]);
+        return cli_fail(o, SPIL_EXIT_USAGE, _("spil imports 'measurements', not '%s'"), o->args[0]);
     int code;
     store *st = cli_open(o, CLI_WRITE, &code);
     if (!st) return code;
@@ -41,7 +41,7 @@ int cmd_import(cli_opts *o) {
     if (rc == 1 || (rc < 0 && diag_count(d))) {
         code = cli_diagnostics(o, d);
     } else if (rc < 0) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     } else if (o->json) {
         code = out_json(stdout, json_pack("{s:s, s:s, s:b, s:I, s:I, s:I, s:I, s:I}", "file",
                                           o->args[1], "db", o->db, "dry_run", o->dry_run, "rows",
@@ -108,14 +108,14 @@ int cmd_indicators(cli_opts *o) {
         missing) {
         store_close(st);
         return cli_error(o, SPIL_EXIT_USAGE,
-                         "unknown programme '%s'; the programmes are kngg, kansrijke-start and "
-                         "jzojp",
+                         _("unknown programme '%s'; the programmes are kngg, kansrijke-start and "
+                           "jzojp"),
                          o->programme);
     }
     list_ctx c = {o->programme, json_array()};
     if (measure_indicators(st, 1, list_indicator, &c) < 0) {
         json_decref(c.out);
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_close(st);
         return code;
     }
@@ -235,9 +235,9 @@ static const char *find_area(cli_opts *o, store *st, const char *want, char *cod
     area_find f = {.want = want};
     const char *kind = NULL;
     if (measure_areas(st, match_area, &f) < 0) {
-        *rc = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        *rc = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     } else if (!f.by_code && f.by_name > 1) {
-        *rc = cli_error(o, SPIL_EXIT_USAGE, "'%s' is the name of %s: give the code", want,
+        *rc = cli_error(o, SPIL_EXIT_USAGE, _("'%s' is the name of %s: give the code"), want,
                         f.names_codes);
     } else if (!f.code[0]) {
         const char *s = NULL;
@@ -245,10 +245,10 @@ static const char *find_area(cli_opts *o, store *st, const char *want, char *cod
             f.seen[f.n] = NULL;
             s = diag_suggest(want, (const char *const *)f.seen);
         }
-        *rc = s ? cli_error(o, SPIL_EXIT_USAGE, "unknown area '%s'; did you mean '%s'?", want, s)
+        *rc = s ? cli_error(o, SPIL_EXIT_USAGE, _("unknown area '%s'; did you mean '%s'?"), want, s)
                 : cli_error(o, SPIL_EXIT_USAGE,
-                            "unknown area '%s'; give a CBS code (GM0505, PV28) or a name "
-                            "(Dordrecht, Zuid-Holland), a GGD region's name, NL, or a region id",
+                            _("unknown area '%s'; give a CBS code (GM0505, PV28) or a name "
+                              "(Dordrecht, Zuid-Holland), a GGD region's name, NL, or a region id"),
                             want);
     } else {
         snprintf(code, cap, "%s", f.code);
@@ -279,7 +279,7 @@ static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) 
     if (s->id > 0) return 0;
     if (s->id < 0)
         return cli_error(o, SPIL_EXIT_USAGE,
-                         "indicator '%s' is defined by several regions; write it as REGION/%s",
+                         _("indicator '%s' is defined by several regions; write it as REGION/%s"),
                          code, code);
     area_find f = {.want = code}; /* the codes, for a suggestion */
     const char *near = NULL;
@@ -288,10 +288,10 @@ static int find_indicator(cli_opts *o, store *st, const char *code, subject *s) 
         f.seen[f.n] = NULL;
         near = diag_suggest(code, (const char *const *)f.seen);
     }
-    int rc = near ? cli_error(o, SPIL_EXIT_USAGE, "unknown indicator '%s'; did you mean '%s'?",
+    int rc = near ? cli_error(o, SPIL_EXIT_USAGE, _("unknown indicator '%s'; did you mean '%s'?"),
                               code, near)
                   : cli_error(o, SPIL_EXIT_USAGE,
-                              "unknown indicator '%s'; 'spil indicators' lists them", code);
+                              _("unknown indicator '%s'; 'spil indicators' lists them"), code);
     for (size_t i = 0; i < f.n; i++)
         free(f.seen[i]);
     free(f.seen);
@@ -333,7 +333,7 @@ static void sparkline(const mseries *s) {
 
 int cmd_trend(cli_opts *o) {
     const char *by = cli_opt(o, "by"), *fmt = cli_opt(o, "csv");
-    if (fmt && o->json) return cli_fail(o, SPIL_EXIT_USAGE, "give --csv or --json, not both");
+    if (fmt && o->json) return cli_fail(o, SPIL_EXIT_USAGE, _("give --csv or --json, not both"));
     int code;
     store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
@@ -347,8 +347,8 @@ int cmd_trend(cli_opts *o) {
     }
     mseries s = {0};
     if (measure_series(st, ind.id, ind.unit, area, by, measure_keep, &s) < 0 || s.oom) {
-        code = s.oom ? cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory")
-                     : cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = s.oom ? cli_fail(o, SPIL_EXIT_INTERNAL, _("out of memory"))
+                     : cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_close(st);
         free(s.v);
         return code;
@@ -470,12 +470,16 @@ static int by_value(const void *a, const void *b) {
 int cmd_compare(cli_opts *o) {
     const char *period = cli_opt(o, "period"), *region = cli_opt(o, "region"), *why;
     if (cli_opt(o, "csv") && o->json)
-        return cli_fail(o, SPIL_EXIT_USAGE, "give --csv or --json, not both");
+        return cli_fail(o, SPIL_EXIT_USAGE, _("give --csv or --json, not both"));
     if (period && !measure_valid_period(period, &why))
-        return cli_error(o, SPIL_EXIT_USAGE,
-                         "bad period '%s'%s%s; write a year (2024), a quarter (2024Q3) or a month "
-                         "(2024-07)",
-                         period, why ? ": " : "", why ? why : "");
+        return why ? cli_error(o, SPIL_EXIT_USAGE,
+                               _("bad period '%s': %s; write a year (2024), a quarter (2024Q3) "
+                                 "or a month (2024-07)"),
+                               period, _(why))
+                   : cli_error(o, SPIL_EXIT_USAGE,
+                               _("bad period '%s'; write a year (2024), a quarter (2024Q3) or "
+                                 "a month (2024-07)"),
+                               period);
     int code;
     store *st = cli_open(o, CLI_READ, &code);
     if (!st) return code;
@@ -505,8 +509,8 @@ int cmd_compare(cli_opts *o) {
     mvalue nation;
     if (measure_value(st, ind.id, ind.unit, "NL", period, &nation) < 0 ||
         measure_compare(st, ind.id, ind.unit, period, region, keep_ranked, &k) < 0 || k.oom) {
-        code = k.oom ? cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory")
-                     : cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = k.oom ? cli_fail(o, SPIL_EXIT_INTERNAL, _("out of memory"))
+                     : cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_close(st);
         free(k.r);
         return code;
@@ -615,7 +619,7 @@ static int change_setting(cli_opts *o, store *st, json_t *change, int (*write)(s
     free(detail);
     json_decref(change);
     if (!failed) return SPIL_EXIT_OK;
-    int code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    int code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     store_rollback(st);
     return code;
 }
@@ -640,7 +644,7 @@ static int setting_lang(cli_opts *o) {
         const char *to = o->args[1];
         if (!lang_valid(to)) {
             store_close(st);
-            return cli_fail(o, SPIL_EXIT_USAGE, "lang takes nl or en, not '%s'", to);
+            return cli_fail(o, SPIL_EXIT_USAGE, _("lang takes nl or en, not '%s'"), to);
         }
         if (strcmp(to, was) == 0) {
             store_close(st);
@@ -678,9 +682,10 @@ int cmd_setting(cli_opts *o) {
         long n = strtol(o->args[1], &end, 10);
         if (*end || n < 1 || n > 1000000) {
             store_close(st);
-            return cli_error(o, SPIL_EXIT_USAGE,
-                             "suppress-below takes a whole number of persons, 1 or more, not '%s'",
-                             o->args[1]);
+            return cli_error(
+                o, SPIL_EXIT_USAGE,
+                _("suppress-below takes a whole number of persons, 1 or more, not '%s'"),
+                o->args[1]);
         }
         int was = measure_suppress_below(st);
         if (n == was && !o->json) {

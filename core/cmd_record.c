@@ -99,10 +99,11 @@ static int record(cli_opts *o, record_row *rows, int nrows, const char *decision
     char like[256];
     if (existing && cli_find_id(st, region, "decision", decision, like, sizeof like) == 0 &&
         *like) {
-        code = cli_error(o, SPIL_EXIT_USAGE,
-                         "no decision '%s' in region %s; did you mean '%s'? (a new decision needs "
-                         "--subject, --kind and --body or --organisation)",
-                         decision, region, like);
+        code =
+            cli_error(o, SPIL_EXIT_USAGE,
+                      _("no decision '%s' in region %s; did you mean '%s'? (a new decision needs "
+                        "--subject, --kind and --body or --organisation)"),
+                      decision, region, like);
         goto done;
     }
     if (store_begin(st)) goto storage;
@@ -135,7 +136,7 @@ static int record(cli_opts *o, record_row *rows, int nrows, const char *decision
     code = SPIL_EXIT_OK;
     goto done;
 storage:
-    code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+    code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     store_rollback(st);
 done:
     record_done(&res);
@@ -192,7 +193,7 @@ int cmd_decide(cli_opts *o) {
     if (!rows || !orgs) {
         free(rows);
         free(orgs);
-        return cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory");
+        return cli_fail(o, SPIL_EXIT_INTERNAL, _("out of memory"));
     }
     rows[0] = (record_row){.table = "decision"};
     field(&rows[0], "id", o->args[1]);
@@ -207,20 +208,20 @@ int cmd_decide(cli_opts *o) {
     for (int k = 0; k < npos; k++) {
         const char *a = o->args[k + 2], *eq = strchr(a, '=');
         if (!eq) {
-            code = cli_fail(
-                o, SPIL_EXIT_USAGE,
-                "a position reads ORGANISATION=POSITION[+mandate], e.g. ggd=for+mandate; got '%s'",
-                a);
+            code = cli_fail(o, SPIL_EXIT_USAGE,
+                            _("a position reads ORGANISATION=POSITION[+mandate], e.g. "
+                              "ggd=for+mandate; got '%s'"),
+                            a);
             goto done;
         }
         const char *plus = strchr(eq, '+');
         if (plus && strcmp(plus, "+mandate") != 0 && strcmp(plus, "+mandaat") != 0) {
             code = cli_fail(o, SPIL_EXIT_USAGE,
-                            "after the position only '+mandate' may follow, not '%s'", plus);
+                            _("after the position only '+mandate' may follow, not '%s'"), plus);
             goto done;
         }
         if (!(orgs[k] = strdup(a))) {
-            code = cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory");
+            code = cli_fail(o, SPIL_EXIT_INTERNAL, _("out of memory"));
             goto done;
         }
         char *org = orgs[k], *pos = org + (eq - a) + 1;

@@ -244,14 +244,14 @@ static int apply_region(cli_opts *o, store *st, rdata *r, diag *d, applied *a) {
     const char *region = rdata_region(r);
     a->old = rdata_from_store(st, region);
     if (!a->old || diff_compute(a->old, r, &a->ch))
-        return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        return cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     /* What a load may not do is named, and then nothing is written. */
     int kept = keeps_figures(st, r, &a->ch, d), undone = undoes_recorded(o, st, r, &a->ch, d);
     if (kept < 0 || undone < 0)
-        return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        return cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     if (kept || undone) return SPIL_EXIT_OK; /* the diagnostics say why */
     if (diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd, NULL))
-        return cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        return cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     run_scripts(st, r, d);
     return SPIL_EXIT_OK;
 }
@@ -306,7 +306,9 @@ static json_t *report(cli_opts *o, const rdata *r, const applied *a, int dry) {
 /* Out of memory before anything was read or written (oom.h): exit 3. */
 static int no_memory(const cli_opts *o) {
     oom_note();
-    return cli_fail(o, SPIL_EXIT_INTERNAL, "out of memory; " OOM_REMEDY);
+    return cli_fail(
+        o, SPIL_EXIT_INTERNAL,
+        _("out of memory; close other programs (or raise ulimit -v) and run the command again"));
 }
 
 int cmd_load(cli_opts *o) {
@@ -321,7 +323,7 @@ int cmd_load(cli_opts *o) {
         if (file_is_stdin(o->args[i]) && stdin_seen++)
             return diag_free(d),
                    cli_fail(o, SPIL_EXIT_USAGE,
-                            "'-' (standard input) is given more than once; give it once");
+                            _("'-' (standard input) is given more than once; give it once"));
     /* Every folder is read and checked before anything is written. */
     for (int i = 0; i < n; i++)
         r[i] = load_read(o->args[i], d);
@@ -341,7 +343,7 @@ int cmd_load(cli_opts *o) {
     }
     if (!(st = cli_open(o, CLI_CREATE, &code))) goto done;
     if (store_begin(st)) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         goto done;
     }
     for (int i = 0; i < n && code == SPIL_EXIT_OK && !diag_count(d); i++)
@@ -350,7 +352,7 @@ int cmd_load(cli_opts *o) {
     if (code != SPIL_EXIT_OK || o->dry_run) {
         store_rollback(st);
     } else if (store_commit(st)) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_rollback(st);
     }
     if (code == SPIL_EXIT_OK) {
@@ -391,7 +393,7 @@ int cmd_validate(cli_opts *o) {
         goto done;
     }
     if (store_begin(st)) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         goto done;
     }
     code = apply_region(o, st, r, d, &a);
@@ -448,7 +450,7 @@ int cmd_export(cli_opts *o) {
     if (!st) return code;
     rdata *r = rdata_from_store(st, region);
     if (!r) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_close(st);
         return code;
     }
@@ -459,7 +461,7 @@ int cmd_export(cli_opts *o) {
         code = out_json(stdout, region_json(r)) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
     } else if (to_stdout) {
         if (export_region(r, stdout) || fflush(stdout))
-            code = cli_error(o, SPIL_EXIT_INTERNAL, "cannot write the export");
+            code = cli_error(o, SPIL_EXIT_INTERNAL, _("cannot write the export"));
     } else {
         export_result res;
         diag *d = diag_new();
@@ -467,11 +469,11 @@ int cmd_export(cli_opts *o) {
         int rc = d ? export_write(r, o->output, &res, d, err, sizeof err) : 3;
         if (rc == 2) {
             code = cli_diagnostics(o, d);
-            if (!o->json) fprintf(stderr, "spil: export: %s was not changed\n", o->output);
+            if (!o->json) fprintf(stderr, _("spil: export: %s was not changed\n"), o->output);
         } else if (rc == 3) {
             if (d && diag_count(d)) diag_print(d, stderr, out_color(stderr));
             code = cli_error(o, res.bad_path ? SPIL_EXIT_USAGE : SPIL_EXIT_INTERNAL, "%s",
-                             err[0] ? err : "out of memory");
+                             err[0] ? err : _("out of memory"));
         } else if (o->json) {
             /* the envelope below says what was written where */
         } else if (!res.updated) {

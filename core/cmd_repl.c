@@ -4,6 +4,7 @@
 */
 #include "cli.h"
 #include "file.h"
+#include "lang.h"
 #include "repl.h"
 #include "store.h"
 
@@ -24,7 +25,7 @@ int cmd_run(cli_opts *o) {
     int code, first = file_has_suffix(o->args[0], ".lua") || file_is_stdin(o->args[0]) ? 0 : 1;
     const char *region = first ? o->args[0] : NULL;
     if (first >= o->nargs)
-        return cli_fail(o, SPIL_EXIT_USAGE, "missing SCRIPT.lua after the region '%s'", region);
+        return cli_fail(o, SPIL_EXIT_USAGE, _("missing SCRIPT.lua after the region '%s'"), region);
     store *st = cli_open_region(o, CLI_WRITE, region, &code);
     if (!st) return code;
     repl_config c = {st, region, o->cmd};

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "file.h"
 #include "model.h"
 #include "out.h"
@@ -52,28 +53,28 @@ static int write_file(cli_opts *o, store *st, const char *region, const char *fo
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp%ld", o->output, (long)getpid());
     FILE *f = fopen(tmp, "w");
-    if (!f) return cli_fail(o, SPIL_EXIT_USAGE, "cannot write %s", o->output);
+    if (!f) return cli_fail(o, SPIL_EXIT_USAGE, _("cannot write %s"), o->output);
     int bad = render(f, format, doc);
     bad |= fclose(f) != 0;
     if (bad) {
         unlink(tmp);
-        return cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write %s", o->output);
+        return cli_fail(o, SPIL_EXIT_INTERNAL, _("cannot write %s"), o->output);
     }
     if (region && (store_begin(st) || remember(st, region, o->output, format, doc, now))) {
         unlink(tmp);
-        int code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        int code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_rollback(st);
         return code;
     }
     if (rename(tmp, o->output) != 0) {
         unlink(tmp);
         if (region) store_rollback(st);
-        return cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write %s", o->output);
+        return cli_fail(o, SPIL_EXIT_INTERNAL, _("cannot write %s"), o->output);
     }
     if (region && store_commit(st))
         return cli_fail(o, SPIL_EXIT_INTERNAL,
-                        "%s is written, but it could not be remembered as the last report: "
-                        "storage error: %s",
+                        _("%s is written, but it could not be remembered as the last report: "
+                          "storage error: %s"),
                         o->output, store_errmsg(st));
     return SPIL_EXIT_OK;
 }
@@ -83,24 +84,24 @@ int cmd_report(cli_opts *o) {
     const char *format = cli_opt(o, "format"), *since = cli_opt(o, "since");
     if (all == (o->nargs == 1))
         return cli_fail(o, SPIL_EXIT_USAGE,
-                        all ? "give a REGION or --all, not both"
-                            : "give a REGION, or --all for the learning network's page");
+                        all ? _("give a REGION or --all, not both")
+                            : _("give a REGION, or --all for the learning network's page"));
     if (o->json && format && strcmp(format, "json"))
-        return cli_fail(o, SPIL_EXIT_USAGE, "give --json or --format %s, not both", format);
+        return cli_fail(o, SPIL_EXIT_USAGE, _("give --json or --format %s, not both"), format);
     if (o->json) format = "json";
     if (!format) format = "html";
     if (since && !model_valid_date(since))
         return cli_fail(o, SPIL_EXIT_USAGE,
-                        "--since takes a day YYYY-MM-DD, not '%s'; without it, the changes since "
-                        "the last report written with -o are shown",
+                        _("--since takes a day YYYY-MM-DD, not '%s'; without it, the changes since "
+                          "the last report written with -o are shown"),
                         since);
     if (all && since)
         return cli_fail(o, SPIL_EXIT_USAGE,
-                        "--since is for the report of one region; --all shows where every region "
-                        "stands today");
+                        _("--since is for the report of one region; --all shows where every region "
+                          "stands today"));
     char today[16], now[32];
     if (since && strcmp(since, out_today(today)) > 0)
-        return cli_fail(o, SPIL_EXIT_USAGE, "--since %s is after today (%s)", since, today);
+        return cli_fail(o, SPIL_EXIT_USAGE, _("--since %s is after today (%s)"), since, today);
     int code, to_stdout = !o->output || file_is_stdin(o->output);
     /* Only a region's report written to a file is remembered (an event): else a read. */
     const char *region = all ? NULL : o->args[0];
@@ -120,7 +121,7 @@ int cmd_report(cli_opts *o) {
         code = out_json(stdout, json_incref(doc)) ? SPIL_EXIT_INTERNAL : SPIL_EXIT_OK;
     } else if (to_stdout) {
         code = render(stdout, format, doc) || fflush(stdout)
-                   ? cli_fail(o, SPIL_EXIT_INTERNAL, "cannot write the report")
+                   ? cli_fail(o, SPIL_EXIT_INTERNAL, _("cannot write the report"))
                    : SPIL_EXIT_OK;
     } else {
         code = write_file(o, st, region, format, doc, now);

@@ -111,7 +111,7 @@ static int show(cli_opts *o, int detailed) {
     if (!st) return code;
     json_t *regions = regions_json(st, only);
     if (!regions) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_close(st);
         return code;
     }
@@ -129,7 +129,7 @@ static int show(cli_opts *o, int detailed) {
             const char *why = json_string_value(json_object_get(p, "check_error"));
             if (!why) continue;
             unchecked++;
-            cli_error(o, SPIL_EXIT_USAGE, "%s: cannot check %s: %s",
+            cli_error(o, SPIL_EXIT_USAGE, _("%s: cannot check %s: %s"),
                       json_string_value(json_object_get(each, "id")),
                       json_string_value(json_object_get(p, "programme")), why);
         }
@@ -305,7 +305,7 @@ int cmd_log(cli_opts *o) {
         r = store_events(st, region, o->limit, print_event, &color);
     if (r) {
         json_decref(events);
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         store_close(st);
         return code;
     }

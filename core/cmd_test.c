@@ -329,7 +329,7 @@ int cmd_test(cli_opts *o) {
     for (int i = 0; i < o->nargs; i++) {
         struct stat sb;
         if (stat(o->args[i], &sb) != 0)
-            return cli_error(o, SPIL_EXIT_USAGE, "no such file or folder: %s", o->args[i]);
+            return cli_error(o, SPIL_EXIT_USAGE, _("no such file or folder: %s"), o->args[i]);
         find_tests(&f, o->args[i], 0);
     }
     if (f.n) qsort(f.v, f.n, sizeof *f.v, by_path);
@@ -346,7 +346,7 @@ int cmd_test(cli_opts *o) {
     else
         printf("%d passed, %d failed\n", t.passed, t.failed);
     if (t.passed + t.failed == 0) {
-        return cli_error(o, SPIL_EXIT_USAGE, "no *_test.lua files found");
+        return cli_error(o, SPIL_EXIT_USAGE, _("no *_test.lua files found"));
     }
     return t.failed ? SPIL_EXIT_REFUSED : SPIL_EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "out.h"
 #include "store.h"
 #include "verify.h"
@@ -19,7 +20,7 @@ int cmd_verify(cli_opts *o) {
     if (!st) return code;
     verify_report r;
     if (verify_run(st, region, &r)) {
-        code = cli_fail(o, SPIL_EXIT_INTERNAL, "storage error: %s", store_errmsg(st));
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         verify_free(&r);
         store_close(st);
         return code;

@@ -26,6 +26,7 @@
 
 #include "bug.h"
 #include "grow.h"
+#include "lang.h"
 #include "store_impl.h"
 
 /* ---- what exists ---------------------------------------------------------------------------- */
@@ -336,13 +337,13 @@ int measure_valid_period(const char *p, const char **why) {
     for (int i = 0; i < 4; i++)
         if (!isdigit((unsigned char)p[i])) return 0;
     int year = atoi(p);
-    if (n >= 4 && (year < 1900 || year > 2100)) return *why = "the year is not in 1900-2100", 0;
+    if (n >= 4 && (year < 1900 || year > 2100)) return *why = N_("the year is not in 1900-2100"), 0;
     if (n == 4) return 1;
     if (n == 6 && p[4] == 'Q' && isdigit((unsigned char)p[5]))
-        return p[5] >= '1' && p[5] <= '4' ? 1 : (*why = "a quarter is Q1 to Q4", 0);
+        return p[5] >= '1' && p[5] <= '4' ? 1 : (*why = N_("a quarter is Q1 to Q4"), 0);
     if (n == 7 && p[4] == '-' && isdigit((unsigned char)p[5]) && isdigit((unsigned char)p[6])) {
         int month = (p[5] - '0') * 10 + (p[6] - '0');
-        return month >= 1 && month <= 12 ? 1 : (*why = "a month is 01 to 12", 0);
+        return month >= 1 && month <= 12 ? 1 : (*why = N_("a month is 01 to 12"), 0);
     }
     return 0;
 }

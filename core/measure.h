@@ -58,7 +58,8 @@ void measure_import_end(measure_import *mi);
 int64_t measure_next_event_id(store *s);
 
 /* 1 for a period spil knows: a year 2024, a quarter 2024Q1..Q4, a month 2024-01..12 (years
-** 1900-2100); else 0, with *why saying what is wrong when it can (else NULL). */
+** 1900-2100); else 0, with *why saying what is wrong when it can (else NULL): English, an
+** msgid, so _(why) gives it in the language spoken. */
 int measure_valid_period(const char *p, const char **why);
 
 /* ---- reading figures ------------------------------------------------------------------------ */

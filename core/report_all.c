@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "evaluation.h"
+#include "lang.h"
 #include "measure.h"
 #include "report.h"
 #include "runtime.h"
@@ -229,7 +230,7 @@ json_t *report_all(store *st, const report_opts *o, char **err, int *code) {
 done:
     if (!doc && !*err) {
         char buf[512];
-        snprintf(buf, sizeof buf, "storage error: %s", store_errmsg(st));
+        snprintf(buf, sizeof buf, _("storage error: %s"), store_errmsg(st));
         *err = strdup(buf);
         *code = 3;
     }

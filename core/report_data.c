@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 
 #include "evaluation.h"
+#include "lang.h"
 #include "measure.h"
 #include "model.h"
 #include "out.h"
@@ -35,7 +36,7 @@ typedef struct gather {
 
 static int fail(gather *g, int code, const char *msg) {
     if (!g->err) {
-        g->err = strdup(msg ? msg : "out of memory");
+        g->err = strdup(msg ? msg : _("out of memory"));
         g->code = code;
     }
     return -1;
@@ -43,7 +44,7 @@ static int fail(gather *g, int code, const char *msg) {
 
 static int storage_fail(gather *g) {
     char buf[512];
-    snprintf(buf, sizeof buf, "storage error: %s", store_errmsg(g->st));
+    snprintf(buf, sizeof buf, _("storage error: %s"), store_errmsg(g->st));
     return fail(g, 3, buf);
 }
 
@@ -355,13 +356,16 @@ static int programme_runs(gather *g, json_t *progs, json_t *groups) {
     }
     sbx_free(S);
     if (!found && !g->err && g->o->programme) {
-        char buf[512];
-        size_t len = (size_t)snprintf(buf, sizeof buf, "region %s does not run programme '%s'",
-                                      g->region, g->o->programme);
-        for (size_t i = 0; i < t->n && len < sizeof buf; i++)
-            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "; it runs: ",
+        char runs[256] = "", buf[512];
+        for (size_t i = 0, len = 0; i < t->n && len < sizeof runs; i++)
+            len += (size_t)snprintf(runs + len, sizeof runs - len, "%s%s", i ? ", " : "",
                                     fv("region_programme", &t->rows[i], "programme"));
-        if (!t->n) snprintf(buf + len, sizeof buf - len, "; it runs none");
+        if (t->n)
+            snprintf(buf, sizeof buf, _("region %s does not run programme '%s'; it runs: %s"),
+                     g->region, g->o->programme, runs);
+        else
+            snprintf(buf, sizeof buf, _("region %s does not run programme '%s'; it runs none"),
+                     g->region, g->o->programme);
         return fail(g, 2, buf);
     }
     return g->err ? -1 : 0;
@@ -861,7 +865,7 @@ done:
     rt_close(g.R);
     rdata_free(g.rd);
     if (!doc) {
-        *err = g.err ? g.err : strdup("out of memory");
+        *err = g.err ? g.err : strdup(_("out of memory"));
         *code = g.code ? g.code : 3;
     }
     return doc;

@@ -33,7 +33,7 @@ $ SPIL_LANG=en spil check zuid-holland-zuid --lang nl
 > NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 3 ter advies.
 $ SPIL_LANG=de spil check zuid-holland-zuid
 ? 2
-! spil: check: SPIL_LANG is 'de'; spil speaks nl or en
+! spil: check: SPIL_LANG is 'de'; spil spreekt nl of en
 $ spil check zuid-holland-zuid --lang de
 ? 2
 !~ --lang takes nl or en, not 'de'
@@ -191,3 +191,29 @@ $ env -u SPIL_LANG spil _generate man
 >~ regional collaboration in public health
 > create the database, or upgrade its schema.
 >! maak de database aan
+
+=== cli-taal-13: the command line's errors speak Dutch too, each one whole sentence with its did-you-mean; --lang en gives the English; a refused value's diagnostic stays English
+$ env -u SPIL_LANG spil check zuid-holland-zuid --programa kngg
+? 2
+! spil: check: onbekende optie '--programa'; bedoelt u '--programme'?
+! Zie 'spil check --help'.
+$ env -u SPIL_LANG spil advance zuid-holland-zuid --as voorziter
+? 2
+! spil: advance: geen persoon 'voorziter' in regio zuid-holland-zuid; bedoelt u 'voorzitter'?
+$ env -u SPIL_LANG spil advance zuid-holland-zuid --as voorzitter --date 2030-01-01
+? 2
+! spil: advance: --date verwacht een dag YYYY-MM-DD die niet na vandaag (2026-01-15) ligt, niet '2030-01-01'
+! Zie 'spil advance --help'.
+$ spil --lang en check zuid-holland-zuid --programa kngg
+? 2
+! spil: check: unknown option '--programa'; did you mean '--programme'?
+! Try 'spil check --help'.
+$ spil --lang en advance zuid-holland-zuid --as voorziter
+? 2
+! spil: advance: no person 'voorziter' in region zuid-holland-zuid; did you mean 'voorzitter'?
+$ spil --lang en advance zuid-holland-zuid --as voorzitter --date 2030-01-01
+? 2
+! spil: advance: --date takes a day YYYY-MM-DD that is not after today (2026-01-15), not '2030-01-01'
+$ env -u SPIL_LANG spil sign zuid-holland-zuid regioplan gem-alblasserdam --status sined
+? 2
+!~ invalid status 'sined'; expected one of
