@@ -101,6 +101,7 @@ end
 -- (Its errors name the check, not a line: `return ctx:waits_for(...)` is a tail call, which
 -- leaves no caller's line to name.)
 function Ctx:waits_for(check_id)
+  if not self.check then error("waits_for is for a check's run (ctx:waits_for inside run)", 2) end
   local me = "check '" .. self.check.id .. "': waits_for"
   if type(check_id) ~= "string" then
     error(me .. " needs the id of a check of the same step (a text)", 0)

@@ -159,8 +159,23 @@ local WANTS = {
   { "advises", advises_problem },
 }
 
+-- The parts a spec may have (M.holds), and those a case_table entry adds: any other key is a
+-- typo that would otherwise assert nothing.
+local SPEC_KEYS = { ready = true, blocking = true, pass = true, fail = true, waiting = true,
+  finding = true, no_finding = true, blocks = true, advises = true }
+local ENTRY_KEYS = { [1] = true, step = true, today = true, with = true }
+
 -- What is wrong with a result against spec (nil when all holds); see M.holds.
-local function spec_problem(result, spec)
+local function spec_problem(result, spec, extra)
+  for k in pairs(spec) do
+    if not SPEC_KEYS[k] and not (extra and extra[k]) then
+      local names = {}
+      for n in pairs(SPEC_KEYS) do names[#names + 1] = n end
+      table.sort(names)
+      return string.format("the spec has no part '%s' (parts: %s)", tostring(k),
+        table.concat(names, ", "))
+    end
+  end
   local where = "step " .. tostring(result.step) .. ": "
   if spec.ready ~= nil and result.ready ~= spec.ready then
     return where .. (spec.ready and "expected ready" or "expected not ready")
@@ -204,7 +219,8 @@ end
 function M.case_table(programme, entries)
   for _, e in ipairs(entries) do
     M.case(e[1], function()
-      local problem = spec_problem(M.check(programme, e.step, { today = e.today, with = e.with }), e)
+      local problem = spec_problem(M.check(programme, e.step, { today = e.today, with = e.with }),
+        e, ENTRY_KEYS)
       if problem then error(problem, 0) end
     end)
   end

@@ -47,3 +47,13 @@ $ python3 -c 'import json, sys; t = {l.split(" ", 1)[0]: json.loads(l.split(" ",
 > same check
 > same plan
 >~ checks
+
+=== cli-test-6: a spec part t.holds does not know is a failure, never an assertion that checks nothing
+$ mkdir -p typo/tests && cp "$ROOT/regions/ijmond/region.yaml" "$ROOT/regions/ijmond/igo.lua" typo/ && printf -- '--! lang: en\nlocal t = require "spil.test"\nt.case("typo", function() t.holds(t.check("kansrijke-start"), { advisory = { "kartrekker" } }) end)\nt.case_table("kansrijke-start", { { "typo in a table", pas = { "kartrekker" } } })\n' > typo/tests/typo_test.lua
+$ spil test typo
+? 1
+>~ not ok - typo
+>~ the spec has no part 'advisory' (parts: advises, blocking, blocks, fail, finding, no_finding, pass, ready, waiting)
+>~ not ok - typo in a table
+>~ the spec has no part 'pas'
+> 0 passed, 2 failed
