@@ -54,6 +54,8 @@ T.add {
     ["zhz.meetings.do"] = "plan vier coalitievergaderingen per jaar (bodies: meetings_per_year)",
     ["zhz.no_round"] = "de vergadering van {body} op {date} heeft geen rondje lokale ontwikkelingen",
     ["zhz.no_round.do"] = "zet 'Rondje lokale ontwikkelingen' op elke agenda van de coalitie",
+    ["zhz.no_meetings"] = "er is geen vergadering van {body} vastgelegd, dus ook geen rondje lokale ontwikkelingen",
+    ["zhz.no_meetings.do"] = "leg de vergaderingen van de coalitie vast onder 'meetings' (body: {id}, agenda)",
     ["zhz.awaited"] = "{org} heeft nog niet besloten over advies {what}",
     ["zhz.awaited.do"] = "leg het advies voor aan wie binnen {org} besluit en leg daarna het standpunt met mandaat vast (spil decide {region} {id} {org_id}=voor+mandaat, of tegen+mandaat)",
     ["zhz.no_positions"] = "bij advies {what} zijn geen standpunten vastgelegd, dus het is onbekend op wiens besluit wordt gewacht",
@@ -74,6 +76,8 @@ T.add {
     ["zhz.meetings.do"] = "plan four coalitie meetings a year (bodies: meetings_per_year)",
     ["zhz.no_round"] = "the meeting of {body} on {date} has no round of local developments",
     ["zhz.no_round.do"] = "put 'Rondje lokale ontwikkelingen' on every coalitie agenda",
+    ["zhz.no_meetings"] = "no meeting of {body} is recorded, so no round of local developments either",
+    ["zhz.no_meetings.do"] = "record the coalitie's meetings under 'meetings' (body: {id}, agenda)",
     ["zhz.awaited"] = "{org} has not yet decided on advice {what}",
     ["zhz.awaited.do"] = "take the advice to the decision-maker of {org}, then record its position with mandate (spil decide {region} {id} {org_id}=for+mandate, or against+mandate)",
     ["zhz.no_positions"] = "no positions are recorded on advice {what}, so it is unknown whose decision is awaited",
@@ -165,8 +169,10 @@ M.rondje_lokaal = P.check {
   run = function(ctx)
     local b = coalitie_body(ctx)
     if not b then return ctx:waits_for("coalitie") end
+    local met = false
     for _, m in ipairs(ctx:list("meetings")) do
       if m.body == b.id then
+        met = true
         local rondje = false
         for _, item in ipairs(m.agenda) do
           if item:lower():find("lokale ontwikkelingen", 1, true) then rondje = true end
@@ -177,6 +183,10 @@ M.rondje_lokaal = P.check {
             remedy = T.t("zhz.no_round.do") }
         end
       end
+    end
+    if not met then
+      ctx:finding { subject = S.body(b), missing = T.t("zhz.no_meetings", { body = b.name }),
+        remedy = T.t("zhz.no_meetings.do", { id = b.id }) }
     end
   end }
 

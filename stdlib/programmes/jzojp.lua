@@ -225,9 +225,10 @@ local taakverdeling = P.check {
   id = "taakverdeling", name = "Taken tussen de gemeenten verdeeld", severity = "advisory",
   source = bron("verhelder onderlinge verwachtingen over de samenwerking"),
   run = function(ctx)
-    local owns = {}
+    local owns, members = {}, C.members(ctx)
+    if #members == 0 then return ctx:waits_for("regionale-afspraken") end -- no gemeente at all
     for _, r in ipairs(ctx:list("responsibilities")) do owns[r.organisation] = true end
-    for _, m in ipairs(C.members(ctx)) do
+    for _, m in ipairs(members) do
       local g = C.gemeente_of(ctx, m.code)
       if not (g and owns[g.id]) then
         ctx:finding { subject = S.municipality(m),
@@ -294,7 +295,8 @@ local evaluatie_kader = P.check {
     for _, e in ipairs(ctx:list("evaluations")) do
       if e.date <= ctx.today and (not latest or e.date > latest.date) then latest = e end
     end
-    if latest and not latest.agreement then
+    if not latest then return ctx:waits_for("jaarlijkse-evaluatie") end
+    if not latest.agreement then
       ctx:finding { subject = S.region(ctx.region),
         missing = T.t("jzojp.no_goals", { id = latest.id }), remedy = T.t("jzojp.no_goals.do") }
     end

@@ -15,4 +15,7 @@ t.case_table("kansrijke-start", {
   { "without a coalitie the standard check blocks on it, and the region's checks of the "
     .. "coalitie wait for it", step = "coalitie", with = { bodies = {}, meetings = {} },
     fail = { "coalitie" }, waiting = { "vergaderfrequentie", "rondje-lokaal" } },
+  { "a coalitie without a recorded meeting shows no rondje lokaal: advice", step = "coalitie",
+    with = { meetings = {} }, advises = { { check = "rondje-lokaal", subject = "coalitie",
+      missing = "no meeting of" } } },
 })

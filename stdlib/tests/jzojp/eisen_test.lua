@@ -146,7 +146,7 @@ end)
 t.case_table("jzojp", {
   { "regionale-afspraken: without a gemeente taking part there is no agreement with the gemeenten, "
     .. "so it blocks (never 'every gemeente signed' of none)", step = "afspraken",
-    with = { municipalities = {} }, ready = false,
+    with = { municipalities = {} }, ready = false, waiting = { "taakverdeling" },
     blocks = { { check = "regionale-afspraken", missing = "no municipality takes part",
       cites = "werkstructuur" } } },
 })
