@@ -323,7 +323,8 @@ static void governance(FILE *f, const json_t *doc) {
     if (!json_array_size(json_object_get(gov, "bodies")))
         out(f, "<p>Geen organen vastgelegd.</p>\n");
     json_array_foreach(json_object_get(gov, "bodies"), i, b) {
-        out(f, "<h3>%s</h3>\n<p class=\"meta\">%s", report_str(b, "name"), report_str(b, "kind"));
+        out(f, "<h3>%s</h3>\n<p class=\"meta\">%s", report_str(b, "name"),
+            report_nl_value("body.kind", report_str(b, "kind")));
         if (report_int(b, "meetings_per_year"))
             out(f, "; vergadert %d keer per jaar", (int)report_int(b, "meetings_per_year"));
         out(f, ".</p>\n");

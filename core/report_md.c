@@ -160,7 +160,8 @@ static void governance(FILE *f, const json_t *doc) {
     size_t i, k;
     json_t *b, *m;
     json_array_foreach(json_object_get(gov, "bodies"), i, b) {
-        md(f, "### %s (%s)\n\n", report_str(b, "name"), report_str(b, "kind"));
+        md(f, "### %s (%s)\n\n", report_str(b, "name"),
+           report_nl_value("body.kind", report_str(b, "kind")));
         if (json_integer_value(json_object_get(b, "meetings_per_year")))
             md(f, "Vergadert %lld keer per jaar.\n\n",
                (long long)report_int(b, "meetings_per_year"));

@@ -73,6 +73,8 @@ static const struct {
     {"decision.organ", "college", "college"},
     {"decision.organ", "raad", "raad"},
     {"decision.organ", "other", "overig"},
+    {"body.kind", "bestuurlijk-overleg", "bestuurlijk overleg"},
+    {"body.kind", "other", "overig overleg"},
 };
 
 const char *report_nl_value(const char *field, const char *v) {
