@@ -94,13 +94,32 @@ local regionale_afspraken = P.check {
   id = "regionale-afspraken", name = "Regionale afspraken tussen gemeenten, zorgverzekeraar en zorgkantoor",
   source = bron("waarom regionale samenwerking? (werkstructuur VNG/ZN 2019)"),
   run = function(ctx)
-    local a = regionale_afspraak(ctx)
-    if not a then
+    -- Any form of regional agreement in force that all three financiers signed will do: each
+    -- form the region has is judged, and only when none is signed whole do the findings of the
+    -- first form (in the order spil.agreements gives) stand.
+    local kinds, seen = {}, {}
+    for _, a in ipairs(ctx:list("agreements")) do
+      if AFSPRAKEN[a.kind] and C.active(a, ctx.today) and not seen[a.kind] then
+        seen[a.kind] = true
+        kinds[#kinds + 1] = a.kind
+      end
+    end
+    if #kinds == 0 then
       ctx:finding { subject = S.region(ctx.region),
         missing = T.t("jzojp.no_agreement"), remedy = T.t("jzojp.no_agreement.do") }
       return
     end
-    getekend[a.kind].run(ctx)
+    local first
+    for _, kind in ipairs(kinds) do
+      local outer = ctx.findings
+      ctx.findings = {}
+      getekend[kind].run(ctx)
+      local got = ctx.findings
+      ctx.findings = outer
+      if #got == 0 then return end
+      first = first or got
+    end
+    for _, f in ipairs(first) do ctx.findings[#ctx.findings + 1] = f end
   end }
 
 -- "Spreek aan de voorkant af wat en hoe te monitoren."

@@ -173,12 +173,21 @@ local coalitie = P.check {
         remedy = T.t("ks.no_coalitie.do") }
       return
     end
+    -- A gemeente counts when its municipality takes part (not one that left, not a candidate);
+    -- another domain is care, welfare, education or parents: the provincie and the rijk are
+    -- government, as the gemeenten are, not another domain.
     local orgs = require("spil.data").index(ctx:list("organisations"))
+    local taking_part = {}
+    for _, m in ipairs(C.members(ctx)) do taking_part[m.code] = true end
     local gemeente, ander = false, false
     for _, m in ipairs(b.members) do
       local o = orgs[m.organisation]
       if m.membership == "member" and o then
-        if o.kind == "gemeente" then gemeente = true else ander = true end
+        if o.kind == "gemeente" then
+          gemeente = gemeente or taking_part[o.municipality] == true
+        elseif o.kind ~= "provincie" and o.kind ~= "rijk" then
+          ander = true
+        end
       end
     end
     if not gemeente then
@@ -269,7 +278,10 @@ local financiering = P.check {
   source = bron("randvoorwaarden (financiering)"),
   run = function(ctx)
     for _, f in ipairs(ctx:list("funding")) do
-      if (f.status == "agreed" or f.status == "granted") and C.active(f, ctx.today) then return end
+      if (f.status == "agreed" or f.status == "granted") and C.active(f, ctx.today)
+          and (f.amount == nil or f.amount > 0) then -- an amount of 0 is no funding
+        return
+      end
     end
     ctx:finding { subject = S.region(ctx.region),
       missing = T.t("ks.no_funding"), remedy = T.t("ks.no_funding.do") }

@@ -32,6 +32,8 @@ T.define {
     ["kngg.rc_split.do"] = "leg de focus van elke RC vast (roles: focus: strategic of operational)",
     ["kngg.rc_hours"] = "de uren per week van de regiocoördinator zijn niet vastgelegd",
     ["kngg.rc_hours.do"] = "leg de uren van de formele opdracht vast (roles: hours)",
+    ["kngg.local_by_rc"] = "{task} ligt bij de regiocoördinator {person}; lokale uitvoeringstaken horen bij de lokale projectleiders en uitvoerende organisaties",
+    ["kngg.local_by_rc.do"] = "leg {task} vast bij een lokale projectleider of een uitvoerende organisatie (responsibilities: person, organisation)",
     ["kngg.not_involved"] = "er is geen organisatie van het soort {kind} betrokken (partij bij de samenwerkingsovereenkomst of lid van een overleg)",
     ["kngg.not_involved.do"] = "bouw draagvlak op bij de {kind} voor de regionale aanpak en betrek die erbij",
     ["kngg.no_executing"] = "{body} heeft geen uitvoeringsorganisatie ({kinds}) als volwaardig lid",
@@ -99,6 +101,8 @@ T.define {
     ["kngg.rc_split.do"] = "record each RC's focus (roles: focus: strategic or operational)",
     ["kngg.rc_hours"] = "the regiocoordinator's hours a week are not recorded",
     ["kngg.rc_hours.do"] = "record the hours of the formal assignment (roles: hours)",
+    ["kngg.local_by_rc"] = "{task} lies with the regiocoordinator {person}; local operational tasks belong to the local projectleiders and executing organisations",
+    ["kngg.local_by_rc.do"] = "record {task} with a local projectleider or an executing organisation (responsibilities: person, organisation)",
     ["kngg.not_involved"] = "no {kind} organisation is involved (party to the samenwerkingsovereenkomst or member of a body)",
     ["kngg.not_involved.do"] = "build support at the {kind} for the regional approach and involve it",
     ["kngg.no_executing"] = "{body} has no executing organisation ({kinds}) as a full member",
@@ -198,9 +202,11 @@ end
 local function afspraken_over(def)
   return P.check { id = def.id, name = def.name, source = def.source, severity = def.severity,
     run = function(ctx)
+      -- An agreement counts when it is in force (not a draft, not ended), regional (not made
+      -- for one municipality) and made with partners (a party that is still in).
       local covered = {}
       for _, a in ipairs(ctx:list("agreements")) do
-        if C.active(a, ctx.today) then
+        if C.active(a, ctx.today) and a.municipality == nil and #parties_in(a) > 0 then
           for _, t in ipairs(a.topics) do covered[t] = true end
         end
       end
@@ -451,11 +457,15 @@ local stakeholders = P.check {
       return
     end
     local orgs, zit = index(ctx:list("organisations")), seated(ctx)
-    -- Who speaks for whom (schema 3): an organisation a seated member represents.
+    -- Who speaks for whom (schema 3): an organisation a seated member represents. A gemeente is
+    -- represented by a gemeente ("een specifieke gemeente als representatieve afgevaardigde
+    -- voor de overige betrokken gemeenten"), not by another kind of organisation.
     local spoken_for = {}
     for _, b in ipairs(ctx:list("bodies")) do
       for _, r in ipairs(b.represented or {}) do
-        if zit[r.via] then spoken_for[r.organisation] = r.via end
+        local o, via = orgs[r.organisation], orgs[r.via]
+        local as_gemeente = not (o and o.kind == "gemeente") or (via and via.kind == "gemeente")
+        if zit[r.via] and as_gemeente then spoken_for[r.organisation] = r.via end
       end
     end
     local gemeenten, gemeente_zit = 0, false
@@ -546,6 +556,35 @@ local indicatoren = P.check {
 -- and owned by a regiocoördinator (the responsibility's person holds the role, or, without a
 -- person, its organisation is an RC's).
 local TAKEN_RC = { "coördinatie", "stakeholdermanagement", "regionale besluitvorming" }
+
+-- "operationele uitvoeringstaken (lokale borging, verwijzing, registratie) die onder de lokale
+-- projectleiders en uitvoerende organisaties vallen. Leg deze rolverdeling expliciet vast":
+-- each task recorded at the operational level, and not by the regiocoördinator.
+local TAKEN_LOKAAL = { "lokale borging", "verwijzing", "registratie" }
+local taken_lokaal_vastgelegd = C.responsibilities { id = "taken-lokaal",
+  name = "Operationele taken van de lokale projectleiders vastgelegd", tasks = TAKEN_LOKAAL,
+  level = "operational", source = bron("stap 7, organisatiestructuur") }
+local taken_lokaal = P.check {
+  id = "taken-lokaal", name = taken_lokaal_vastgelegd.name, source = taken_lokaal_vastgelegd.source,
+  run = function(ctx)
+    taken_lokaal_vastgelegd.run(ctx)
+    local rc, people = {}, index(ctx:list("people"))
+    for _, r in ipairs(ctx:list("roles")) do
+      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+        rc[r.person] = true
+      end
+    end
+    local lokaal = {}
+    for _, t in ipairs(TAKEN_LOKAAL) do lokaal[t] = true end
+    for _, r in ipairs(ctx:list("responsibilities")) do
+      if r.level == "operational" and lokaal[r.task:lower()] and r.person and rc[r.person] then
+        local who = people[r.person] or { id = r.person }
+        ctx:finding { subject = S.person(who),
+          missing = T.t("kngg.local_by_rc", { task = r.task, person = who.name or who.id }),
+          remedy = T.t("kngg.local_by_rc.do", { task = r.task }) }
+      end
+    end
+  end }
 
 local taken_rc = P.check {
   id = "taken-rc", name = "Strategische taken van de RC vastgelegd",
@@ -792,10 +831,7 @@ return P.programme {
             kinds = { "iza-regio", "subregio", "mandaatgemeente", "zorgkantoorregio",
               "samenwerkingsverband" }, severity = "advisory",
             source = bron("stap 7, samenstelling") },
-          C.responsibilities { id = "taken-lokaal",
-            name = "Operationele taken van de lokale projectleiders vastgelegd",
-            tasks = { "lokale borging", "verwijzing", "registratie" },
-            level = "operational", source = bron("stap 7, organisatiestructuur") },
+          taken_lokaal,
         } },
 
       P.step { id = "8", name = "Ontwikkel de aanpak voor jouw regio",

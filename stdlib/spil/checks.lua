@@ -73,25 +73,38 @@ local function list_of(v)
 end
 
 
-local function agreements_of_kind(ctx, kind)
-  local out = {}
+-- An agreement being made: in draft or in consultation, within its dates.
+local BEING_MADE = { draft = true, consultation = true }
+local function being_made(a, today)
+  return BEING_MADE[a.status] and active({ since = a.since, ["until"] = a["until"] }, today)
+end
+
+-- The agreements of kind in force (with drafts: also those being made, after those in force).
+local function agreements_of_kind(ctx, kind, drafts)
+  local out, later = {}, {}
   for _, a in ipairs(ctx:list("agreements")) do
     if a.kind == kind and active(a, ctx.today) then out[#out + 1] = a end
+    if a.kind == kind and drafts and being_made(a, ctx.today) then later[#later + 1] = a end
   end
+  for _, a in ipairs(later) do out[#out + 1] = a end
   return out
 end
 
-local function one_agreement(ctx, kind, remedy)
-  local found = agreements_of_kind(ctx, kind)
+local function one_agreement(ctx, kind, remedy, drafts)
+  local found = agreements_of_kind(ctx, kind, drafts)
   if #found > 0 then return found[1] end
-  -- Say why: none at all, or none in force (ended, or not started yet).
+  -- Say why: none at all, or none in force (a draft, ended, or not started yet).
   for _, a in ipairs(ctx:list("agreements")) do
     if a.kind == kind then
       local ended = a["until"] and a["until"] < ctx.today
+      local vars = { agreement = a.title, ["until"] = a["until"], since = tostring(a.since),
+        status = a.status and T.word("agreement.status", a.status) }
+      local dated = ended or (a.since and a.since > ctx.today)
       ctx:finding { subject = S.agreement(a),
-        missing = ended and T.t("checks.not_in_force_ended", { agreement = a.title, ["until"] = a["until"] })
-          or T.t("checks.not_in_force_starts", { agreement = a.title, since = tostring(a.since) }),
-        remedy = remedy or T.t("checks.renew", { agreement = a.title }) }
+        missing = ended and T.t("checks.not_in_force_ended", vars)
+          or dated and T.t("checks.not_in_force_starts", vars)
+          or T.t("checks.not_in_force_status", vars),
+        remedy = remedy or T.t(dated and "checks.renew" or "checks.not_in_force_status.do", vars) }
       return nil
     end
   end
@@ -105,11 +118,16 @@ local function make(def, run)
     severity = def.severity, holds = def.holds, run = run }
 end
 
--- A check about the one agreement of def.kind in force: run(ctx, a) with it, else the finding
--- that says why there is none.
-local function about_agreement(def, run)
+-- A check about the one agreement of def.kind in force (with drafts: or being made, which then
+-- is a finding itself): run(ctx, a) with it, else the finding that says why there is none.
+local function about_agreement(def, run, drafts)
   return make(def, function(ctx)
-    local a = one_agreement(ctx, def.kind, def.remedy)
+    local a = one_agreement(ctx, def.kind, def.remedy, drafts)
+    if a and BEING_MADE[a.status] then
+      local vars = { agreement = a.title, status = T.word("agreement.status", a.status) }
+      ctx:finding { subject = S.agreement(a), missing = T.t("checks.still_draft", vars),
+        remedy = T.t("checks.still_draft.do", vars) }
+    end
     if a then run(ctx, a) end
   end)
 end
@@ -157,10 +175,17 @@ function M.agreement_signed(def)
     end
     local status = {}
     for _, party in ipairs(a.parties) do
-      status[party.organisation] = party.status
+      -- A signature dated after today is not there yet (recorded ahead, or a typo in the year).
+      local later = party.status == "signed" and party.date and party.date > ctx.today
+      status[party.organisation] = not later and party.status or nil
       local o = orgs[party.organisation]
       local waiting = o and o.kind == "gemeente" and candidate[o.municipality]
-      if party.status ~= "signed" and not waiting then
+      if later then
+        local o = o or { id = party.organisation }
+        local vars = { org = o.name or o.id, agreement = a.title, date = party.date }
+        ctx:finding { subject = S.organisation(o), missing = T.t("checks.signed_later", vars),
+          remedy = def.remedy or T.t("checks.signed_later.do", vars) }
+      elseif party.status ~= "signed" and not waiting then
         local o = orgs[party.organisation] or { id = party.organisation }
         local vars = { org = o.name or o.id, agreement = a.title,
           status = T.word("agreement_party.status", party.status) }
@@ -194,7 +219,7 @@ function M.agreement_signed(def)
           remedy = T.t("checks.no_kind_signed.do", { kind = kind }) }
       end
     end
-  end)
+  end, true)
 end
 
 --- An agreement of `kind` covers every one of `topics`. { id, name, source, kind, topics }
@@ -252,7 +277,10 @@ function M.funding_agreed(def)
   return make(def, function(ctx)
     local covered = {}
     for _, f in ipairs(ctx:list("funding")) do
-      if ok[f.status] and active(f, ctx.today) then covered[f.purpose] = true end
+      -- an amount of 0 is no funding; an unrecorded amount is taken as given
+      if ok[f.status] and active(f, ctx.today) and (f.amount == nil or f.amount > 0) then
+        covered[f.purpose] = true
+      end
     end
     for _, p in ipairs(def.purposes) do
       if not covered[p] then

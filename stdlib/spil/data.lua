@@ -3,9 +3,15 @@
 -- tables, one per row, with the fields of docs/region-format.md.
 local M = {}
 
---- Whether a row with since/until is in force on date (YYYY-MM-DD; absent bounds are open).
+-- The statuses of a row that is not (or not yet, or no longer) in force: an agreement in draft
+-- or in consultation, an agreement or funding that ended.
+local NOT_IN_FORCE = { draft = true, consultation = true, ended = true }
+
+--- Whether a row with since/until is in force on date (YYYY-MM-DD; absent bounds are open), and
+-- its status, where it has one, does not say otherwise (a draft agreement, an ended one).
 function M.active(row, date)
   return (row.since == nil or row.since <= date) and (row["until"] == nil or row["until"] >= date)
+    and not NOT_IN_FORCE[row.status]
 end
 
 --- Index a list of rows by a field (default "id"): { [id] = row }.

@@ -60,15 +60,15 @@ $ spil advance zuid-holland-zuid --as voorzitter --date 2026-02-01
 
 === cli-check-6: status shows what today's check found, and checks again once anything changed or a day passed
 $ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid > /dev/null && spil check zuid-holland-zuid > /dev/null; sqlite3 spil.db 'select region, programme, step, day, blocking from readiness'
-> zuid-holland-zuid|kansrijke-start|coalitie|2026-01-15|24
+> zuid-holland-zuid|kansrijke-start|coalitie|2026-01-15|25
 # Proof that status reads the remembered result: a doctored count shows.
 $ sqlite3 spil.db 'update readiness set blocking = 99' && spil status zuid-holland-zuid
 >~ step coalitie since 2023-04-01: not ready, 99 blocking findings
 $ SPIL_NOW=2026-01-16T09:00:00Z spil status zuid-holland-zuid
->~ step coalitie since 2023-04-01: not ready, 24 blocking findings
+>~ step coalitie since 2023-04-01: not ready, 25 blocking findings
 $ sqlite3 spil.db 'update readiness set blocking = 99' && spil sign zuid-holland-zuid regioplan gem-alblasserdam > /dev/null && sqlite3 spil.db 'select count(*) from readiness' && spil status zuid-holland-zuid
 > 0
->~ step coalitie since 2023-04-01: not ready, 23 blocking findings
+>~ step coalitie since 2023-04-01: not ready, 24 blocking findings
 $ printf 'indicator,area,period,value\nks-01,GM0505,2024,10\n' > f.csv && spil import measurements f.csv > /dev/null && sqlite3 spil.db 'select count(*) from readiness'
 > 0
 

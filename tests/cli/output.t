@@ -19,7 +19,7 @@ $ spil load -v $ROOT/regions/zuid-holland-zuid
 === cli-out-3: check -q prints the verdict line alone, naming region and programme; the exit code is the same
 $ spil check -q zuid-holland-zuid
 ? 1
-> zuid-holland-zuid (kansrijke-start): NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
+> zuid-holland-zuid (kansrijke-start): NOT READY to leave step coalitie: 25 blocking findings, 4 advisory.
 $ spil check -q zuid-holland-zuid | wc -l
 > 1
 $ spil -q check --all
@@ -27,11 +27,11 @@ $ spil -q check --all
 > 0 ready, 2 not ready.
 $ printf 'agreements:\n  - id: regioplan\n    parties:\n      - {organisation: vgz, status: signed}\n' | spil check -q zuid-holland-zuid --assume -
 ? 1
-> zuid-holland-zuid (kansrijke-start): NOT READY to leave step coalitie: 23 blocking findings, 3 advisory.
+> zuid-holland-zuid (kansrijke-start): NOT READY to leave step coalitie: 24 blocking findings, 4 advisory.
 
 === cli-out-4: check -v shows the source of passing checks too
 $ spil check zuid-holland-zuid | grep -c 'source:'
-> 5
+> 6
 $ spil check -v zuid-holland-zuid | grep -c 'source:'
 > 15
 

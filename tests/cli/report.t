@@ -11,12 +11,12 @@ $ spil report zuid-holland-zuid --format md
 > | 1 | Verkenning | Coalitie opbouwen | gepasseerd | 31 oktober 2022 | 1 april 2023 |
 > | 2 | **Coalitie vormen** | Coalitie opbouwen | huidige stap | 1 april 2023 | - |
 > | 3 | Uitvoering | Uitvoering | volgende stap | - | - |
-> **Nog niet klaar** om naar de volgende stap (Uitvoering) te gaan: 24 blokkerende bevindingen, 3 adviesbevindingen.
-> | Regioplan door alle partners vastgesteld | niet voldaan (blokkerend) | 17 |
+> **Nog niet klaar** om naar de volgende stap (Uitvoering) te gaan: 25 blokkerende bevindingen, 4 adviesbevindingen.
+> | Regioplan door alle partners vastgesteld | niet voldaan (blokkerend) | 18 |
 
 === cli-report-2: the readiness is what spil check finds, and a report does not remember it (read only)
 $ spil check zuid-holland-zuid --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["result"]["results"][0]["blocking"])'
-> 24
+> 25
 $ sqlite3 spil.db 'delete from readiness' && sqlite3 spil.db .dump > before.sql
 $ spil report zuid-holland-zuid --format md > /dev/null && spil report zuid-holland-zuid --format json > /dev/null && spil report --all --format md > /dev/null
 $ sqlite3 spil.db .dump | cmp - before.sql && echo unchanged

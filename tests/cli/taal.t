@@ -15,7 +15,7 @@ $ env -u SPIL_LANG spil check zuid-holland-zuid
 >~ ok      kartrekker  Kartrekker
 >~ - Gemeente Dordrecht heeft nog niet besloten over advies advies-memo-spuk (coalitie, 2024-02-08)
 >~ (spil decide zuid-holland-zuid advies-memo-spuk gem-dordrecht=voor+mandaat, of tegen+mandaat)
-> NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 3 ter advies.
+> NIET KLAAR om stap coalitie te verlaten: 25 blokkerende bevindingen, 4 ter advies.
 >! has not signed
 >! NOT READY
 
@@ -24,13 +24,13 @@ $ spil --lang en check zuid-holland-zuid
 ? 1
 >~ - Gemeente Alblasserdam has not signed (status invited) Regioplan Kansrijke Start Zuid-Holland Zuid [organisation gem-alblasserdam]
 >~        do: obtain the signature of Gemeente Alblasserdam and record it with 'spil sign'
-> NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
+> NOT READY to leave step coalitie: 25 blocking findings, 4 advisory.
 $ SPIL_LANG=en spil check zuid-holland-zuid
 ? 1
-> NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
+> NOT READY to leave step coalitie: 25 blocking findings, 4 advisory.
 $ SPIL_LANG=en spil check zuid-holland-zuid --lang nl
 ? 1
-> NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 3 ter advies.
+> NIET KLAAR om stap coalitie te verlaten: 25 blokkerende bevindingen, 4 ter advies.
 $ SPIL_LANG=de spil check zuid-holland-zuid
 ? 2
 ! spil: check: SPIL_LANG is 'de'; spil spreekt nl of en
@@ -50,12 +50,12 @@ $ spil setting lang en --reason 'de analist leest Engels'
 > lang en   the language spil speaks unless --lang or $SPIL_LANG says otherwise
 $ env -u SPIL_LANG spil check zuid-holland-zuid
 ? 1
-> NOT READY to leave step coalitie: 24 blocking findings, 3 advisory.
+> NOT READY to leave step coalitie: 25 blocking findings, 4 advisory.
 $ SPIL_LANG=nl spil check zuid-holland-zuid
 ? 1
-> NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 3 ter advies.
+> NIET KLAAR om stap coalitie te verlaten: 25 blokkerende bevindingen, 4 ter advies.
 $ env -u SPIL_LANG spil --lang nl status zuid-holland-zuid
->~ kansrijke-start    stap coalitie sinds 2023-04-01: niet klaar, 24 blokkerende bevindingen
+>~ kansrijke-start    stap coalitie sinds 2023-04-01: niet klaar, 25 blokkerende bevindingen
 $ spil log --limit 1
 >~ setting  change  lang
 >~   nl -> en  reason: de analist leest Engels
@@ -64,12 +64,12 @@ $ spil setting lang en
 $ spil --json setting
 >~ "lang": "en"
 $ spil setting lang nl > /dev/null && env -u SPIL_LANG spil check zuid-holland-zuid | tail -1
-> NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 3 ter advies.
+> NIET KLAAR om stap coalitie te verlaten: 25 blokkerende bevindingen, 4 ter advies.
 
 === cli-taal-4: status and regions in Dutch: the step, since when, readiness with the count
 $ env -u SPIL_LANG spil status zuid-holland-zuid
 >   gemeenten (10): Alblasserdam, Dordrecht, Gorinchem, Hardinxveld-Giessendam,
->~ kansrijke-start    stap coalitie sinds 2023-04-01: niet klaar, 24 blokkerende bevindingen
+>~ kansrijke-start    stap coalitie sinds 2023-04-01: niet klaar, 25 blokkerende bevindingen
 $ env -u SPIL_LANG spil regions
 >~ Zuid-Holland Zuid                10 gemeenten; kansrijke-start
 
@@ -154,8 +154,8 @@ $ rm -f spil.db* && spil load $ROOT/regions/zuid-holland-zuid > /dev/null && pri
 > kansrijke-start, stap coalitie (Coalitie vormen)
 >~ heeft Regioplan Kansrijke Start Zuid-Holland Zuid niet getekend (status uitgenodigd) [organisatie gem-alblasserdam]
 >~          actie: vraag de handtekening van Gemeente Alblasserdam
-> NIET KLAAR om stap coalitie te verlaten: 24 blokkerende bevindingen, 3 ter advies. explain(n) vertelt meer.
->~   kansrijke-start    stap coalitie sinds 2023-04-01: niet klaar, 24 blokkerende bevindingen
+> NIET KLAAR om stap coalitie te verlaten: 25 blokkerende bevindingen, 4 ter advies. explain(n) vertelt meer.
+>~   kansrijke-start    stap coalitie sinds 2023-04-01: niet klaar, 25 blokkerende bevindingen
 >! has not signed
 
 === cli-taal-12: --help speaks Dutch by default, the overview and each command's; --lang en or $SPIL_LANG=en gives the English, also without a command; the hint of a usage error follows; the man page stays English
