@@ -86,7 +86,7 @@ const cli_option cli_options[] = {
      N_("the day the step was left, YYYY-MM-DD (default today); the checks are run as of that day"),
      NULL},
     {"date", 0, CLI_TEXT, "D", NULL, "sign decide", 0, 0,
-     N_("YYYY-MM-DD (default today; signing again keeps it)"), NULL},
+     N_("YYYY-MM-DD, not after today (default today; signing again keeps it)"), NULL},
     {"as", 0, CLI_TEXT, "PERSON", NULL, "sign assign fund decide", 0, CLI_FIELD(as),
      N_("who records it (default $SPIL_ACTOR, else the login name)"), NULL},
     {"reason", 0, CLI_TEXT, "TEXT", NULL, "advance sign assign fund decide setting", 0,

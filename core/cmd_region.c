@@ -239,6 +239,31 @@ static int undoes_recorded(cli_opts *o, store *st, const rdata *r, const changes
     return undone;
 }
 
+/* A step is left with `spil advance` (the checks, the governance rule, the history, one event),
+** never by editing region.yaml: a load that would move a programme already in the database to
+** another step is refused, naming the line, unless --force (a correction, logged as a load).
+** A first load says where a region stands. The count of refused changes. */
+static int moves_step(cli_opts *o, const rdata *r, const changes *c, diag *d) {
+    int e = model_entity_by_table("region_programme");
+    int f = e < 0 ? -1 : model_field_index(e, "step"), p = model_field_index(e, "programme");
+    if (f < 0 || p < 0 || cli_opt(o, "force")) return 0;
+    int refused = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const change *x = &c->v[i];
+        if (x->e != e || x->kind != CH_CHANGE || !x->old || !x->new) continue;
+        const char *was = x->old->v[f], *now = x->new->v[f];
+        if (!was || !now || strcmp(was, now) == 0) continue;
+        diag_add(d, r->file, x->new->fline ? x->new->fline[f] : x->new->line,
+                 x->new->fcol ? x->new->fcol[f] : x->new->col,
+                 "leave a step with 'spil advance' (it runs the checks and the rules and keeps "
+                 "the history); load --force only to correct a mistake",
+                 "the file moves %s from step %s to step %s; a load does not change steps",
+                 x->new->v[p], was, now);
+        refused++;
+    }
+    return refused;
+}
+
 static int apply_region(cli_opts *o, store *st, rdata *r, diag *d, applied *a) {
     char now[32];
     const char *region = rdata_region(r);
@@ -249,7 +274,8 @@ static int apply_region(cli_opts *o, store *st, rdata *r, diag *d, applied *a) {
     int kept = keeps_figures(st, r, &a->ch, d), undone = undoes_recorded(o, st, r, &a->ch, d);
     if (kept < 0 || undone < 0)
         return cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
-    if (kept || undone) return SPIL_EXIT_OK; /* the diagnostics say why */
+    if (!undone) undone = moves_step(o, r, &a->ch, d); /* an undone advance is named once */
+    if (kept || undone) return SPIL_EXIT_OK;           /* the diagnostics say why */
     if (diff_apply(st, region, &a->ch, cli_actor(), out_now(now), o->cmd, NULL))
         return cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
     run_scripts(st, r, d);

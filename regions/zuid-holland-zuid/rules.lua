@@ -205,9 +205,9 @@ local function org_name(orgs, id)
 end
 
 --- Check "besluiten-afgerond": no decision of the coalitie is left half-taken.
---   * advice with outcome pending: a blocking finding per organisation whose decision is
---     awaited (subject: that organisation); when none is awaited any more, an advisory
---     finding to record the outcome;
+--   * advice (whatever its outcome, unless rejected): a blocking finding per organisation
+--     whose decision is awaited (subject: that organisation); when none is awaited any more
+--     and the outcome is still pending, an advisory finding to record it;
 --   * an adopted decision: it must be valid under the region's decision_valid rule, and a
 --     member that spoke for it without mandate makes it advice for that organisation.
 -- Uses the rule of the programme being checked (G.rule), so a later script may replace it.
@@ -216,7 +216,9 @@ function M.besluiten_afgerond(ctx)
   local orgs = data.index(ctx:list("organisations"))
   for _, d in ipairs(ctx:list("decisions")) do
     local what = string.format("%s (%s, %s): '%s'", d.id, d.body, d.date, d.subject)
-    if d.kind == "advice" and d.outcome == "pending" then
+    -- An advice is not decided by being recorded as adopted: each organisation whose own
+    -- decision-maker has not spoken is still awaited, whatever the outcome says.
+    if d.kind == "advice" and d.outcome ~= "rejected" then
       local _, _, out = valid(ctx, d, { count = "mandated" })
       local pending = out and out.pending or {}
       for _, id in ipairs(pending) do
@@ -226,7 +228,8 @@ function M.besluiten_afgerond(ctx)
           remedy = T.t("zhz.awaited.do", { org = name, region = ctx.region.id, id = d.id,
             org_id = id }) }
       end
-      if #(d.positions or {}) == 0 then
+      if d.outcome ~= "pending" then -- decided: nothing more to record
+      elseif #(d.positions or {}) == 0 then
         ctx:finding { subject = E.subject.decision(d), severity = "advisory",
           missing = T.t("zhz.no_positions", { what = what }),
           remedy = T.t("zhz.no_positions.do", { id = d.id }) }

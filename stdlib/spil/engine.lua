@@ -331,7 +331,7 @@ function M.decision_verdict(id, today)
       local ok, reasons, outcome = G.rule(p, "decision_valid")(ctx, decision)
       outcome = outcome or {}
       local own = decision.organisation ~= nil and decision.body == nil
-      out[#out + 1] = { programme = p.id, valid = ok and true or false,
+      out[#out + 1] = { programme = p.id, valid = ok == true,
         reasons = reasons or {}, own = own,
         counted = not own and outcome.counted or nil, present = not own and outcome.present or nil,
         pending = outcome.pending or {} }
@@ -351,7 +351,7 @@ function M.advance_rule(programme_id, person, today)
   local plan = { from = st.id, allowed = false, parameters = overrides }
   local ok, why = G.rule(p, "may_advance")(ctx, person, p, st)
   local nxt = p:next(st.id)
-  if not ok then
+  if ok ~= true then -- only a literal true allows: "nee", 1 or a table from a rule is no yes
     plan.reason = why or T.t("engine.may_not_advance", { person = tostring(person), programme = p.id })
   elseif not nxt then
     plan.reason = T.t("engine.last_step", { step = st.id, programme = p.id })

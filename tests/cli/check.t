@@ -41,7 +41,11 @@ $ spil advance zuid-holland-zuid
 ! spil: advance: say who advances the step with --as PERSON
 
 === cli-check-5: advance follows the governance rule, then moves the step and logs why
-$ cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i -e 's/    step: coalitie/    step: verkenning/' -e 's/{person: voorzitter, role: netwerkregisseur,/{person: voorzitter, role: netwerkregisseur, hours: 16, formal_assignment: true,/' zhz/region.yaml && spil load zhz > /dev/null
+$ cp -r $ROOT/regions/zuid-holland-zuid zhz && sed -i -e 's/    step: coalitie/    step: verkenning/' -e 's/{person: voorzitter, role: netwerkregisseur,/{person: voorzitter, role: netwerkregisseur, hours: 16, formal_assignment: true,/' zhz/region.yaml && spil load zhz
+? 2
+!~ zhz/region.yaml:
+!~ error: the file moves kansrijke-start from step coalitie to step verkenning; a load does not change steps; leave a step with 'spil advance'
+$ spil load --force zhz > /dev/null
 $ spil advance zuid-holland-zuid --as bm-dordrecht
 ? 1
 ! spil: advance: refused: Beleidsmedewerker Dordrecht (fictief) holds no role that may advance kansrijke-start past step verkenning (regiocoordinator, kwartiermaker or netwerkregisseur)
@@ -100,3 +104,10 @@ $ spil load w > /dev/null && spil check w
 >      - the check itself failed: check 'd' waits for 'kartrekker' and adds findings: a waiting check adds none
 > wait e  E (cannot be judged yet: first 'Uren voor de kartrekker')
 >~ NOT READY to leave step verkenning: 5 blocking findings
+
+=== cli-check-8: a governance rule allows only with a literal true: "nee", 1 or a table from a region's rule refuses
+$ mkdir nee && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" nee/ && sed -i 's/^  name: \(.*\)$/  name: \1\n  scripts: [nee.lua]/' nee/region.yaml && printf 'local P = require "spil.programme"\nlocal p = P.extend(assert(P.get("kngg")))\np:rule("may_advance", function() return "nee" end)\nP.use(p)\nreturn {}\n' > nee/nee.lua && spil load nee > /dev/null && spil check polder-klaar | tail -1
+>~ READY to leave step
+$ spil advance polder-klaar --as rc
+? 1
+!~ spil: advance: refused: rc may not advance kngg

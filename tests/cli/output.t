@@ -44,7 +44,7 @@ $ spil sign -q zuid-holland-zuid regioplan vgz --status agred
 
 === cli-out-6: test -q prints only failures and the tally
 $ spil test -q $ROOT/regions/zuid-holland-zuid
-> 26 passed, 0 failed
+> 27 passed, 0 failed
 $ spil test -q $ROOT/regions/zuid-holland-zuid | wc -l
 > 1
 

@@ -80,11 +80,11 @@ $ env -u SPIL_LANG spil sign zuid-holland-zuid regioplan gem-alblasserdam --stat
 > Vastgelegd in spil.db (0 toegevoegd, 1 gewijzigd). 'spil export zuid-holland-zuid' schrijft het regiobestand.
 $ sqlite3 spil.db "select status, date from agreement_party where agreement = 'regioplan' and organisation = 'gem-alblasserdam'"
 > signed|2025-12-01
-$ env -u SPIL_LANG spil decide zuid-holland-zuid besluit-taal --body coalitie --kind besluit --outcome aangenomen --subject 'Werkagenda 2026' --date 3-2-2026 gem-dordrecht=voor+mandaat dgj=tegen jong-jgz=onthouding
+$ env -u SPIL_LANG spil decide zuid-holland-zuid besluit-taal --body coalitie --kind besluit --outcome aangenomen --subject 'Werkagenda 2026' --date 3-1-2026 gem-dordrecht=voor+mandaat dgj=tegen jong-jgz=onthouding
 >~ Vastgelegd in spil.db (4 toegevoegd, 0 gewijzigd).
 >~ Besluitvorming (regel van kansrijke-start): 
 $ sqlite3 spil.db "select kind, outcome, date from decision where id = 'besluit-taal'; select organisation, position, mandate from decision_position where decision = 'besluit-taal' order by 1"
-> decision|adopted|2026-02-03
+> decision|adopted|2026-01-03
 > dgj|against|0
 > gem-dordrecht|for|1
 > jong-jgz|abstain|0

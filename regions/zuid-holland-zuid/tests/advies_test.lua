@@ -56,6 +56,15 @@ t.case("when every organisation has decided, only recording the outcome is left"
   t.equal(t.status(r, "besluiten-afgerond"), "pass", "besluiten-afgerond once adopted")
 end)
 
+t.case("advice recorded as adopted while Dordrecht and Gorinchem have not decided still waits "
+  .. "for them (the outcome does not decide for an organisation)", function()
+  local r = check_with("kansrijke-start", "coalitie",
+    { decisions = { advice(nil, "advice", "adopted") } })
+  t.finding(r, { check = "besluiten-afgerond", subject = "gem-dordrecht", severity = "blocking" })
+  t.finding(r, { check = "besluiten-afgerond", subject = "gem-gorinchem", severity = "blocking" })
+  t.no_finding(r, { check = "besluiten-afgerond", missing = "outcome is still pending" })
+end)
+
 t.case("a decision recorded as adopted without the gemeenten's mandate is advice for them", function()
   local r = check_with("kansrijke-start", "coalitie",
     { decisions = { advice(nil, "decision", "adopted") } })
