@@ -216,14 +216,35 @@ static void check_indicator(loader *L, int e, const rrow *row) {
 
 /* Rules across the fields of one row that the model's types cannot say: a decision is taken
 ** by a body or by an organisation (one of the two); an organisation a member speaks for is not
-** in the body itself, and the member that speaks for it is. */
+** in the body itself, and the member that speaks for it is; a member's person and a party's
+** signatory work for that organisation (where the region says where they work). */
 static void check_row_rules(loader *L, int e, const rrow *row) {
-    static int decision = -2, represented, member, step;
+    static int decision = -2, represented, member, step, party, person;
     if (decision == -2) {
         step = model_entity_by_table("programme_step");
         decision = model_entity_by_table("decision");
         represented = model_entity_by_table("body_represented");
         member = model_entity_by_table("body_member");
+        party = model_entity_by_table("agreement_party");
+        person = model_entity_by_table("person");
+    }
+    if (e == member || e == party) {
+        /* Whoever sits or signs for an organisation works for it, where the region records
+        ** where that person works: a mandate commits the person's own organisation. */
+        int pf = model_field_index(e, e == member ? "person" : "signatory"),
+            of = model_field_index(e, "organisation");
+        const char *who = row->v[pf], *org = row->v[of];
+        const rrow *p = who ? rdata_find(L->r, person, who) : NULL;
+        const char *works = p ? p->v[model_field_index(person, "organisation")] : NULL;
+        int orgs = model_entities[e].fields[of].ref; /* both known: else that is the error */
+        if (works && org && strcmp(works, org) != 0 && rdata_find(L->r, orgs, org) &&
+            rdata_find(L->r, orgs, works))
+            diag_add(L->d, L->file, row->fline ? row->fline[pf] : row->line,
+                     row->fcol ? row->fcol[pf] : row->col,
+                     "name a person of that organisation, or correct where the person works "
+                     "(people: organisation)",
+                     "'%s' %s for '%s' but works for '%s'", who, e == member ? "sits" : "signs",
+                     org, works);
     }
     if (e == step) {
         int ef = model_field_index(e, "entered"), lf = model_field_index(e, "left");
