@@ -505,22 +505,25 @@ int cmd_advance(cli_opts *o) {
                         day, date);
         goto done;
     }
-    if (date) {
-        /* Not before the day the step was entered: the history would say it ended first. */
-        since_of s = {programme, ""};
-        if (store_rows(st, model_entity_by_table("region_programme"), region, find_since, &s)) {
-            code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
-            goto done;
-        }
-        if (*s.since && strcmp(date, s.since) < 0) {
-            code = cli_error(o, SPIL_EXIT_USAGE,
-                             _("--date %s is before %s, the day %s entered its current step; give "
-                               "a day from %s on"),
-                             date, s.since, programme, s.since);
-            goto done;
-        }
-        snprintf(day, sizeof day, "%s", date);
+    /* Not before the day the step was entered: the history would say it ended first (and an
+    ** export of it would not load again). Without --date the move is today's. */
+    since_of s = {programme, ""};
+    if (store_rows(st, model_entity_by_table("region_programme"), region, find_since, &s)) {
+        code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
+        goto done;
     }
+    if (*s.since && strcmp(date ? date : day, s.since) < 0) {
+        code = date ? cli_error(o, SPIL_EXIT_USAGE,
+                                _("--date %s is before %s, the day %s entered its current step; "
+                                  "give a day from %s on"),
+                                date, s.since, programme, s.since)
+                    : cli_error(o, SPIL_EXIT_USAGE,
+                                _("%s entered its current step on %s, after today (%s); correct "
+                                  "'since' in the region's file (spil load --force)"),
+                                programme, s.since, day);
+        goto done;
+    }
+    if (date) snprintf(day, sizeof day, "%s", date);
     /* One snapshot for the verdict and the move: the write lock (BEGIN IMMEDIATE) before the
     ** checks run, so no sign or load can commit between them (robust-4). */
     if (store_begin(st)) {

@@ -111,3 +111,8 @@ $ mkdir nee && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" nee/ && s
 $ spil advance polder-klaar --as rc
 ? 1
 !~ spil: advance: refused: rc may not advance kngg
+
+=== cli-check-9: a step entered after today cannot be left today: the history would end before it began
+$ mkdir fut && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" fut/ && sed -i '/step: "6"/{n;s/since: .*/since: 2027-09-01/}' fut/region.yaml && spil --db fut.db load fut > /dev/null && spil --db fut.db advance polder-klaar --as rc
+? 2
+! spil: advance: kngg entered its current step on 2027-09-01, after today (2026-01-15); correct 'since' in the region's file (spil load --force)
