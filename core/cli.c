@@ -467,6 +467,18 @@ static int add_id(void *ctx, const char *const *vals, int n) {
     return 0;
 }
 
+int cli_date_not_after_today(const cli_opts *o, char *day) {
+    const char *date = cli_opt(o, "date");
+    char iso[16], today[16];
+    if (date && model_dutch_date(date, iso)) date = iso; /* 1-12-2025, typed the Dutch way */
+    out_today(today);
+    snprintf(day, 16, "%s", date ? date : today);
+    if (!date || !model_valid_date(date) || strcmp(date, today) <= 0) return 0;
+    return cli_fail(o, SPIL_EXIT_USAGE,
+                    _("--date takes a day YYYY-MM-DD that is not after today (%s), not '%s'"),
+                    today, date);
+}
+
 int cli_need_region(const cli_opts *o, store *st, const char *region) {
     int found = store_region_exists(st, region);
     if (found < 0) return cli_fail(o, SPIL_EXIT_INTERNAL, "%s", store_errmsg(st));

@@ -91,6 +91,12 @@ struct store *cli_open_region(const cli_opts *o, cli_open_mode mode, const char 
 int cli_find_id(struct store *st, const char *region, const char *table, const char *id, char *like,
                 size_t cap);
 
+/* --date of a record or a move, when given: a day that has happened (the Dutch 1-12-2025 read
+** as 2025-12-01), into day (16 bytes); without --date today. 0, or the usage error's code after
+** reporting a day after today. A value that is no date at all is left to the loader (day keeps
+** it), which names it as region.yaml's would be named. */
+int cli_date_not_after_today(const cli_opts *o, char *day);
+
 /* Who is acting: $SPIL_ACTOR, else $USER, else "unknown". */
 const char *cli_actor(void);
 

@@ -494,15 +494,15 @@ int cmd_advance(cli_opts *o) {
                    : cli_error(o, SPIL_EXIT_USAGE, _("no person '%s' in region %s"), o->as, region);
         goto done;
     }
-    /* --date: the move happened on that day, and the checks are run as of it. */
+    /* --date: the move happened on that day (day), and the checks are run as of it. No loader
+    ** reads it here, so a value that is no date is refused here too. */
     const char *date = cli_opt(o, "date");
-    char iso[16];
-    if (date && model_dutch_date(date, iso)) date = iso; /* 1-12-2025, typed the Dutch way */
-    out_today(day);
-    if (date && (!model_valid_date(date) || strcmp(date, day) > 0)) {
+    if ((code = cli_date_not_after_today(o, day)) != SPIL_EXIT_OK) goto done;
+    if (!model_valid_date(day)) {
+        char today[16];
         code = cli_fail(o, SPIL_EXIT_USAGE,
                         _("--date takes a day YYYY-MM-DD that is not after today (%s), not '%s'"),
-                        day, date);
+                        out_today(today), day);
         goto done;
     }
     /* Not before the day the step was entered: the history would say it ended first (and an
@@ -512,18 +512,17 @@ int cmd_advance(cli_opts *o) {
         code = cli_fail(o, SPIL_EXIT_INTERNAL, _("storage error: %s"), store_errmsg(st));
         goto done;
     }
-    if (*s.since && strcmp(date ? date : day, s.since) < 0) {
+    if (*s.since && strcmp(day, s.since) < 0) {
         code = date ? cli_error(o, SPIL_EXIT_USAGE,
                                 _("--date %s is before %s, the day %s entered its current step; "
                                   "give a day from %s on"),
-                                date, s.since, programme, s.since)
+                                day, s.since, programme, s.since)
                     : cli_error(o, SPIL_EXIT_USAGE,
                                 _("%s entered its current step on %s, after today (%s); correct "
                                   "'since' in the region's file (spil load --force)"),
                                 programme, s.since, day);
         goto done;
     }
-    if (date) snprintf(day, sizeof day, "%s", date);
     /* One snapshot for the verdict and the move: the write lock (BEGIN IMMEDIATE) before the
     ** checks run, so no sign or load can commit between them (robust-4). */
     if (store_begin(st)) {

@@ -146,26 +146,13 @@ done:
     return code;
 }
 
-/* A signature or a decision is recorded on the day it happened, so --date is not after today
-** (as for advance): a future date would count as signed or decided before it is. 0, or the
-** usage error. The value itself is checked by the loader, as in region.yaml. */
-static int date_not_later(cli_opts *o) {
-    const char *date = cli_opt(o, "date");
-    char iso[16], day[16];
-    if (date && model_dutch_date(date, iso)) date = iso; /* 1-12-2025, typed the Dutch way */
-    out_today(day);
-    if (!date || !model_valid_date(date) || strcmp(date, day) <= 0) return 0;
-    return cli_fail(o, SPIL_EXIT_USAGE,
-                    _("--date takes a day YYYY-MM-DD that is not after today (%s), not '%s'"), day,
-                    date);
-}
-
 int cmd_sign(cli_opts *o) {
     char day[16];
     record_row r = {.table = "agreement_party", .renew = "status"};
     field(&r, "agreement", o->args[1]);
     field(&r, "organisation", o->args[2]);
-    if (date_not_later(o)) return SPIL_EXIT_USAGE;
+    /* recorded on the day it happened: not after today (as for advance) */
+    if (cli_date_not_after_today(o, day)) return SPIL_EXIT_USAGE;
     field(&r, "status", cli_opt(o, "status") ? cli_opt(o, "status") : "signed");
     /* The date of the status: a new one's is today unless --date says otherwise; signing again
     ** keeps the date. */
@@ -204,7 +191,7 @@ int cmd_fund(cli_opts *o) {
 int cmd_decide(cli_opts *o) {
     char day[16];
     int npos = o->nargs - 2, code;
-    if (date_not_later(o)) return SPIL_EXIT_USAGE;
+    if (cli_date_not_after_today(o, day)) return SPIL_EXIT_USAGE;
     record_row *rows = calloc((size_t)npos + 1, sizeof *rows);
     char **orgs = calloc((size_t)npos + 1, sizeof *orgs);
     if (!rows || !orgs) {

@@ -111,15 +111,11 @@ local regionale_afspraken = P.check {
     end
     local first
     for _, kind in ipairs(kinds) do
-      local outer = ctx.findings
-      ctx.findings = {}
-      getekend[kind].run(ctx)
-      local got = ctx.findings
-      ctx.findings = outer
+      local got = ctx:tried(getekend[kind].run)
       if #got == 0 then return end
       first = first or got
     end
-    for _, f in ipairs(first) do ctx.findings[#ctx.findings + 1] = f end
+    ctx:keep(first)
   end }
 
 -- "Spreek aan de voorkant af wat en hoe te monitoren."

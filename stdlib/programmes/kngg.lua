@@ -179,6 +179,11 @@ end
 
 local body = C.body
 
+--- Whether role row r is a region-wide regiocoördinator in force (not a municipality's own).
+local function rc_role(ctx, r)
+  return r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today)
+end
+
 --- The parties of an agreement that are still in (not declined, not withdrawn).
 local function parties_in(a)
   local out = {}
@@ -317,8 +322,8 @@ local opdracht_getoetst = P.check {
     local since = C.months_before(ctx.today, C.param(ctx, "toetsing_maanden", 12))
     local people, any = index(ctx:list("people")), false
     for _, r in ipairs(ctx:list("roles")) do
-      any = any or (r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today))
-      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today)
+      any = any or rc_role(ctx, r)
+      if rc_role(ctx, r)
           and r.since and r.since < since and not (r.reviewed and r.reviewed >= since) then
         local who = people[r.person] or { id = r.person }
         ctx:finding { subject = S.person(who),
@@ -338,7 +343,7 @@ local rc_rolverdeling = P.check {
   run = function(ctx)
     local n, focus = 0, {}
     for _, r in ipairs(ctx:list("roles")) do
-      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+      if rc_role(ctx, r) then
         n = n + 1
         if r.focus then focus[r.focus] = true end
       end
@@ -357,7 +362,7 @@ local rc_uren = P.check {
   run = function(ctx)
     local any, hours = false, false
     for _, r in ipairs(ctx:list("roles")) do
-      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+      if rc_role(ctx, r) then
         any = true
         if (r.hours or 0) > 0 then hours = true end
       end
@@ -570,9 +575,7 @@ local taken_lokaal = P.check {
     taken_lokaal_vastgelegd.run(ctx)
     local rc, people = {}, index(ctx:list("people"))
     for _, r in ipairs(ctx:list("roles")) do
-      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
-        rc[r.person] = true
-      end
+      if rc_role(ctx, r) then rc[r.person] = true end
     end
     local lokaal = {}
     for _, t in ipairs(TAKEN_LOKAAL) do lokaal[t] = true end
@@ -593,7 +596,7 @@ local taken_rc = P.check {
     local rc, rc_org = {}, {}
     local people = index(ctx:list("people"))
     for _, r in ipairs(ctx:list("roles")) do
-      if r.role == "regiocoordinator" and r.municipality == nil and C.active(r, ctx.today) then
+      if rc_role(ctx, r) then
         rc[r.person] = true
         local who = people[r.person]
         if who and who.organisation then rc_org[who.organisation] = true end

@@ -91,6 +91,22 @@ function Ctx:finding(f)
   }
 end
 
+--- Run fn(ctx) and return the findings it reports, without reporting them; ctx:keep(list)
+-- reports them after all. For a check that tries alternatives and speaks only when none is met
+-- (any form of regional agreement will do). An error in fn is the check's own, as always.
+function Ctx:tried(fn)
+  local outer = self.findings
+  self.findings = {}
+  fn(self)
+  local got = self.findings
+  self.findings = outer
+  return got
+end
+
+function Ctx:keep(list)
+  for _, f in ipairs(list) do self.findings[#self.findings + 1] = f end
+end
+
 --- Say that this check cannot be judged yet because check_id, another check of the same step,
 -- reports what it needs (there is no kartrekker, so no kartrekker's hours to check). Call it
 -- where the check would otherwise return having found nothing, and return: the check's status
