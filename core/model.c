@@ -654,8 +654,9 @@ const char *const *model_enum_words(const char *const *values) {
     return words;
 }
 
-/* Numbers with a bound in the world they count. Each field name here is the only number field of
-** that name in the model (test_model checks it). */
+/* Numbers with a bound in the world they count, by field name: each is today the only number
+** field of that name in the model (roles.hours, bodies.meetings_per_year); a new number field
+** of the same name would share its bound. */
 static const struct {
     const char *field;
     double max;
