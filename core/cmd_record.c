@@ -25,7 +25,8 @@ static void field(record_row *r, const char *name, const char *value) {
 }
 
 /* After decide: whether the decision is valid under each programme's governance rule, in
-** words ("valid: 3 of 4 counted members took a position"), or NULL with a message on stderr. */
+** words ("valid, 3 of 4 voting members took a position that counts"), or NULL with a message on
+*stderr. */
 static json_t *verdict(cli_opts *o, store *st, const char *region, const char *id) {
     char *err = NULL;
     json_t *v = NULL;
@@ -56,15 +57,15 @@ static void print_verdict(const json_t *v) {
                    programme);
         else if (json_is_integer(counted) && json_is_integer(present)) {
             unsigned long n = (unsigned long)json_integer_value(present);
-            printf(valid ? lang_trn("Governance (%s's rule): valid, %lld of %lld counted members "
-                                    "took a position",
-                                    "Governance (%s's rule): valid, %lld of %lld counted members "
-                                    "took a position",
+            printf(valid ? lang_trn("Governance (%s's rule): valid, %lld of %lld voting members "
+                                    "took a position that counts",
+                                    "Governance (%s's rule): valid, %lld of %lld voting members "
+                                    "took a position that counts",
                                     n)
-                         : lang_trn("Governance (%s's rule): not valid, %lld of %lld counted "
-                                    "members took a position",
-                                    "Governance (%s's rule): not valid, %lld of %lld counted "
-                                    "members took a position",
+                         : lang_trn("Governance (%s's rule): not valid, %lld of %lld voting "
+                                    "members took a position that counts",
+                                    "Governance (%s's rule): not valid, %lld of %lld voting "
+                                    "members took a position that counts",
                                     n),
                    programme, (long long)json_integer_value(present),
                    (long long)json_integer_value(counted));

@@ -290,7 +290,7 @@ static void decision_row(report_row *r, const json_t *m) {
         else if (json_is_true(json_object_get(v, "valid")))
             report_more(r,
                         "<span class=\"voldaan\">Geldig</span> volgens de regel van de regio "
-                        "(%d van %d meetellende leden namen een standpunt in)",
+                        "(%d van %d stemgerechtigde leden namen een geldend standpunt in)",
                         (int)report_int(v, "present"), (int)report_int(v, "counted"));
         else {
             report_more(r, "<span class=\"label blokkerend\">Niet geldig</span> volgens de regel "

@@ -192,8 +192,8 @@ static void governance(FILE *f, const json_t *doc) {
                    report_str(v, "programme"));
             else if (json_is_true(json_object_get(v, "valid")))
                 md(f,
-                   "  - %s: geldig volgens de regel van de regio (%lld van %lld meetellende "
-                   "leden namen een standpunt in).\n",
+                   "  - %s: geldig volgens de regel van de regio (%lld van %lld "
+                   "stemgerechtigde leden namen een geldend standpunt in).\n",
                    report_str(v, "programme"), (long long)report_int(v, "present"),
                    (long long)report_int(v, "counted"));
             else {

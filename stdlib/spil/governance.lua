@@ -29,12 +29,15 @@ function M.may_advance(ctx, person_id, programme, step)
     step = step.id })
 end
 
---- Options of decision_valid: count = "mandated" (default: full members who speak with a
--- mandate; a position's own `mandate` wins over the seat's) or "members" (every full member);
--- quorum = fraction of counted members that must take a position (default 0.5);
--- unanimous_municipalities = every gemeente member must be for. Agenda and advisory members
--- never count, nor do members recorded with decides = false; an organisation's own decision
--- (organisation instead of body) is valid as recorded. Returns ok, reasons (a list) and outcome = { counted, present, against, pending,
+--- Options of decision_valid: count = "mandated" (default: a position counts when it is given
+-- with a mandate; a position's own `mandate` wins over the seat's) or "members" (every full
+-- member's position counts); quorum = the fraction of the counted members that must take a
+-- position that counts (default 0.5); unanimous_municipalities = every gemeente member must be
+-- for. The counted members are the body's full members with a vote, with or without a mandate:
+-- the members without one do not vanish from the quorum, so one mandated member cannot decide
+-- for a body of seventeen. Agenda and advisory members never count, nor do members recorded
+-- with decides = false; an organisation's own decision (organisation instead of body) is valid
+-- as recorded. Returns ok, reasons (a list) and outcome = { counted, present, against, pending,
 -- ignored }: pending lists the full members whose position was given without a mandate (with
 -- count = "mandated" their say is advice that goes back to their organisation); ignored lists
 -- positions of agenda members and of organisations without a seat.
@@ -59,13 +62,11 @@ function M.decision_valid(ctx, decision, opts)
       local pos = positions[m.organisation]
       local mandated = m.mandate == true
       if pos and pos.mandate ~= nil then mandated = pos.mandate end
-      if count == "members" or mandated then
-        outcome.counted = outcome.counted + 1
-        if pos then
-          outcome.present = outcome.present + 1
-          if pos.position == "against" or pos.position == "objection" then
-            outcome.against = outcome.against + 1
-          end
+      outcome.counted = outcome.counted + 1
+      if pos and (count == "members" or mandated) then
+        outcome.present = outcome.present + 1
+        if pos.position == "against" or pos.position == "objection" then
+          outcome.against = outcome.against + 1
         end
       elseif pos then
         outcome.pending[#outcome.pending + 1] = m.organisation
@@ -85,7 +86,9 @@ function M.decision_valid(ctx, decision, opts)
   end
   local mandated = count == "mandated"
   if outcome.counted == 0 then
-    reasons[#reasons + 1] = T.t(mandated and "gov.none_mandated" or "gov.none_counts",
+    reasons[#reasons + 1] = T.t("gov.none_counts", { body = body.name })
+  elseif outcome.present == 0 then
+    reasons[#reasons + 1] = T.t(mandated and "gov.none_mandated" or "gov.none_present",
       { body = body.name })
   elseif outcome.present < quorum * outcome.counted then
     reasons[#reasons + 1] = T.t(mandated and "gov.quorum_mandated" or "gov.quorum_counted",

@@ -102,9 +102,9 @@ $ sqlite3 spil.db "select count(*) from decision_position where decision = 'besl
 
 === cli-record-9: decide says whether the decision is valid under the region's governance rule, in words and in --json
 $ spil decide zuid-holland-zuid besluit-3 --body coalitie --subject S --kind decision gem-dordrecht=for vgz=against+mandate
-> Governance (kansrijke-start's rule): not valid, 1 of 2 counted members took a position: 1 of 1 mandated positions are against; advice goes back to gem-dordrecht.
+> Governance (kansrijke-start's rule): not valid, 1 of 18 voting members took a position that counts: quorum not reached: 1 of 18 voting members took a position with a mandate, 9 needed; 1 of 1 mandated positions are against; advice goes back to gem-dordrecht.
 $ spil decide zuid-holland-zuid besluit-3 vgz=for+mandate --json | python3 -c 'import json,sys; g = json.load(sys.stdin)["result"]["governance"][0]; print(g["programme"], g["valid"], g["present"], g["counted"], g["pending"])'
-> kansrijke-start True 1 2 ['gem-dordrecht']
+> kansrijke-start False 1 18 ['gem-dordrecht']
 $ spil decide zuid-holland-zuid college-dordrecht --organisation gem-dordrecht --organ college --topic deelname --subject Deelname --kind besluit --outcome aangenomen
 > Governance (kansrijke-start's rule): valid (the organisation's own decision, taken under its own rules).
 

@@ -43,10 +43,10 @@ $ grep -F '| Zilveren Kruis |' r.md
 > | Zilveren Kruis | - | agendalid | - | - | nee |
 $ grep -c 'Regionale coalitie Kansrijke Start | 8 februari 2024 |' r.md
 > 5
-$ spil decide zuid-holland-zuid besluit-test --body coalitie --subject 'Werkagenda vaststellen' --kind decision --outcome adopted --date 2025-12-01 ouders=for+mandate > /dev/null
+$ spil decide zuid-holland-zuid besluit-test --body coalitie --subject 'Werkagenda vaststellen' --kind decision --outcome adopted --date 2025-12-01 ouders=for+mandate gem-alblasserdam=for+mandate gem-dordrecht=for+mandate gem-gorinchem=for+mandate gem-hardinxveld-giessendam=for+mandate gem-hendrik-ido-ambacht=for+mandate gem-hoeksche-waard=for+mandate gem-molenlanden=for+mandate gem-papendrecht=for+mandate > /dev/null
 $ spil report zuid-holland-zuid --format md | grep -A1 '^- 1 december 2025'
 > - 1 december 2025, Regionale coalitie Kansrijke Start: **Werkagenda vaststellen** (besluit, aangenomen)
->   - kansrijke-start: geldig volgens de regel van de regio (1 van 1 meetellende leden namen een standpunt in).
+>   - kansrijke-start: geldig volgens de regel van de regio (9 van 18 stemgerechtigde leden namen een geldend standpunt in).
 
 === cli-report-5: agreements with who signed, funding per purpose with its period (ending soon marked), open and overdue actions
 $ grep -F 'regioplan, concept; 0 van 17 partijen getekend.' r.md

@@ -74,8 +74,9 @@ t.case("a decision recorded as adopted without the gemeenten's mandate is advice
   t.finding(r, { check = "besluiten-afgerond", subject = "gem-gorinchem" })
   t.no_finding(r, { check = "besluiten-afgerond", subject = "ouders" })
   t.no_finding(r, { check = "besluiten-afgerond", subject = "zilveren-kruis" })
-  -- valid for the one mandated member, so no finding about the decision itself
-  t.no_finding(r, { check = "besluiten-afgerond", subject = "advies-memo-spuk" })
+  -- one mandated member of eighteen is no quorum: the decision itself is not valid either
+  t.finding(r, { check = "besluiten-afgerond", subject = "advies-memo-spuk", severity = "blocking",
+    missing = "quorum not reached: 1 of 18 voting members took a position with a mandate, 9 needed" })
 end)
 
 t.case("an adopted decision without any mandated member is not valid", function()

@@ -27,13 +27,14 @@ t.case("the region's own rule replaces the stdlib default", function()
   t.expect(valid ~= G.decision_valid, "not the stdlib default")
 end)
 
-t.case("only mandated full members count", function()
+t.case("only mandated positions count, against every voting member", function()
   local valid, ctx = rule()
   -- advies-memo-spuk: six positions, only the parent representatives hold a mandate
   local ok, reasons, out = valid(ctx, decision("advies-memo-spuk"))
-  t.equal(out.counted, 1, "counted members (ouders only)")
+  t.equal(out.counted, 18, "counted members: every full member with a vote")
   t.equal(out.present, 1, "mandated positions")
-  t.expect(ok, "valid for the mandated member: " .. table.concat(reasons, "; "))
+  t.expect(not ok, "one mandated member does not decide for eighteen")
+  t.equal(reasons[1], "quorum not reached: 1 of 18 voting members took a position with a mandate, 9 needed")
   for _, id in ipairs({ "gem-dordrecht", "gem-gorinchem", "gem-hoeksche-waard", "dgj", "jong-jgz" }) do
     t.expect(contains(out.pending, id), id .. " is pending (advice back to its organisation)")
   end
@@ -44,13 +45,14 @@ t.case("only mandated full members count", function()
   for _, g in ipairs({ "gem-dordrecht", "gem-gorinchem", "gem-sliedrecht", "gem-zwijndrecht" }) do
     d.positions[#d.positions + 1] = { organisation = g, position = "against", mandate = false }
   end
-  ok, reasons, out = valid(ctx, d)
+  ok, reasons, out = valid(ctx, d, { quorum = 0 })
   t.expect(ok, "the against positions without mandate do not count")
+  t.equal(out.against, 0, "no counted position against")
   t.equal(#out.pending, 4, "the four gemeenten are pending")
   -- a position recorded with mandate counts even where the seat has none
   d.positions[2].mandate = true
-  ok, reasons, out = valid(ctx, d)
-  t.equal(out.counted, 2, "counted members once Dordrecht speaks with mandate")
+  ok, reasons, out = valid(ctx, d, { quorum = 0 })
+  t.equal(out.present, 2, "counted positions once Dordrecht speaks with mandate")
   t.expect(not ok, "one for, one against: not adopted")
 end)
 
@@ -68,9 +70,9 @@ t.case("agendaleden never count, even with a mandate", function()
     { organisation = "ouders", position = "for", mandate = true },
     { organisation = "zilveren-kruis", position = "against", mandate = true },
     { organisation = "ha-koepel-2", position = "objection", mandate = true } } }
-  local ok, reasons, out = valid(ctx, d)
+  local ok, reasons, out = valid(ctx, d, { quorum = 0 })
   t.expect(ok, "agenda members' objections do not block: " .. table.concat(reasons, "; "))
-  t.equal(out.counted, 1, "counted members")
+  t.equal(out.present, 1, "counted positions")
   t.equal(out.against, 0, "counted positions against")
   t.expect(contains(out.ignored, "zilveren-kruis"), "zilveren-kruis ignored")
   t.expect(not contains(out.pending, "zilveren-kruis"), "an agendalid is never pending either")
@@ -78,7 +80,7 @@ t.case("agendaleden never count, even with a mandate", function()
   ok, reasons = valid(ctx, { id = "y", body = "coalitie", kind = "decision", positions = {
     { organisation = "zilveren-kruis", position = "for", mandate = true } } })
   t.expect(not ok, "agendaleden alone cannot decide")
-  t.expect(reasons[1]:find("quorum", 1, true), "the reason is the quorum: " .. reasons[1])
+  t.equal(reasons[1], "no member of Regionale coalitie Kansrijke Start spoke with a mandate")
 end)
 
 t.case("pending advice blocks the coalitie step and names each organisation", function()

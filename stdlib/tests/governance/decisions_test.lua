@@ -11,10 +11,11 @@ local function decision(id)
   end
 end
 
-t.case("only mandated full members count; agenda members never do", function()
+t.case("only mandated positions count, every full member is counted; agenda members never", function()
   local ok, reasons, out = G.decision_valid(E.context("2026-01-15"), decision("unaniem"))
   t.expect(ok, table.concat(reasons, "; "))
-  t.equal(out.counted, 2, "counted members")
+  t.equal(out.counted, 3, "counted members, the one without a mandate too")
+  t.equal(out.present, 2, "positions with a mandate")
   t.equal(out.pending[1], "ggd", "the member without a mandate gives advice")
   t.equal(out.ignored[1], "zk", "the agenda member is ignored")
 end)
