@@ -192,7 +192,8 @@ const cli_command cli_commands[] = {
      N_("record a decision and each position"),
      N_("Records (or updates) decision ID of a body and the position of each member:\n"
         "ORG=for, ORG=against, ORG=abstain or ORG=objection, with +mandate when the\n"
-        "representative held a mandate (e.g. ggd=for+mandate).\n"),
+        "representative held a mandate (e.g. ggd=for+mandate) and +no-mandate when not;\n"
+        "without either, the mandate of the organisation's seat in the body holds.\n"),
      2, CLI_MAX_ARGS, cmd_decide},
     {"test", "[PATHS]", "path ...", N_("run region rule tests (*_test.lua)"),
      N_("Runs the *_test.lua files in PATHS (default: regions/ and stdlib/). Each file runs\n"

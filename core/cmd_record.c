@@ -187,8 +187,8 @@ int cmd_fund(cli_opts *o) {
     return record(o, &r, 1, NULL, 0);
 }
 
-/* decide REGION ID [ORGANISATION=POSITION[+mandate]...]: the decision and one row per position,
-** as many as given. */
+/* decide REGION ID [ORGANISATION=POSITION[+mandate|+no-mandate]...]: the decision and one row
+** per position, as many as given. */
 int cmd_decide(cli_opts *o) {
     char day[16];
     int npos = o->nargs - 2, code;
@@ -219,10 +219,12 @@ int cmd_decide(cli_opts *o) {
                             a);
             goto done;
         }
-        const char *plus = strchr(eq, '+');
-        if (plus && strcmp(plus, "+mandate") != 0 && strcmp(plus, "+mandaat") != 0) {
+        const char *plus = strchr(eq, '+'), *mandate;
+        if (record_position_mandate(plus ? plus : "", &mandate)) {
             code = cli_fail(o, SPIL_EXIT_USAGE,
-                            _("after the position only '+mandate' may follow, not '%s'"), plus);
+                            _("after the position only '+mandate' or '+no-mandate' may follow, "
+                              "not '%s' (without either the seat's mandate holds)"),
+                            plus);
             goto done;
         }
         if (!(orgs[k] = strdup(a))) {
@@ -237,7 +239,7 @@ int cmd_decide(cli_opts *o) {
         field(r, "decision", o->args[1]);
         field(r, "organisation", org);
         field(r, "position", pos);
-        field(r, "mandate", plus ? "true" : "false");
+        field(r, "mandate", mandate);
     }
     int existing = !cli_opt(o, "body") && !cli_opt(o, "organisation") && !cli_opt(o, "subject") &&
                    !cli_opt(o, "kind");

@@ -20,6 +20,22 @@ int record_field(record_row *r, const char *name, const char *value, size_t len,
     return 0;
 }
 
+int record_position_mandate(const char *suffix, const char **mandate) {
+    static const struct {
+        const char *suffix, *mandate;
+    } known[] = {{"", NULL},
+                 {"+mandate", "true"},
+                 {"+mandaat", "true"},
+                 {"+no-mandate", "false"},
+                 {"+zonder-mandaat", "false"}};
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (strcmp(suffix, known[i].suffix) == 0) {
+            *mandate = known[i].mandate;
+            return 0;
+        }
+    return -1;
+}
+
 int record_apply(store *st, const char *region, const char *where, const record_row *rows,
                  int nrows, const char *actor, const char *command, const char *reason,
                  size_t reason_len, diag *d, record_result *out) {

@@ -22,6 +22,12 @@ typedef load_row record_row;
 ** when the row has LOAD_ROW_FIELDS already. */
 int record_field(record_row *r, const char *name, const char *value, size_t len, const char *def);
 
+/* The mandate a decision's position carries, from what follows the position in `decide`
+** (ORGANISATION=POSITION[+mandate], the CLI's and the REPL's): "+mandate" or "+mandaat" give
+** "true", "+no-mandate" or "+zonder-mandaat" give "false", nothing gives NULL (the seat's
+** mandate holds). Returns 0, or -1 for any other suffix. */
+int record_position_mandate(const char *suffix, const char **mandate);
+
 /* What a recording changed; free with record_done. */
 typedef struct record_result {
     rdata *base, *changed;

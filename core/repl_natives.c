@@ -305,6 +305,22 @@ static int n_record(lua_State *L) {
     return 1;
 }
 
+/* mandate(suffix): what follows a position in decide() ("+mandate", "+no-mandate", ""):
+** "true", "false" or nil (the seat's mandate holds), as spil decide reads it (record.h). */
+static int n_mandate(lua_State *L) {
+    const char *mandate;
+    if (record_position_mandate(luaL_checkstring(L, 1), &mandate))
+        return luaL_error(L,
+                          "decide: after the position only '+mandate' or '+no-mandate' may "
+                          "follow, not '%s'",
+                          lua_tostring(L, 1));
+    if (mandate)
+        lua_pushstring(L, mandate);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
 /* use(id): switch to region id once the statement is done (its sandbox ends with it). */
 static int n_use(lua_State *L) {
     repl *R = owner(L);
@@ -336,7 +352,8 @@ static int n_exit(lua_State *L) {
     return lua_error(L);
 }
 
-const luaL_Reg repl_natives[] = {{"print", n_print}, {"sql", n_sql},       {"regions", n_regions},
-                                 {"begin", n_begin}, {"commit", n_commit}, {"rollback", n_rollback},
-                                 {"use", n_use},     {"exit", n_exit},     {"record", n_record},
-                                 {NULL, NULL}};
+const luaL_Reg repl_natives[] = {
+    {"print", n_print},     {"sql", n_sql},       {"regions", n_regions},
+    {"begin", n_begin},     {"commit", n_commit}, {"rollback", n_rollback},
+    {"use", n_use},         {"exit", n_exit},     {"record", n_record},
+    {"mandate", n_mandate}, {NULL, NULL}};

@@ -74,12 +74,11 @@ function R.install(env, S, native)
       organ = o.organ, topic = o.topic, subject = o.subject, kind = o.kind, outcome = o.outcome,
       date = o.date, ["default.date"] = S.today }) }
     for org, pos in pairs(o.positions or {}) do
-      local position, rest = tostring(pos):match("^(%a*)(.*)$")
-      if rest ~= "" and rest ~= "+mandate" then
-        error("decide: a position reads 'for' or 'for+mandate', not '" .. tostring(pos) .. "'", 2)
-      end
+      local position, rest = tostring(pos):match("^([^+]*)(.*)$")
+      local ok, mandate = pcall(native.mandate, rest)
+      if not ok then error(mandate, 2) end
       rows[#rows + 1] = row("decision_position", { decision = id, organisation = org,
-        position = position, mandate = rest == "+mandate" })
+        position = position, mandate = mandate })
     end
     return native.record("decide", rows, o.reason)
   end

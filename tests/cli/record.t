@@ -61,7 +61,7 @@ $ printf 'region: {id: x, name: X}\n' > region.yaml && spil check zuid-holland-z
 $ spil decide zuid-holland-zuid werkagenda-2026 gem-dordrecht=for+mandate vgz=for --date 2025-12-01
 >~ werkagenda-2026
 $ SPIL_NOW=2026-03-01T09:00:00Z spil decide zuid-holland-zuid werkagenda-2026 vgz=for+mandate
->   ~ werkagenda-2026/vgz: mandate false -> true
+>   ~ werkagenda-2026/vgz: mandate (none) -> true
 >! date 20
 
 === cli-record-6: Dutch words for the values are accepted everywhere and stored as the model's values
@@ -73,8 +73,8 @@ $ spil decide zuid-holland-zuid besluit-1 --body coalitie --subject S --kind bes
 > positions: 4 added
 $ sqlite3 spil.db "select kind, outcome from decision where id = 'besluit-1'"
 > decision|adopted
-$ sqlite3 spil.db "select group_concat(organisation || '=' || position || mandate, ' ') from (select * from decision_position where decision = 'besluit-1' order by organisation)"
-> dgj=abstain0 gem-dordrecht=for0 jong-jgz=objection1 vgz=against0
+$ sqlite3 spil.db "select group_concat(organisation || '=' || position || coalesce(mandate, '-'), ' ') from (select * from decision_position where decision = 'besluit-1' order by organisation)"
+> dgj=abstain- gem-dordrecht=for- jong-jgz=objection1 vgz=against-
 $ spil fund zuid-holland-zuid overig-2026 --source overig --purpose overig --status aangevraagd
 > funding: 1 added
 $ sqlite3 spil.db "select source, purpose, status from funding where id = 'overig-2026'"
@@ -107,6 +107,18 @@ $ spil decide zuid-holland-zuid besluit-3 vgz=for+mandate --json | python3 -c 'i
 > kansrijke-start False 1 18 ['gem-dordrecht']
 $ spil decide zuid-holland-zuid college-dordrecht --organisation gem-dordrecht --organ college --topic deelname --subject Deelname --kind besluit --outcome aangenomen
 > Governance (kansrijke-start's rule): valid (the organisation's own decision, taken under its own rules).
+
+=== cli-record-9b: a position without +mandate keeps the seat's mandate (ouders' seat has one); +no-mandate says it had none
+$ spil decide zuid-holland-zuid besluit-4 --body coalitie --subject S --kind decision ouders=for gem-dordrecht=for > /dev/null
+$ sqlite3 spil.db "select organisation, coalesce(mandate, 'seat') from decision_position where decision = 'besluit-4' order by organisation"
+> gem-dordrecht|seat
+> ouders|seat
+$ spil decide zuid-holland-zuid besluit-4 --json | python3 -c 'import json,sys; g = json.load(sys.stdin)["result"]["governance"][0]; print(g["present"], g["pending"])'
+> 1 ['gem-dordrecht']
+$ spil decide zuid-holland-zuid besluit-4 ouders=for+no-mandate --json | python3 -c 'import json,sys; g = json.load(sys.stdin)["result"]["governance"][0]; print(g["present"], sorted(g["pending"]))'
+> 0 ['gem-dordrecht', 'ouders']
+$ sqlite3 spil.db "select mandate from decision_position where decision = 'besluit-4' and organisation = 'ouders'"
+> 0
 
 === cli-record-10: fund --theme names the theme a funding pays for (schema 5), checked like region.yaml; ZHZ's advice on its regional themes follows
 $ spil load --force $ROOT/regions/zuid-holland-zuid > /dev/null && sqlite3 spil.db .dump > before.sql

@@ -262,6 +262,18 @@ $ printf 'sign("regioplan", "gem-gorinchem", {status = "agreed"})\n' | SPIL_NOW=
 $ printf 'sign("regioplan", "gem-gorinchem", {status = "akkoord", date = "2026-01-20"})\n' | spil repl zuid-holland-zuid
 >   ~ regioplan/gem-gorinchem: date 2026-01-15 -> 2026-01-20
 
+=== cli-repl-rec-5b: decide() reads a position's mandate as spil decide does: +mandaat, +zonder-mandaat, or the seat's
+$ printf 'decide("d2", {body = "coalitie", subject = "S", kind = "decision", positions = {vgz = "voor+mandaat", ouders = "for", ["gem-dordrecht"] = "against+zonder-mandaat"}})\n' | spil repl zuid-holland-zuid > /dev/null
+$ sqlite3 spil.db "select organisation, position, coalesce(mandate, 'seat') from decision_position where decision = 'd2' order by organisation"
+> gem-dordrecht|against|0
+> ouders|for|seat
+> vgz|for|1
+$ printf 'decide("d3", {body = "coalitie", subject = "S", kind = "decision", positions = {vgz = "for+mandat"}})\n' | spil repl zuid-holland-zuid
+? 2
+!~ decide: after the position only '+mandate' or '+no-mandate' may follow, not '+mandat'
+$ sqlite3 spil.db "select count(*) from decision where id = 'd3'"
+> 0
+
 === cli-repl-rec-6: the recorders take schema 3's fields, and an unknown option is refused, never ignored
 $ printf 'decide("college-dordrecht", {organisation = "gem-dordrecht", organ = "college", topic = "deelname", subject = "Deelname", kind = "besluit", outcome = "aangenomen"})\nassign("voorzitter", "netwerkregisseur", {tasks = "netwerkregie", focus = "strategisch"})\n' | spil repl zuid-holland-zuid
 >   + college-dordrecht

@@ -85,9 +85,9 @@ $ env -u SPIL_LANG spil decide zuid-holland-zuid besluit-taal --body coalitie --
 >~ Besluitvorming (regel van kansrijke-start): 
 $ sqlite3 spil.db "select kind, outcome, date from decision where id = 'besluit-taal'; select organisation, position, mandate from decision_position where decision = 'besluit-taal' order by 1"
 > decision|adopted|2026-01-03
-> dgj|against|0
+> dgj|against|
 > gem-dordrecht|for|1
-> jong-jgz|abstain|0
+> jong-jgz|abstain|
 $ spil assign zuid-holland-zuid voorzitter netwerkregisseur --since 31-2-2025
 ? 2
 !~ 'since' must be a date YYYY-MM-DD, got '31-2-2025'
