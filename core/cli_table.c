@@ -83,7 +83,8 @@ const cli_option cli_options[] = {
     {"topic", 0, CLI_TEXT, "T", NULL, "decide", 0, 0, N_("what it concerns (the topic vocabulary)"),
      "decision.topic"},
     {"date", 0, CLI_TEXT, "D", NULL, "advance", 0, 0,
-     N_("the day the step was left, YYYY-MM-DD (default today); the checks are run as of that day"),
+     N_("the day the step was left, YYYY-MM-DD (default today); the checks are run as of that "
+        "day and as of today, and must pass on both"),
      NULL},
     {"date", 0, CLI_TEXT, "D", NULL, "sign decide", 0, 0,
      N_("YYYY-MM-DD, not after today (default today; signing again keeps it)"), NULL},

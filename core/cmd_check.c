@@ -536,6 +536,37 @@ int cmd_advance(cli_opts *o) {
         code = runtime_fail(o, rc, err);
         goto done;
     }
+    /* A move dated in the past takes effect now: the step must be ready today as well, or
+    ** --date would carry a region past what it lacks today (a signature since withdrawn, a
+    ** role since ended). The verdict shown is then today's. */
+    char today[16];
+    if (plan.allowed && strcmp(day, out_today(today)) != 0) {
+        eval_result now_r = {0};
+        if ((rc = rt_evaluate(R, programme, NULL, today, NULL, &now_r, &err)) != RT_OK) {
+            eval_free(&now_r);
+            code = runtime_fail(o, rc, err);
+            goto done;
+        }
+        if (!now_r.ready) {
+            char reason[512];
+            snprintf(reason, sizeof reason,
+                     lang_trn("on %s the step was ready, but today (%s) step %s has %d blocking "
+                              "finding: a move dated in the past must be ready today too",
+                              "on %s the step was ready, but today (%s) step %s has %d blocking "
+                              "findings: a move dated in the past must be ready today too",
+                              (unsigned long)now_r.blocking),
+                     day, today, now_r.step, now_r.blocking);
+            eval_free(&plan.result);
+            plan.result = now_r;
+            plan.allowed = 0;
+            free(plan.reason);
+            if (!(plan.reason = strdup(reason))) {
+                code = cli_fail(o, SPIL_EXIT_INTERNAL, _("out of memory"));
+                goto done;
+            }
+        } else
+            eval_free(&now_r);
+    }
     if (!plan.allowed) {
         if (o->json) {
             json_t *j = rt_plan_json(&plan);

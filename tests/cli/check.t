@@ -116,3 +116,15 @@ $ spil advance polder-klaar --as rc
 $ mkdir fut && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" fut/ && sed -i '/step: "6"/{n;s/since: .*/since: 2027-09-01/}' fut/region.yaml && spil --db fut.db load fut > /dev/null && spil --db fut.db advance polder-klaar --as rc
 ? 2
 ! spil: advance: kngg entered its current step on 2027-09-01, after today (2026-01-15); correct 'since' in the region's file (spil load --force)
+
+=== cli-check-10: a move dated in the past must be ready today too: the RC whose role ended on 10 January cannot advance as of the 5th
+$ mkdir oud && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" oud/ && sed -i 's/role: regiocoordinator, hours: 24, since: 2024-06-01,/role: regiocoordinator, hours: 24, since: 2024-06-01, until: 2026-01-10,/' oud/region.yaml && spil --db oud.db load oud > /dev/null && SPIL_NOW=2026-01-05T12:00:00Z spil --db oud.db check polder-klaar | tail -1
+>~ READY to leave step
+$ spil --db oud.db advance polder-klaar --as rc --date 2026-01-05
+? 1
+!~ spil: advance: refused: on 2026-01-05 the step was ready, but today (2026-01-15) step 6 has
+>~ NOT READY to leave step 6
+$ spil --db oud.db advance polder-klaar --as rc --date 2026-01-05 --json | python3 -c 'import json,sys; j = json.load(sys.stdin)["result"]; print(j["allowed"], j["result"]["ready"], "today" in j["reason"])'
+> False False True
+$ sqlite3 oud.db "select count(*) from event where command = 'advance'"
+> 0

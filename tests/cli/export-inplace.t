@@ -64,7 +64,7 @@ $ diff orig.yaml styles.yaml
 > >     outcome: adopted
 > >     positions:
 > >       - {organisation: gem-dordrecht, position: for, mandate: true}
-> >       - {organisation: ggd, position: for, mandate: false}
+> >       - {organisation: ggd, position: for}
 > > 
 > > funding:
 > >   - {id: spuk-1, source: spuk, purpose: rc, amount: 25000, status: granted}
