@@ -338,6 +338,12 @@ return P.programme {
   id = "jzojp",
   name = "Juiste Zorg op de Juiste Plek",
   source = VNG,
+  -- The RC may move the region on without a formal assignment: the VNG text asks for "iemand
+  -- die het proces aanjaagt", not for an opdrachtbeschrijving (the check regiocoordinator).
+  rules = { may_advance = function(ctx, person, programme, step)
+    return require("spil.governance").may_advance(ctx, person, programme, step,
+      { informal = true })
+  end },
   phases = {
     P.phase { id = "werkstructuur", name = "Regionale werkstructuur", steps = {
 

@@ -13,17 +13,28 @@ local M = {}
 --- Roles that may move a region's programme to its next step.
 M.advancing_roles = { regiocoordinator = true, kwartiermaker = true, netwerkregisseur = true }
 
---- Default: the person exists and holds, in force, a region-wide role in M.advancing_roles.
-function M.may_advance(ctx, person_id, programme, step)
+--- Default: the person exists and holds, in force and with a formal assignment
+-- (formal_assignment: true), a region-wide role in M.advancing_roles. The guidance appoints
+-- the one who leads "met een formele opdrachtbeschrijving met een duidelijke rol en taak"
+-- (Stappenplan, na stap 5); an informal role leads, it does not decide for the region.
+-- opts.informal = true: any such role in force will do (a programme whose guidance asks no
+-- formal assignment passes it; JZOJP does).
+function M.may_advance(ctx, person_id, programme, step, opts)
   local person = index(ctx:list("people"))[person_id]
   if not person then
     return false, T.t("gov.no_person", { person = tostring(person_id), region = ctx.region.id })
   end
+  local informal
   for _, r in ipairs(ctx:list("roles")) do
     if r.person == person_id and r.municipality == nil and M.advancing_roles[r.role]
         and active(r, ctx.today) then
-      return true
+      if r.formal_assignment == true or (opts and opts.informal) then return true end
+      informal = informal or r.role
     end
+  end
+  if informal then
+    return false, T.t("gov.not_formal", { person = person.name, role = informal,
+      programme = programme.id, region = ctx.region.id, id = person_id })
   end
   return false, T.t("gov.may_not_advance", { person = person.name, programme = programme.id,
     step = step.id })

@@ -128,3 +128,12 @@ $ spil --db oud.db advance polder-klaar --as rc --date 2026-01-05 --json | pytho
 > False False True
 $ sqlite3 oud.db "select count(*) from event where command = 'advance'"
 > 0
+
+=== cli-check-11: the one who advances holds the role with a formal assignment (KnGG); an informal kwartiermaker leads but does not move the region on
+$ mkdir km && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" km/ && sed -i 's/^people:$/people:\n  - {id: km, name: Kees Kwartiermaker, organisation: ggd}/; s/^roles:$/roles:\n  - {person: km, role: kwartiermaker, hours: 8, since: 2025-01-01}/' km/region.yaml && spil --db km.db load km > /dev/null && spil --db km.db check polder-klaar | tail -1
+>~ READY to leave step
+$ spil --db km.db advance polder-klaar --as km
+? 1
+! spil: advance: refused: Kees Kwartiermaker is kwartiermaker without a formal assignment and so may not move kngg to its next step; make the assignment formal and record it (spil assign polder-klaar km kwartiermaker --formal)
+$ spil --db km.db assign polder-klaar km kwartiermaker --formal > /dev/null && spil --db km.db advance polder-klaar --as km | head -1
+>~ polder-klaar: kngg
