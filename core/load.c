@@ -8,7 +8,8 @@
 **      present;
 **   2. identity (load_rows.c): no two rows of an entity share a key;
 **   3. references (load_rows.c): every FT_REF names a row of its entity in this file, every CBS
-**      code outside `municipalities` is a member municipality, every script file exists.
+**      code outside `municipalities` is a member municipality, a gemeente is one municipality
+**      and no other gemeente the same, every script file exists.
 ** Only a file with no problem at all yields rows. Nothing here touches the database.
 ** A change file, and rows given field by field (load_changes: spil sign, the REPL's sign()), are
 ** laid over the region they change (overlay) and checked as that whole; a value given on a
@@ -55,12 +56,14 @@ static int child_entity(int e, const char *section) {
     return -1;
 }
 
-static void unknown_key(loader *L, const ynode *key, const char *where, const char **names) {
+/* Report an unknown key; returns the key it suggests, or NULL. */
+static const char *unknown_key(loader *L, const ynode *key, const char *where, const char **names) {
     char hint[160] = "", q[48];
     const char *s = diag_suggest(key->str, names);
     if (s) snprintf(hint, sizeof hint, "did you mean '%s'?", s);
     diag_add(L->d, L->file, key->line, key->col, s ? hint : NULL, "unknown key '%s' in %s",
              diag_quote(key->str, q, sizeof q), where);
+    return s;
 }
 
 static int is_null(const ynode *n) {
@@ -95,19 +98,6 @@ static void set_field(loader *L, int e, rrow *row, int i, const ynode *n) {
     if (!is_null(n)) set_value(L, e, row, i, n);
 }
 
-/* 1 when map has an unknown key whose suggestion is field: "naam" for a missing "name" was
-** reported as an unknown key already, and saying "missing 'name'" too would say it twice. */
-static int misspelled(const ynode *map, const char *field, const char **names) {
-    for (size_t k = 0; k + 1 < map->n; k += 2) {
-        const char *key = map->items[k]->str, *s;
-        int known = 0;
-        for (int i = 0; names[i]; i++)
-            known |= strcmp(names[i], key) == 0;
-        if (!known && (s = diag_suggest(key, names)) && strcmp(s, field) == 0) return 1;
-    }
-    return 0;
-}
-
 /* Read one item of entity e: a mapping of fields and child sections. */
 static void read_item(loader *L, int e, const ynode *map, const char *parent) {
     const model_entity *en = &model_entities[e];
@@ -136,7 +126,10 @@ static void read_item(loader *L, int e, const ynode *map, const char *parent) {
         } else if (child_entity(e, key->str) < 0) {
             char where[80];
             snprintf(where, sizeof where, "%s", en->name);
-            unknown_key(L, key, where, names);
+            /* "naam" for "name": reported here, so it is given (not also missing), but refused. */
+            const char *s = unknown_key(L, key, where, names);
+            int f = s ? model_field_index(e, s) : -1;
+            if (f >= 0 && !row->v[f]) row->fline[f] = key->line;
         }
     }
     for (int i = 0; i < en->nfields; i++)
@@ -149,12 +142,9 @@ static void read_item(loader *L, int e, const ynode *map, const char *parent) {
     free(key);
     for (int i = 0; i < en->nfields && !known; i++) {
         const model_field *f = &en->fields[i];
-        if ((f->flags & MF_REQUIRED) && !(f->flags & MF_PARENT) && !row->v[i]) {
-            const ynode *given = ydoc_get(map, f->name);
-            if ((!given || is_null(given)) && !misspelled(map, f->name, names))
-                diag_add(L->d, L->file, map->line, map->col, NULL, "%s is missing '%s'", en->name,
-                         f->name);
-        }
+        if ((f->flags & MF_REQUIRED) && !(f->flags & MF_PARENT) && !row->v[i] && !row->fline[i])
+            diag_add(L->d, L->file, map->line, map->col, NULL, "%s is missing '%s'", en->name,
+                     f->name);
     }
     load_check_period(L, e, row);
     /* Children: the row's own id is their parent value. */

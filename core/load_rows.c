@@ -5,11 +5,11 @@
 ** Owns: pass 2, identity: no two rows of an entity share a key, each repeat named with the line of
 ** the first; pass 3, references: every FT_REF names a row of its entity ("did you mean" among
 ** the ids there are), every CBS code outside `municipalities` is a member municipality, every
-** script is a regular file inside the region folder, within its limit, read into its row; the
-** rules across the fields of a row that the model's types cannot say (a period ends after it
-** starts, a step is left after it is entered, a decision is a body's or an organisation's, who
-** speaks for whom in a body, an indicator adopted from the national catalogue or the region's
-** own).
+** gemeente is one municipality and no other gemeente is the same one, every script is a regular
+** file inside the region folder, within its limit, read into its row; the rules across the
+** fields of a row that the model's types cannot say (a period ends after it starts, a step is
+** left after it is entered, a decision is a body's or an organisation's, who speaks for whom in
+** a body, an indicator adopted from the national catalogue or the region's own).
 ** Does not: read the document or check a single value (load.c, load_value.c).
 */
 #include <errno.h>
@@ -286,6 +286,62 @@ static void check_row_rules(loader *L, int e, const rrow *row) {
     }
 }
 
+/* Which of two rows came first: a value the region had (from the store: no line) before one
+** given now, else the earlier line, else the earlier in the list. */
+static int given_before(const rrow *a, const rrow *b, int f) {
+    int la = a->fline ? a->fline[f] : 0, lb = b->fline ? b->fline[f] : 0;
+    return la != lb ? la < lb : a->pos < b->pos;
+}
+
+/* A gemeente is one of the 342 municipalities, once: it names its CBS code (that the code is one
+** of the region's own is the rule for every CBS code) and no other gemeente names the same one;
+** of two, the one given later is refused. Readiness counts gemeenten as municipalities. */
+static void check_gemeenten(loader *L) {
+    int e = model_entity_by_table("organisation");
+    int kf = model_field_index(e, "kind"), mf = model_field_index(e, "municipality"),
+        idf = model_id_field(e);
+    const rtable *t = &L->r->tables[e];
+#define GEMEENTE(r) ((r)->v[kf] && strcmp((r)->v[kf], "gemeente") == 0)
+    for (size_t i = 0; i < t->n; i++) {
+        const rrow *row = &t->rows[i], *first = row;
+        const char *code = row->v[mf];
+        if (!GEMEENTE(row) || (row->fline && row->fline[mf] && !code)) continue; /* refused */
+        if (!code) {
+            const char *name = row->v[model_field_index(e, "name")];
+            const ref_municipality *m = name ? ref_municipality_by_name(name) : NULL;
+            char hint[120];
+            if (m)
+                snprintf(hint, sizeof hint, "did you mean 'municipality: %s' (%s)?", m->code,
+                         m->name);
+            diag_add(L->d, L->file, row->line, row->col,
+                     m ? hint
+                       : "give 'municipality: GMxxxx', its CBS code (see "
+                         "data/municipalities-2024.csv), or another kind",
+                     "organisation '%s' is a gemeente without 'municipality': a gemeente is one "
+                     "of the region's municipalities",
+                     row->v[idf]);
+            continue;
+        }
+        for (size_t j = 0; j < t->n; j++) {
+            const rrow *o = &t->rows[j];
+            if (GEMEENTE(o) && o->v[mf] && strcmp(o->v[mf], code) == 0 &&
+                given_before(o, first, mf))
+                first = o;
+        }
+        if (first == row) continue;
+        const ref_municipality *m = ref_municipality_find(code);
+        char where[40] = "already in the region";
+        if (first->line) snprintf(where, sizeof where, "first at line %d", first->line);
+        diag_add(L->d, L->file, row->fline ? row->fline[mf] : row->line,
+                 row->fcol ? row->fcol[mf] : row->col,
+                 "one municipality is one organisation: correct its code or kind, or remove one of "
+                 "the two",
+                 "gemeente '%s' is municipality %s (%s), as is gemeente '%s' (%s)", row->v[idf],
+                 code, m ? m->name : "?", first->v[idf], where);
+    }
+#undef GEMEENTE
+}
+
 /* Pass 3: references resolve, local CBS codes are members, scripts exist. */
 void load_check_references(loader *L) {
     int indicator = model_entity_by_table("indicator");
@@ -328,6 +384,7 @@ void load_check_references(loader *L) {
             check_row_rules(L, e, row);
         }
     }
+    check_gemeenten(L);
 }
 
 /* The periods of the changed rows, as they are once laid over the region (L->r: the merged

@@ -116,9 +116,17 @@ const ref_municipality *ref_municipality_find(const char *code) {
 
 const ref_municipality *ref_municipality_by_name(const char *name) {
     load_municipalities();
-    for (size_t i = 0; i < nmunicipalities; i++)
-        if (strcasecmp(municipalities[i].name, name) == 0) return &municipalities[i];
-    return NULL;
+    if (strncasecmp(name, "gemeente ", 9) == 0) name += 9;
+    const ref_municipality *without = NULL; /* the one "Bergen" is without " (NH.)" */
+    int nwithout = 0;
+    size_t len = strlen(name);
+    for (size_t i = 0; i < nmunicipalities; i++) {
+        const char *full = municipalities[i].name, *paren = strstr(full, " (");
+        if (strcasecmp(full, name) == 0) return &municipalities[i];
+        if (paren && (size_t)(paren - full) == len && strncasecmp(full, name, len) == 0)
+            without = &municipalities[i], nwithout++;
+    }
+    return nwithout == 1 ? without : NULL;
 }
 
 #define REF_MAX_STDLIB_FILE (16 * 1024 * 1024) /* a stdlib file from $SPIL_STDLIB */

@@ -21,7 +21,9 @@ typedef struct ref_municipality {
 const ref_municipality *ref_municipalities(size_t *n);
 /* The municipality with this CBS code, or NULL. */
 const ref_municipality *ref_municipality_find(const char *code);
-/* The municipality with this name (case-insensitive), or NULL. */
+/* The municipality with this name (case-insensitive), or NULL. The name may start with
+** "Gemeente " (an organisation's name) and leave out the province that tells two apart
+** ("Rijswijk" for "Rijswijk (ZH.)"), when that leaves one municipality ("Bergen" leaves two). */
 const ref_municipality *ref_municipality_by_name(const char *name);
 
 /* Source of the stdlib module file `name` (e.g. "spil/model.lua"), or NULL.
