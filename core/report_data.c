@@ -157,8 +157,7 @@ static int push_programme_get(lua_State *L) {
     lua_pushliteral(L, "spil.programme");
     lua_call(L, 1, 1);
     if (!lua_istable(L, 1)) return luaL_error(L, "spil.programme did not return a table");
-    lua_pushliteral(L, "get");
-    lua_rawget(L, 1);
+    lua_getfield(L, 1, "get"); /* through the read-only proxy, which is spil's own */
     lua_remove(L, 1);
     lua_pushstring(L, id);
     return 2;

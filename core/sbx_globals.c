@@ -4,12 +4,14 @@
 ** Owns: the allow list (libs[], one entry per library: what is copied as it is, what is replaced)
 ** and the building of the globals from it, then locked (an undeclared global is an error) with
 ** the string metatable locked too; the replacements of the base functions that would open a door
-** (load, pcall, xpcall, setmetatable, print); require: module names checked, the stdlib first
-** (its bytecode), then the region's own scripts through the loader, cycles refused; the loaded
-** modules that sbx_provide adds to.
+** (load, pcall, xpcall, setmetatable, print, rawset); require: module names checked, the stdlib
+** first (its bytecode), then the region's own scripts through the loader, cycles refused; the
+** loaded modules that sbx_provide adds to; which tables are read-only (the globals, the stdlib's
+** plain modules, the provided ones: sbx_frozen.c makes them so).
 ** Does not: guard the library functions that loop in C (sbx_guards.c, whose tables libs[] names),
 ** or keep the state, the budget or the protected call (sbx.c).
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,7 +196,7 @@ static int load_module(lua_State *L, sbx *S, const char *file) {
     name = lua_pushfstring(L, "@%s/%s", S->dir, file);
     status = luaL_loadbufferx(L, src, len, name, "t");
     if (status == LUA_OK) sbx_set_script(S, name); /* a limit hit inside names this file */
-    return status == LUA_OK ? 1 : lua_error(L);
+    return status == LUA_OK ? 2 : lua_error(L);
 }
 
 /* Raise "require cycle: a.lua -> b.lua -> a.lua" when file is being loaded further up (upvalue
@@ -235,7 +237,8 @@ static int sb_require(lua_State *L) {
     const char *file = lua_pushfstring(L, "%s.lua", luaL_gsub(L, name, ".", "/"));
     int file_at = lua_gettop(L);
     check_cycle(L, file);
-    if (!load_module(L, sbx_owner(L), file))
+    int from = load_module(L, sbx_owner(L), file); /* 1: the stdlib, 2: the region's */
+    if (!from)
         return sbx_fail(
             L,
             "module '%s' not found (looked in the stdlib and among the region's scripts "
@@ -254,6 +257,16 @@ static int sb_require(lua_State *L) {
     lua_rawseti(L, lua_upvalueindex(2), depth);
     if (status != LUA_OK) return lua_error(L);
     if (lua_isnil(L, -1)) lua_pushboolean(L, 1);
+    /* A stdlib module is read-only to region code; a programme (it has a metatable) is not:
+    ** a region changes a copy of it (spil.programme.extend), and spil compares the two.
+    ** spil.test and the REPL's modules keep their session's settings (t.today, the width). */
+    int plain = lua_istable(L, -1) && !(lua_getmetatable(L, -1) && (lua_pop(L, 1), 1));
+    if (from == 1 && plain && strcmp(name, "spil.test") != 0 &&
+        strncmp(name, "spil.repl", 9) != 0) {
+        char what[200];
+        snprintf(what, sizeof what, "module '%s'", name);
+        sbx_freeze(L, what);
+    }
     lua_pushvalue(L, -1);
     lua_setfield(L, lua_upvalueindex(1), name);
     return 1;
@@ -277,9 +290,13 @@ static int undeclared_set(lua_State *L) {
 /* Functions replaced in a library (these, and the guards of sbx_guards.c). Each gets two
 ** upvalues: the original function of that name (which a guard calls after its check) and the
 ** original library table. */
-static const luaL_Reg base_repl[] = {{"load", sb_load},     {"pcall", sb_pcall},
-                                     {"print", sb_print},   {"setmetatable", sb_setmetatable},
-                                     {"xpcall", sb_xpcall}, {NULL, NULL}};
+static const luaL_Reg base_repl[] = {{"load", sb_load},
+                                     {"pcall", sb_pcall},
+                                     {"print", sb_print},
+                                     {"rawset", sbx_rawset},
+                                     {"setmetatable", sb_setmetatable},
+                                     {"xpcall", sb_xpcall},
+                                     {NULL, NULL}};
 
 /* The allow list: everything region code can reach, one entry per library. Left out on purpose:
 ** io, debug, package, os but clock/date/time, dofile, loadfile, collectgarbage, warn,
@@ -291,7 +308,7 @@ static const struct lib {
     const luaL_Reg *repl;
 } libs[] = {
     {"_G", luaopen_base,
-     "assert error getmetatable ipairs next pairs rawequal rawget rawlen rawset select tonumber "
+     "assert error getmetatable ipairs next pairs rawequal rawget rawlen select tonumber "
      "tostring type _VERSION",
      base_repl},
     {"string", luaopen_string, "byte char len pack packsize sub unpack", sbx_string_guards},
@@ -344,7 +361,8 @@ static void open_lib(lua_State *L, const struct lib *lib, int G) {
     lua_pop(L, 1);
 }
 
-static const char loaded_key = 'L'; /* registry key of the loaded modules */
+static const char loaded_key = 'L';  /* registry key of the loaded modules */
+static const char globals_key = 'G'; /* of the globals table behind the read-only proxy */
 
 int sbx_open_globals(lua_State *L) {
     lua_newtable(L);
@@ -365,8 +383,6 @@ int sbx_open_globals(lua_State *L) {
     /* G becomes the globals: of every chunk loaded from now on, and load's default env. */
     lua_pushvalue(L, G);
     lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-    lua_pushvalue(L, G);
-    lua_setfield(L, G, "_G");
     lua_newtable(L); /* the loaded modules: upvalue of require, and for sbx_provide */
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &loaded_key);
@@ -382,16 +398,36 @@ int sbx_open_globals(lua_State *L) {
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, G);
+
+    /* Region code sees the globals through a read-only proxy: `require = ...` or `spil = ...`
+    ** is an error, as an undeclared global is. The table itself is kept for sbx_provide. */
+    lua_pushvalue(L, G);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &globals_key);
+    lua_pushvalue(L, G);
+    sbx_freeze(L, NULL);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushliteral(L, "_G");
+    lua_insert(L, -2);
+    lua_rawset(L, G);
     return 0;
 }
 
 int sbx_provide_module(lua_State *L) {
     const char *name = lua_tostring(L, 2);
+    int plain = lua_istable(L, 1) && !(lua_getmetatable(L, 1) && (lua_pop(L, 1), 1));
+    if (plain) { /* read-only, as the stdlib's modules */
+        char what[200];
+        snprintf(what, sizeof what, "module '%s'", name);
+        lua_pushvalue(L, 1);
+        sbx_freeze(L, what);
+        lua_replace(L, 1);
+    }
     lua_rawgetp(L, LUA_REGISTRYINDEX, &loaded_key);
     lua_pushvalue(L, 1);
     lua_setfield(L, -2, name);
     if (lua_toboolean(L, 3)) {
-        lua_pushglobaltable(L);
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &globals_key);
         lua_pushvalue(L, 2);
         lua_pushvalue(L, 1);
         lua_rawset(L, -3);

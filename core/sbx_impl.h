@@ -77,6 +77,14 @@ int sbx_open_globals(lua_State *L);
 ** global too when asked. */
 int sbx_provide_module(lua_State *L);
 
+/* ---- sbx_frozen.c ---- */
+
+/* Replace the table on top of the stack by a read-only proxy of it; what names it in the error
+** an assignment raises ("module 'spil.engine'"), NULL for the globals. */
+void sbx_freeze(lua_State *L, const char *what);
+/* The guard of rawset (upvalue 1: Lua's): refused on a read-only proxy. */
+int sbx_rawset(lua_State *L);
+
 /* ---- sbx_guards.c ---- */
 
 /* The guards that stand in for library functions, by library: each is given two upvalues, the

@@ -203,11 +203,27 @@ for _, lang in ipairs(M.languages) do
   end })
 end
 
+-- The language of M.with_lang while its function runs, else nil (spil.lang holds).
+local lang_now
+
 --- The language spil speaks now: "nl" or "en".
 function M.lang()
-  local l = spil.lang
+  local l = lang_now or spil.lang
   if l == "en" then return "en" end
   return "nl"
+end
+
+--- Run fn() with the messages in language lang ("nl" or "en"), then go back to the one spil
+-- speaks (the module spil is read-only to region code: its lang is not assigned). Returns what
+-- fn returns; an error in fn is raised again once the language is restored.
+function M.with_lang(lang, fn)
+  if lang ~= "nl" and lang ~= "en" then error("with_lang: 'nl' or 'en', not " .. tostring(lang), 2) end
+  local was = lang_now
+  lang_now = lang
+  local r = table.pack(pcall(fn))
+  lang_now = was
+  if not r[1] then error(r[2], 0) end
+  return table.unpack(r, 2, r.n)
 end
 
 --- The placeholders of a message text, as a set { name = true }.
@@ -227,7 +243,7 @@ end
 -- (strings or numbers). A key that does not exist, or a placeholder without a value, is an
 -- error (a bug in the caller): a message is never shown half filled.
 function M.t(key, vars)
-  local lang = spil.lang == "en" and "en" or "nl"
+  local lang = M.lang()
   local text = M[lang][key]
   if type(text) ~= "string" then error("no message '" .. tostring(key) .. "' in " .. lang, 2) end
   if not find(text, "{", 1, true) then return text end

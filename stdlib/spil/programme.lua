@@ -73,6 +73,24 @@ end
 local Programme = {}
 Programme.__index = Programme
 
+-- What each programme required when it was made, before any region script could change it:
+-- per step, each check's severity and run function. Weak keys; out of region code's reach.
+local as_made = setmetatable({}, { __mode = "k" })
+
+local function snapshot(p)
+  local steps = {}
+  for _, ph in ipairs(p.phases) do
+    for _, st in ipairs(ph.steps) do
+      local checks = {}
+      for i, c in ipairs(st.checks) do
+        checks[i] = { id = c.id, name = c.name, severity = c.severity, run = c.run }
+      end
+      steps[st.id] = checks
+    end
+  end
+  return steps
+end
+
 --- A programme: { id, name, source, phases = { phase, ... }, rules = { name = function },
 -- params = { name = default } }. params are the thresholds the guidance leaves to the region
 -- ("regelmatig", an evaluation period): checks read them with spil.checks.param, a region
@@ -96,6 +114,7 @@ function M.programme(def)
   end
   for name, fn in pairs(def.rules or {}) do p:rule(name, fn) end
   p:carry()
+  as_made[p] = snapshot(p)
   return p
 end
 
@@ -335,6 +354,33 @@ function M.get(id)
     return nil, "module '" .. name .. "' does not return a programme"
   end
   return p
+end
+
+--- Where the programme a region runs for id asks less at step step_id than the standard one
+-- (programmes/<id>.lua, as it was made): each blocking check of the standard step that the
+-- region removed, made advisory or replaced by a check of its own, as { check, name, change =
+-- "removed"|"advisory"|"replaced" }, in the standard order; { { change = "step" } } when the
+-- standard programme has no such step (the region's own); an empty list when nothing departs
+-- or the programme is the region's own (there is no standard to compare with).
+function M.departures(id, step_id)
+  local mine = M.get(id)
+  local ok, std = pcall(require, "programmes." .. id:gsub("-", "_"))
+  if not mine or not ok or not as_made[std] then return {} end
+  local base = as_made[std][step_id]
+  if not base then return { { change = "step" } } end
+  local now = mine:find(step_id)
+  local have = {}
+  for _, c in ipairs(now and now.checks or {}) do have[c.id] = c end
+  local out = {}
+  for _, c in ipairs(base) do
+    if c.severity == "blocking" then
+      local h = have[c.id]
+      local change = not h and "removed" or h.severity ~= "blocking" and "advisory"
+        or h.run ~= c.run and "replaced" or nil
+      if change then out[#out + 1] = { check = c.id, name = c.name, change = change } end
+    end
+  end
+  return out
 end
 
 M.Programme = Programme

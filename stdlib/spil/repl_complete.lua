@@ -73,7 +73,7 @@ local function fields(v, out)
     if type(v) == "string" then v = string end
     if type(v) ~= "table" or seen[v] then return end
     seen[v] = true
-    for k, x in next, v do
+    for k, x in pairs(v) do -- pairs: a read-only module lists its fields
       if type(k) == "string" and out[k] == nil then out[k] = x end
     end
     local mt = getmetatable(v)

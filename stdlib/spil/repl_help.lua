@@ -205,10 +205,10 @@ local function resolve(env, name)
   local mod, field = name:match("^(spil%.%a+)%.(.+)$")
   if mod then
     local ok, m = pcall(require, mod)
-    return ok and type(m) == "table" and rawget(m, field) or nil
+    return ok and type(m) == "table" and m[field] or nil -- modules are read-only proxies
   end
   local f = name:match("^spil%.(.+)$")
-  if f then return rawget(spil, f) end
+  if f then return spil[f] end
   return rawget(env, name)
 end
 

@@ -6,13 +6,7 @@ local t = require "spil.test"
 local T = require "spil.messages"
 local spil = require "spil"
 
-local function in_lang(lang, fn)
-  local was = spil.lang
-  spil.lang = lang
-  local ok, err = pcall(fn)
-  spil.lang = was
-  if not ok then error(err, 0) end
-end
+local function in_lang(lang, fn) return T.with_lang(lang, fn) end
 
 t.case("every key has a Dutch and an English text with the same placeholders", function()
   -- The programmes add their own keys when they load.

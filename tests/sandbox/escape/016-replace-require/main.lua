@@ -1,0 +1,1 @@
+require = function() return {} end

@@ -1,0 +1,2 @@
+local spil = require "spil"
+spil.organisations = function() return {} end
