@@ -2,7 +2,8 @@
 ** sbx_frozen.c: the tables region code may read but not change: its globals and the stdlib's
 ** modules (spil.engine, spil.governance, spil.programme, spil.checks, the data module spil...).
 **
-** Owns: the proxy that stands for such a table. Reading goes through to the hidden table;
+** Owns: the proxy that stands for such a table. Reading goes through to the hidden table (a
+** table inside a module comes out as a proxy too);
 ** assigning is an error that names what is read-only; pairs walks the hidden table without
 ** handing it out; # gives its length; getmetatable gives false, so the hidden table stays out
 ** of reach; rawset on a proxy is refused (the guard replaces rawset in the globals).
@@ -18,6 +19,42 @@
 #include "sbx_impl.h"
 
 static const char frozen_key = 'F'; /* registry: the proxies, as a set with weak keys */
+static const char proxy_key = 'P';  /* registry: a module's inner table -> its proxy (weak) */
+
+/* The registry's weak table at key (created on first use), pushed. */
+static void weak_table(lua_State *L, const void *key, const char *mode) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushstring(L, mode);
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+}
+
+/* __index (proxy, key) of a module: its field (upvalue 1 the module, 2 what it is); a plain
+** table in it comes out read-only too (G.advancing_roles, T.nl), the same proxy each time. */
+static int frozen_index(lua_State *L) {
+    lua_settop(L, 2);
+    lua_pushvalue(L, 2);
+    lua_rawget(L, lua_upvalueindex(1)); /* 3: the field */
+    if (!lua_istable(L, 3) || lua_getmetatable(L, -1)) {
+        lua_settop(L, 3);
+        return 1;
+    }
+    weak_table(L, &proxy_key, "k");
+    lua_pushvalue(L, 3);
+    if (lua_rawget(L, -2) == LUA_TTABLE) return 1;
+    lua_pop(L, 1);
+    lua_pushvalue(L, 3);
+    sbx_freeze(L, lua_tostring(L, lua_upvalueindex(2)));
+    lua_pushvalue(L, 3);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 4); /* cache: the inner table -> its proxy */
+    return 1;
+}
 
 static const char *key_text(lua_State *L, int i) {
     int t = lua_type(L, i);
@@ -65,6 +102,10 @@ void sbx_freeze(lua_State *L, const char *what) {
     lua_newtable(L);
     lua_createtable(L, 0, 5);
     lua_pushvalue(L, t);
+    if (what) { /* a module: its inner tables are read-only too */
+        lua_pushstring(L, what);
+        lua_pushcclosure(L, frozen_index, 2);
+    }
     lua_setfield(L, -2, "__index");
     lua_pushvalue(L, t);
     if (what)
@@ -82,16 +123,7 @@ void sbx_freeze(lua_State *L, const char *what) {
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &frozen_key) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_newtable(L);
-        lua_createtable(L, 0, 1);
-        lua_pushliteral(L, "k");
-        lua_setfield(L, -2, "__mode");
-        lua_setmetatable(L, -2);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &frozen_key);
-    }
+    weak_table(L, &frozen_key, "k");
     lua_pushvalue(L, -2); /* proxy -> true, or for the globals the table behind them */
     if (what)
         lua_pushboolean(L, 1);

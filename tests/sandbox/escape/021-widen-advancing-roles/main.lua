@@ -1,0 +1,2 @@
+local G = require "spil.governance"
+G.advancing_roles.wethouder = true
