@@ -169,6 +169,33 @@ static void print_verdict(const char *region, const eval_result *res, int color)
                res->waiting);
 }
 
+/* Where the region's programme asks less than the guidance at this step: a verdict of READY is
+** the region's own, and says so. */
+static void print_departures(const eval_result *res) {
+    size_t i;
+    const json_t *d;
+    if (!res->departures || !json_array_size(res->departures)) return;
+    fputs(res->ready
+              ? _("Ready under the region's own rules; the guidance asks more at this step:\n")
+              : _("At this step the region's own rules ask less than the guidance:\n"),
+          stdout);
+    json_array_foreach(res->departures, i, d) {
+        const char *change = json_string_value(json_object_get(d, "change")),
+                   *id = lang_esc(json_string_value(json_object_get(d, "check"))),
+                   *name = lang_esc(json_string_value(json_object_get(d, "name")));
+        if (!change) continue;
+        if (strcmp(change, "step") == 0)
+            printf(_("  - step %s is the region's own: the guidance has no such step\n"),
+                   lang_esc(res->step));
+        else if (strcmp(change, "advisory") == 0)
+            printf(_("  - %s (%s): advisory here, blocking in the guidance\n"), name, id);
+        else if (strcmp(change, "removed") == 0)
+            printf(_("  - %s (%s): left out here, blocking in the guidance\n"), name, id);
+        else
+            printf(_("  - %s (%s): replaced by a check of the region's own\n"), name, id);
+    }
+}
+
 static void print_result(const char *region, const eval_result *res, int color) {
     if (out_quiet()) { /* -q: the verdict line alone */
         print_verdict(region, res, color);
@@ -181,6 +208,7 @@ static void print_result(const char *region, const eval_result *res, int color) 
         for (size_t i = 0; i < res->nchecks; i++)
             if (rank(&res->checks[i]) == r) print_check(&res->checks[i], color);
     print_verdict(region, res, color);
+    print_departures(res);
 }
 
 /* Whether b has a finding of the same check that says the same as f. */
@@ -591,6 +619,7 @@ int cmd_advance(cli_opts *o) {
     } else {
         print_move(region, programme, &plan, day, o->as);
         if (!out_quiet()) print_parameters(plan.parameters);
+        if (!out_quiet()) print_departures(&plan.result);
     }
     code = SPIL_EXIT_OK;
 done:

@@ -74,6 +74,7 @@ void eval_free(eval_result *r) {
     free(r->programme);
     free(r->step);
     free(r->name);
+    json_decref(r->departures);
     memset(r, 0, sizeof *r);
 }
 
@@ -393,9 +394,13 @@ json_t *eval_json(const eval_result *r) {
         set_text(o, "waits_for_name", c->waits_for_name);
         json_array_append_new(checks, o);
     }
-    return json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:b}", "programme", r->programme, "step",
-                     r->step, "name", r->name, "checks", checks, "blocking", r->blocking,
-                     "advisory", r->advisory, "waiting", r->waiting, "ready", r->ready);
+    json_t *j =
+        json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:b}", "programme", r->programme, "step",
+                  r->step, "name", r->name, "checks", checks, "blocking", r->blocking, "advisory",
+                  r->advisory, "waiting", r->waiting, "ready", r->ready);
+    if (j && r->departures && json_array_size(r->departures))
+        json_object_set(j, "departures", r->departures);
+    return j;
 }
 
 /* Under sbx_hand_over: the JSON (argument 1) as Lua values. */

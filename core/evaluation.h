@@ -49,6 +49,9 @@ typedef struct eval_result {
     int blocking, advisory; /* findings of each severity */
     int waiting;            /* checks that wait for another (status WAITING) */
     int ready;              /* no blocking finding */
+    json_t *departures;     /* where the region's programme asks less than the standard one at
+                            ** this step ([{check, name, change}], spil.programme.departures);
+                            ** NULL: none to show */
 } eval_result;
 
 /* Start a result for a step; 0, or -1 when out of memory. */

@@ -238,6 +238,7 @@ typedef struct step_info {
     } * checks;
     size_t n;
     int ctx_ref;
+    json_t *departures; /* what spil.engine.open said the region asks less than the standard */
 } step_info;
 
 static void step_info_free(step_info *s) {
@@ -250,6 +251,7 @@ static void step_info_free(step_info *s) {
         free(s->checks[i].source);
     }
     free(s->checks);
+    json_decref(s->departures);
     memset(s, 0, sizeof *s);
 }
 
@@ -279,6 +281,11 @@ static int read_step_info(lua_State *L) {
         s->checks[i].source = field_text(L, c, "source");
         lua_pop(L, 1);
     }
+    lua_pop(L, 1);
+    lua_getfield(L, 3, "departures");
+    const char *why = NULL;
+    if (lua_istable(L, -1) && !(s->departures = ljson_from_lua(L, -1, &why)))
+        return luaL_error(L, "spil.engine.open's departures: %s", why ? why : "out of memory");
     lua_pop(L, 1);
     if (!s->programme || !s->step) return luaL_error(L, "spil.engine.open returned no step");
     lua_pushvalue(L, 2);
@@ -365,6 +372,8 @@ int rt_evaluate(rt *R, const char *programme, const char *step, const char *toda
         *err = strdup("out of memory");
         return RT_INTERNAL;
     }
+    out->departures = info.departures; /* the result's now */
+    info.departures = NULL;
     for (size_t i = 0; i < info.n; i++) {
         char *cerr = NULL;
         if (!S && (S = rt_sandbox(R, 0, &cerr))) {
@@ -647,6 +656,9 @@ int rt_advance(rt *R, const char *programme, const rt_plan *plan, const char *ac
         /* Which thresholds the region set in place of the guidance's defaults. */
         if (detail && plan->parameters && json_array_size(plan->parameters))
             json_object_set(detail, "parameters", plan->parameters);
+        /* And where its programme asks less than the guidance's at the step it left. */
+        if (detail && plan->result.departures && json_array_size(plan->result.departures))
+            json_object_set(detail, "departures", plan->result.departures);
         text = detail ? json_dumps(detail, JSON_COMPACT) : NULL;
         json_decref(detail);
         store_event ev = {.at = now,

@@ -317,7 +317,8 @@ function M.open(programme_id, step_id, today, with)
   local p, st = ctx.programme, ctx.step
   local ids = {}
   for i, c in ipairs(st.checks) do ids[i] = { id = c.id, name = c.name, source = c.source } end
-  return ctx, { programme = p.id, step = st.id, name = st.name, checks = ids }
+  return ctx, { programme = p.id, step = st.id, name = st.name, checks = ids,
+    departures = P.departures(p.id, st.id) }
 end
 
 --- Run the check check_id of the step ctx was opened on: the result of M.run_check.
