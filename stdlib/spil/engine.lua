@@ -11,6 +11,7 @@ local M = {}
 
 local Ctx = {}
 Ctx.__index = Ctx
+Ctx.__metatable = false -- region code may not reach the methods every check relies on
 
 --- A context for checks: the region, its data (each section read once), today's date.
 function M.context(today)

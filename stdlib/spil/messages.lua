@@ -194,7 +194,7 @@ local extra = { nl = {}, en = {} }
 local region_keys = {} -- keys that M.add added, which it may add again with the same text
 for _, lang in ipairs(M.languages) do
   local list = extra[lang]
-  setmetatable(M[lang], { __index = function(_, key)
+  setmetatable(M[lang], { __metatable = false, __index = function(_, key)
     for i = #list, 1, -1 do
       local v = list[i][key]
       if v ~= nil then return v end

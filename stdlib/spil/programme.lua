@@ -72,6 +72,10 @@ end
 
 local Programme = {}
 Programme.__index = Programme
+-- getmetatable(p) gives this text, not the methods: region code may not change what every
+-- programme does. The programmes are known by is_programme instead.
+Programme.__metatable = "spil.programme"
+local is_programme = setmetatable({}, { __mode = "k" })
 
 -- What each programme required when it was made, before any region script could change it:
 -- per step, each check's severity and run function. Weak keys; out of region code's reach.
@@ -102,6 +106,7 @@ function M.programme(def)
   for k, v in pairs(def.params or {}) do params[k], defaults[k] = v, v end
   local p = setmetatable({ id = def.id, name = def.name, source = def.source, phases = {},
     rules = {}, params = params, defaults = defaults }, Programme)
+  is_programme[p] = true
   local seen = {}
   for _, ph in ipairs(def.phases or {}) do
     local phase = { id = ph.id, name = ph.name, steps = {} }
@@ -326,12 +331,16 @@ local function copy(v, seen)
   local out = {}
   seen[v] = out
   for k, x in pairs(v) do out[k] = copy(x, seen) end
-  return setmetatable(out, getmetatable(v))
+  if is_programme[v] then
+    setmetatable(out, Programme)
+    is_programme[out] = true
+  end
+  return out
 end
 
 --- A copy of a programme for a region to change without touching the original.
 function M.extend(base)
-  if getmetatable(base) ~= Programme then fail(2, "extend needs a programme") end
+  if not is_programme[base] then fail(2, "extend needs a programme") end
   return copy(base, {})
 end
 
@@ -339,7 +348,7 @@ local used = {}
 
 --- Make p the programme this region runs under its id (replacing the standard one).
 function M.use(p)
-  if getmetatable(p) ~= Programme then fail(2, "use needs a programme") end
+  if not is_programme[p] then fail(2, "use needs a programme") end
   used[p.id] = p
   return p
 end
@@ -350,7 +359,7 @@ function M.get(id)
   local name = "programmes." .. id:gsub("-", "_")
   local ok, p = pcall(require, name)
   if not ok then return nil, p end
-  if getmetatable(p) ~= Programme then
+  if not is_programme[p] then
     return nil, "module '" .. name .. "' does not return a programme"
   end
   return p
