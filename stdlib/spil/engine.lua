@@ -272,7 +272,32 @@ end
 -- waits_for = check id (when waiting), findings = {...} }. An error in the check is not caught
 -- here: the region runtime (C) turns it into the one blocking finding "the check itself failed:
 -- file:line: ..." and runs the next check in a fresh sandbox.
+-- A deep copy of v (tables without metatables), for own_view.
+local function copy(v, seen)
+  if type(v) ~= "table" or getmetatable(v) ~= nil then return v end
+  seen = seen or {}
+  if seen[v] then return seen[v] end
+  local out = {}
+  seen[v] = out
+  for k, x in pairs(v) do out[k] = copy(x, seen) end
+  return out
+end
+
+-- The context a region's own check runs on: the same region, day, programme, step and
+-- parameters, but its own copies of them and of the data (read afresh, or copied from the
+-- sections `with` replaced). What such a check does to the rows it reads stays with it: the
+-- standard checks that run after it see the region's data as it is.
+local function own_view(ctx)
+  local v = setmetatable({ region = copy(ctx.region), today = ctx.today, cache = {},
+    programme = ctx.programme, step = ctx.step, params = copy(ctx.params), with = ctx.with },
+    Ctx)
+  for section, rows in pairs(ctx.with or {}) do v.cache[section] = copy(rows) end
+  return v
+end
+
 function M.run_check(ctx, check)
+  local shared = ctx
+  if ctx.programme and not P.is_standard(ctx.programme.id, check.run) then ctx = own_view(ctx) end
   ctx.check, ctx.findings, ctx.waits = check, {}, nil
   check.run(ctx)
   local r = { id = check.id, name = check.name, severity = check.severity, source = check.source,
@@ -290,6 +315,7 @@ function M.run_check(ctx, check)
     r.status, r.waits_for = "waiting", ctx.waits
   end
   ctx.check, ctx.findings, ctx.waits = nil, nil, nil
+  shared.check, shared.findings, shared.waits = nil, nil, nil
   return r
 end
 
@@ -297,6 +323,7 @@ end
 -- ctx and the parameters the region set in place of the defaults; or nil and a message.
 local function on_step(programme_id, step_id, today, with)
   local ctx = M.context(today)
+  ctx.with = with
   for section, rows in pairs(with or {}) do ctx.cache[section] = rows end
   local p, st = M.resolve(ctx, programme_id, step_id)
   if not p then return nil, st end
@@ -317,16 +344,21 @@ function M.open(programme_id, step_id, today, with)
   if not ctx then return nil, why end
   local p, st = ctx.programme, ctx.step
   local ids = {}
-  for i, c in ipairs(st.checks) do ids[i] = { id = c.id, name = c.name, source = c.source } end
+  -- The checks as they are now, before any runs: a check cannot change what runs after it.
+  ctx.runs = {}
+  for i, c in ipairs(st.checks) do
+    ids[i] = { id = c.id, name = c.name, source = c.source }
+    ctx.runs[c.id] = { id = c.id, name = c.name, source = c.source, remedy = c.remedy,
+      severity = c.severity, holds = c.holds, run = c.run }
+  end
   return ctx, { programme = p.id, step = st.id, name = st.name, checks = ids,
     departures = P.departures(p.id, st.id) }
 end
 
 --- Run the check check_id of the step ctx was opened on: the result of M.run_check.
 function M.run(ctx, check_id)
-  for _, c in ipairs(ctx.step.checks) do
-    if c.id == check_id then return M.run_check(ctx, c) end
-  end
+  local c = ctx.runs and ctx.runs[check_id]
+  if c then return M.run_check(ctx, c) end
   error("step " .. ctx.step.id .. " has no check " .. tostring(check_id))
 end
 

@@ -392,5 +392,21 @@ function M.departures(id, step_id)
   return out
 end
 
+--- Whether fn is the run function of a check of the standard programme id as it was made (any
+-- step): the engine runs every other check, a region's own, on its own view of the data.
+function M.is_standard(id, fn)
+  local ok, std = pcall(require, "programmes." .. tostring(id):gsub("-", "_"))
+  local made = ok and as_made[std]
+  if not made then return false end
+  if not made.runs then
+    local runs = {}
+    for _, checks in pairs(made) do
+      for _, c in ipairs(checks) do runs[c.run] = true end
+    end
+    made.runs = runs
+  end
+  return made.runs[fn] == true
+end
+
 M.Programme = Programme
 return M

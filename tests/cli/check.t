@@ -152,3 +152,7 @@ $ sqlite3 dep.db "select json_array_length(detail, '$.departures') from event wh
 > 3
 $ mkdir std && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" std/ && spil --db std.db load std > /dev/null && spil --db std.db check polder-klaar --json | python3 -c 'import json,sys; print("departures" in json.load(sys.stdin)["result"]["results"][0])'
 > False
+
+=== cli-check-14: a region's own check runs on its own view of the data: rewriting the rows it reads does not fool the standard checks after it
+$ mkdir tamper && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" tamper/ && sed -i 's/^  name: \(.*\)$/  name: \1\n  scripts: [t.lua]/; s/formal_assignment: true,/formal_assignment: false,/' tamper/region.yaml && printf 'local P = require "spil.programme"\nlocal p = P.extend(P.get("kngg"))\nlocal first = P.check { id = "eerst", name = "Eerst", run = function(ctx) for _, r in ipairs(ctx:list("roles")) do r.formal_assignment = true end ctx.params.x = 1 ctx.region.id = "x" end }\ntable.insert(p:find("1-5").own, 1, first)\np:carry()\nP.use(p)\nreturn {}\n' > tamper/t.lua && spil --db tamper.db load tamper > /dev/null && spil --db tamper.db check polder-klaar --json | python3 -c 'import json,sys; r = json.load(sys.stdin)["result"]["results"][0]; print([c["id"] for c in r["checks"]][:2], [c["status"] for c in r["checks"] if c["id"] == "regiocoordinator"], r["ready"])'
+> ['eerst', 'regiocoordinator'] ['fail'] False
