@@ -100,11 +100,14 @@ static void print_check(const eval_check *c, int color) {
     for (size_t i = 0; i < c->nfindings; i++)
         blocking += c->findings[i].blocking;
     int pass = c->status == EVAL_PASS, waiting = c->status == EVAL_WAITING;
+    int na = c->status == EVAL_NOT_APPLICABLE;
     /* TRANSLATORS: the marks of a check that passed, blocks, or only advises; one width. */
     const char *mark = pass ? _("ok  ") : blocking ? _("FAIL") : _("warn");
     const char *col = pass ? out_green(color) : blocking ? out_red(color) : out_yellow(color);
     if (waiting) /* TRANSLATORS: the mark of a check that waits for another; the same width. */
         mark = _("wait"), col = out_dim(color);
+    if (na) /* TRANSLATORS: the mark of a check that does not apply (n/a); the same width. */
+        mark = _("n/a "), col = out_dim(color);
     printf("%s%s%s %s%s%s  %s", col, mark, out_reset(color), out_bold(color), lang_esc(c->id),
            out_reset(color), lang_esc(c->name));
     if (c->status == EVAL_ERROR)
@@ -112,6 +115,9 @@ static void print_check(const eval_check *c, int color) {
     if (waiting) /* TRANSLATORS: the name of the check it waits for. */
         printf(_(" %s(cannot be judged yet: first '%s')%s"), out_dim(color),
                lang_esc(c->waits_for_name ? c->waits_for_name : c->waits_for), out_reset(color));
+    if (na) /* TRANSLATORS: why the check does not apply. */
+        printf(_(" %s(n/a: %s)%s"), out_dim(color), lang_esc(c->reason ? c->reason : ""),
+               out_reset(color));
     putchar('\n');
     const char *source = c->source ? c->source : "";
     /* TRANSLATORS: the %s around the text switch the colour on and off. */
@@ -136,8 +142,9 @@ static void print_check(const eval_check *c, int color) {
 }
 
 /* Checks in the order people act on them: failing blocking, failing advisory, waiting for
-** another, passing. */
+** another, passing, not applying. */
 static int rank(const eval_check *c) {
+    if (c->status == EVAL_NOT_APPLICABLE) return 4;
     if (c->status == EVAL_PASS) return 3;
     if (c->status == EVAL_WAITING) return 2;
     for (size_t i = 0; i < c->nfindings; i++)
@@ -145,8 +152,19 @@ static int rank(const eval_check *c) {
     return 1;
 }
 
-/* The closing line: ready or not, and how many findings. */
+/* The closing lines: how many checks wait for another or do not apply (when any), then the
+** verdict, last: ready or not, and how many findings. */
 static void print_verdict(const char *region, const eval_result *res, int color) {
+    if (res->waiting && !out_quiet())
+        printf(lang_trn("%d check cannot be judged until the check it waits for is met.\n",
+                        "%d checks cannot be judged until the checks they wait for are met.\n",
+                        (unsigned long)res->waiting),
+               res->waiting);
+    if (res->not_applicable && !out_quiet())
+        printf(lang_trn("%d check does not apply to the region (n/a: the reason is beside it).\n",
+                        "%d checks do not apply to the region (n/a: the reason is beside each).\n",
+                        (unsigned long)res->not_applicable),
+               res->not_applicable);
     if (out_quiet()) { /* -q: the line alone, so it says which region and programme */
         out_str(stdout, region);
         fputs(" (", stdout);
@@ -162,11 +180,6 @@ static void print_verdict(const char *region, const eval_result *res, int color)
                         "%sNOT READY%s to leave step %s: %d blocking findings, %d advisory.\n",
                         (unsigned long)res->blocking),
                out_red(color), out_reset(color), lang_esc(res->step), res->blocking, res->advisory);
-    if (res->waiting && !out_quiet())
-        printf(lang_trn("%d check cannot be judged until the check it waits for is met.\n",
-                        "%d checks cannot be judged until the checks they wait for are met.\n",
-                        (unsigned long)res->waiting),
-               res->waiting);
 }
 
 /* Where the region's programme asks less than the guidance at this step: a verdict of READY is
@@ -204,7 +217,7 @@ static void print_result(const char *region, const eval_result *res, int color) 
     /* TRANSLATORS: region (in bold), programme, step and the step's name. */
     printf(_("%s%s%s: %s, step %s (%s)\n"), out_bold(color), lang_esc(region), out_reset(color),
            lang_esc(res->programme), lang_esc(res->step), lang_esc(res->name));
-    for (int r = 0; r < 4; r++)
+    for (int r = 0; r < 5; r++)
         for (size_t i = 0; i < res->nchecks; i++)
             if (rank(&res->checks[i]) == r) print_check(&res->checks[i], color);
     print_verdict(region, res, color);
@@ -383,10 +396,15 @@ static int check_all(cli_opts *o, store *st) {
             putchar(' ');
             out_col(stdout, res.step, 28);
             /* TRANSLATORS: READY or NOT READY (one width), blocking and advisory findings. */
-            printf(_(" %s%s%s  %d blocking, %d advisory\n"),
+            printf(_(" %s%s%s  %d blocking, %d advisory"),
                    res.ready ? out_green(color) : out_red(color),
                    res.ready ? _("READY    ") : _("NOT READY"), out_reset(color), res.blocking,
                    res.advisory);
+            if (res.waiting) /* TRANSLATORS: after "%d advisory": checks that wait. */
+                printf(_(", %d waiting"), res.waiting);
+            if (res.not_applicable) /* TRANSLATORS: after the counts: checks that do not apply. */
+                printf(_(", %d n/a"), res.not_applicable);
+            putchar('\n');
         }
         keep_result(results, region, &res);
     }

@@ -64,6 +64,7 @@ static void check_free(eval_check *c) {
     free(c->source);
     free(c->waits_for);
     free(c->waits_for_name);
+    free(c->reason);
 }
 
 void eval_free(eval_result *r) {
@@ -151,10 +152,11 @@ static void decode_finding(decoder *d, int t, eval_finding *f) {
     lua_pop(L, 1);
 }
 
-static const char *const status_names[] = {"pass", "fail", "advisory", "error", "waiting"};
+static const char *const status_names[] = {"pass",  "fail",    "advisory",
+                                           "error", "waiting", "not_applicable"};
 
 const char *eval_status_name(eval_status s) {
-    assert(s >= EVAL_PASS && s <= EVAL_WAITING);
+    assert(s >= EVAL_PASS && s <= EVAL_NOT_APPLICABLE);
     return status_names[s];
 }
 
@@ -178,11 +180,12 @@ int eval_decode_check(eval_result *r, lua_State *L, int idx, char **err) {
     severity_field(&d, idx, &c->blocking);
     char *status = text_field(&d, idx, "status", 1);
     int known = 0;
-    for (int s = EVAL_PASS; status && s <= EVAL_WAITING; s++)
+    for (int s = EVAL_PASS; status && s <= EVAL_NOT_APPLICABLE; s++)
         if (strcmp(status, status_names[s]) == 0) c->status = (eval_status)s, known = 1;
     if (!known && !d.bad) d.bad = "status";
     free(status);
     c->waits_for = text_field(&d, idx, "waits_for", c->status == EVAL_WAITING);
+    if (c->status == EVAL_NOT_APPLICABLE) c->reason = text_field(&d, idx, "reason", 1);
     if (lua_getfield(L, idx, "findings") != LUA_TTABLE || !is_plain_table(L, -1)) {
         if (!d.bad) d.bad = "findings";
         lua_pop(L, 1);
@@ -274,10 +277,11 @@ static const eval_check *awaited(const eval_result *r, const eval_check *c) {
 }
 
 /* Whether c may wait: the check it waits for (at the end of the chain) reports something missing
-** at least as severe as c itself would: a blocking check waits only for one that blocks. */
+** at least as severe as c itself would: a blocking check waits only for one that blocks. One that
+** passed or does not apply reports nothing. */
 static int may_wait(const eval_result *r, const eval_check *c) {
     const eval_check *w = awaited(r, c);
-    if (!w || w->status == EVAL_PASS) return 0;
+    if (!w || w->status == EVAL_PASS || w->status == EVAL_NOT_APPLICABLE) return 0;
     if (!c->blocking) return 1; /* fail, advisory or error: something is reported */
     return w->status == EVAL_FAIL || w->status == EVAL_ERROR;
 }
@@ -335,9 +339,10 @@ int eval_finish(eval_result *r) {
     }
     free(hold);
     if (rc) return -1;
-    r->blocking = r->advisory = r->waiting = 0;
+    r->blocking = r->advisory = r->waiting = r->not_applicable = 0;
     for (size_t i = 0; i < r->nchecks; i++) {
         r->waiting += r->checks[i].status == EVAL_WAITING;
+        r->not_applicable += r->checks[i].status == EVAL_NOT_APPLICABLE;
         for (size_t j = 0; j < r->checks[i].nfindings; j++) {
             if (r->checks[i].findings[j].blocking)
                 r->blocking++;
@@ -392,12 +397,13 @@ json_t *eval_json(const eval_result *r) {
         set_text(o, "status", eval_status_name(c->status));
         set_text(o, "waits_for", c->waits_for);
         set_text(o, "waits_for_name", c->waits_for_name);
+        set_text(o, "reason", c->reason);
         json_array_append_new(checks, o);
     }
-    json_t *j =
-        json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:b}", "programme", r->programme, "step",
-                  r->step, "name", r->name, "checks", checks, "blocking", r->blocking, "advisory",
-                  r->advisory, "waiting", r->waiting, "ready", r->ready);
+    json_t *j = json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:i, s:b}", "programme",
+                          r->programme, "step", r->step, "name", r->name, "checks", checks,
+                          "blocking", r->blocking, "advisory", r->advisory, "waiting", r->waiting,
+                          "not_applicable", r->not_applicable, "ready", r->ready);
     if (j && r->departures && json_array_size(r->departures))
         json_object_set(j, "departures", r->departures);
     return j;

@@ -29,8 +29,16 @@ typedef struct eval_finding {
 
 /* WAITING: the check cannot be judged until another check of the step (waits_for) is met, and
 ** that one says what is missing (spil.engine's ctx:waits_for; eval_finish holds a check to
-** it). */
-typedef enum { EVAL_PASS, EVAL_FAIL, EVAL_ADVISORY, EVAL_ERROR, EVAL_WAITING } eval_status;
+** it). NOT_APPLICABLE: the requirement holds only under a condition the region does not meet
+** (reason says which; ctx:not_applicable): neither passed nor failed, it never blocks. */
+typedef enum {
+    EVAL_PASS,
+    EVAL_FAIL,
+    EVAL_ADVISORY,
+    EVAL_ERROR,
+    EVAL_WAITING,
+    EVAL_NOT_APPLICABLE
+} eval_status;
 
 typedef struct eval_check {
     char *id, *name, *source;
@@ -38,6 +46,7 @@ typedef struct eval_check {
     eval_status status;
     char *waits_for;      /* WAITING: the id of the check it waits for; else NULL */
     char *waits_for_name; /* WAITING: that check's name, set by eval_finish */
+    char *reason;         /* NOT_APPLICABLE: why the requirement does not apply; else NULL */
     eval_finding *findings;
     size_t nfindings;
 } eval_check;
@@ -48,6 +57,7 @@ typedef struct eval_result {
     size_t nchecks;
     int blocking, advisory; /* findings of each severity */
     int waiting;            /* checks that wait for another (status WAITING) */
+    int not_applicable;     /* checks that do not apply (status NOT_APPLICABLE) */
     int ready;              /* no blocking finding */
     json_t *departures;     /* where the region's programme asks less than the standard one at
                             ** this step ([{check, name, change}], spil.programme.departures);
@@ -73,12 +83,13 @@ int eval_add_failed_check(eval_result *r, const char *id, const char *name, cons
 ** chain of waits): that one must report something missing, and for a blocking check a blocking
 ** finding. A check that may not wait reports, at its own severity, that it cannot be judged
 ** (about what the awaited check reported), so a region is never ready on a requirement nobody
-** judged. Then count the findings and the waiting checks and set ready. 0, or -1 when out of
-** memory. */
+** judged. Then count the findings, the waiting checks and those that do not apply, and set
+** ready. 0, or -1 when out of memory. */
 int eval_finish(eval_result *r);
 
-/* The result as JSON: { programme, step, name, ready, blocking, advisory, waiting, checks: [ {
-** id, name, severity, source, status, waits_for, waits_for_name, findings: [ { check, severity,
+/* The result as JSON: { programme, step, name, ready, blocking, advisory, waiting,
+** not_applicable, checks: [ { id, name, severity, source, status, waits_for, waits_for_name,
+** reason, findings: [ { check, severity,
 ** missing, remedy, source, subject: { kind, id, name } } ] } ] } (a new reference; NULL when
 ** out of memory). */
 json_t *eval_json(const eval_result *r);

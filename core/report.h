@@ -117,8 +117,9 @@ typedef struct report_table {
 /* What a renderer writes in a cell where the formats differ. */
 typedef struct report_marks {
     const char *strong, *strong_end; /* the current step */
-    /* a check's outcome: pass, fail, advisory, an error, waiting for another check */
-    const char *check[5];
+    /* a check's outcome: pass, fail, advisory, an error, waiting for another check, not
+    ** applicable */
+    const char *check[6];
     const char *signed_, *signed_end; /* around the status of a party that signed */
     const char *decides;              /* "ja": the member decides with a mandate */
     const char *late;                 /* an overdue action ("open" otherwise) */

@@ -78,7 +78,7 @@ static const report_markup markup = {
     .marks = {.strong = "**",
               .strong_end = "**",
               .check = {"voldaan", "niet voldaan (blokkerend)", "advies", "de controle zelf faalde",
-                        "nog niet te beoordelen"},
+                        "nog niet te beoordelen", "niet van toepassing"},
               .signed_ = "",
               .signed_end = "",
               .decides = "ja",

@@ -190,15 +190,18 @@ const report_table report_steps = {
 
 static void check_row(report_row *r, const json_t *c) {
     const char *s = report_str(c, "status");
-    static const char *const outcomes[] = {"pass", "fail", "advisory", "error", "waiting"};
+    static const char *const outcomes[] = {"pass",  "fail",    "advisory",
+                                           "error", "waiting", "not_applicable"};
     int outcome = 3; /* an unknown status reads as the worst: the check failed */
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 6; i++)
         if (!strcmp(s, outcomes[i])) outcome = i;
     report_cell(r, "%s", report_str(c, "name") ? report_str(c, "name") : report_str(c, "id"));
     if (outcome == 4)
         report_cell(r, "%r (eerst: %s)", r->m->marks.check[4],
                     report_str(c, "waits_for_name") ? report_str(c, "waits_for_name")
                                                     : report_str(c, "waits_for"));
+    else if (outcome == 5) /* the reason is the check's own text, in the language of the run */
+        report_cell(r, "%r: %s", r->m->marks.check[5], report_or_dash(report_str(c, "reason")));
     else
         report_cell(r, "%r", r->m->marks.check[outcome]);
     report_cell(r, "%d", (int)json_array_size(json_object_get(c, "findings")));

@@ -19,6 +19,7 @@ T.define {
     ["jzojp.rc_not_funded"] = "de gemeenten financieren de regiocoördinator (nog) niet samen",
     ["jzojp.rc_not_funded.do"] = "spreek de bijdrage van de gemeenten aan de RC af en leg die vast (funding: purpose rc, source gemeente)",
     ["jzojp.no_mandate"] = "geen geldende afspraak legt de rol en het mandaat van {person} als bestuurlijk aanspreekpunt vast",
+    ["jzojp.no_aanspreekpunt"] = "de regio heeft geen wethouder als bestuurlijk aanspreekpunt, dus geen mandaat om af te spreken",
     ["jzojp.no_mandate.do"] = "spreek met de wethouders van de regio de rol en het mandaat van het aanspreekpunt af, en voeg mandaat toe aan de topics van die afspraak (bijvoorbeeld de bestuurlijke opdracht)",
     ["jzojp.no_hours"] = "er zijn geen uren vastgelegd voor de regiocoördinator",
     ["jzojp.no_hours.do"] = "spreek de uren van de RC af en leg ze vast (roles: hours)",
@@ -46,6 +47,7 @@ T.define {
     ["jzojp.rc_not_funded"] = "the gemeenten do not (yet) fund the regiocoordinator together",
     ["jzojp.rc_not_funded.do"] = "agree the gemeenten's contribution to the RC and record it (funding: purpose rc, source gemeente)",
     ["jzojp.no_mandate"] = "no agreement in force records the role and mandate of {person} as bestuurlijk aanspreekpunt",
+    ["jzojp.no_aanspreekpunt"] = "the region has no wethouder as bestuurlijk aanspreekpunt, so no mandate to agree",
     ["jzojp.no_mandate.do"] = "agree with the wethouders of the region on the aanspreekpunt's role and mandate, and add mandaat to the topics of that agreement (for instance the bestuurlijke opdracht)",
     ["jzojp.no_hours"] = "no hours are recorded for the regiocoordinator",
     ["jzojp.no_hours.do"] = "agree the RC's hours and record them (roles: hours)",
@@ -167,8 +169,9 @@ local aanspreekpunt_mandaat = P.check {
       end
     end
     -- Conditional ("zal ... moeten" of an aanspreekpunt the region has): without one there is
-    -- no mandate to agree, so it is met, not waiting; bestuurlijk-aanspreekpunt advises one.
-    if not wie then return end
+    -- no mandate to agree, so it does not apply (not met, not waiting);
+    -- bestuurlijk-aanspreekpunt advises one.
+    if not wie then return ctx:not_applicable(T.t("jzojp.no_aanspreekpunt")) end
     for _, a in ipairs(ctx:list("agreements")) do
       if C.active(a, ctx.today) then
         for _, t in ipairs(a.topics) do

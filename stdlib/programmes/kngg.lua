@@ -30,6 +30,7 @@ T.define {
     ["kngg.not_reviewed.do"] = "toets de opdracht met de kerngroep aan de praktijk en leg de dag vast (roles: reviewed, of spil assign --reviewed)",
     ["kngg.rc_split"] = "de rol van RC is verdeeld over {n} mensen, maar hun strategische en operationele focus is niet vastgelegd",
     ["kngg.rc_split.do"] = "leg de focus van elke RC vast (roles: focus: strategic of operational)",
+    ["kngg.rc_not_split"] = "de rol van RC is niet over meerdere mensen verdeeld",
     ["kngg.rc_hours"] = "de uren per week van de regiocoördinator zijn niet vastgelegd",
     ["kngg.rc_hours.do"] = "leg de uren van de formele opdracht vast (roles: hours)",
     ["kngg.local_by_rc"] = "{task} ligt bij de regiocoördinator {person}; lokale uitvoeringstaken horen bij de lokale projectleiders en uitvoerende organisaties",
@@ -66,6 +67,7 @@ T.define {
     ["kngg.no_randvoorwaarden.do"] = "stem de randvoorwaarden af met de kerngroep en leg dat vast onder 'decisions' (body: de kerngroep, topic: randvoorwaarden)",
     ["kngg.projectleider"] = "geen afspraak zegt wat de projectleider van {municipality} lokaal oppakt en waarvoor de RC verantwoordelijk is",
     ["kngg.projectleider.do"] = "maak de afspraken en leg ze vast onder 'agreements' (topics: rol-projectleider; municipality: {code}, of voor de hele regio)",
+    ["kngg.no_projectleiders"] = "geen deelnemende gemeente heeft een lokale projectleider aangesteld",
     ["kngg.indicator_sets"] = "geen enkele indicator komt uit de RIVM-indicatorenset of de KnGG-monitor",
     ["kngg.indicator_sets.do"] = "gebruik bestaande indicatoren (RIVM-indicatorenset KnGG, KnGG-monitor) en noem de set in de bron van de indicator",
     ["kngg.communication"] = "er is geen taak over communicatie vastgelegd: wie communiceert wat naar wie?",
@@ -99,6 +101,7 @@ T.define {
     ["kngg.not_reviewed.do"] = "review the assignment against practice with the kerngroep and record the day (roles: reviewed, or spil assign --reviewed)",
     ["kngg.rc_split"] = "the RC role is held by {n} people, but their strategic and operational focus is not recorded",
     ["kngg.rc_split.do"] = "record each RC's focus (roles: focus: strategic or operational)",
+    ["kngg.rc_not_split"] = "the RC role is not split over several people",
     ["kngg.rc_hours"] = "the regiocoordinator's hours a week are not recorded",
     ["kngg.rc_hours.do"] = "record the hours of the formal assignment (roles: hours)",
     ["kngg.local_by_rc"] = "{task} lies with the regiocoordinator {person}; local operational tasks belong to the local projectleiders and executing organisations",
@@ -135,6 +138,7 @@ T.define {
     ["kngg.no_randvoorwaarden.do"] = "agree the randvoorwaarden with the kerngroep and record it under 'decisions' (body: the kerngroep, topic: randvoorwaarden)",
     ["kngg.projectleider"] = "no agreement says what the projectleider of {municipality} takes up locally and what the RC is responsible for",
     ["kngg.projectleider.do"] = "make the agreements and record them under 'agreements' (topics: rol-projectleider; municipality: {code}, or for the whole region)",
+    ["kngg.no_projectleiders"] = "no participating municipality has appointed a local projectleider",
     ["kngg.indicator_sets"] = "no indicator comes from the RIVM-indicatorenset or the KnGG-monitor",
     ["kngg.indicator_sets.do"] = "use existing indicators (RIVM-indicatorenset KnGG, KnGG-monitor) and name the set in the indicator's source",
     ["kngg.communication"] = "no task about communicatie is recorded: who communicates what to whom?",
@@ -336,7 +340,8 @@ local opdracht_getoetst = P.check {
   end }
 
 -- "Eventueel kan de rol verdeeld worden over twee mensen" (strategisch / operationeel): when it
--- is, say who has which focus (advisory: the split itself is optional).
+-- is, say who has which focus (advisory: the split itself is optional). A role not split has
+-- no focus to divide: the check does not apply.
 local rc_rolverdeling = P.check {
   id = "rc-rolverdeling", name = "Strategische en operationele focus bij een gedeelde RC-rol",
   severity = "advisory", source = bron("stap 7, organisatiestructuur"),
@@ -348,7 +353,8 @@ local rc_rolverdeling = P.check {
         if r.focus then focus[r.focus] = true end
       end
     end
-    if n >= 2 and not (focus.strategic and focus.operational) then
+    if n < 2 then return ctx:not_applicable(T.t("kngg.rc_not_split")) end
+    if not (focus.strategic and focus.operational) then
       ctx:finding { subject = S.region(ctx.region),
         missing = T.t("kngg.rc_split", { n = string.format("%d", n) }),
         remedy = T.t("kngg.rc_split.do") }
@@ -656,7 +662,8 @@ local randvoorwaarden_kerngroep = P.check {
 -- "Indien aangesteld, maak kennis en afspraken met hen. Zorg dat helder is wat er lokaal
 -- opgepakt wordt door de lokale projectleiders en waarvoor de RC verantwoordelijk is": for each
 -- municipality with a projectleider, an agreement in force on the projectleider's role, for
--- the whole region or for that municipality (advisory: an aandachtspunt).
+-- the whole region or for that municipality (advisory: an aandachtspunt). "Indien aangesteld":
+-- where no municipality has one, the check does not apply.
 local afspraken_projectleiders = P.check {
   id = "afspraken-projectleiders", name = "Afspraken tussen de RC en de lokale projectleiders",
   severity = "advisory", source = bron("stap 8, aandachtspunten"),
@@ -671,15 +678,18 @@ local afspraken_projectleiders = P.check {
         end
       end
     end
-    if wide then return end
+    local with_pl = {}
     for _, m in ipairs(C.members(ctx)) do
-      local has_pl = false
       for _, r in ipairs(ctx:list("roles")) do
         if r.role == "projectleider" and r.municipality == m.code and C.active(r, ctx.today) then
-          has_pl = true
+          with_pl[m.code] = true
         end
       end
-      if has_pl and not local_[m.code] then
+    end
+    if next(with_pl) == nil then return ctx:not_applicable(T.t("kngg.no_projectleiders")) end
+    if wide then return end
+    for _, m in ipairs(C.members(ctx)) do
+      if with_pl[m.code] and not local_[m.code] then
         ctx:finding { subject = S.municipality(m),
           missing = T.t("kngg.projectleider", { municipality = m.name or m.code }),
           remedy = T.t("kngg.projectleider.do", { code = m.code }) }

@@ -132,6 +132,24 @@ function Ctx:waits_for(check_id)
   self.waits = check_id
 end
 
+--- Say that this check does not apply to the region, and why: its requirement holds only under
+-- a condition the region does not meet (the guidance's "indien aangesteld": there are no local
+-- projectleiders to agree with). Call it where the check would otherwise return having found
+-- nothing, and return: the check's status is "not_applicable" ("n.v.t.: <reason>"), neither
+-- passed nor failed; it never blocks. Only for a requirement the guidance itself makes
+-- conditional: a check that must fail when something is absent reports a finding (ready must
+-- mean ready). An n/a check adds no finding and does not wait. docs/scripting.md.
+function Ctx:not_applicable(reason)
+  if not self.check then
+    error("not_applicable is for a check's run (ctx:not_applicable inside run)", 2)
+  end
+  if type(reason) ~= "string" or not reason:find("%S") then
+    error("check '" .. self.check.id .. "': not_applicable needs the reason (a text saying "
+      .. "why the requirement does not apply)", 0)
+  end
+  self.not_applicable_reason = reason
+end
+
 --- Subjects: what a finding is about, as { kind, id, name }.
 M.subject = {}
 function M.subject.municipality(m)
@@ -268,10 +286,6 @@ function M.check_steps(nth)
   return nil
 end
 
---- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory"|"waiting",
--- waits_for = check id (when waiting), findings = {...} }. An error in the check is not caught
--- here: the region runtime (C) turns it into the one blocking finding "the check itself failed:
--- file:line: ..." and runs the next check in a fresh sandbox.
 -- A deep copy of v (tables without metatables), for own_view.
 local function copy(v, seen)
   if type(v) ~= "table" or getmetatable(v) ~= nil then return v end
@@ -295,10 +309,15 @@ local function own_view(ctx)
   return v
 end
 
+--- Run one check: { id, name, severity, source, status = "pass"|"fail"|"advisory"|"waiting"|
+-- "not_applicable", waits_for = check id (when waiting), reason = text (when not applicable),
+-- findings = {...} }. An error in the check is not caught
+-- here: the region runtime (C) turns it into the one blocking finding "the check itself failed:
+-- file:line: ..." and runs the next check in a fresh sandbox.
 function M.run_check(ctx, check)
   local shared = ctx
   if ctx.programme and not P.is_standard(ctx.programme.id, check.run) then ctx = own_view(ctx) end
-  ctx.check, ctx.findings, ctx.waits = check, {}, nil
+  ctx.check, ctx.findings, ctx.waits, ctx.not_applicable_reason = check, {}, nil, nil
   check.run(ctx)
   local r = { id = check.id, name = check.name, severity = check.severity, source = check.source,
     findings = ctx.findings, status = "pass" }
@@ -314,8 +333,17 @@ function M.run_check(ctx, check)
     end
     r.status, r.waits_for = "waiting", ctx.waits
   end
-  ctx.check, ctx.findings, ctx.waits = nil, nil, nil
-  shared.check, shared.findings, shared.waits = nil, nil, nil
+  local na = ctx.not_applicable_reason
+  if na then
+    if #r.findings > 0 or ctx.waits then
+      error("check '" .. check.id .. "' does not apply and "
+        .. (ctx.waits and "waits for '" .. ctx.waits .. "'" or "adds findings")
+        .. ": a check that does not apply does neither", 0)
+    end
+    r.status, r.reason = "not_applicable", na
+  end
+  ctx.check, ctx.findings, ctx.waits, ctx.not_applicable_reason = nil, nil, nil, nil
+  shared.check, shared.findings, shared.waits, shared.not_applicable_reason = nil, nil, nil, nil
   return r
 end
 

@@ -17,8 +17,11 @@ T.define {
   nl = {
     ["repl.result"] = "{programme}, stap {step} ({name})",
     ["repl.mark.ok"] = "ok     ", ["repl.mark.fail"] = "NIET OK", ["repl.mark.warn"] = "LET OP ",
-    ["repl.mark.waiting"] = "WACHT  ",
+    ["repl.mark.waiting"] = "WACHT  ", ["repl.mark.not_applicable"] = "NVT    ",
     ["repl.check_failed"] = " (de controle zelf faalde)",
+    ["repl.not_applicable"] = " (n.v.t.: {reason})",
+    ["repl.not_applicable_one"] = "{n} controle is niet van toepassing op de regio (n.v.t.: de reden staat erbij).",
+    ["repl.not_applicable_many"] = "{n} controles zijn niet van toepassing op de regio (n.v.t.: de reden staat erbij).",
     ["repl.waits_for"] = " (nog niet te beoordelen: eerst '{check}')",
     ["repl.waiting_one"] = "{n} controle is nog niet te beoordelen: eerst moet de controle waar ze op wacht voldaan zijn.",
     ["repl.waiting_many"] = "{n} controles zijn nog niet te beoordelen: eerst moeten de controles waar ze op wachten voldaan zijn.",
@@ -46,8 +49,11 @@ T.define {
   en = {
     ["repl.result"] = "{programme}, step {step} ({name})",
     ["repl.mark.ok"] = "ok  ", ["repl.mark.fail"] = "FAIL", ["repl.mark.warn"] = "warn",
-    ["repl.mark.waiting"] = "wait",
+    ["repl.mark.waiting"] = "wait", ["repl.mark.not_applicable"] = "n/a ",
     ["repl.check_failed"] = " (the check failed)",
+    ["repl.not_applicable"] = " (n/a: {reason})",
+    ["repl.not_applicable_one"] = "{n} check does not apply to the region (n/a: the reason is beside it).",
+    ["repl.not_applicable_many"] = "{n} checks do not apply to the region (n/a: the reason is beside each).",
     ["repl.waits_for"] = " (cannot be judged yet: first '{check}')",
     ["repl.waiting_one"] = "{n} check cannot be judged until the check it waits for is met.",
     ["repl.waiting_many"] = "{n} checks cannot be judged until the checks they wait for are met.",
@@ -87,8 +93,10 @@ end
 
 --- A check result (spil.engine.evaluate) as `spil check` prints it, findings numbered from
 -- `first` in the order printed; res.findings lists them in that order.
--- 1 blocking, 2 advisory, 3 waiting for another check, 4 passed: the order printed.
+-- 1 blocking, 2 advisory, 3 waiting for another check, 4 passed, 5 not applicable: the order
+-- printed.
 local function rank(c)
+  if c.status == "not_applicable" then return 5 end
   if c.status == "pass" then return 4 end
   if c.status == "waiting" then return 3 end
   for _, f in ipairs(c.findings) do
@@ -96,7 +104,8 @@ local function rank(c)
   end
   return 2
 end
-local MARKS = { "repl.mark.fail", "repl.mark.warn", "repl.mark.waiting", "repl.mark.ok" }
+local MARKS = { "repl.mark.fail", "repl.mark.warn", "repl.mark.waiting", "repl.mark.ok",
+  "repl.mark.not_applicable" }
 
 local function number_findings(res, first)
   res.findings = {}
@@ -124,7 +133,9 @@ local function result_text(res)
         out[#out + 1] = string.format("%s %s  %s%s", T.t(MARKS[r]), c.id, c.name or "",
           c.status == "error" and T.t("repl.check_failed")
             or c.status == "waiting"
-              and T.t("repl.waits_for", { check = c.waits_for_name or c.waits_for }) or "")
+              and T.t("repl.waits_for", { check = c.waits_for_name or c.waits_for })
+            or c.status == "not_applicable"
+              and T.t("repl.not_applicable", { reason = tostring(c.reason) }) or "")
         if c.source and #c.findings > 0 then
           out[#out + 1] = T.t("repl.source", { source = c.source })
         end
@@ -139,16 +150,21 @@ local function result_text(res)
       end
     end
   end
+  -- How many wait or do not apply, then the verdict, last (as spil check).
+  if (res.waiting or 0) > 0 then
+    out[#out + 1] = T.t(res.waiting == 1 and "repl.waiting_one" or "repl.waiting_many",
+      { n = string.format("%d", res.waiting) })
+  end
+  if (res.not_applicable or 0) > 0 then
+    out[#out + 1] = T.t(res.not_applicable == 1 and "repl.not_applicable_one"
+      or "repl.not_applicable_many", { n = string.format("%d", res.not_applicable) })
+  end
   if res.ready then
     out[#out + 1] = T.t("repl.ready", { step = res.step, advisory = string.format("%d", res.advisory) })
   else
     out[#out + 1] = T.t(res.blocking == 1 and "repl.not_ready_one" or "repl.not_ready_many",
       { step = res.step, blocking = string.format("%d", res.blocking),
         advisory = string.format("%d", res.advisory) })
-  end
-  if (res.waiting or 0) > 0 then
-    out[#out + 1] = T.t(res.waiting == 1 and "repl.waiting_one" or "repl.waiting_many",
-      { n = string.format("%d", res.waiting) })
   end
   return table.concat(out, "\n")
 end

@@ -143,7 +143,8 @@ M.advises = asserting(advises_problem)
 --- Fail if the result has a finding matching want.
 M.no_finding = asserting(no_finding_problem)
 
---- The status of one check in a result ("pass", "fail", "advisory", "error" or "waiting").
+--- The status of one check in a result ("pass", "fail", "advisory", "error", "waiting" or
+-- "not_applicable").
 function M.status(result, check_id)
   local status = status_of(result, check_id)
   if not status then error("the result has no check '" .. tostring(check_id) .. "'", 2) end
@@ -162,7 +163,7 @@ local WANTS = {
 -- The parts a spec may have (M.holds), and those a case_table entry adds: any other key is a
 -- typo that would otherwise assert nothing.
 local SPEC_KEYS = { ready = true, blocking = true, pass = true, fail = true, waiting = true,
-  finding = true, no_finding = true, blocks = true, advises = true }
+  not_applicable = true, finding = true, no_finding = true, blocks = true, advises = true }
 local ENTRY_KEYS = { [1] = true, step = true, today = true, with = true }
 
 -- What is wrong with a result against spec (nil when all holds); see M.holds.
@@ -184,7 +185,7 @@ local function spec_problem(result, spec, extra)
     return string.format("%sblocking findings: expected %d, got %d", where, spec.blocking,
       result.blocking)
   end
-  for _, kind in ipairs({ "pass", "fail", "waiting" }) do
+  for _, kind in ipairs({ "pass", "fail", "waiting", "not_applicable" }) do
     for _, id in ipairs(spec[kind] or {}) do
       local status = status_of(result, id)
       if status ~= kind then
@@ -203,8 +204,8 @@ end
 
 --- Fail unless everything spec says holds of the result:
 --   { ready = true|false, blocking = N, pass = { check ids }, fail = { check ids },
---     waiting = { check ids }, finding = { wants }, no_finding = { wants }, blocks = { wants },
---     advises = { wants } }
+--     waiting = { check ids }, not_applicable = { check ids }, finding = { wants },
+--     no_finding = { wants }, blocks = { wants }, advises = { wants } }
 -- (a want as for t.finding; one of blocks also says what the source cites: cites = text, as
 -- for t.blocks); each part is optional. Returns the result.
 function M.holds(result, spec)
@@ -226,13 +227,18 @@ function M.case_table(programme, entries)
   end
 end
 
---- Fail unless every check of every step in steps passes and each step is ready.
-function M.all_pass(programme, steps)
+--- Fail unless every check of every step in steps passes and each step is ready; the checks
+-- named in opts.not_applicable (optional, a list of ids) must instead not apply (n/a is never
+-- a pass).
+function M.all_pass(programme, steps, opts)
+  local na = {}
+  for _, id in ipairs(opts and opts.not_applicable or {}) do na[id] = true end
   for _, step in ipairs(steps) do
     local r = M.check(programme, step)
     for _, c in ipairs(r.checks) do
-      if c.status ~= "pass" then
-        error(string.format("step %s, check %s: expected pass, got %s", step, c.id,
+      local want = na[c.id] and "not_applicable" or "pass"
+      if c.status ~= want then
+        error(string.format("step %s, check %s: expected %s, got %s", step, c.id, want,
           tostring(c.status)), 2)
       end
     end

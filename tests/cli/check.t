@@ -153,6 +153,53 @@ $ sqlite3 dep.db "select json_array_length(detail, '$.departures') from event wh
 $ mkdir std && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" std/ && spil --db std.db load std > /dev/null && spil --db std.db check polder-klaar --json | python3 -c 'import json,sys; print("departures" in json.load(sys.stdin)["result"]["results"][0])'
 > False
 
+=== cli-check-13: a check whose requirement does not apply says so, with its reason (NVT / n/a), counted before the verdict; it never blocks, never reads as met, and adds no finding
+$ mkdir n && printf 'spil: 1\nregion: {id: n, name: N, scripts: [rules.lua]}\nprogrammes: [{programme: jzojp, step: regiocoordinator}]\n' > n/region.yaml && printf 'return {}\n' > n/rules.lua
+$ spil --db n.db load n > /dev/null && spil --db n.db check n
+? 1
+> n/a  aanspreekpunt-mandaat  Rol en mandaat van het bestuurlijk aanspreekpunt afgesproken (n/a: the region has no wethouder as bestuurlijk aanspreekpunt, so no mandate to agree)
+> 1 check cannot be judged until the check it waits for is met.
+> 1 check does not apply to the region (n/a: the reason is beside it).
+> NOT READY to leave step regiocoordinator: 1 blocking finding, 2 advisory.
+>! ok   aanspreekpunt-mandaat
+$ spil --db n.db check n | tail -1
+> NOT READY to leave step regiocoordinator: 1 blocking finding, 2 advisory.
+$ spil --db n.db --lang nl check n
+? 1
+> NVT     aanspreekpunt-mandaat  Rol en mandaat van het bestuurlijk aanspreekpunt afgesproken (n.v.t.: de regio heeft geen wethouder als bestuurlijk aanspreekpunt, dus geen mandaat om af te spreken)
+> 1 controle is niet van toepassing op de regio (n.v.t.: de reden staat erbij).
+> NIET KLAAR om stap regiocoordinator te verlaten: 1 blokkerende bevinding, 2 ter advies.
+$ spil --db n.db check --all
+? 1
+> n                                        jzojp            regiocoordinator             NOT READY  1 blocking, 2 advisory, 1 waiting, 1 n/a
+$ spil --db n.db --lang nl check --all
+? 1
+> n                                        jzojp            regiocoordinator             NIET KLAAR  1 blokkerend, 2 ter advies, 1 wachtend, 1 n.v.t.
+$ spil --db n.db check n --json | grep -B6 -A1 '"status": "not_applicable"'
+>~ "findings": [],
+>~ "id": "aanspreekpunt-mandaat",
+>~ "status": "not_applicable",
+>~ "reason": "the region has no wethouder as bestuurlijk aanspreekpunt, so no mandate to agree"
+$ spil --db n.db check n --json | grep -E '"(waiting|not_applicable|blocking)": '
+>~ "blocking": 1,
+>~ "waiting": 1,
+>~ "not_applicable": 1,
+$ spil --db n.db report n --format md | grep -F 'Rol en mandaat van het bestuurlijk aanspreekpunt'
+> | Rol en mandaat van het bestuurlijk aanspreekpunt afgesproken | niet van toepassing: the region has no wethouder as bestuurlijk aanspreekpunt, so no mandate to agree | 0 |
+$ printf 'local P = require "spil.programme"\nlocal p = P.extend(require "programmes.jzojp")\np:add_check("regiocoordinator", P.check { id = "x", name = "X", run = function(ctx) ctx:finding { missing = "x" }; return ctx:not_applicable("no x") end })\np:add_check("regiocoordinator", P.check { id = "y", name = "Y", run = function(ctx) return ctx:not_applicable(1) end })\np:add_check("regiocoordinator", P.check { id = "z", name = "Z", severity = "advisory", run = function(ctx) return ctx:waits_for("aanspreekpunt-mandaat") end })\np:add_check("regiocoordinator", P.check { id = "v", name = "V", run = function(ctx) ctx:waits_for("regiocoordinator"); return ctx:not_applicable("no v") end })\nP.use(p)\nreturn {}\n' > n/rules.lua
+$ spil --db n.db load n > /dev/null && spil --db n.db check n
+? 1
+>      - the check itself failed: check 'x' does not apply and adds findings: a check that does not apply does neither
+>      - the check itself failed: check 'y': not_applicable needs the reason (a text saying why the requirement does not apply)
+>      - the check itself failed: check 'v' does not apply and waits for 'regiocoordinator': a check that does not apply does neither
+>      - (advisory) cannot be judged: it needs what the check 'Rol en mandaat van het bestuurlijk aanspreekpunt afgesproken' looks for, and that check does not report it missing as strongly as this one requires
+> NOT READY to leave step regiocoordinator: 4 blocking findings, 3 advisory.
+$ cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" k.yaml && mkdir k && mv k.yaml k/region.yaml && spil --db k.db load k > /dev/null && spil --db k.db check polder-klaar
+> n/a  rc-rolverdeling  Strategische en operationele focus bij een gedeelde RC-rol (n/a: the RC role is not split over several people)
+> READY to leave step 6: no blocking findings, 0 advisory.
+$ spil --db k.db advance polder-klaar --as rc > /dev/null && spil --db k.db log --json | grep -A1 '"check": "rc-rolverdeling"'
+>~ "status": "not_applicable"
+
 === cli-check-14: a region's own check runs on its own view of the data: rewriting the rows it reads does not fool the standard checks after it
 $ mkdir tamper && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" tamper/ && sed -i 's/^  name: \(.*\)$/  name: \1\n  scripts: [t.lua]/; s/formal_assignment: true,/formal_assignment: false,/' tamper/region.yaml && printf 'local P = require "spil.programme"\nlocal p = P.extend(P.get("kngg"))\nlocal first = P.check { id = "eerst", name = "Eerst", run = function(ctx) for _, r in ipairs(ctx:list("roles")) do r.formal_assignment = true end ctx.params.x = 1 ctx.region.id = "x" end }\ntable.insert(p:find("1-5").own, 1, first)\np:carry()\nP.use(p)\nreturn {}\n' > tamper/t.lua && spil --db tamper.db load tamper > /dev/null && spil --db tamper.db check polder-klaar --json | python3 -c 'import json,sys; r = json.load(sys.stdin)["result"]["results"][0]; print([c["id"] for c in r["checks"]][:2], [c["status"] for c in r["checks"] if c["id"] == "regiocoordinator"], r["ready"])'
 > ['eerst', 'regiocoordinator'] ['fail'] False

@@ -47,6 +47,10 @@ $ printf 'agreements:\n  - id: regioplan\n    parties:\n      - {organisation: v
 $ ./validated spil advance zuid-holland-zuid --as voorzitter --json
 > valid advance exit 1
 != (empty)
+$ spil --db nvt.db load $ROOT/stdlib/tests/kngg/fixtures/klaar > /dev/null && ./validated spil --db nvt.db check polder-klaar --json && spil --db nvt.db check polder-klaar --json | grep -c '"status": "not_applicable"'
+> valid check exit 0
+> 1
+!= (empty)
 
 === cli-json-3: the recording commands, valid
 $ ./validated spil sign zuid-holland-zuid regioplan vgz --json

@@ -286,3 +286,14 @@ $ printf 'assign("voorzitter", "czv", {hourz = 8})\n' | spil repl zuid-holland-z
 !~ assign: unknown option 'hourz' (options: municipality, hours, since, until, formal, tasks, mandate, focus, reviewed, reason)
 $ sqlite3 spil.db 'select count(*) from event' | cmp - before.txt && echo unchanged
 > unchanged
+
+=== cli-repl-nvt: check() shows a check that does not apply with its reason (NVT / n/a) and counts it before the verdict, as spil check does
+$ mkdir n && printf 'spil: 1\nregion: {id: n, name: N}\nprogrammes: [{programme: jzojp, step: regiocoordinator}]\n' > n/region.yaml && spil --db n.db load n > /dev/null
+$ printf 'r = check()\nr.not_applicable, r.checks[4].status, r.checks[4].reason\nr\n' | spil --db n.db repl n
+> 1	not_applicable	the region has no wethouder as bestuurlijk aanspreekpunt, so no mandate to agree
+> n/a  aanspreekpunt-mandaat  Rol en mandaat van het bestuurlijk aanspreekpunt afgesproken (n/a: the region has no wethouder as bestuurlijk aanspreekpunt, so no mandate to agree)
+> 1 check does not apply to the region (n/a: the reason is beside it).
+> NOT READY to leave step regiocoordinator: 1 blocking finding, 2 advisory. explain(n) tells more.
+$ printf 'check()\n' | SPIL_LANG=nl spil --db n.db repl n
+> NVT     aanspreekpunt-mandaat  Rol en mandaat van het bestuurlijk aanspreekpunt afgesproken (n.v.t.: de regio heeft geen wethouder als bestuurlijk aanspreekpunt, dus geen mandaat om af te spreken)
+> 1 controle is niet van toepassing op de regio (n.v.t.: de reden staat erbij).

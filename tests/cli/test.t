@@ -53,7 +53,7 @@ $ mkdir -p typo/tests && cp "$ROOT/regions/ijmond/region.yaml" "$ROOT/regions/ij
 $ spil test typo
 ? 1
 >~ not ok - typo
->~ the spec has no part 'advisory' (parts: advises, blocking, blocks, fail, finding, no_finding, pass, ready, waiting)
+>~ the spec has no part 'advisory' (parts: advises, blocking, blocks, fail, finding, no_finding, not_applicable, pass, ready, waiting)
 >~ not ok - typo in a table
 >~ the spec has no part 'pas'
 > 0 passed, 2 failed

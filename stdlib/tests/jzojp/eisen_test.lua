@@ -76,7 +76,16 @@ t.case("bestuurlijk-aanspreekpunt: none is advice, and then no mandate is asked"
     { "publieke-waarde", "doel", "rol-rc", "partijen", "financiering-rc",
       "besluitvormend-orgaan", "raadsbetrokkenheid" }) })
   advises(r, { check = "bestuurlijk-aanspreekpunt" })
-  t.equal(t.status(r, "aanspreekpunt-mandaat"), "pass", "nobody whose mandate to agree")
+  t.equal(t.status(r, "aanspreekpunt-mandaat"), "not_applicable", "nobody whose mandate to agree")
+  t.holds(r, { ready = true, not_applicable = { "aanspreekpunt-mandaat" } })
+  for _, c in ipairs(r.checks) do
+    if c.id == "aanspreekpunt-mandaat" then
+      t.equal(c.reason, "the region has no wethouder as bestuurlijk aanspreekpunt, so no "
+        .. "mandate to agree", "the reason")
+      t.equal(#c.findings, 0, "no finding")
+    end
+  end
+  t.equal(r.not_applicable, 1, "counted")
 end)
 
 t.case("rc-tijd: an RC without hours is advice", function()

@@ -309,12 +309,14 @@ end)
 
 t.case("allowed: the RC role split over two people, each formally assigned; near miss fails", function()
   local rs = rows("roles")
-  rs[1].focus = "strategic"
+  row(rs, "role", "regiocoordinator").focus = "strategic"
   rs[#rs + 1] = { person = "dir-ggd", role = "regiocoordinator", hours = 8, formal_assignment = true,
     focus = "operational", tasks = "procesregie en uitvoering" }
   for _, stap in ipairs(STAPPEN) do
     t.expect(check(stap, { roles = rs }).ready, "two formal RCs at " .. stap)
   end
+  t.holds(check("1-5", { roles = rs }), { pass = { "rc-rolverdeling" } })
+  t.holds(check("1-5"), { ready = true, not_applicable = { "rc-rolverdeling" } })
   rs[#rs].focus = "strategic"
   advises(check("1-5", { roles = rs }), { check = "rc-rolverdeling" })
   rs[#rs].focus = "operational"
@@ -402,6 +404,12 @@ t.case("step 8's advice: activities, randvoorwaarden with the kerngroep, agreeme
   r = check("8", { agreements = as })
   t.no_finding(r, { check = "afspraken-projectleiders", subject = "GM0303" })
   advises(r, { check = "afspraken-projectleiders", subject = "GM0995" })
+  -- "Indien aangesteld": without projectleiders there is nobody to agree with, and the check
+  -- does not apply (not ok); the step 8 check on the projectleiders themselves blocks.
+  local rs = without(rows("roles"), function(x) return x.role == "projectleider" end)
+  r = check("8", { agreements = as, roles = rs })
+  t.holds(r, { ready = false, not_applicable = { "afspraken-projectleiders" },
+    fail = { "projectleider-per-gemeente" } })
   local ls = without(rows("links"), function(l) return l.kind == "leernetwerk" end)
   advises(check("8", { links = ls }), { check = "kennisdeling-rc" })
   -- A network the RC does not take part in does not count.
