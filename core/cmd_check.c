@@ -633,11 +633,20 @@ int cmd_advance(cli_opts *o) {
         json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:b}", "region", region, "programme", programme,
                               "from", plan.from, "to", plan.to, "advanced", 1);
         if (j && plan.parameters) json_object_set(j, "parameters", plan.parameters);
+        if (j && plan.rules && json_array_size(plan.rules)) json_object_set(j, "rules", plan.rules);
         out_json(stdout, j);
     } else {
         print_move(region, programme, &plan, day, o->as);
         if (!out_quiet()) print_parameters(plan.parameters);
         if (!out_quiet()) print_departures(&plan.result);
+        if (!out_quiet() && plan.rules && json_array_size(plan.rules)) {
+            size_t k;
+            const json_t *r;
+            fputs(_("  under the region's own governance rule: "), stdout);
+            json_array_foreach(plan.rules, k, r)
+                printf("%s%s", k ? ", " : "", lang_esc(json_string_value(r)));
+            fputc('\n', stdout);
+        }
     }
     code = SPIL_EXIT_OK;
 done:

@@ -535,6 +535,10 @@ static int read_rule(lua_State *L) {
     if (lua_istable(L, -1) && !(p->parameters = ljson_from_lua(L, -1, &why)))
         return luaL_error(L, "advance_rule's parameters: %s", why ? why : "out of memory");
     lua_pop(L, 1);
+    lua_getfield(L, 2, "rules");
+    if (lua_istable(L, -1) && !(p->rules = ljson_from_lua(L, -1, &why)))
+        return luaL_error(L, "advance_rule's rules: %s", why ? why : "out of memory");
+    lua_pop(L, 1);
     if (p->allowed && !p->to) return luaL_error(L, "advance_rule allowed a move to no step");
     return 0;
 }
@@ -577,6 +581,7 @@ void rt_plan_free(rt_plan *plan) {
     free(plan->from);
     free(plan->to);
     json_decref(plan->parameters);
+    json_decref(plan->rules);
     eval_free(&plan->result);
     memset(plan, 0, sizeof *plan);
 }
@@ -586,6 +591,7 @@ json_t *rt_plan_json(const rt_plan *plan) {
     if (plan->reason) json_object_set_new(o, "reason", json_string(plan->reason));
     if (plan->to) json_object_set_new(o, "to", json_string(plan->to));
     if (plan->parameters) json_object_set(o, "parameters", plan->parameters);
+    if (plan->rules && json_array_size(plan->rules)) json_object_set(o, "rules", plan->rules);
     json_object_set_new(o, "result", eval_json(&plan->result));
     return o;
 }
@@ -659,6 +665,9 @@ int rt_advance(rt *R, const char *programme, const rt_plan *plan, const char *ac
         /* And where its programme asks less than the guidance's at the step it left. */
         if (detail && plan->result.departures && json_array_size(plan->result.departures))
             json_object_set(detail, "departures", plan->result.departures);
+        /* And which governance rules of its own allowed the move. */
+        if (detail && plan->rules && json_array_size(plan->rules))
+            json_object_set(detail, "rules", plan->rules);
         text = detail ? json_dumps(detail, JSON_COMPACT) : NULL;
         json_decref(detail);
         store_event ev = {.at = now,

@@ -59,6 +59,8 @@ typedef struct rt_plan {
     char *from, *to;    /* the step left, the step entered (to: NULL when not allowed) */
     eval_result result; /* the evaluation of the step left */
     json_t *parameters; /* the region's overrides of the programme's parameters, a JSON array */
+    json_t *rules;      /* the governance rules the region set in place of the standard ones
+                        ** (names, a JSON array; spil.programme.own_rules) */
 } rt_plan;
 int rt_plan_advance(rt *R, const char *programme, const char *person, const char *today,
                     rt_plan *plan, char **err);

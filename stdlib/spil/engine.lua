@@ -426,7 +426,8 @@ function M.advance_rule(programme_id, person, today)
   if not ctx then return nil, overrides end
   local p, st = ctx.programme, ctx.step
   -- What the region decided in place of the guidance's defaults, for the advance's event.
-  local plan = { from = st.id, allowed = false, parameters = overrides }
+  local plan = { from = st.id, allowed = false, parameters = overrides,
+    rules = P.own_rules(p.id) }
   local ok, why = G.rule(p, "may_advance")(ctx, person, p, st)
   local nxt = p:next(st.id)
   if ok ~= true then -- only a literal true allows: "nee", 1 or a table from a rule is no yes

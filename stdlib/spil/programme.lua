@@ -92,7 +92,12 @@ local function snapshot(p)
       steps[st.id] = checks
     end
   end
-  return steps
+  local rules, runs = {}, {}
+  for name, fn in pairs(p.rules) do rules[name] = fn end
+  for _, checks in pairs(steps) do
+    for _, c in ipairs(checks) do runs[c.run] = true end
+  end
+  return { steps = steps, rules = rules, runs = runs }
 end
 
 --- A programme: { id, name, source, phases = { phase, ... }, rules = { name = function },
@@ -375,7 +380,7 @@ function M.departures(id, step_id)
   local mine = M.get(id)
   local ok, std = pcall(require, "programmes." .. id:gsub("-", "_"))
   if not mine or not ok or not as_made[std] then return {} end
-  local base = as_made[std][step_id]
+  local base = as_made[std].steps[step_id]
   if not base then return { { change = "step" } } end
   local now = mine:find(step_id)
   local have = {}
@@ -397,15 +402,23 @@ end
 function M.is_standard(id, fn)
   local ok, std = pcall(require, "programmes." .. tostring(id):gsub("-", "_"))
   local made = ok and as_made[std]
-  if not made then return false end
-  if not made.runs then
-    local runs = {}
-    for _, checks in pairs(made) do
-      for _, c in ipairs(checks) do runs[c.run] = true end
-    end
-    made.runs = runs
+  return made and made.runs[fn] == true or false
+end
+
+--- The governance rules (may_advance, decision_valid, theme_regional) the programme a region
+-- runs for id sets differently from the standard one as it was made: a sorted list of names;
+-- empty for a programme of the region's own.
+function M.own_rules(id)
+  local mine = M.get(id)
+  local ok, std = pcall(require, "programmes." .. tostring(id):gsub("-", "_"))
+  local made = ok and as_made[std]
+  if not mine or not made then return {} end
+  local out = {}
+  for name in pairs(RULES) do
+    if mine.rules[name] ~= made.rules[name] then out[#out + 1] = name end
   end
-  return made.runs[fn] == true
+  table.sort(out)
+  return out
 end
 
 M.Programme = Programme

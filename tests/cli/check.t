@@ -139,17 +139,18 @@ $ spil --db km.db assign polder-klaar km kwartiermaker --formal > /dev/null && s
 >~ polder-klaar: kngg
 
 === cli-check-12: where a region's own rules ask less than the guidance, READY says so, in words, in --json and in the advance's event
-$ mkdir dep && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" dep/ && sed -i 's/^  name: \(.*\)$/  name: \1\n  scripts: [d.lua]/' dep/region.yaml && printf 'local P = require "spil.programme"\nlocal C = require "spil.checks"\nlocal p = P.extend(P.get("kngg"))\np:set_severity("6", "sso-getekend", "advisory")\np:remove_check("6", "sso-bindend")\np:replace_check("6", "regiocoordinator", P.check { id = "regiocoordinator", name = "Eigen RC-check", run = function() end })\nP.use(p)\nreturn {}\n' > dep/d.lua && spil --db dep.db load dep > /dev/null && spil --db dep.db check polder-klaar | tail -4
+$ mkdir dep && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" dep/ && sed -i 's/^  name: \(.*\)$/  name: \1\n  scripts: [d.lua]/' dep/region.yaml && printf 'local P = require "spil.programme"\nlocal C = require "spil.checks"\nlocal p = P.extend(P.get("kngg"))\np:set_severity("6", "sso-getekend", "advisory")\np:remove_check("6", "sso-bindend")\np:replace_check("6", "regiocoordinator", P.check { id = "regiocoordinator", name = "Eigen RC-check", run = function() end })\np:rule("may_advance", function(ctx, person, programme, step) return require("spil.governance").may_advance(ctx, person, programme, step) end)\nP.use(p)\nreturn {}\n' > dep/d.lua && spil --db dep.db load dep > /dev/null && spil --db dep.db check polder-klaar | tail -4
 > Ready under the region's own rules; the guidance asks more at this step:
 >   - Regiocoördinator aangesteld met een formele opdrachtbeschrijving (regiocoordinator): replaced by a check of the region's own
 >   - Samenwerkingsovereenkomst getekend door alle partijen (sso-getekend): advisory here, blocking in the guidance
 >   - Samenwerkingsovereenkomst operationeel bindend (sso-bindend): left out here, blocking in the guidance
 $ spil --db dep.db check polder-klaar --json | python3 -c 'import json,sys; print([(d["check"], d["change"]) for d in json.load(sys.stdin)["result"]["results"][0]["departures"]])'
 > [('regiocoordinator', 'replaced'), ('sso-getekend', 'advisory'), ('sso-bindend', 'removed')]
-$ spil --db dep.db advance polder-klaar --as rc | tail -1
+$ spil --db dep.db advance polder-klaar --as rc | tail -2
 >   - Samenwerkingsovereenkomst operationeel bindend (sso-bindend): left out here, blocking in the guidance
-$ sqlite3 dep.db "select json_array_length(detail, '$.departures') from event where command = 'advance'"
-> 3
+>   under the region's own governance rule: may_advance
+$ sqlite3 dep.db "select json_array_length(detail, '$.departures'), json_extract(detail, '$.rules[0]') from event where command = 'advance'"
+> 3|may_advance
 $ mkdir std && cp "$ROOT/stdlib/tests/kngg/fixtures/klaar/region.yaml" std/ && spil --db std.db load std > /dev/null && spil --db std.db check polder-klaar --json | python3 -c 'import json,sys; print("departures" in json.load(sys.stdin)["result"]["results"][0])'
 > False
 
