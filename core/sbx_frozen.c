@@ -34,16 +34,26 @@ static void weak_table(lua_State *L, const void *key, const char *mode) {
     lua_rawsetp(L, LUA_REGISTRYINDEX, key);
 }
 
-/* __index (proxy, key) of a module: its field (upvalue 1 the module, 2 what it is); a plain
-** table in it comes out read-only too (G.advancing_roles, T.nl), the same proxy each time. */
+/* Whether the table at i is handed out read-only: a plain table, or one whose metatable is
+** locked to false (the stdlib's own, such as T.nl's lookup); not a programme, whose methods
+** a region uses on its copy. */
+static int frozen_kind(lua_State *L, int i) {
+    if (!lua_istable(L, i)) return 0;
+    if (!lua_getmetatable(L, i)) return 1;
+    lua_getfield(L, -1, "__metatable");
+    int locked = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
+    lua_pop(L, 2);
+    return locked;
+}
+
+/* __index (proxy, key) of a module: its field (upvalue 1 the module, 2 what it is), read as
+** stdlib code reads it (through the table's own __index, if any); a table in it comes out
+** read-only too (G.advancing_roles, T.nl), the same proxy each time. */
 static int frozen_index(lua_State *L) {
     lua_settop(L, 2);
     lua_pushvalue(L, 2);
-    lua_rawget(L, lua_upvalueindex(1)); /* 3: the field */
-    if (!lua_istable(L, 3) || lua_getmetatable(L, -1)) {
-        lua_settop(L, 3);
-        return 1;
-    }
+    lua_gettable(L, lua_upvalueindex(1)); /* 3: the field */
+    if (!frozen_kind(L, 3)) return 1;
     weak_table(L, &proxy_key, "k");
     lua_pushvalue(L, 3);
     if (lua_rawget(L, -2) == LUA_TTABLE) return 1;

@@ -1,0 +1,2 @@
+local T = require "spil.messages"
+T.nl["gov.no_body"] = "alles in orde"
