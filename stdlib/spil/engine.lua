@@ -2,6 +2,7 @@
 -- A finding says what is missing, about which subject, how severe, what to do and which
 -- guidance it comes from. A check that raises an error is itself a blocking finding that names
 -- the file and line; it never passes silently. All findings come at once, never only the first.
+-- A check the standard programme does not have runs on its own view of the data (own_view).
 local spil = require "spil"
 local P = require "spil.programme"
 local D = require "spil.data"

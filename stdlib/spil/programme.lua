@@ -1,7 +1,9 @@
 --- spil.programme: the workflow DSL. A programme is phases of steps; a step has readiness
 -- checks; a check is a named function over the region's data that returns findings.
 -- A region extends a standard programme (add, replace or remove steps and checks, change a
--- severity, set a governance rule) with M.extend, and makes it its own with M.use.
+-- severity, set a governance rule) with M.extend, and makes it its own with M.use. Each
+-- programme is kept as it was made, so spil can say where a region's own asks less
+-- (M.departures, M.own_rules) and which checks are the standard's (M.is_standard).
 -- See docs/scripting.md.
 local M = {}
 
