@@ -315,8 +315,8 @@ static void check_gemeenten(loader *L) {
                          m->name);
             diag_add(L->d, L->file, row->line, row->col,
                      m ? hint
-                       : "give 'municipality: GMxxxx', its CBS code (see "
-                         "data/municipalities-2024.csv), or another kind",
+                       : "give its CBS code, 'municipality: GM' and four digits such as "
+                         "GM0505 (see data/municipalities-2024.csv), or another kind",
                      "organisation '%s' is a gemeente without 'municipality': a gemeente is one "
                      "of the region's municipalities",
                      row->v[idf]);
