@@ -262,6 +262,17 @@ static char *field_text(lua_State *L, int t, const char *key) {
     return s;
 }
 
+/* Field key of table t as JSON, when it is a table (else NULL); raises, naming what, when it
+** cannot be (protected callers only). */
+static json_t *field_json(lua_State *L, int t, const char *key, const char *what) {
+    json_t *j = NULL;
+    const char *why = NULL;
+    if (lua_getfield(L, t, key) == LUA_TTABLE && !(j = ljson_from_lua(L, -1, &why)))
+        luaL_error(L, "%s's %s: %s", what, key, why ? why : "out of memory");
+    lua_pop(L, 1);
+    return j;
+}
+
 /* Protected: stack ud, ctx, info. Fills the step_info (freed by the caller whatever happens). */
 static int read_step_info(lua_State *L) {
     step_info *s = lua_touserdata(L, 1);
@@ -282,11 +293,7 @@ static int read_step_info(lua_State *L) {
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-    lua_getfield(L, 3, "departures");
-    const char *why = NULL;
-    if (lua_istable(L, -1) && !(s->departures = ljson_from_lua(L, -1, &why)))
-        return luaL_error(L, "spil.engine.open's departures: %s", why ? why : "out of memory");
-    lua_pop(L, 1);
+    s->departures = field_json(L, 3, "departures", "spil.engine.open");
     if (!s->programme || !s->step) return luaL_error(L, "spil.engine.open returned no step");
     lua_pushvalue(L, 2);
     s->ctx_ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -530,15 +537,8 @@ static int read_rule(lua_State *L) {
     lua_pop(L, 1);
     p->reason = field_text(L, 2, "reason");
     p->to = field_text(L, 2, "to");
-    lua_getfield(L, 2, "parameters");
-    const char *why = NULL;
-    if (lua_istable(L, -1) && !(p->parameters = ljson_from_lua(L, -1, &why)))
-        return luaL_error(L, "advance_rule's parameters: %s", why ? why : "out of memory");
-    lua_pop(L, 1);
-    lua_getfield(L, 2, "rules");
-    if (lua_istable(L, -1) && !(p->rules = ljson_from_lua(L, -1, &why)))
-        return luaL_error(L, "advance_rule's rules: %s", why ? why : "out of memory");
-    lua_pop(L, 1);
+    p->parameters = field_json(L, 2, "parameters", "advance_rule");
+    p->rules = field_json(L, 2, "rules", "advance_rule");
     if (p->allowed && !p->to) return luaL_error(L, "advance_rule allowed a move to no step");
     return 0;
 }

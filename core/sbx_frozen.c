@@ -66,7 +66,7 @@ static int frozen_index(lua_State *L) {
     return 1;
 }
 
-static const char *key_text(lua_State *L, int i) {
+const char *sbx_key_name(lua_State *L, int i) {
     int t = lua_type(L, i);
     return t == LUA_TSTRING || t == LUA_TNUMBER ? lua_tostring(L, i) : luaL_typename(L, i);
 }
@@ -78,12 +78,12 @@ static int frozen_newindex(lua_State *L) {
         return sbx_fail(L,
                         "%s is read-only to region code (assigning '%s'); a region changes its "
                         "programme with spil.programme's functions (docs/scripting.md)",
-                        lua_tostring(L, lua_upvalueindex(2)), key_text(L, 2));
+                        lua_tostring(L, lua_upvalueindex(2)), sbx_key_name(L, 2));
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
         return sbx_fail(L, "cannot assign to the global '%s': the standard globals are read-only",
-                        key_text(L, 2));
-    return sbx_fail(L, "assignment to undeclared global '%s'", key_text(L, 2));
+                        sbx_key_name(L, 2));
+    return sbx_fail(L, "assignment to undeclared global '%s'", sbx_key_name(L, 2));
 }
 
 /* The iterator of pairs(proxy): next over the hidden table (upvalue 1), the proxy as state. */
@@ -161,7 +161,7 @@ int sbx_rawset(lua_State *L) {
                 return sbx_fail(L,
                                 "cannot assign to the global '%s': the standard globals are "
                                 "read-only",
-                                key_text(L, 2));
+                                sbx_key_name(L, 2));
             lua_pop(L, 1);
         }
         lua_pop(L, 2);

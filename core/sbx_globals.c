@@ -274,17 +274,8 @@ static int sb_require(lua_State *L) {
 
 /* ---- the region's globals ---- */
 
-static const char *key_name(lua_State *L) {
-    int t = lua_type(L, 2);
-    return t == LUA_TSTRING || t == LUA_TNUMBER ? lua_tostring(L, 2) : luaL_typename(L, 2);
-}
-
 static int undeclared_get(lua_State *L) {
-    return sbx_fail(L, "undeclared global '%s'", key_name(L));
-}
-
-static int undeclared_set(lua_State *L) {
-    return sbx_fail(L, "assignment to undeclared global '%s'", key_name(L));
+    return sbx_fail(L, "undeclared global '%s'", sbx_key_name(L, 2));
 }
 
 /* Functions replaced in a library (these, and the guards of sbx_guards.c). Each gets two
@@ -390,11 +381,11 @@ int sbx_open_globals(lua_State *L) {
     lua_pushcclosure(L, sb_require, 2);
     lua_setfield(L, G, "require");
 
-    lua_createtable(L, 0, 3);
+    /* Reading an undeclared global is an error; assigning one reaches the proxy below, whose
+    ** __newindex says so (sbx_frozen.c). */
+    lua_createtable(L, 0, 2);
     lua_pushcfunction(L, undeclared_get);
     lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, undeclared_set);
-    lua_setfield(L, -2, "__newindex");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, G);

@@ -84,6 +84,8 @@ int sbx_provide_module(lua_State *L);
 void sbx_freeze(lua_State *L, const char *what);
 /* The guard of rawset (upvalue 1: Lua's): refused on a read-only proxy. */
 int sbx_rawset(lua_State *L);
+/* A table key at index i as text for a message: itself when a string or number, else its type. */
+const char *sbx_key_name(lua_State *L, int i);
 
 /* ---- sbx_guards.c ---- */
 

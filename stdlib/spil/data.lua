@@ -14,6 +14,19 @@ function M.active(row, date)
     and not NOT_IN_FORCE[row.status]
 end
 
+--- A deep copy of v: its plain tables copied (a table met twice is copied once, so the copy
+-- shares what v shared), a table with a metatable and every other value kept as it is.
+-- seen (optional) carries that sharing over several calls.
+function M.copy(v, seen)
+  if type(v) ~= "table" or getmetatable(v) ~= nil then return v end
+  seen = seen or {}
+  if seen[v] then return seen[v] end
+  local out = {}
+  seen[v] = out
+  for k, x in pairs(v) do out[k] = M.copy(x, seen) end
+  return out
+end
+
 --- Index a list of rows by a field (default "id"): { [id] = row }.
 function M.index(list, field)
   field = field or "id"

@@ -287,26 +287,15 @@ function M.check_steps(nth)
   return nil
 end
 
--- A deep copy of v (tables without metatables), for own_view.
-local function copy(v, seen)
-  if type(v) ~= "table" or getmetatable(v) ~= nil then return v end
-  seen = seen or {}
-  if seen[v] then return seen[v] end
-  local out = {}
-  seen[v] = out
-  for k, x in pairs(v) do out[k] = copy(x, seen) end
-  return out
-end
-
 -- The context a region's own check runs on: the same region, day, programme, step and
 -- parameters, but its own copies of them and of the data (read afresh, or copied from the
 -- sections `with` replaced). What such a check does to the rows it reads stays with it: the
 -- standard checks that run after it see the region's data as it is.
 local function own_view(ctx)
-  local v = setmetatable({ region = copy(ctx.region), today = ctx.today, cache = {},
-    programme = ctx.programme, step = ctx.step, params = copy(ctx.params), with = ctx.with },
-    Ctx)
-  for section, rows in pairs(ctx.with or {}) do v.cache[section] = copy(rows) end
+  local v = setmetatable({ region = D.copy(ctx.region), today = ctx.today, cache = {},
+    programme = ctx.programme, step = ctx.step, params = D.copy(ctx.params),
+    with = ctx.with }, Ctx)
+  for section, rows in pairs(ctx.with or {}) do v.cache[section] = D.copy(rows) end
   return v
 end
 

@@ -5,6 +5,7 @@
 -- programme is kept as it was made, so spil can say where a region's own asks less
 -- (M.departures, M.own_rules) and which checks are the standard's (M.is_standard).
 -- See docs/scripting.md.
+local D = require "spil.data"
 local M = {}
 
 local SEVERITIES = { blocking = true, advisory = true }
@@ -332,26 +333,29 @@ function Programme:rule(name, fn)
   return self
 end
 
-local function copy(v, seen)
-  if type(v) ~= "table" then return v end
-  if seen[v] then return seen[v] end
-  local out = {}
-  seen[v] = out
-  for k, x in pairs(v) do out[k] = copy(x, seen) end
-  if is_programme[v] then
-    setmetatable(out, Programme)
-    is_programme[out] = true
-  end
-  return out
-end
 
 --- A copy of a programme for a region to change without touching the original.
 function M.extend(base)
   if not is_programme[base] then fail(2, "extend needs a programme") end
-  return copy(base, {})
+  local out, seen = {}, {} -- one seen: a step's own and carried checks stay the same tables
+  for k, v in pairs(base) do out[k] = D.copy(v, seen) end
+  is_programme[out] = true
+  return setmetatable(out, Programme)
 end
 
 local used = {}
+
+-- The stdlib module of programme id ("kansrijke-start": programmes.kansrijke_start).
+local function module_name(id)
+  return "programmes." .. (tostring(id):gsub("-", "_"))
+end
+
+-- What the standard programme id required as it was made (as_made), or nil when the stdlib
+-- has no such programme (a region's own).
+local function standard(id)
+  local ok, std = pcall(require, module_name(id))
+  return ok and as_made[std] or nil
+end
 
 --- Make p the programme this region runs under its id (replacing the standard one).
 function M.use(p)
@@ -363,7 +367,7 @@ end
 --- The programme this region runs for id: its own (M.use) or the stdlib's; nil, message if none.
 function M.get(id)
   if used[id] then return used[id] end
-  local name = "programmes." .. id:gsub("-", "_")
+  local name = module_name(id)
   local ok, p = pcall(require, name)
   if not ok then return nil, p end
   if not is_programme[p] then
@@ -379,10 +383,9 @@ end
 -- standard programme has no such step (the region's own); an empty list when nothing departs
 -- or the programme is the region's own (there is no standard to compare with).
 function M.departures(id, step_id)
-  local mine = M.get(id)
-  local ok, std = pcall(require, "programmes." .. id:gsub("-", "_"))
-  if not mine or not ok or not as_made[std] then return {} end
-  local base = as_made[std].steps[step_id]
+  local mine, made = M.get(id), standard(id)
+  if not mine or not made then return {} end
+  local base = made.steps[step_id]
   if not base then return { { change = "step" } } end
   local now = mine:find(step_id)
   local have = {}
@@ -402,18 +405,15 @@ end
 --- Whether fn is the run function of a check of the standard programme id as it was made (any
 -- step): the engine runs every other check, a region's own, on its own view of the data.
 function M.is_standard(id, fn)
-  local ok, std = pcall(require, "programmes." .. tostring(id):gsub("-", "_"))
-  local made = ok and as_made[std]
-  return made and made.runs[fn] == true or false
+  local made = standard(id)
+  return made ~= nil and made.runs[fn] == true
 end
 
 --- The governance rules (may_advance, decision_valid, theme_regional) the programme a region
 -- runs for id sets differently from the standard one as it was made: a sorted list of names;
 -- empty for a programme of the region's own.
 function M.own_rules(id)
-  local mine = M.get(id)
-  local ok, std = pcall(require, "programmes." .. tostring(id):gsub("-", "_"))
-  local made = ok and as_made[std]
+  local mine, made = M.get(id), standard(id)
   if not mine or not made then return {} end
   local out = {}
   for name in pairs(RULES) do
